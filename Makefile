@@ -1,0 +1,68 @@
+# IMS — the two commands that matter: `make demo` and `make test`.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+export IMS_SHARED_DIR ?= $(abspath ../shared)
+PG_URL ?= postgresql://postgres@127.0.0.1:5432/test
+
+.PHONY: demo test test-sqlite test-postgres lint bench browser clean messages
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+
+# Reinstall when the dependency list changes; the stamp files record what is installed.
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q -e .
+	touch $@
+
+$(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q -e '.[dev]'
+	touch $@ $(VENV)/.installed
+
+## demo: set everything up on SQLite (under var/ or $$IMS_DATA_DIR) and serve on http://127.0.0.1:8000
+demo: $(VENV)/.installed
+	$(BIN)/ims demo
+
+## test: lint, then the whole suite on SQLite and on PostgreSQL
+test: $(VENV)/.installed-dev browser lint test-sqlite test-postgres
+
+lint: $(VENV)/.installed-dev
+	$(BIN)/ruff check src tests bench
+
+test-sqlite: $(VENV)/.installed-dev
+	@echo "== tests on SQLite"
+	env -u IMS_DATABASE_URL $(BIN)/pytest
+
+# Without a reachable PostgreSQL the run is skipped loudly; under CI=true that is a failure.
+test-postgres: $(VENV)/.installed-dev
+	@if $(BIN)/python -c "import psycopg; psycopg.connect('$(PG_URL)', connect_timeout=3).close()" 2>/dev/null; then \
+		echo "== tests on PostgreSQL ($(PG_URL))"; \
+		IMS_DATABASE_URL=$(PG_URL) $(BIN)/pytest -m "not browser"; \
+	elif [ "$$CI" = "true" ]; then \
+		echo "!! PostgreSQL at $(PG_URL) is not reachable, and CI=true: failing."; exit 1; \
+	else \
+		echo "!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!"; \
+		echo "!! SKIPPED: the PostgreSQL test run (no server at $(PG_URL))."; \
+		echo "!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!"; \
+	fi
+
+# The browser tests drive Debian's Chromium through Playwright; install it where it is missing.
+browser:
+	@if [ ! -x /usr/bin/chromium ]; then \
+		echo "== installing Debian's chromium for the browser tests"; \
+		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; \
+	fi
+
+## bench: benchmarks, written to bench/results.json
+bench: $(VENV)/.installed-dev
+	$(BIN)/python bench/run.py
+
+## messages: recompile the translations after editing the .po files
+messages: $(VENV)/.installed-dev
+	cd src/ims && ../../$(BIN)/django-admin compilemessages -l en
+
+clean:
+	rm -rf $(VENV) var .pytest_cache

@@ -1,0 +1,29 @@
+"""The ``ims`` console script: a thin front door onto Django's management commands.
+
+``ims demo`` and friends are management commands; this module only picks the settings module
+(dev by default, so a checkout works with no configuration) and hands over the arguments.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args:
+        # Commands are spelled with hyphens on the command line (ims load-reference) and with
+        # underscores as Django modules (load_reference).
+        args[0] = args[0].replace("-", "_")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ims.conf.dev")
+    if args and args[0] == "check" and "--deploy" in args:
+        os.environ["DJANGO_SETTINGS_MODULE"] = "ims.conf.production"
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["ims", *args])
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,312 @@
+"""Every write to the register: keyword-only, validated with ``full_clean()``, in a transaction."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db import transaction
+
+from ims.core.countries import country_name, is_country_code
+from ims.core.services import RegisterError, record_save
+
+from .models import (
+    Agreement,
+    Citation,
+    Commitment,
+    Contribution,
+    DefenceSpending,
+    Goal,
+    GoalMeasurement,
+    Initiative,
+    InitiativeBudget,
+    Milestone,
+    Participation,
+    Partner,
+    Procurement,
+    RingAssignment,
+    SourceDocument,
+)
+from .vocab import CommitmentStatus, ParticipantRole, PartnerKind
+
+
+def partner_for(code: str) -> Partner:
+    """The partner with this code, or a clear error naming the unknown code."""
+    try:
+        return Partner.objects.get(code=code)
+    except Partner.DoesNotExist:
+        raise RegisterError(f"Onbekende partner '{code}'.") from None
+
+
+def partners_for(codes: Iterable[str]) -> list[Partner]:
+    codes = list(dict.fromkeys(codes))
+    found = {p.code: p for p in Partner.objects.filter(code__in=codes)}
+    missing = [c for c in codes if c not in found]
+    if missing:
+        raise RegisterError(f"Onbekende partner(s): {', '.join(missing)}.")
+    return [found[c] for c in codes]
+
+
+@transaction.atomic
+def partner_upsert(
+    *, code: str, kind: str, name_nl: str = "", name_en: str = "", members: Sequence[str] = (), actor=None
+) -> Partner:
+    """Create or update a partner by its code; for countries the names default to ISO's."""
+    if kind == PartnerKind.COUNTRY:
+        if not is_country_code(code):
+            raise RegisterError(f"Onbekende landcode '{code}' (verwacht ISO 3166-1 alpha-2).")
+        name_nl = name_nl or country_name(code, "nl")
+        name_en = name_en or country_name(code, "en")
+    partner = Partner.objects.filter(code=code).first() or Partner(code=code)
+    changed = partner._state.adding or (partner.kind, partner.name_nl, partner.name_en) != (kind, name_nl, name_en)
+    partner.kind, partner.name_nl, partner.name_en = kind, name_nl, name_en
+    if changed:
+        record_save(partner, actor=actor)
+    if members:
+        wanted = partners_for(members)
+        existing = set(partner.members.values_list("pk", flat=True))
+        partner.members.add(*[m for m in wanted if m.pk not in existing])
+    return partner
+
+
+@transaction.atomic
+def document_register(
+    *,
+    title: str,
+    text: str = "",
+    content: bytes | None = None,
+    date: dt.date | None = None,
+    date_precision: str = "day",
+    reference: str = "",
+    kamerstuk: str = "",
+    filename: str = "",
+    actor=None,
+) -> SourceDocument:
+    """Register a source document once: the same content (by SHA-256) returns the existing record."""
+    digest = hashlib.sha256(content if content is not None else text.encode("utf-8")).hexdigest()
+    existing = SourceDocument.objects.filter(sha256=digest).first()
+    if existing:
+        return existing
+    document = SourceDocument(
+        title=title, text=text, date=date, date_precision=date_precision, reference=reference or "",
+        kamerstuk=kamerstuk or "", filename=filename, sha256=digest,
+    )
+    return record_save(document, actor=actor)
+
+
+def citation_get_or_create(*, document: SourceDocument, start: int, end: int, page: int | None = None) -> Citation:
+    citation = Citation.objects.filter(document=document, start=start, end=end).first()
+    if citation:
+        return citation
+    return record_save(Citation(document=document, start=start, end=end, page=page))
+
+
+@transaction.atomic
+def ring_assign(
+    *,
+    partner: Partner,
+    ring: str,
+    valid_from: dt.date,
+    valid_to: dt.date | None = None,
+    reason: str = "",
+    citations: Sequence[Citation] = (),
+    actor=None,
+) -> RingAssignment:
+    """Place a partner in a ring from a date; an open period that began earlier is closed on that date.
+
+    The earlier period keeps its ring and reason, so the history stays complete.
+    """
+    current = (
+        RingAssignment.objects.select_for_update()
+        .filter(partner=partner, valid_to__isnull=True, valid_from__lt=valid_from)
+        .first()
+    )
+    if current is not None:
+        current.valid_to = valid_from
+        record_save(current, actor=actor)
+    assignment = record_save(
+        RingAssignment(partner=partner, ring=ring, valid_from=valid_from, valid_to=valid_to, reason=reason),
+        actor=actor,
+    )
+    assignment.citations.add(*citations)
+    return assignment
+
+
+@dataclass(frozen=True)
+class GoalInput:
+    category: str
+    statement: str
+    expected_result: str = ""
+    indicator: str = ""
+    unit: str = ""
+    baseline: Decimal | None = None
+    target: Decimal | None = None
+    values: dict[str, Decimal] = field(default_factory=dict)
+
+
+@transaction.atomic
+def initiative_create(
+    *,
+    title: str,
+    actor=None,
+    summary: str = "",
+    kind: str = "general",
+    form: str = "",
+    origin: str = "",
+    status: str = "idea",
+    participants: Sequence[tuple[str, str]] = (),
+    frameworks: Sequence[str] = (),
+    planned_start: dt.date | None = None,
+    planned_end: dt.date | None = None,
+    actual_start: dt.date | None = None,
+    actual_end: dt.date | None = None,
+    staff_fte: Decimal | None = None,
+    units_committed: int | None = None,
+    sovereign_capability: bool = False,
+    shortfall: str = "",
+    classification: int = 0,
+    goals: Sequence[GoalInput] = (),
+    budgets: dict[int, Decimal] | None = None,
+    citations: Sequence[Citation] = (),
+) -> Initiative:
+    """Create an initiative with its participants (code, role), frameworks, goals and yearly budgets."""
+    initiative = record_save(
+        Initiative(
+            title=title, summary=summary, kind=kind, form=form, origin=origin, status=status,
+            planned_start=planned_start, planned_end=planned_end, actual_start=actual_start,
+            actual_end=actual_end, staff_fte=staff_fte, units_committed=units_committed,
+            sovereign_capability=sovereign_capability, shortfall=shortfall, classification=classification,
+        ),
+        actor=actor,
+    )
+    roles = dict(participants)
+    if sum(1 for role in roles.values() if role == ParticipantRole.LEAD) > 1:
+        raise RegisterError("Een initiatief heeft ten hoogste één lead nation.")
+    for partner in partners_for(roles):
+        record_save(Participation(initiative=initiative, partner=partner, role=roles[partner.code]), actor=actor)
+    initiative.frameworks.add(*partners_for(frameworks))
+    for goal in goals:
+        saved = record_save(
+            Goal(initiative=initiative, category=goal.category, statement=goal.statement,
+                 expected_result=goal.expected_result, indicator=goal.indicator, unit=goal.unit,
+                 baseline=goal.baseline, target=goal.target),
+            actor=actor,
+        )
+        for period, value in goal.values.items():
+            record_save(GoalMeasurement(goal=saved, period=period, value=value), actor=actor)
+    for year, amount in (budgets or {}).items():
+        record_save(InitiativeBudget(initiative=initiative, year=year, amount_eur=amount), actor=actor)
+    initiative.citations.add(*citations)
+    return initiative
+
+
+@transaction.atomic
+def initiative_update(*, initiative: Initiative, actor=None, **fields) -> Initiative:
+    """Change plain fields of an initiative; relations have their own services."""
+    allowed = {f.name for f in Initiative._meta.concrete_fields} - {"id", "created_at", "created_by", "updated_at"}
+    unknown = set(fields) - allowed
+    if unknown:
+        raise RegisterError(f"Onbekende velden: {', '.join(sorted(unknown))}.")
+    for name, value in fields.items():
+        setattr(initiative, name, value)
+    return record_save(initiative, actor=actor)
+
+
+def milestone_create(
+    *, initiative: Initiative, title: str, due_on: dt.date, done_on: dt.date | None = None,
+    status: str = "planned", actor=None,
+) -> Milestone:
+    return record_save(
+        Milestone(initiative=initiative, title=title, due_on=due_on, done_on=done_on, status=status,
+                  classification=initiative.classification),
+        actor=actor,
+    )
+
+
+@transaction.atomic
+def agreement_create(
+    *, kind: str, title: str, parties: Sequence[str], subject: str = "", legally_binding: bool = False,
+    signed: bool = True, signed_on: dt.date | None = None, signed_precision: str = "day",
+    entry_into_force: dt.date | None = None, ends_on: dt.date | None = None,
+    initiative: Initiative | None = None, classification: int = 0, citations: Sequence[Citation] = (),
+    actor=None,
+) -> Agreement:
+    agreement = record_save(
+        Agreement(kind=kind, title=title, subject=subject, legally_binding=legally_binding, signed=signed,
+                  signed_on=signed_on, signed_precision=signed_precision, entry_into_force=entry_into_force,
+                  ends_on=ends_on, initiative=initiative, classification=classification),
+        actor=actor,
+    )
+    agreement.parties.add(*partners_for(parties))
+    agreement.citations.add(*citations)
+    return agreement
+
+
+@transaction.atomic
+def contribution_create(
+    *, operation: str, year: int, location: str | None = None, personnel: int | None = None,
+    partners: Sequence[str] = (), role: str = "", classification: int = 0,
+    citations: Sequence[Citation] = (), actor=None,
+) -> Contribution:
+    contribution = record_save(
+        Contribution(operation=operation, year=year, location=partner_for(location) if location else None,
+                     personnel=personnel, role=role, classification=classification),
+        actor=actor,
+    )
+    contribution.partners.add(*partners_for(partners))
+    contribution.citations.add(*citations)
+    return contribution
+
+
+@transaction.atomic
+def spending_record(
+    *, partner: str, status: str, year: int | None = None, amount: Decimal | None = None,
+    currency: str = "", pct_gdp: Decimal | None = None, classification: int = 0,
+    citations: Sequence[Citation] = (), actor=None,
+) -> DefenceSpending:
+    """Record a defence spending figure; the same (partner, year, status) updates the existing one."""
+    owner = partner_for(partner)
+    spending = DefenceSpending.objects.filter(partner=owner, year=year, status=status).first() or DefenceSpending(
+        partner=owner, year=year, status=status
+    )
+    spending.amount, spending.currency, spending.pct_gdp = amount, currency or "", pct_gdp
+    spending.classification = classification
+    record_save(spending, actor=actor)
+    spending.citations.add(*citations)
+    return spending
+
+
+@transaction.atomic
+def procurement_create(
+    *, partner: str, system: str, quantity: int | None = None, year: int | None = None,
+    classification: int = 0, citations: Sequence[Citation] = (), actor=None,
+) -> Procurement:
+    procurement = record_save(
+        Procurement(partner=partner_for(partner), system=system, quantity=quantity, year=year,
+                    classification=classification),
+        actor=actor,
+    )
+    procurement.citations.add(*citations)
+    return procurement
+
+
+@transaction.atomic
+def commitment_create(
+    *, subject: str, made_on: dt.date, made_on_precision: str = "day", member: str = "",
+    where_promised: str = "", due_on: dt.date | None = None, answered_in: SourceDocument | None = None,
+    classification: int = 0, citations: Sequence[Citation] = (), actor=None,
+) -> Commitment:
+    commitment = record_save(
+        Commitment(
+            member=member or "", subject=subject, made_on=made_on, made_on_precision=made_on_precision,
+            where_promised=where_promised or "", due_on=due_on, answered_in=answered_in,
+            status=CommitmentStatus.ANSWERED if answered_in else CommitmentStatus.OPEN,
+            classification=classification,
+        ),
+        actor=actor,
+    )
+    commitment.citations.add(*citations)
+    return commitment

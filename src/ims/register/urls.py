@@ -1,0 +1,13 @@
+from django.urls import path
+
+from . import views
+
+app_name = "register"
+
+urlpatterns = [
+    path("partners/", views.partner_list, name="partner-list"),
+    path("partners/<str:code>/", views.partner_detail, name="partner-detail"),
+    path("initiatieven/", views.initiative_list, name="initiative-list"),
+    path("initiatieven/<int:pk>/", views.initiative_detail, name="initiative-detail"),
+    path("overeenkomsten/", views.agreement_list, name="agreement-list"),
+]

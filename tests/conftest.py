@@ -1,0 +1,48 @@
+"""Shared fixtures: users per role and clearance, and a logged-in client for each."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from ims.accounts.models import Role
+from ims.core.classification import Classification
+from tests.factories import UserFactory
+
+SHARED_DIR = Path(os.environ.get("IMS_SHARED_DIR", Path(__file__).resolve().parents[1].parent / "shared"))
+
+
+@pytest.fixture
+def shared_dir() -> Path:
+    if not (SHARED_DIR / "seeds").is_dir():
+        pytest.skip(f"the shared folder with the seed letters is not at {SHARED_DIR}")
+    return SHARED_DIR
+
+
+@pytest.fixture
+def make_user(db):
+    def make(role: str = Role.ANALYST, clearance: int = Classification.SECRET, **kwargs):
+        return UserFactory(role=role, clearance=clearance, **kwargs)
+
+    return make
+
+
+@pytest.fixture
+def analyst(make_user):
+    return make_user(Role.ANALYST, Classification.SECRET, username="analist")
+
+
+@pytest.fixture
+def viewer(make_user):
+    return make_user(Role.VIEWER, Classification.UNCLASSIFIED, username="raadpleger")
+
+
+@pytest.fixture
+def login(client):
+    def as_user(user):
+        client.force_login(user)
+        return client
+
+    return as_user
