@@ -24,7 +24,8 @@ def user_create(
     is_admin = role == Role.ADMINISTRATOR
     user.is_staff = is_admin
     user.is_superuser = is_admin
-    user.set_password(password)
+    if user._state.adding or not user.check_password(password):
+        user.set_password(password)
     user.full_clean()
     user.save()
     return user

@@ -95,7 +95,8 @@ class _Loader:
                 reference=d.get("reference") or "", kamerstuk=d.get("kamerstuk") or "", filename=d["file"],
                 actor=self.actor,
             )
-            self.created["documents"] += SourceDocument.objects.count() - before
+            if SourceDocument.objects.count() > before:
+                self.created["documents"] += 1
 
     def frameworks(self) -> None:
         for f in self.data.get("frameworks", []):

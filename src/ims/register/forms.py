@@ -5,6 +5,8 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from ims.core.widgets import QuickSelect
+
 from .models import Partner
 from .selectors import SORTS, InitiativeFilters, PartnerFilters
 from .vocab import Form, GoalCategory, Kind, PartnerKind, Ring, Status
@@ -27,6 +29,7 @@ class PartnerFilterForm(forms.Form):
 
 
 class InitiativeFilterForm(forms.Form):
+    # Every ChoiceField below uses QuickSelect (set in __init__); the partner menu lists every country.
     q = forms.CharField(label=_("Zoeken"), required=False, max_length=100)
     partner = forms.ChoiceField(label=_("Partner"), required=False)
     ring = forms.ChoiceField(label=_("Schil"), required=False, choices=_choices(Ring.choices))
@@ -47,10 +50,13 @@ class InitiativeFilterForm(forms.Form):
 
     def __init__(self, *args, partners: list[Partner], **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["partner"].choices = _choices(
+        for field in self.fields.values():
+            if isinstance(field, forms.ChoiceField):
+                field.widget = QuickSelect(choices=field.choices)
+        self.fields["partner"].choices = self.fields["partner"].widget.choices = _choices(
             [(p.code, p.name_nl) for p in partners if p.kind == PartnerKind.COUNTRY]
         )
-        self.fields["framework"].choices = _choices(
+        self.fields["framework"].choices = self.fields["framework"].widget.choices = _choices(
             [(p.code, p.name_nl) for p in partners if p.kind != PartnerKind.COUNTRY]
         )
 

@@ -49,14 +49,8 @@ class PartnerFilters:
 
 
 def partner_list(*, user, filters: PartnerFilters = PartnerFilters(), on: dt.date | None = None) -> QuerySet[Partner]:
-    """Partners with the ring in force and the number of initiatives the user may see."""
-    on = on or _today()
-    visible_initiatives = Initiative.objects.visible_to(user).filter(participations__partner=OuterRef("pk"))
-    count = visible_initiatives.order_by().values("participations__partner").annotate(n=Count("pk")).values("n")
-    qs = Partner.objects.visible_to(user).annotate(
-        current_ring=_current_ring(user, on),
-        initiative_count=Subquery(count),
-    )
+    """Partners with the ring in force on a date (today by default)."""
+    qs = Partner.objects.visible_to(user).annotate(current_ring=_current_ring(user, on or _today()))
     if filters.kind:
         qs = qs.filter(kind=filters.kind)
     if filters.ring:
@@ -64,6 +58,21 @@ def partner_list(*, user, filters: PartnerFilters = PartnerFilters(), on: dt.dat
     if filters.q:
         qs = qs.filter(Q(name_nl__icontains=filters.q) | Q(name_en__icontains=filters.q) | Q(code__iexact=filters.q))
     return qs.order_by("name_nl")
+
+
+def partner_choices(*, user) -> list[Partner]:
+    """Code, name and kind of every visible partner, for filter menus; no annotations, so it stays cheap."""
+    return list(Partner.objects.visible_to(user).only("code", "name_nl", "kind").order_by("name_nl"))
+
+
+def initiative_counts(*, user, partners: list[Partner]) -> dict[int, int]:
+    """How many initiatives the user may see per partner, for one page of partners in one query."""
+    rows = (
+        Participation.objects.filter(partner__in=[p.pk for p in partners],
+                                     initiative__in=Initiative.objects.visible_to(user).values("pk"))
+        .order_by().values("partner").annotate(n=Count("initiative", distinct=True)).values_list("partner", "n")
+    )
+    return dict(rows)
 
 
 def partner_facets(*, user, queryset: QuerySet[Partner]) -> dict[str, list[tuple[str, int]]]:
@@ -77,11 +86,16 @@ def partner_get(*, user, code: str) -> Partner:
     return Partner.objects.visible_to(user).annotate(current_ring=_current_ring(user, _today())).get(code=code)
 
 
+# The partner page shows the most recent initiatives and links to the full, filtered list.
+PARTNER_PAGE_INITIATIVES = 25
+
+
 @dataclass(frozen=True)
 class PartnerPage:
     partner: Partner
     rings: list[RingAssignment]
     initiatives: list[Initiative]
+    initiative_count: int
     agreements: list[Agreement]
     spending: list[DefenceSpending]
     contributions: list[Contribution]
@@ -96,7 +110,9 @@ def partner_page(*, user, code: str) -> PartnerPage:
         partner=partner,
         rings=list(RingAssignment.objects.visible_to(user).filter(partner=partner)
                    .prefetch_related("citations__document").order_by("valid_from")),
-        initiatives=list(initiative_list(user=user, filters=InitiativeFilters(partner=code))),
+        initiatives=list(initiative_list(user=user, filters=InitiativeFilters(partner=code, sort="-start"))
+                         [:PARTNER_PAGE_INITIATIVES]),
+        initiative_count=initiative_counts(user=user, partners=[partner]).get(partner.pk, 0),
         agreements=list(agreement_list(user=user, partner=code)),
         spending=list(DefenceSpending.objects.visible_to(user).filter(partner=partner)
                       .prefetch_related("citations__document").order_by("year", "status")),

@@ -27,14 +27,20 @@ def partner_list(request: HttpRequest) -> HttpResponse:
     partners = selectors.partner_list(user=request.user, filters=form.filters())
     fmt = request.GET.get("format")
     if fmt in EXPORT_FORMATS:
+        partners = list(partners)
+        counts = selectors.initiative_counts(user=request.user, partners=partners)
         return export_response(
             fmt, name="partners", rows=partners,
             columns=["code", "kind", "name_nl", "name_en", "ring", "initiatives"],
-            row=lambda p: [p.code, p.kind, p.name_nl, p.name_en, p.current_ring or "", p.initiative_count or 0],
+            row=lambda p: [p.code, p.kind, p.name_nl, p.name_en, p.current_ring or "", counts.get(p.pk, 0)],
         )
+    page = paginate(request, partners, default_size=50)
+    counts = selectors.initiative_counts(user=request.user, partners=page.object_list)
+    for partner in page.object_list:
+        partner.initiative_count = counts.get(partner.pk, 0)
     context = {
         "form": form,
-        "page": paginate(request, partners, default_size=50),
+        "page": page,
         "facets": selectors.partner_facets(user=request.user, queryset=partners),
         "query": query_without(request, "page"),
     }
@@ -56,8 +62,7 @@ def partner_detail(request: HttpRequest, code: str) -> HttpResponse:
 
 @login_required
 def initiative_list(request: HttpRequest) -> HttpResponse:
-    partners = list(selectors.partner_list(user=request.user).only("code", "name_nl", "kind"))
-    form = InitiativeFilterForm(request.GET or None, partners=partners)
+    form = InitiativeFilterForm(request.GET or None, partners=selectors.partner_choices(user=request.user))
     initiatives = selectors.initiative_list(user=request.user, filters=form.filters())
     fmt = request.GET.get("format")
     if fmt in EXPORT_FORMATS:

@@ -1,0 +1,69 @@
+"""`make bench`: every benchmark, each in its own process, merged into bench/results.json.
+
+Figures are medians and 95th percentiles over repeated runs, because the machines are shared and noisy.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import uuid
+from pathlib import Path
+
+import psycopg
+
+HERE = Path(__file__).resolve().parent
+RESULTS = HERE / "results.json"
+PG_ADMIN_URL = os.environ.get("IMS_BENCH_PG_ADMIN", "postgresql://postgres@127.0.0.1:5432/postgres")
+
+
+def merge(key: str, value) -> None:
+    data = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
+    data[key] = value
+    RESULTS.write_text(json.dumps(data, indent=2, sort_keys=True) + "\n")
+
+
+def run_json(args: list[str]) -> dict:
+    out = subprocess.run([sys.executable, *args], check=True, capture_output=True, text=True)
+    return json.loads(out.stdout)
+
+
+def register_bench() -> None:
+    sizes = ["--initiatives", os.environ.get("IMS_BENCH_INITIATIVES", "10000"), "--partners", "200"]
+    with tempfile.TemporaryDirectory() as tmp:
+        print("register pages on SQLite …", flush=True)
+        sqlite = run_json([str(HERE / "register_bench.py"), "--database-url", f"sqlite:///{tmp}/bench.sqlite3", *sizes])
+    results = {"sqlite": sqlite}
+    try:
+        admin = psycopg.connect(PG_ADMIN_URL, autocommit=True, connect_timeout=3)
+    except psycopg.OperationalError as exc:
+        print(f"!! PostgreSQL not reachable ({exc}); the PostgreSQL figures are missing", flush=True)
+        results["postgresql"] = {"skipped": str(exc)}
+    else:
+        name = f"ims_bench_{uuid.uuid4().hex[:8]}"
+        admin.execute(f'CREATE DATABASE "{name}"')
+        try:
+            print("register pages on PostgreSQL …", flush=True)
+            url = PG_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
+            results["postgresql"] = run_json([str(HERE / "register_bench.py"), "--database-url", url, *sizes])
+        finally:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            admin.close()
+    merge("register", results)
+
+
+def main() -> int:
+    register_bench()
+    extra = HERE / "extract_bench.py"
+    if extra.exists():
+        print("extraction …", flush=True)
+        subprocess.run([sys.executable, str(extra)], check=True)
+    print(f"written: {RESULTS}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
