@@ -32,6 +32,8 @@ DATA_DIR = Path(os.environ.get("IMS_DATA_DIR", CHECKOUT_DIR / "var")).resolve()
 # A development key so that a fresh checkout runs; production.py refuses to start with it.
 INSECURE_DEV_KEY = "ims-insecure-development-key-do-not-use-in-production"
 SECRET_KEY = os.environ.get("IMS_SECRET_KEY", INSECURE_DEV_KEY)
+# Keys the audit trail's hash chain; must stay the same for the life of the trail.
+IMS_AUDIT_KEY = os.environ.get("IMS_AUDIT_KEY", SECRET_KEY)
 DEBUG = env_bool("IMS_DEBUG", False)
 ALLOWED_HOSTS = env_list("IMS_ALLOWED_HOSTS", "127.0.0.1,localhost")
 
@@ -67,10 +69,11 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "ims.core.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "ims.core.audit.AuditContextMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Puts request.user on every history row written during the request (admin and web alike).

@@ -7,7 +7,7 @@ from django.http import Http404
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import Record
-from .services import record_save
+from .services import record_delete, record_save
 
 
 class ClearanceAdmin(SimpleHistoryAdmin):
@@ -27,6 +27,13 @@ class ClearanceAdmin(SimpleHistoryAdmin):
 
     def save_model(self, request, obj, form, change):
         record_save(obj, actor=request.user)
+
+    def delete_model(self, request, obj):
+        record_delete(obj, actor=request.user)
+
+    def delete_queryset(self, request, queryset):
+        for obj in queryset:
+            record_delete(obj, actor=request.user)
 
     def _require_visible(self, request, object_id) -> None:
         # simple-history reads history rows directly, past get_queryset: check the live record first.

@@ -10,6 +10,8 @@ from typing import Any
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse, StreamingHttpResponse
 
+from .audit import AuditAction, audit
+
 EXPORT_FORMATS = ("csv", "json")
 
 
@@ -19,9 +21,19 @@ class _Echo:
 
 
 def export_response(
-    fmt: str, *, name: str, columns: Sequence[str], rows: Iterable[Any], row: Callable[[Any], Sequence[Any]]
+    fmt: str,
+    *,
+    name: str,
+    columns: Sequence[str],
+    rows: Iterable[Any],
+    row: Callable[[Any], Sequence[Any]],
+    query: str = "",
 ) -> HttpResponse:
-    """Stream ``rows`` as CSV, or return them as a JSON list of objects keyed by ``columns``."""
+    """Stream ``rows`` as CSV, or return them as a JSON list of objects keyed by ``columns``.
+
+    Every export is in the audit trail: who took which list, with which filters.
+    """
+    audit(action=AuditAction.EXPORT, object_type=name, changes={"format": fmt, "query": query})
     if fmt == "csv":
         writer = csv.writer(_Echo())
         lines = (writer.writerow(row(item)) for item in rows)

@@ -9,6 +9,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from .audit import AuditEntry  # noqa: F401  (the audit trail's model lives beside its logic)
 from .classification import Classification
 
 if TYPE_CHECKING:

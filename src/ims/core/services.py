@@ -1,4 +1,7 @@
-"""The one write path every service uses: stamp who and when, validate fully, save, record history."""
+"""The one write path every service uses: stamp who and when, validate fully, save, record history,
+and append the change to the audit trail — whether the call came from the web, the admin, the API or a
+command.
+"""
 
 from __future__ import annotations
 
@@ -6,20 +9,35 @@ from typing import TypeVar
 
 from django.db import IntegrityError, transaction
 from django.db.models import Model
+from django.forms.models import model_to_dict
 
+from .audit import AuditAction, audit, current_actor
 from .models import Record
 
 M = TypeVar("M", bound=Model)
+
+# Bookkeeping fields every record has; they are not "changes" a reader of the audit trail cares about.
+_UNAUDITED = {"created_at", "updated_at", "created_by", "updated_by"}
 
 
 class RegisterError(Exception):
     """A write the register refuses; the message is for the user, in Dutch."""
 
 
+def _fields(instance: Model) -> dict:
+    names = [f.name for f in instance._meta.concrete_fields if f.name not in _UNAUDITED and not f.primary_key]
+    values = model_to_dict(instance, fields=names)
+    if "text" in values and isinstance(values["text"], str) and len(values["text"]) > 200:
+        values["text"] = f"<{len(values['text'])} tekens>"  # the full text of a document stays out of the trail
+    return values
+
+
 def record_save(instance: M, *, actor=None) -> M:
-    """Validate and save one record as ``actor`` (None for system jobs such as reference data)."""
+    """Validate and save one record as ``actor`` (else the requesting user; None for system jobs)."""
+    actor = actor if actor is not None else current_actor()
+    adding = instance._state.adding
     if isinstance(instance, Record):
-        if instance._state.adding and actor is not None:
+        if adding and actor is not None:
             instance.created_by = actor
         if actor is not None:
             instance.updated_by = actor
@@ -29,7 +47,23 @@ def record_save(instance: M, *, actor=None) -> M:
     instance.full_clean()
     try:
         with transaction.atomic():
+            before = {} if adding else _fields(type(instance)._default_manager.get(pk=instance.pk))
             instance.save()
+            after = _fields(instance)
+            changes = {k: [before.get(k), v] for k, v in after.items() if before.get(k) != v}
+            if adding or changes:
+                audit(action=AuditAction.CREATE if adding else AuditAction.UPDATE, actor=actor, obj=instance,
+                      changes=after if adding else changes)
     except IntegrityError as exc:
         raise RegisterError(f"De database weigert dit gegeven: {exc}") from exc
     return instance
+
+
+def record_delete(instance: Model, *, actor=None) -> None:
+    """Delete one record and say so in the audit trail, with what it held."""
+    actor = actor if actor is not None else current_actor()
+    if actor is not None:
+        instance._history_user = actor
+    with transaction.atomic():
+        audit(action=AuditAction.DELETE, actor=actor, obj=instance, changes=_fields(instance))
+        instance.delete()

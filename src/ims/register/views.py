@@ -30,7 +30,7 @@ def partner_list(request: HttpRequest) -> HttpResponse:
         partners = list(partners)
         counts = selectors.initiative_counts(user=request.user, partners=partners)
         return export_response(
-            fmt, name="partners", rows=partners,
+            fmt, query=request.GET.urlencode(), name="partners", rows=partners,
             columns=["code", "kind", "name_nl", "name_en", "ring", "initiatives"],
             row=lambda p: [p.code, p.kind, p.name_nl, p.name_en, p.current_ring or "", counts.get(p.pk, 0)],
         )
@@ -67,7 +67,7 @@ def initiative_list(request: HttpRequest) -> HttpResponse:
     fmt = request.GET.get("format")
     if fmt in EXPORT_FORMATS:
         return export_response(
-            fmt, name="initiatieven", rows=initiatives,
+            fmt, query=request.GET.urlencode(), name="initiatieven", rows=initiatives,
             columns=["id", "title", "kind", "form", "status", "planned_start", "planned_end", "partners"],
             row=lambda i: [i.pk, i.title, i.kind, i.form, i.status, i.planned_start, i.planned_end,
                            " ".join(p.partner.code for p in i.participations.all())],
@@ -100,7 +100,7 @@ def agreement_list(request: HttpRequest) -> HttpResponse:
     fmt = request.GET.get("format")
     if fmt in EXPORT_FORMATS:
         return export_response(
-            fmt, name="overeenkomsten", rows=agreements,
+            fmt, query=request.GET.urlencode(), name="overeenkomsten", rows=agreements,
             columns=["id", "kind", "title", "signed_on", "parties"],
             row=lambda a: [a.pk, a.kind, a.title, a.signed_on, " ".join(p.code for p in a.parties.all())],
         )
