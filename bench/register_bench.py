@@ -23,6 +23,10 @@ def percentile(values: list[float], pct: float) -> float:
     return ordered[index]
 
 
+def real_queries(captured: list[dict]) -> int:
+    return sum(1 for q in captured if not q["sql"].startswith(("SAVEPOINT", "RELEASE SAVEPOINT")))
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--database-url", required=True)
@@ -84,11 +88,11 @@ def main() -> int:
                     sep = "&" if "?" in url else "?"
                     with CaptureQueriesContext(connection) as ctx:
                         client.get(f"{url}{sep}per_page={size}")
-                    entry[f"queries_{size}_rows"] = len(ctx.captured_queries)
+                    entry[f"queries_{size}_rows"] = real_queries(ctx.captured_queries)
             else:
                 with CaptureQueriesContext(connection) as ctx:
                     client.get(url)
-                entry["queries"] = len(ctx.captured_queries)
+                entry["queries"] = real_queries(ctx.captured_queries)
             results["pages"][f"{who}/{name}"] = entry
     worst = max(e["p95_ms"] for e in results["pages"].values())
     most = max(max(v for k, v in e.items() if k.startswith("queries")) for e in results["pages"].values())

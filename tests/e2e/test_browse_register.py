@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
+from playwright.sync_api import expect
 
 from ims.register import services
 from tests.factories import PartnerFactory, UserFactory
@@ -30,14 +32,14 @@ def register_with_people():
 def test_log_in_filter_and_open_an_initiative(register_with_people, logged_in, screenshot_dir):
     page = logged_in("analist", "browser-test-wachtwoord")
     rows = page.locator("table.list tbody tr")
-    assert rows.count() == 3
+    expect(rows).to_have_count(3)
 
     page.select_option("#id_status", "running")
-    page.wait_for_function("document.querySelectorAll('table.list tbody tr').length === 2")
-    assert "status=running" in page.url, "the address bar follows the filters"
+    expect(rows).to_have_count(2)
+    expect(page).to_have_url(re.compile(r"status=running"))  # the address bar follows the filters
 
     page.fill("#id_q", "brigade")
-    page.wait_for_function("document.querySelectorAll('table.list tbody tr').length === 1")
+    expect(rows).to_have_count(1)
     page.click("text=Geïntegreerde brigade")
     page.wait_for_url("**/initiatieven/*/")
     assert page.locator("h1").inner_text() == "Geïntegreerde brigade"

@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "simple_history",
+    "axes",
     "ims.core",
     "ims.accounts",
     "ims.register",
@@ -78,7 +79,25 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Puts request.user on every history row written during the request (admin and web alike).
     "simple_history.middleware.HistoryRequestMiddleware",
+    "ims.core.middleware.ContentSecurityPolicyMiddleware",
+    # Last, so that it sees the outcome of the login view.
+    "axes.middleware.AxesMiddleware",
 ]
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Login throttling: after five failures a username-and-address pair waits a quarter of an hour.
+AXES_FAILURE_LIMIT = int(os.environ.get("IMS_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = 0.25
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+
+# No inline script or style anywhere: every script and stylesheet is a file the application serves.
+IMS_CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
+           "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'")
 
 ROOT_URLCONF = "ims.urls"
 WSGI_APPLICATION = "ims.wsgi.application"
@@ -104,6 +123,7 @@ TEMPLATES = [
 ]
 
 PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
 AUTH_PASSWORD_VALIDATORS = [
@@ -130,7 +150,9 @@ STORAGES = {
 # Serve straight from the finders so that a checkout works without collectstatic.
 WHITENOISE_USE_FINDERS = True
 
-SESSION_COOKIE_AGE = 8 * 60 * 60
+# Idle timeout: a session lapses after this many minutes without a request (each request renews it).
+SESSION_COOKIE_AGE = int(os.environ.get("IMS_SESSION_IDLE_MINUTES", "60")) * 60
+SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True

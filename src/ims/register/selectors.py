@@ -113,7 +113,8 @@ def partner_page(*, user, code: str) -> PartnerPage:
         initiatives=list(initiative_list(user=user, filters=InitiativeFilters(partner=code, sort="-start"))
                          [:PARTNER_PAGE_INITIATIVES]),
         initiative_count=initiative_counts(user=user, partners=[partner]).get(partner.pk, 0),
-        agreements=list(agreement_list(user=user, partner=code)),
+        # The page shows kind, title and date only, so the list's prefetches are not needed here.
+        agreements=list(Agreement.objects.visible_to(user).filter(parties=partner).order_by("-signed_on", "title")),
         spending=list(DefenceSpending.objects.visible_to(user).filter(partner=partner)
                       .prefetch_related("citations__document").order_by("year", "status")),
         contributions=list(Contribution.objects.visible_to(user).filter(partners=partner)

@@ -41,9 +41,9 @@ def ring_label(value: str) -> str:
 
 
 @register.filter
-def css_number(value: float) -> str:
-    """A number for a style attribute: always a dot, whatever the page's language."""
-    return f"{float(value):.2f}"
+def permille(value: float) -> int:
+    """A percentage as a coordinate on a 0–1000 SVG axis (an integer, so no locale can put a comma in it)."""
+    return round(float(value) * 10)
 
 
 @register.filter
