@@ -1,4 +1,8 @@
-"""Shared fixtures: users per role and clearance, and a logged-in client for each."""
+"""Shared fixtures: users per role and clearance, and a logged-in client for each.
+
+Django is imported inside the fixtures, so the pure packages' tests (text, extract, framework) also run
+without it (`pytest -p no:django tests/framework`).
+"""
 
 from __future__ import annotations
 
@@ -6,10 +10,6 @@ import os
 from pathlib import Path
 
 import pytest
-
-from ims.accounts.models import Role
-from ims.core.classification import Classification
-from tests.factories import UserFactory
 
 SHARED_DIR = Path(os.environ.get("IMS_SHARED_DIR", Path(__file__).resolve().parents[1].parent / "shared"))
 
@@ -23,6 +23,10 @@ def shared_dir() -> Path:
 
 @pytest.fixture
 def make_user(db):
+    from ims.accounts.models import Role
+    from ims.core.classification import Classification
+    from tests.factories import UserFactory
+
     def make(role: str = Role.ANALYST, clearance: int = Classification.SECRET, **kwargs):
         return UserFactory(role=role, clearance=clearance, **kwargs)
 
@@ -31,12 +35,12 @@ def make_user(db):
 
 @pytest.fixture
 def analyst(make_user):
-    return make_user(Role.ANALYST, Classification.SECRET, username="analist")
+    return make_user("analyst", 3, username="analist")
 
 
 @pytest.fixture
 def viewer(make_user):
-    return make_user(Role.VIEWER, Classification.UNCLASSIFIED, username="raadpleger")
+    return make_user("viewer", 0, username="raadpleger")
 
 
 @pytest.fixture

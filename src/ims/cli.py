@@ -12,6 +12,11 @@ import sys
 
 def main(argv: list[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
+    if args and args[0] == "extract":
+        # Pure: reading and extraction need no database and no Django.
+        from ims.extract.cli import main as extract_main
+
+        return extract_main(args[1:])
     if args:
         # Commands are spelled with hyphens on the command line (ims load-reference) and with
         # underscores as Django modules (load_reference).

@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "ims.core",
     "ims.accounts",
     "ims.register",
+    "ims.ingest",
 ]
 
 MIDDLEWARE = [
@@ -117,6 +118,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "ims.core.context_processors.permissions",
             ],
         },
     }
@@ -159,6 +161,15 @@ CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+
+# Background jobs: "inprocess" (a thread; the embedded default) or "celery" (a worker with the Redis broker).
+IMS_TASKS = os.environ.get("IMS_TASKS", "inprocess")
+CELERY_BROKER_URL = os.environ.get("IMS_BROKER_URL", "redis://127.0.0.1:6379/0")
+CELERY_RESULT_BACKEND = None
+CELERY_TASK_ACKS_LATE = True  # a job whose worker dies is handed out again; ingestion is idempotent
+UPLOAD_DIR = DATA_DIR / "uploads"
+IMS_UPLOAD_MAX_BYTES = int(os.environ.get("IMS_UPLOAD_MAX_MB", "50")) * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
 IMS_SHARED_DIR = Path(os.environ.get("IMS_SHARED_DIR", CHECKOUT_DIR.parent / "shared")).resolve()
 IMS_PAGE_SIZES = (10, 25, 50, 100)

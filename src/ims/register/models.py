@@ -58,6 +58,8 @@ class SourceDocument(Record):
     filename = models.CharField(_("bestandsnaam"), max_length=255, blank=True)
     sha256 = models.CharField(_("SHA-256"), max_length=64, unique=True)
     text = models.TextField(_("volledige tekst"), blank=True)
+    extracted_at = models.DateTimeField(_("ingelezen op"), null=True, blank=True,
+                                        help_text=_("Wanneer de feiten uit dit document zijn gelezen."))
 
     class Meta:
         verbose_name = _("brondocument")

@@ -83,10 +83,15 @@ def document_register(
     reference: str = "",
     kamerstuk: str = "",
     filename: str = "",
+    sha256: str = "",
     actor=None,
 ) -> SourceDocument:
-    """Register a source document once: the same content (by SHA-256) returns the existing record."""
-    digest = hashlib.sha256(content if content is not None else text.encode("utf-8")).hexdigest()
+    """Register a source document once: the same content (by SHA-256) returns the existing record.
+
+    ``sha256`` is the file's own digest where the caller has it; otherwise it is taken over ``content``
+    or the text.
+    """
+    digest = sha256 or hashlib.sha256(content if content is not None else text.encode("utf-8")).hexdigest()
     existing = SourceDocument.objects.filter(sha256=digest).first()
     if existing:
         return existing

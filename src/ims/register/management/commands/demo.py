@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand
 from ims.accounts.models import Role
 from ims.accounts.services import user_create
 from ims.core.classification import Classification
+from ims.ingest.services import documents_ingest
 from ims.register.demo import demo_load
 from ims.register.reference import reference_load
 
@@ -30,9 +31,16 @@ class Command(BaseCommand):
         call_command("migrate", interactive=False, verbosity=0)
         ref = reference_load()
         self.stdout.write(f"Referentiegegevens: {ref['partners']} partners ({ref['new']} nieuw).")
-        created = demo_load(seeds_dir=settings.IMS_SHARED_DIR / "seeds")
+        seeds = settings.IMS_SHARED_DIR / "seeds"
+        created = demo_load(seeds_dir=seeds)
         summary = ", ".join(f"{n} {k}" for k, n in sorted(created.items())) or "niets nieuw"
         self.stdout.write(f"Demoregister: {summary}.")
+        if seeds.is_dir():
+            # The seed letters also go through ingestion, so a new user finds their facts waiting for review.
+            outcomes = documents_ingest(paths=sorted(seeds.glob("*.txt")))
+            waiting = sum(o.facts for o in outcomes)
+            self.stdout.write(f"Beoordelingsrij: {waiting} nieuwe feiten uit {len(outcomes)} brieven "
+                              f"(bekijk ze onder Inlezen).")
         self.stdout.write("Demogebruikers (gebruikersnaam / wachtwoord):")
         for username, role, clearance in DEMO_USERS:
             password = username + DEMO_PASSWORD_SUFFIX

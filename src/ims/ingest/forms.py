@@ -1,0 +1,87 @@
+from __future__ import annotations
+
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from ims.text.read import SUPPORTED_SUFFIXES
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class UploadForm(forms.Form):
+    files = forms.FileField(label=_("Documenten (txt, pdf, html, docx)"),
+                            widget=MultipleFileInput(attrs={"multiple": True, "accept": ",".join(SUPPORTED_SUFFIXES)}))
+
+    def clean_files(self):
+        files = self.files.getlist("files")
+        problems = []
+        for f in files:
+            if not f.name.lower().endswith(SUPPORTED_SUFFIXES):
+                problems.append(_("%(name)s: dit soort bestand wordt niet ondersteund.") % {"name": f.name})
+            elif f.size > settings.IMS_UPLOAD_MAX_BYTES:
+                problems.append(_("%(name)s: groter dan %(mb)s MB.") % {"name": f.name,
+                                                                       "mb": settings.IMS_UPLOAD_MAX_BYTES >> 20})
+            elif f.size == 0:
+                problems.append(_("%(name)s: het bestand is leeg.") % {"name": f.name})
+        if problems:
+            raise forms.ValidationError(problems)
+        return files
+
+
+class BulkAcceptForm(forms.Form):
+    min_confidence = forms.FloatField(label=_("Alle feiten met een zekerheid van ten minste"), min_value=0,
+                                      max_value=1, initial=0.9)
+
+
+class RejectForm(forms.Form):
+    note = forms.CharField(label=_("Reden"), required=False, max_length=500)
+
+
+# The fields a reviewer may correct, per fact type; lists are typed as space-separated codes.
+EDITABLE = {
+    "partner_ring": ("partner", "ring", "year"),
+    "agreement": ("kind", "parties", "date", "subject"),
+    "defence_spending": ("partner", "year", "amount", "currency", "pct_gdp", "status"),
+    "contribution": ("operation", "location", "year", "personnel", "partners"),
+    "procurement": ("partner", "system", "quantity", "year"),
+    "commitment": ("member", "subject", "date"),
+    "initiative": ("name", "partners", "form", "status"),
+}
+LISTS = {"parties", "partners"}
+INTEGERS = {"year", "personnel", "quantity"}
+NUMBERS = {"amount", "pct_gdp"}
+
+
+def correction_form(fact_type: str, payload: dict, data=None) -> forms.Form:
+    """A form with the fact's own fields, prefilled with what was found."""
+    fields = {}
+    for name in EDITABLE.get(fact_type, ()):
+        value = payload.get(name)
+        if name in LISTS:
+            fields[name] = forms.CharField(label=name, required=False, initial=" ".join(value or []))
+        elif name in INTEGERS:
+            fields[name] = forms.IntegerField(label=name, required=False, initial=value)
+        elif name in NUMBERS:
+            fields[name] = forms.DecimalField(label=name, required=False, initial=value)
+        else:
+            fields[name] = forms.CharField(label=name, required=False, initial=value or "")
+    form_class = type("CorrectionForm", (forms.Form,), fields)
+    return form_class(data)
+
+
+def corrections_from(form: forms.Form, original: dict) -> dict:
+    """The changed fields only, in the payload's own types."""
+    changes = {}
+    for name, value in form.cleaned_data.items():
+        if name in LISTS:
+            value = sorted(code.strip().upper() for code in value.split() if code.strip())
+        elif name in NUMBERS and value is not None:
+            value = float(value)
+        elif value == "":
+            value = None
+        if value != original.get(name):
+            changes[name] = value
+    return changes

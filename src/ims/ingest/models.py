@@ -1,0 +1,113 @@
+"""Letters read into the register: batch jobs with their progress, and the facts waiting for review."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+from ims.core.models import Record
+from ims.register.models import SourceDocument
+
+
+class JobStatus(models.TextChoices):
+    QUEUED = "queued", _("in de wachtrij")
+    RUNNING = "running", _("bezig")
+    DONE = "done", _("klaar")
+    FAILED = "failed", _("mislukt")
+
+
+class ItemStatus(models.TextChoices):
+    PENDING = "pending", _("wacht")
+    INGESTED = "ingested", _("ingelezen")
+    UNCHANGED = "unchanged", _("al aanwezig")
+    FAILED = "failed", _("mislukt")
+
+
+class FactStatus(models.TextChoices):
+    PENDING = "pending", _("te beoordelen")
+    ACCEPTED = "accepted", _("geaccepteerd")
+    REJECTED = "rejected", _("afgewezen")
+
+
+class IngestJob(models.Model):
+    created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("aangemaakt door"), null=True,
+                                   blank=True, on_delete=models.SET_NULL, related_name="+")
+    status = models.CharField(_("status"), max_length=10, choices=JobStatus.choices, default=JobStatus.QUEUED)
+    backend = models.CharField(_("uitvoering"), max_length=20, default="inprocess")
+    total = models.PositiveIntegerField(_("aantal bestanden"), default=0)
+    processed = models.PositiveIntegerField(_("verwerkt"), default=0)
+    started_at = models.DateTimeField(_("gestart op"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("klaar op"), null=True, blank=True)
+    error = models.TextField(_("foutmelding"), blank=True)
+
+    class Meta:
+        verbose_name = _("inleesopdracht")
+        verbose_name_plural = _("inleesopdrachten")
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(condition=Q(processed__lte=F("total")), name="ingest_job_progress"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{_('Inleesopdracht')} {self.pk}"
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.processed / self.total) if self.total else 100
+
+
+class IngestItem(models.Model):
+    job = models.ForeignKey(IngestJob, on_delete=models.CASCADE, related_name="items")
+    filename = models.CharField(_("bestand"), max_length=255)
+    path = models.CharField(_("pad"), max_length=1000)
+    status = models.CharField(_("status"), max_length=10, choices=ItemStatus.choices, default=ItemStatus.PENDING)
+    message = models.TextField(_("melding"), blank=True)
+    document = models.ForeignKey(SourceDocument, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        verbose_name = _("bestand in een inleesopdracht")
+        verbose_name_plural = _("bestanden in inleesopdrachten")
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return self.filename
+
+
+class ExtractedFact(Record):
+    """One fact read from a document, waiting for a person to accept, correct or reject it."""
+
+    document = models.ForeignKey(SourceDocument, verbose_name=_("document"), on_delete=models.CASCADE,
+                                 related_name="extracted_facts")
+    fact_type = models.CharField(_("soort feit"), max_length=30)
+    payload = models.JSONField(_("gegevens"))
+    start = models.PositiveIntegerField(_("begin"))
+    end = models.PositiveIntegerField(_("einde"))
+    page = models.PositiveIntegerField(_("pagina"), null=True, blank=True)
+    confidence = models.FloatField(_("zekerheid"))
+    status = models.CharField(_("status"), max_length=10, choices=FactStatus.choices, default=FactStatus.PENDING)
+    corrected = models.BooleanField(_("gecorrigeerd"), default=False)
+    reviewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("beoordeeld door"), null=True,
+                                    blank=True, on_delete=models.PROTECT, related_name="+")
+    reviewed_at = models.DateTimeField(_("beoordeeld op"), null=True, blank=True)
+    note = models.TextField(_("toelichting"), blank=True)
+    target = models.CharField(_("vastgelegd als"), max_length=100, blank=True,
+                              help_text=_("Het registergegeven dat uit dit feit is gemaakt of bijgewerkt."))
+
+    class Meta:
+        verbose_name = _("gevonden feit")
+        verbose_name_plural = _("gevonden feiten")
+        ordering = ["document", "start"]
+        constraints = [
+            Record.classification_constraint("ingest_extractedfact_classification"),
+            models.CheckConstraint(condition=Q(end__gt=F("start")), name="ingest_extractedfact_span"),
+            models.CheckConstraint(condition=Q(confidence__gte=0, confidence__lte=1),
+                                   name="ingest_extractedfact_confidence"),
+            models.CheckConstraint(condition=Q(status__in=FactStatus.values), name="ingest_extractedfact_status"),
+        ]
+        indexes = [models.Index(fields=["document", "status"])]
+
+    def __str__(self) -> str:
+        return f"{self.fact_type} ({self.document})"
