@@ -57,6 +57,8 @@ def register_bench() -> None:
 
 def main() -> int:
     register_bench()
+    print("ingesting the seed letters …", flush=True)
+    subprocess.run([sys.executable, str(HERE / "ingest_bench.py")], check=True)
     extra = HERE / "extract_bench.py"
     if extra.exists():
         print("extraction …", flush=True)
