@@ -1,7 +1,21 @@
 """Choice lists of the register, with the Dutch labels of the glossary (English via translation)."""
 
 from django.db import models
+from django.utils import translation
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
+
+from ims.framework import ladder, vocab
+
+
+def _label(member: vocab.LabelledEnum):
+    """The member's glossary label in the active language, resolved when it is shown."""
+    return lazy(lambda: member.label_en if translation.get_language() == "en" else member.label_nl, str)()
+
+
+def django_choices(enum: type[vocab.LabelledEnum]) -> type[models.TextChoices]:
+    """A Django TextChoices with the same codes, order and labels as a framework vocabulary."""
+    return models.TextChoices(enum.__name__, [(m.name.upper(), (m.value, _label(m))) for m in enum])
 
 
 class PartnerKind(models.TextChoices):
@@ -10,47 +24,14 @@ class PartnerKind(models.TextChoices):
     FRAMEWORK = "framework", _("samenwerkingsverband")
 
 
-class Ring(models.TextChoices):
-    STRATEGIC = "strategic", _("strategische partner")
-    AFFILIATED = "affiliated", _("gelieerde partner")
-    OPPORTUNITY = "opportunity", _("gelegenheidspartner")
-
-
-class GoalCategory(models.TextChoices):
-    POLITICAL_STRATEGIC = "political_strategic", _("politiek-strategisch")
-    MILITARY = "military", _("militair (effectiviteit)")
-    FINANCIAL_ECONOMIC = "financial_economic", _("financieel-economisch (doelmatigheid)")
-
-
-class Form(models.TextChoices):
-    """The depth ladder, least to most integrated; the order of the members is the order of the rungs."""
-
-    JOINT_HIRING = "joint_hiring", _("gezamenlijke inhuur")
-    POOLING = "pooling", _("pooling")
-    JOINT_PROCUREMENT_SHARING = "joint_procurement_sharing", _("gezamenlijke aankoop en/of sharing")
-    OPERATIONAL = "operational", _("operationele samenwerking en gereedstelling")
-    INTEGRATED_OPERATIONAL = "integrated_operational", _("geïntegreerde operationele samenwerking")
-    ROLE_TASK_SPECIALISATION = "role_task_specialisation", _("rol- en taakspecialisatie")
-
-
-class Kind(models.TextChoices):
-    GENERAL = "general", _("algemene militaire samenwerking")
-    MATERIEL = "materiel", _("materieelsamenwerking")
-    OPERATIONAL = "operational", _("samenwerking bij operationele inzet")
-
-
-class Origin(models.TextChoices):
-    BOTTOM_UP = "bottom_up", _("bottom-up")
-    TOP_DOWN = "top_down", _("top-down")
-
-
-class Status(models.TextChoices):
-    IDEA = "idea", _("idee")
-    STUDY = "study", _("studie")
-    PREPARATION = "preparation", _("voorbereiding")
-    RUNNING = "running", _("in uitvoering")
-    COMPLETED = "completed", _("afgerond")
-    STOPPED = "stopped", _("gestopt")
+# The glossary's vocabularies are defined once, in the pure framework package; the register takes its
+# Django choices from there, with the label in the language of the request.
+Ring = django_choices(vocab.Ring)
+GoalCategory = django_choices(vocab.GoalCategory)
+Form = django_choices(ladder.Form)  # in ladder order, least to most integrated
+Kind = django_choices(vocab.Kind)
+Origin = django_choices(vocab.Origin)
+Status = django_choices(vocab.Status)
 
 
 class ParticipantRole(models.TextChoices):
