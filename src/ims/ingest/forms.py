@@ -6,17 +6,37 @@ from django.utils.translation import gettext_lazy as _
 
 from ims.text.read import SUPPORTED_SUFFIXES
 
+# What each accepted type must look like in its first bytes; the name alone proves nothing.
+_MAGIC = {".pdf": (b"%PDF-",), ".docx": (b"PK\x03\x04",)}
+
+
+def _looks_like(name: str, head: bytes) -> bool:
+    suffix = "." + name.lower().rsplit(".", 1)[-1]
+    if suffix in _MAGIC:
+        return head.startswith(_MAGIC[suffix])
+    # Text and HTML: no NUL bytes in the first block, which binary files almost always have.
+    return b"\x00" not in head
+
 
 class MultipleFileInput(forms.ClearableFileInput):
     allow_multiple_selected = True
 
 
-class UploadForm(forms.Form):
-    files = forms.FileField(label=_("Documenten (txt, pdf, html, docx)"),
-                            widget=MultipleFileInput(attrs={"multiple": True, "accept": ",".join(SUPPORTED_SUFFIXES)}))
+class MultipleFileField(forms.FileField):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": ",".join(SUPPORTED_SUFFIXES)}))
+        super().__init__(*args, **kwargs)
 
-    def clean_files(self):
-        files = self.files.getlist("files")
+    def clean(self, data, initial=None):
+        single = super().clean
+        return [single(d, initial) for d in data] if isinstance(data, list | tuple) else [single(data, initial)]
+
+
+class UploadForm(forms.Form):
+    documents = MultipleFileField(label=_("Documenten (txt, pdf, html, docx)"), allow_empty_file=True)
+
+    def clean_documents(self):
+        files = self.cleaned_data["documents"]
         problems = []
         for f in files:
             if not f.name.lower().endswith(SUPPORTED_SUFFIXES):
@@ -26,6 +46,11 @@ class UploadForm(forms.Form):
                                                                        "mb": settings.IMS_UPLOAD_MAX_BYTES >> 20})
             elif f.size == 0:
                 problems.append(_("%(name)s: het bestand is leeg.") % {"name": f.name})
+            else:
+                head = f.read(4096)
+                f.seek(0)
+                if not _looks_like(f.name, head):
+                    problems.append(_("%(name)s: de inhoud past niet bij het soort bestand.") % {"name": f.name})
         if problems:
             raise forms.ValidationError(problems)
         return files

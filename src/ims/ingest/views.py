@@ -44,7 +44,7 @@ def queue(request: HttpRequest) -> HttpResponse:
         if form.is_valid():
             settings.UPLOAD_DIR.mkdir(parents=True, exist_ok=True)
             paths = []
-            for upload in form.cleaned_data["files"]:
+            for upload in form.cleaned_data["documents"]:
                 data = upload.read()
                 # Stored under its digest, so the same file uploaded twice is one file on disk.
                 folder = settings.UPLOAD_DIR / hashlib.sha256(data).hexdigest()[:16]
