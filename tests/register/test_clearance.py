@@ -117,3 +117,15 @@ def test_agreement_list_does_not_leak_a_classified_initiative_title(register, dv
     agreement.parties.add(register["partner"])
     body = login(dv_user).get(reverse("register:agreement-list")).content.decode()
     assert "Open MoU" in body and SECRET_TITLE not in body
+
+
+def test_agreement_facets_count_only_visible_agreements(register, dv_user, login):
+    from ims.register.models import Agreement
+
+    Agreement.objects.create(kind="MoU", title="Open MoU")
+    Agreement.objects.create(kind="MoU", title="Geheim MoU", classification=Classification.SECRET)
+    Agreement.objects.create(kind="TREATY", title="Open verdrag")
+    facets = selectors.agreement_facets(queryset=selectors.agreement_list(user=dv_user))
+    assert dict(facets["agreement_kind"]) == {"MoU": 1, "TREATY": 1}
+    body = login(dv_user).get(reverse("register:agreement-list")).content.decode()
+    assert "Geheim MoU" not in body and "Instrument" in body

@@ -227,3 +227,9 @@ def agreement_list(*, user, partner: str = "", kind: str = "", q: str = "") -> Q
         Prefetch("initiative", queryset=Initiative.objects.visible_to(user)),
         "citations__document",
     ).order_by("-signed_on", "title")
+
+
+def agreement_facets(*, queryset: QuerySet[Agreement]) -> dict[str, list[tuple[str, int]]]:
+    """Counts per instrument over the filtered (and clearance-filtered) agreement list."""
+    base = Agreement.objects.filter(pk__in=queryset.values("pk")).order_by()
+    return {"agreement_kind": sorted(base.values("kind").annotate(n=Count("pk")).values_list("kind", "n"))}

@@ -106,6 +106,7 @@ def agreement_list(request: HttpRequest) -> HttpResponse:
         )
     context = {
         "page": paginate(request, agreements),
+        "facets": selectors.agreement_facets(queryset=agreements),
         "kinds": AgreementKind.choices,
         "kind": kind,
         "q": q,

@@ -7,7 +7,7 @@ from django.conf import settings
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
-from ims.register.vocab import Form, GoalCategory, Kind, PartnerKind, Ring, Status
+from ims.register.vocab import AgreementKind, Form, GoalCategory, Kind, PartnerKind, Ring, Status
 
 register = template.Library()
 
@@ -17,6 +17,7 @@ _FACETS = {
     "kind": (_("Soort"), Kind),
     "ring": (_("Schil"), Ring),
     "category": (_("Doelcategorie"), GoalCategory),
+    "agreement_kind": (_("Instrument"), AgreementKind),
 }
 _PARTNER_KINDS = dict(PartnerKind.choices)
 
