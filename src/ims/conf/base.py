@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "ims.accounts",
     "ims.register",
     "ims.ingest",
+    "ims.assessment",
 ]
 
 MIDDLEWARE = [

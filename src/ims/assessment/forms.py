@@ -1,0 +1,240 @@
+"""Forms: they parse input into plain values; the framework and the services judge whether it makes sense.
+
+The proposal form only checks types (a number is a number). What a proposal must say - a partner, a
+goal, an end after the start - is the framework's rule, so :func:`proposal_data` hands the values over
+as the framework's JSON and :func:`ims.framework.validate_proposal` names every problem.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from ims import framework as fw
+from ims.core.classification import Classification
+from ims.core.widgets import QuickSelect
+from ims.register.models import Initiative, Partner
+from ims.register.vocab import Form, GoalCategory, Kind, Origin, Ring
+
+# The scenario choice that takes the three weights from the form instead of a named scenario.
+OWN_WEIGHTS = "eigen-weging"
+MAX_EXTRA_OPTIONS = 3  # with the option itself and "niet samenwerken", five side by side
+CATEGORIES = [(category, fw.GoalCategory(category)) for category in GoalCategory.values]
+
+
+class QuickSelectMultiple(QuickSelect):
+    """:class:`QuickSelect` for several values: one pass over the options, read back with ``getlist``."""
+
+    allow_multiple_selected = True
+
+    def __init__(self, attrs: dict[str, Any] | None = None, choices=()) -> None:
+        super().__init__({**(attrs or {}), "multiple": True}, choices)
+
+    def value_from_datadict(self, data, files, name):
+        return data.getlist(name) if hasattr(data, "getlist") else data.get(name)
+
+    def value_omitted_from_data(self, data, files, name) -> bool:
+        return False  # an empty multi-select sends nothing, which means "none chosen"
+
+
+def _number(label, *, step: str = "any", low: float | None = 0, high: float | None = None,
+            **kwargs) -> forms.FloatField:
+    attrs = {"step": step, "inputmode": "decimal"}
+    if low is not None:
+        attrs["min"] = low
+    if high is not None:
+        attrs["max"] = high
+    return forms.FloatField(label=label, required=False, widget=forms.NumberInput(attrs=attrs), **kwargs)
+
+
+def _date_input() -> forms.DateInput:
+    # A date input takes ISO dates only, whatever the language of the page.
+    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def _date(label) -> forms.DateField:
+    return forms.DateField(label=label, required=False, widget=_date_input())
+
+
+def _clearance_choices(user) -> list[tuple[int, str]]:
+    level = int(getattr(user, "clearance", 0) or 0)
+    return [(value, label) for value, label in Classification.choices if value <= level]
+
+
+class ScenarioChoiceForm(forms.Form):
+    """The scenario (and, on the initiative page, other initiatives) for an assessment; GET only."""
+
+    scenario = forms.ChoiceField(label=_("Scenario"), required=False)
+    compare = forms.MultipleChoiceField(label=_("Vergelijken met"), required=False,
+                                        help_text=_("Ten hoogste drie andere initiatieven."))
+
+    def __init__(self, *args, scenarios: dict[str, fw.Scenario], initiatives: list[Initiative], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["scenario"].choices = [(name, s.label_nl) for name, s in scenarios.items()]
+        self.fields["scenario"].widget = QuickSelect(choices=self.fields["scenario"].choices)
+        self.fields["compare"].choices = [(str(i.pk), i.title) for i in initiatives]
+        self.fields["compare"].widget = QuickSelectMultiple(attrs={"size": 5},
+                                                            choices=self.fields["compare"].choices)
+
+    def clean_compare(self) -> list[int]:
+        chosen = self.cleaned_data.get("compare") or []
+        if len(chosen) > MAX_EXTRA_OPTIONS:
+            raise forms.ValidationError(_("Kies ten hoogste drie initiatieven om mee te vergelijken."))
+        return [int(pk) for pk in chosen]
+
+
+class ProposalForm(forms.Form):
+    title = forms.CharField(label=_("Titel"), max_length=200, initial=_("Nieuw voorstel"))
+    kind = forms.ChoiceField(label=_("Soort samenwerking"), choices=Kind.choices, initial=Kind.GENERAL)
+    form = forms.ChoiceField(label=_("Samenwerkingsvorm (ladder)"), choices=Form.choices, initial=Form.POOLING)
+    origin = forms.ChoiceField(label=_("Totstandkoming"), choices=Origin.choices, initial=Origin.BOTTOM_UP)
+    partners = forms.MultipleChoiceField(label=_("Partners"), required=False,
+                                         help_text=_("Houd Ctrl of Cmd ingedrukt om er meer te kiezen."))
+    staff_fte = _number(_("Stafcapaciteit (fte)"), step="0.5")
+    units_committed = _number(_("Gecommitteerde eenheden"), step="0.5")
+    budget_eur_per_year = _number(_("Budget per jaar (€)"), step="1000")
+    startup_eur = _number(_("Opstartkosten (€)"), step="1000")
+    planned_start = _date(_("Geplande start"))
+    planned_end = _date(_("Gepland einde"))
+    milestones = forms.IntegerField(label=_("Mijlpalen"), required=False, min_value=0,
+                                    widget=forms.NumberInput(attrs={"min": 0, "step": 1}))
+    sovereign = forms.BooleanField(label=_("Raakt een capaciteit die Nederland zelfstandig wil behouden"),
+                                   required=False)
+    scenario = forms.ChoiceField(label=_("Scenario"), initial="balanced")
+    compare = forms.MultipleChoiceField(label=_("Vergelijken met initiatieven"), required=False,
+                                        help_text=_("Ten hoogste drie."))
+
+    def __init__(self, *args, partners: list[Partner], scenarios: dict[str, fw.Scenario],
+                 initiatives: list[Initiative], **kwargs):
+        super().__init__(*args, **kwargs)
+        partner_choices = [(p.code, f"{p.name_nl} ({p.code})") for p in partners]
+        self.fields["partners"].choices = partner_choices
+        self.fields["partners"].widget = QuickSelectMultiple(attrs={"size": 8}, choices=partner_choices)
+        scenario_choices = [(name, s.label_nl) for name, s in scenarios.items()]
+        scenario_choices.append((OWN_WEIGHTS, str(_("Eigen weging (hieronder)"))))
+        self.fields["scenario"].choices = scenario_choices
+        self.fields["compare"].choices = [(str(i.pk), i.title) for i in initiatives]
+        self.fields["compare"].widget = QuickSelectMultiple(attrs={"size": 4},
+                                                            choices=self.fields["compare"].choices)
+        # Per goal category: what the goal is, how strongly it serves the category, and its result.
+        for code, category in CATEGORIES:
+            self.fields[f"statement_{code}"] = forms.CharField(label=_("Doel"), required=False, max_length=300)
+            self.fields[f"strength_{code}"] = _number(_("Sterkte (0–1)"), step="0.05", high=1)
+            self.fields[f"result_{code}"] = forms.CharField(label=_("Beoogd resultaat"), required=False,
+                                                            max_length=300)
+            # No minimum in the browser: a negative weight must reach the framework, which names it.
+            self.fields[f"weight_{code}"] = _number(category.label_nl, step="0.5", low=None, initial=1)
+        for field in ("kind", "form", "origin", "scenario"):
+            self.fields[field].widget = QuickSelect(choices=self.fields[field].choices)
+
+    def goal_rows(self) -> list[tuple[fw.GoalCategory, forms.BoundField, forms.BoundField, forms.BoundField]]:
+        return [(category, self[f"statement_{code}"], self[f"strength_{code}"], self[f"result_{code}"])
+                for code, category in CATEGORIES]
+
+    def weight_fields(self) -> list[forms.BoundField]:
+        return [self[f"weight_{code}"] for code, _category in CATEGORIES]
+
+    def clean_compare(self) -> list[int]:
+        chosen = self.cleaned_data.get("compare") or []
+        if len(chosen) > MAX_EXTRA_OPTIONS:
+            raise forms.ValidationError(_("Kies ten hoogste drie initiatieven om mee te vergelijken."))
+        return [int(pk) for pk in chosen]
+
+
+def proposal_data(cleaned: dict[str, Any], partners: list[dict[str, Any]]) -> dict[str, Any]:
+    """The form's values as the framework's proposal JSON; a category with strength 0 or blank has no goal."""
+    goals = []
+    for code, category in CATEGORIES:
+        strength = cleaned.get(f"strength_{code}")
+        if not strength:
+            continue
+        result = (cleaned.get(f"result_{code}") or "").strip()
+        goals.append({
+            "category": code,
+            "statement": (cleaned.get(f"statement_{code}") or "").strip() or category.label_nl.capitalize(),
+            "strength": strength,
+            "concrete": bool(result),
+            "expected_result": result or None,
+        })
+    start, end = cleaned.get("planned_start"), cleaned.get("planned_end")
+    return {
+        "title": cleaned["title"],
+        "kind": cleaned["kind"],
+        "form": cleaned["form"],
+        "origin": cleaned["origin"],
+        "goals": goals,
+        "partners": partners,
+        "costs": {key: cleaned.get(key) or 0.0
+                  for key in ("staff_fte", "units_committed", "budget_eur_per_year", "startup_eur")},
+        "timeline": {
+            "planned_start": start.isoformat() if start else None,
+            "planned_end": end.isoformat() if end else None,
+            "milestones": cleaned.get("milestones") or 0,
+        },
+        "capabilities_touched": [],
+        "touches_sovereign_capability": bool(cleaned.get("sovereign")),
+    }
+
+
+def own_weights(cleaned: dict[str, Any]) -> dict[str, Any]:
+    """The three weights typed in the form (blank counts as 0), keyed by category code."""
+    return {code: cleaned.get(f"weight_{code}") or 0.0 for code, _category in CATEGORIES}
+
+
+class CriteriaForm(forms.Form):
+    political_distance = forms.DecimalField(
+        label=_("Politiek-strategische afstand"), min_value=0, max_value=1, decimal_places=3,
+        help_text=_("0 = geen afstand, 1 = zeer groot."),
+        widget=forms.NumberInput(attrs={"step": "0.05", "min": 0, "max": 1}),
+    )
+    culture_similarity = forms.DecimalField(
+        label=_("Vergelijkbaarheid politieke cultuur"), min_value=0, max_value=1, decimal_places=3,
+        help_text=_("0 = geheel anders, 1 = gelijk."),
+        widget=forms.NumberInput(attrs={"step": "0.05", "min": 0, "max": 1}),
+    )
+    operational_synergy = forms.DecimalField(
+        label=_("Operationele synergie"), min_value=0, max_value=1, decimal_places=3,
+        help_text=_("0 = niets samen, 1 = al zeer veel samen."),
+        widget=forms.NumberInput(attrs={"step": "0.05", "min": 0, "max": 1}),
+    )
+    valid_from = forms.DateField(label=_("Geldig vanaf"), widget=_date_input())
+    reason = forms.CharField(label=_("Toelichting"), widget=forms.Textarea(attrs={"rows": 3}))
+    classification = forms.TypedChoiceField(label=_("Rubricering"), coerce=int, initial=0)
+
+    def __init__(self, *args, user, **kwargs):
+        kwargs.setdefault("initial", {}).setdefault("valid_from", timezone.localdate())
+        super().__init__(*args, **kwargs)
+        self.fields["classification"].choices = _clearance_choices(user)
+
+
+class RingForm(forms.Form):
+    ring = forms.ChoiceField(label=_("Schil"), choices=Ring.choices)
+    valid_from = forms.DateField(label=_("Geldig vanaf"), widget=_date_input())
+    reason = forms.CharField(label=_("Reden"), widget=forms.Textarea(attrs={"rows": 3}),
+                             help_text=_("Waarom deze schil, zeker als die afwijkt van het voorstel."))
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("initial", {}).setdefault("valid_from", timezone.localdate())
+        super().__init__(*args, **kwargs)
+
+
+class ScenarioForm(forms.Form):
+    name = forms.SlugField(label=_("Naam"), max_length=60,
+                           help_text=_("Kort en zonder spaties, bijvoorbeeld ‘crisis-2024’."))
+    label_nl = forms.CharField(label=_("Omschrijving"), max_length=200)
+    date = forms.DateField(label=_("Datum"), widget=_date_input())
+    weight_political_strategic = forms.FloatField(label=fw.GoalCategory.political_strategic.label_nl)
+    weight_military = forms.FloatField(label=fw.GoalCategory.military.label_nl)
+    weight_financial_economic = forms.FloatField(label=fw.GoalCategory.financial_economic.label_nl)
+    classification = forms.TypedChoiceField(label=_("Rubricering"), coerce=int, initial=0)
+
+    def __init__(self, *args, user, **kwargs):
+        kwargs.setdefault("initial", {}).setdefault("date", timezone.localdate())
+        super().__init__(*args, **kwargs)
+        self.fields["classification"].choices = _clearance_choices(user)
+
+    def weights(self) -> dict[str, float]:
+        return {code: self.cleaned_data[f"weight_{code}"] for code, _category in CATEGORIES}

@@ -1,0 +1,37 @@
+"""Numbers in the assessment pages as the framework's own texts write them (the locale picks the comma)."""
+
+from __future__ import annotations
+
+from django import template
+from django.utils.formats import number_format
+
+register = template.Library()
+
+
+@register.filter
+def signed(value: float, digits: int = 1) -> str:
+    """``+5,0`` / ``-5,0`` / ``0,0``: a reason's effect, its sign always shown."""
+    number = round(float(value), int(digits))
+    text = number_format(abs(number), decimal_pos=int(digits))
+    if number > 0:
+        return f"+{text}"
+    return f"-{text}" if number < 0 else text
+
+
+@register.filter
+def points(value: float, digits: int = 1) -> str:
+    """A figure with one decimal, never ``-0,0``."""
+    number = round(float(value), int(digits))
+    return number_format(number if number else 0.0, decimal_pos=int(digits))
+
+
+@register.filter
+def percent(share: float) -> str:
+    """A share 0..1 as a whole percentage."""
+    return f"{number_format(round(float(share) * 100), decimal_pos=0)}%"
+
+
+@register.filter
+def lookup(mapping: dict, key):
+    """``mapping[key]`` in a template, None when absent."""
+    return mapping.get(key) if hasattr(mapping, "get") else None
