@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand
 
 from ims.accounts.models import Role
 from ims.accounts.services import user_create
+from ims.assessment.services import scenarios_load_shipped
 from ims.core.classification import Classification
 from ims.ingest.services import documents_ingest
 from ims.register.demo import demo_load
@@ -31,6 +32,7 @@ class Command(BaseCommand):
         call_command("migrate", interactive=False, verbosity=0)
         ref = reference_load()
         self.stdout.write(f"Referentiegegevens: {ref['partners']} partners ({ref['new']} nieuw).")
+        self.stdout.write(f"Wegingsscenario's: {scenarios_load_shipped()} nieuw.")
         seeds = settings.IMS_SHARED_DIR / "seeds"
         created = demo_load(seeds_dir=seeds)
         summary = ", ".join(f"{n} {k}" for k, n in sorted(created.items())) or "niets nieuw"
