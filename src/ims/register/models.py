@@ -17,8 +17,8 @@ from django.db.models.lookups import Exact
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from ims.core.countries import COUNTRY_CODES
 from ims.core.models import Record
+from ims.text.countries import COUNTRY_CODES
 
 from .vocab import (
     AgreementKind,

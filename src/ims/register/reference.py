@@ -10,7 +10,8 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
-from ims.core.countries import COUNTRY_CODES, country_name
+from ims.text.countries import COUNTRY_CODES, country_name
+from ims.text.gazetteer import ORGANISATIONS
 
 from .models import Partner
 from .services import partner_upsert
@@ -26,32 +27,31 @@ class Body:
     members: tuple[str, ...] = ()
 
 
-ORG, FW = PartnerKind.ORGANISATION, PartnerKind.FRAMEWORK
-
 NATO_MEMBERS = ("AL", "BE", "BG", "CA", "HR", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IS", "IT", "LV",
                 "LT", "LU", "ME", "MK", "NL", "NO", "PL", "PT", "RO", "SK", "SI", "ES", "SE", "TR", "GB", "US")
 EU_MEMBERS = ("AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV", "LT",
               "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE")
-
-BODIES: tuple[Body, ...] = (
-    Body("NATO", ORG, "NAVO", "NATO", NATO_MEMBERS),
-    Body("EU", ORG, "Europese Unie", "European Union", EU_MEMBERS),
-    Body("UN", ORG, "Verenigde Naties", "United Nations"),
-    Body("OSCE", ORG, "OVSE", "OSCE"),
-    Body("EDA", ORG, "Europees Defensieagentschap", "European Defence Agency"),
-    Body("BENELUX", FW, "Benelux", "Benelux", ("BE", "LU", "NL")),
-    Body("NORTHERN_GROUP", FW, "Northern Group", "Northern Group",
-         ("DK", "EE", "FI", "DE", "IS", "LV", "LT", "NL", "NO", "PL", "SE", "GB")),
-    Body("JEF", FW, "Joint Expeditionary Force", "Joint Expeditionary Force",
-         ("DK", "EE", "FI", "IS", "LV", "LT", "NL", "NO", "SE", "GB")),
-    Body("EI2", FW, "Europees Interventie-initiatief", "European Intervention Initiative"),
-    Body("PESCO", FW, "Permanente Gestructureerde Samenwerking", "Permanent Structured Cooperation"),
+# Memberships the register keeps that the gazetteer does not need for reading text.
+MEMBERS: dict[str, tuple[str, ...]] = {
+    "NATO": NATO_MEMBERS,
+    "EU": EU_MEMBERS,
+    "NORTHERN_GROUP": ("DK", "EE", "FI", "DE", "IS", "LV", "LT", "NL", "NO", "PL", "SE", "GB"),
+    "JEF": ("DK", "EE", "FI", "IS", "LV", "LT", "NL", "NO", "SE", "GB"),
+}
+FW = PartnerKind.FRAMEWORK
+# Standing frameworks the register tracks beyond the organisation ids of the exchange format.
+EXTRA_FRAMEWORKS: tuple[Body, ...] = (
     Body("BENESAM", FW, "Belgisch-Nederlandse marinesamenwerking", "Belgian-Netherlands naval cooperation",
          ("BE", "NL")),
     Body("GNC1", FW, "1 (Duits-Nederlands) Legerkorps", "1 German-Netherlands Corps", ("DE", "NL")),
     Body("NRF", FW, "NATO Response Force", "NATO Response Force"),
     Body("VJTF", FW, "Very High Readiness Joint Task Force", "Very High Readiness Joint Task Force"),
     Body("EFP", FW, "Enhanced Forward Presence", "Enhanced Forward Presence"),
+)
+# The organisations and frameworks of the exchange format come from the gazetteer: one list of names.
+BODIES: tuple[Body, ...] = (
+    *(Body(o.id, o.kind, o.name_nl, o.name_en, MEMBERS.get(o.id, o.members)) for o in ORGANISATIONS),
+    *EXTRA_FRAMEWORKS,
 )
 
 

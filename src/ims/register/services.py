@@ -10,8 +10,8 @@ from decimal import Decimal
 
 from django.db import transaction
 
-from ims.core.countries import country_name, is_country_code
 from ims.core.services import RegisterError, record_save
+from ims.text.countries import country_name, is_country_code
 
 from .models import (
     Agreement,

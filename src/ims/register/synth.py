@@ -10,8 +10,8 @@ from django.db import transaction
 from simple_history.utils import bulk_create_with_history
 
 from ims.core.classification import Classification
-from ims.core.countries import COUNTRY_CODES
 from ims.core.services import RegisterError
+from ims.text.countries import COUNTRY_CODES
 
 from .models import Goal, Initiative, Milestone, Participation, Partner, RingAssignment
 from .reference import reference_load

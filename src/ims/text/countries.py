@@ -1,6 +1,7 @@
 """Country codes and names (ISO 3166-1) in Dutch and English, from pycountry and its translations.
 
-Pure Python: the register, the reference data and the text pipeline all read country names here.
+Pure Python, the one table of country names: the gazetteer, the register and the reference data all read
+it here.
 """
 
 from __future__ import annotations
@@ -11,18 +12,13 @@ from functools import cache
 import pycountry
 
 # Where pycountry's official names are not what a Dutch or English reader expects.
-_NL_OVERRIDES = {
-    "KR": "Zuid-Korea",
-    "KP": "Noord-Korea",
-    "US": "Verenigde Staten",
-    "TW": "Taiwan",
-    "SY": "Syrië",
-    "IR": "Iran",
-    "VE": "Venezuela",
-    "BO": "Bolivia",
-    "TZ": "Tanzania",
-    "MD": "Moldavië",
-    "CD": "Congo (Democratische Republiek)",
+# Usual Dutch names where pycountry's translation is official, inverted or missing.
+DUTCH_NAMES: dict[str, str] = {
+    "KR": "Zuid-Korea", "KP": "Noord-Korea", "US": "Verenigde Staten", "GB": "Verenigd Koninkrijk",
+    "TW": "Taiwan", "SY": "Syrië", "IR": "Iran", "VE": "Venezuela", "BO": "Bolivia", "TZ": "Tanzania",
+    "MD": "Moldavië", "CD": "Democratische Republiek Congo", "CG": "Congo-Brazzaville", "LA": "Laos",
+    "VN": "Vietnam", "PS": "Palestina", "VA": "Vaticaanstad", "RU": "Rusland", "BY": "Belarus",
+    "MK": "Noord-Macedonië", "CZ": "Tsjechië", "XK": "Kosovo", "BS": "Bahama's",
 }
 _EN_OVERRIDES = {
     "KR": "South Korea",
@@ -41,7 +37,8 @@ COUNTRY_CODES: tuple[str, ...] = tuple(sorted(c.alpha_2 for c in pycountry.count
 
 
 @cache
-def _dutch() -> gettext.NullTranslations:
+def dutch_translation() -> gettext.NullTranslations:
+    """pycountry's Dutch translation of the official ISO names."""
     return gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["nl"], fallback=True)
 
 
@@ -55,5 +52,5 @@ def country_name(code: str, language: str = "nl") -> str:
     if country is None:
         raise KeyError(code)
     if language == "nl":
-        return _NL_OVERRIDES.get(code) or _dutch().gettext(country.name)
+        return DUTCH_NAMES.get(code) or dutch_translation().gettext(country.name)
     return _EN_OVERRIDES.get(code) or getattr(country, "common_name", None) or country.name

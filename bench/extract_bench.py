@@ -1,0 +1,169 @@
+"""Benchmark of the ingestion pipeline (``ims.text`` + ``ims.extract``).
+
+1. Builds, in a temporary directory, a corpus of at least 50 MB from the seed letters by deterministic
+   perturbation: paragraphs shuffled, country names swapped, numbers and years changed.
+2. Measures extraction throughput (read, clean, split, extract) in MB per CPU-second on one core: the
+   median of three runs over the whole corpus.
+3. Times ``grep -c -F -f PATTERNS`` over the same files with the gazetteer's patterns: the floor, what a
+   single pass of plain string matching costs.
+4. Scores the extractor on the five seed letters with the shared scorer, per fact type.
+
+The figures are merged into ``bench/results.json`` under the key "extraction"; other keys are kept.
+
+usage: python bench/extract_bench.py [--mb 50] [--runs 3] [--keep DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import os
+import random
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "src"))
+
+from ims.extract.pipeline import extract_path, extract_paths  # noqa: E402
+from ims.text.gazetteer import dutch_country_name, patterns  # noqa: E402
+
+SHARED = Path(os.environ.get("IMS_SHARED_DIR", REPO.parent / "shared"))
+RESULTS = REPO / "bench" / "results.json"
+TARGET_MB_PER_S = 5.0
+_SWAPPABLE = (
+    "BE", "LU", "DE", "FR", "NO", "DK", "GB", "US", "PL", "IT", "ES", "SE", "FI", "CA", "LT", "EE", "LV",
+    "CZ", "AT", "PT",
+)
+_PARAGRAPH = re.compile(r"\n[ \t]*\n")
+_NUMBER = re.compile(r"(?<![\w-])\d{1,3}(?:,\d+)?(?![\w-])")
+_YEAR = re.compile(r"\b20[0-2]\d\b")
+
+
+def _perturb(text: str, rng: random.Random) -> str:
+    """One synthetic letter: the seed's paragraphs shuffled, countries swapped, numbers and years changed."""
+    paragraphs = _PARAGRAPH.split(text)
+    head, body = paragraphs[:1], paragraphs[1:]
+    rng.shuffle(body)
+    out = "\n \n".join(head + body)
+    codes = list(_SWAPPABLE)
+    rng.shuffle(codes)
+    swap = {dutch_country_name(a): dutch_country_name(b) for a, b in zip(_SWAPPABLE, codes, strict=True)}
+    out = re.sub(
+        "|".join(map(re.escape, sorted(swap, key=len, reverse=True))), lambda m: swap[m.group()], out
+    )
+    shift = rng.randint(-6, 6)
+    out = _YEAR.sub(lambda m: str(int(m.group()) + shift), out)
+    return _NUMBER.sub(
+        lambda m: (
+            str(rng.randint(2, 400)) if "," not in m.group() else f"{rng.randint(1, 9)},{rng.randint(0, 99)}"
+        ),
+        out,
+    )
+
+
+def build_corpus(directory: Path, megabytes: float, seed: int = 20191212) -> list[Path]:
+    seeds = sorted((SHARED / "seeds").glob("*.txt"))
+    texts = [p.read_text(encoding="utf-8") for p in seeds]
+    rng = random.Random(seed)
+    paths, total, n = [], 0, 0
+    while total < megabytes * 1_000_000:
+        text = _perturb(texts[n % len(texts)], rng)
+        path = directory / f"doc{n:05d}.txt"
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+        total += len(text.encode("utf-8"))
+        n += 1
+    return paths
+
+
+def _throughput(paths: list[Path], size: int) -> float:
+    """MB per CPU-second for one pass over ``paths`` (CPU time, so other load on the machine is excluded)."""
+    start = time.process_time()
+    for path in paths:
+        extract_path(path)
+    return size / 1_000_000 / (time.process_time() - start)
+
+
+def _grep_floor(paths: list[Path], directory: Path, size: int) -> dict:
+    grep = shutil.which("grep")
+    if grep is None:
+        return {"available": False}
+    pattern_file = directory / "PATTERNS"
+    pattern_file.write_text("\n".join(patterns()) + "\n", encoding="utf-8")
+    start = time.perf_counter()
+    subprocess.run(
+        [grep, "-c", "-F", "-f", str(pattern_file), "-r", str(directory / "corpus")],
+        stdout=subprocess.DEVNULL,
+        check=False,
+    )
+    seconds = time.perf_counter() - start
+    return {
+        "available": True,
+        "patterns": len(patterns()),
+        "seconds": round(seconds, 3),
+        "mb_per_s": round(size / 1_000_000 / seconds, 1),
+    }
+
+
+def seed_scores() -> dict:
+    """Per-type precision, recall and F1 on the seed letters, with the shared scorer."""
+    spec = importlib.util.spec_from_file_location("score_facts", SHARED / "tools" / "score_facts.py")
+    scorer = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(scorer)
+    gold = [f for p in sorted((SHARED / "gold").glob("*.gold.jsonl")) for f in scorer.load_jsonl(p)]
+    produced = [f.to_json() for r in extract_paths(sorted((SHARED / "seeds").glob("*.txt"))) for f in r.facts]
+    rows = scorer.score(gold, produced)["per_type"]
+    return {
+        t: {k: round(v, 3) if isinstance(v, float) else v for k, v in row.items()} for t, row in rows.items()
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--mb", type=float, default=50.0, help="corpus size in MB (default 50)")
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--keep", type=Path, help="build the corpus here and keep it")
+    args = ap.parse_args(argv)
+    work = args.keep or Path(tempfile.mkdtemp(prefix="ims-extract-bench-"))
+    try:
+        (work / "corpus").mkdir(parents=True, exist_ok=True)
+        paths = build_corpus(work / "corpus", args.mb)
+        size = sum(p.stat().st_size for p in paths)
+        runs = [_throughput(paths, size) for _ in range(args.runs)]
+        figures = {
+            "corpus": {
+                "documents": len(paths),
+                "megabytes": round(size / 1_000_000, 1),
+                "how": "seed letters with paragraphs shuffled, countries swapped, numbers and years changed",
+            },
+            "throughput_mb_per_cpu_s": {
+                "median": round(statistics.median(runs), 2),
+                "runs": [round(r, 2) for r in runs],
+                "target": TARGET_MB_PER_S,
+            },
+            "grep_floor": _grep_floor(paths, work, size),
+            "seed_scores": seed_scores(),
+            "measured": time.strftime("%Y-%m-%dT%H:%M:%S"),
+            "python": sys.version.split()[0],
+        }
+    finally:
+        if args.keep is None:
+            shutil.rmtree(work, ignore_errors=True)
+    results = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() else {}
+    results["extraction"] = figures
+    text = json.dumps(results, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    RESULTS.write_text(text, encoding="utf-8")
+    print(json.dumps(figures, indent=2, ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

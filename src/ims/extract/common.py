@@ -1,0 +1,74 @@
+"""Small pieces the fact extractors share: name tidying, the Dutch voice of the letter, years, parties.
+
+Kept here so that each extractor module holds only the rules of its own fact type.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from ims.extract.context import HOME, DocContext
+from ims.text.gazetteer import COUNTRY, Mention
+
+_QUOTES = "«»‘’“”\"'"
+_LEADING_ARTICLE = re.compile(r"^(?:de|het|een|the|deze|dit|die)\s+", re.IGNORECASE)
+_ACRONYM_IN_BRACKETS = re.compile(r"\s*\((?:[A-Z][\w-]*)(?:\s+[\w-]+)?\)")
+# The letter's own voice: the minister writes for the Netherlands.
+_FIRST_PERSON = re.compile(r"\b(?:ik|wij|we|mijn|onze|ons land|beide landen|het koninkrijk)\b")
+# Words that close a noun phrase when a name is cut out of running text.
+_NP_END = re.compile(
+    r"\s*(?:[,;:.()]|\s(?:en|of|die|dat|dat|waarbij|waarmee|waarin|waarvoor|voor|ten behoeve|om|met|door"
+    r"|werd|wordt|worden|is|zijn|was|waren|heeft|hebben|zal|zullen|gaan|biedt|maakt|vormt|vindt|staat"
+    r"|onder|sinds|in|op|tot|tussen|naar|bij|als|zoals)\b)"
+)
+
+
+def tidy(text: str) -> str:
+    """One line, single spaces, no surrounding quotes or punctuation: the way names are stored."""
+    text = " ".join(text.split())
+    text = text.replace("/ ", "/").replace(" /", "/")
+    return text.strip(_QUOTES + " ,;:.-").strip()
+
+
+def name_of(text: str) -> str:
+    """A name as the facts want it: tidy, without a leading article or an acronym in brackets."""
+    text = _ACRONYM_IN_BRACKETS.sub("", tidy(text))
+    return tidy(_LEADING_ARTICLE.sub("", text))
+
+
+def noun_phrase(text: str, start: int, limit: int = 90) -> str:
+    """The noun phrase starting at ``start``: up to the first clause boundary or verb."""
+    window = text[start : start + limit]
+    m = _NP_END.search(window, 1)
+    return window[: m.start()] if m else window
+
+
+def home_voice(doc: DocContext, i: int) -> bool:
+    """True when sentence ``i`` speaks for the Netherlands (names it, or says "ik", "wij", "ons land")."""
+    return HOME in doc.countries(i, foreign=False) or bool(_FIRST_PERSON.search(doc.lower(i)))
+
+
+def stated_year(doc: DocContext, i: int) -> int | None:
+    """The first year sentence ``i`` states, if any."""
+    years = doc.years(i)
+    return years[0] if years else None
+
+
+def year_or_doc(doc: DocContext, i: int) -> int | None:
+    """The year sentence ``i`` states, or else the document's own year."""
+    year = stated_year(doc, i)
+    return year if year is not None else doc.year
+
+
+def expand(mentions: Iterable[Mention]) -> list[str]:
+    """Country codes of mentions, with named groups ("de Benelux-landen") expanded to their members."""
+    out: list[str] = []
+    for m in mentions:
+        codes = (m.id,) if m.kind == COUNTRY else m.members
+        out.extend(code for code in codes if code not in out)
+    return out
+
+
+def sorted_ids(ids: Iterable[str]) -> tuple[str, ...]:
+    return tuple(sorted(set(ids)))

@@ -1,0 +1,248 @@
+"""What every extractor needs to know about one document: its sentences, the names and dates in them,
+and the discourse around a sentence (which partner the paragraph is about, which organisation the
+section is about).
+
+Names are found once for the whole document; dates only for the sentences an extractor asks about.
+Offsets of mentions and dates are relative to the sentence text.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+
+import ahocorasick
+
+from ims.extract.facts import Evidence
+from ims.extract.names import Name, acronym_definitions, capitalised_runs
+from ims.extract.sentences import Sentence, split_sentences
+from ims.text.clean import CleanText
+from ims.text.dates import DateMention, PartialDate, find_dates
+from ims.text.gazetteer import COUNTRY, Mention, find_mentions
+
+HOME = "NL"
+DISCOURSE_WINDOW = 8  # sentences back within a section to find the partner a sentence is about
+
+# Every keyword an extractor screens sentences with, found in one Aho-Corasick pass per document (one
+# pass for all keywords is several times cheaper than searching for each keyword in turn).
+_VOCABULARY: set[str] = set()
+
+
+def register_keywords(*words: str) -> tuple[str, ...]:
+    """Declare keywords (lower case) that extractors will ask :meth:`DocContext.find` about."""
+    _VOCABULARY.update(words)
+    return words
+
+
+@lru_cache(maxsize=4)
+def _keyword_automaton(words: frozenset[str]) -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for word in words:
+        automaton.add_word(word, word)
+    automaton.make_automaton()
+    return automaton
+
+
+@dataclass
+class DocContext:
+    """A cleaned document split into sentences, with lazily computed per-sentence annotations."""
+
+    name: str
+    clean: CleanText
+    date: PartialDate | None
+    lead_in: int = 0  # cleaned characters of context prepended from a preceding fragment
+    sentences: list[Sentence] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if not self.sentences:
+            self.sentences = split_sentences(self.clean.text)
+        self._starts = [s.start for s in self.sentences]
+        self._dates: dict[int, list[DateMention]] = {}
+        self._lower: list[str | None] = [None] * len(self.sentences)
+        # Per-document cache for extractors: results they compute per sentence and may need again.
+        self.memo: dict[tuple, object] = {}
+        # The text with line breaks read as spaces (same length): names and phrases run across lines.
+        self.flat = self.clean.text.replace("\n", " ")
+        lower = self.flat.lower()
+        # str.lower() keeps the length for all but a few characters (such as "İ"); offsets must agree.
+        self._lower_text = lower if len(lower) == len(self.clean.text) else None
+
+    # ------------------------------------------------------------ basic facts about the document
+
+    @property
+    def doc_date(self) -> str | None:
+        return self.date.iso() if self.date else None
+
+    @property
+    def year(self) -> int | None:
+        return self.date.year if self.date else None
+
+    def lower(self, i: int) -> str:
+        """Sentence ``i`` in lower case, line breaks read as spaces."""
+        low = self._lower[i]
+        if low is None:
+            s = self.sentences[i]
+            low = self._lower[i] = (
+                self._lower_text[s.start : s.end] if self._lower_text is not None else s.text.lower()
+            )
+        return low
+
+    @cached_property
+    def _keyword_hits(self) -> dict[str, list[int]]:
+        hits: dict[str, set[int]] = {}
+        if self._lower_text is not None and _VOCABULARY:
+            starts = self._starts
+            for end, word in _keyword_automaton(frozenset(_VOCABULARY)).iter(self._lower_text):
+                hits.setdefault(word, set()).add(bisect_right(starts, end - len(word) + 1) - 1)
+        return {word: sorted(found) for word, found in hits.items()}
+
+    def find(self, word: str) -> list[int]:
+        """Indices of the sentences holding ``word`` (lower case)."""
+        if self._lower_text is None:
+            return [s.index for s in self.sentences if word in self.lower(s.index)]
+        if word in _VOCABULARY:
+            return self._keyword_hits.get(word, [])
+        found: set[int] = set()
+        text, starts = self._lower_text, self._starts
+        pos = text.find(word)
+        while pos >= 0:  # str.find runs at memory speed: far cheaper than testing every sentence
+            found.add(bisect_right(starts, pos) - 1)
+            pos = text.find(word, pos + 1)
+        return sorted(found)
+
+    def candidates(self, keywords: tuple[str, ...]) -> list[int]:
+        """Indices of the body sentences (not headings) holding any of ``keywords`` (lower case)."""
+        found = {i for word in keywords for i in self.find(word)}
+        return self._body(found)
+
+    def _body(self, found: set[int]) -> list[int]:
+        return [
+            i
+            for i in sorted(found)
+            if i >= 0 and not self.sentences[i].heading and self.sentences[i].end > self.lead_in
+        ]
+
+    def evidence(self, first: int, last: int | None = None) -> Evidence:
+        """Original offsets covering sentences ``first`` .. ``last``."""
+        a = self.sentences[first]
+        b = self.sentences[first if last is None else last]
+        start, end = self.clean.span_to_original(max(a.start, self.lead_in), b.end)
+        return Evidence(start, end)
+
+    # ------------------------------------------------------------ names and dates
+
+    @cached_property
+    def _definitions(self) -> list[Name]:
+        return acronym_definitions(self.flat)
+
+    @cached_property
+    def acronyms(self) -> dict[str, str]:
+        """Acronyms the document defines, with their full names: {"NCN": "Nordic Cloud Network"}."""
+        out: dict[str, str] = {}
+        for name in self._definitions:
+            out.setdefault(name.acronym or "", " ".join(name.text.split()))
+        return out
+
+    @cached_property
+    def definitions(self) -> dict[int, list[Name]]:
+        """Names defined with an acronym, by sentence (offsets relative to the sentence text)."""
+        out: dict[int, list[Name]] = {}
+        for name in self._definitions:
+            i = bisect_right(self._starts, name.start) - 1
+            if i >= 0:
+                offset = self.sentences[i].start
+                out.setdefault(i, []).append(name._replace(start=name.start - offset, end=name.end - offset))
+        return out
+
+    @cached_property
+    def _mentions_by_sentence(self) -> list[list[Mention]]:
+        buckets: list[list[Mention]] = [[] for _ in self.sentences]
+        for m in find_mentions(self.flat):
+            i = bisect_right(self._starts, m.start) - 1
+            if i >= 0 and m.end <= self.sentences[i].end:
+                offset = self.sentences[i].start
+                buckets[i].append(m._replace(start=m.start - offset, end=m.end - offset))
+        return buckets
+
+    def runs(self, i: int) -> list[Name]:
+        """Runs of capitalised words in sentence ``i`` (see :func:`ims.extract.names.capitalised_runs`)."""
+        key = ("runs", i)
+        found = self.memo.get(key)
+        if found is None:
+            found = self.memo[key] = capitalised_runs(self.sentences[i].text)
+        return found  # type: ignore[return-value]
+
+    def mentions(self, i: int) -> list[Mention]:
+        """Names in sentence ``i`` (offsets relative to the sentence text)."""
+        return self._mentions_by_sentence[i]
+
+    def countries(self, i: int, *, foreign: bool = True) -> list[str]:
+        """Country codes named in sentence ``i``, in order of first mention (without NL if ``foreign``)."""
+        out: list[str] = []
+        for m in self.mentions(i):
+            for code in (m.id,) if m.kind == COUNTRY else m.members:  # "de Benelux-landen" names its members
+                if code not in out and not (foreign and code == HOME):
+                    out.append(code)
+        return out
+
+    def organisations(self, i: int) -> list[str]:
+        """Organisation and framework ids named in sentence ``i``, in order of first mention."""
+        out: list[str] = []
+        for m in self.mentions(i):
+            if m.kind != COUNTRY and m.id not in out:
+                out.append(m.id)
+        return out
+
+    def dates(self, i: int) -> list[DateMention]:
+        """Dates in sentence ``i`` (relative ones resolved against the document's date)."""
+        found = self._dates.get(i)
+        if found is None:
+            found = self._dates[i] = find_dates(self.sentences[i].text, reference=self.date)
+        return found
+
+    def years(self, i: int) -> list[int]:
+        return [d.value.year for d in self.dates(i)]
+
+    # ------------------------------------------------------------ discourse
+
+    @cached_property
+    def _headings(self) -> list[int]:
+        return [s.index for s in self.sentences if s.heading]
+
+    def section_start(self, i: int) -> int:
+        """Index of the heading that opens the section holding sentence ``i`` (0 if there is none)."""
+        k = bisect_right(self._headings, i) - 1
+        return self._headings[k] if k >= 0 else 0
+
+    def discourse_countries(self, i: int, window: int = DISCOURSE_WINDOW) -> list[str]:
+        """The foreign countries the text was last talking about before sentence ``i`` (same section)."""
+        stop = max(self.section_start(i), i - window)
+        for j in range(i - 1, stop - 1, -1):
+            if self.sentences[j].heading:
+                break
+            found = self.countries(j)
+            if found:
+                return found
+        heading = self.section_start(i)
+        return self.countries(heading) if self.sentences and self.sentences[heading].heading else []
+
+    def section_organisations(self, i: int) -> list[str]:
+        """Organisations named by the nearest heading above sentence ``i`` that names any."""
+        for j in reversed(self._headings[: bisect_right(self._headings, i)]):
+            found = self.organisations(j)
+            if found:
+                return found
+        return []
+
+    def nearby_organisations(self, i: int, back: int = 3, ahead: int = 2) -> list[str]:
+        """Organisations in the nearest sentence around ``i`` that names any (closest first, then earlier)."""
+        for distance in range(0, max(back, ahead) + 1):
+            for j in (i - distance, i + distance):
+                if 0 <= j < len(self.sentences) and (
+                    (j <= i and i - j <= back) or (j > i and j - i <= ahead)
+                ):
+                    found = self.organisations(j)
+                    if found:
+                        return found
+        return []

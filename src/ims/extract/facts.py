@@ -1,0 +1,119 @@
+"""The facts read out of a document, in the exact shape of ``spec/facts.md``.
+
+One frozen dataclass per fact type. Every fact carries the common fields (``doc``, ``doc_date``,
+``evidence``) and a ``confidence`` between 0 and 1 that says how directly the text states it (an
+explicit, fully specified statement scores high; a fact assembled from context scores lower), so that a
+review queue can sort on it. ``to_json()`` gives the facts.md fields plus ``confidence``, nothing else.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from typing import Any, ClassVar
+
+FACT_TYPES = (
+    "partner_ring", "agreement", "defence_spending", "contribution", "procurement", "commitment",
+    "initiative",
+)
+RINGS = ("strategic", "affiliated", "opportunity")
+AGREEMENT_KINDS = ("MoU", "DOI", "LOI", "JVS", "TREATY", "AGREEMENT", "ACTION_PLAN")
+SPENDING_STATUSES = ("actual", "planned", "target")
+FORMS = (
+    "joint_hiring", "pooling", "joint_procurement_sharing", "operational", "integrated_operational",
+    "role_task_specialisation",
+)
+STATUSES = ("idea", "study", "preparation", "running", "completed", "stopped")
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Character offsets (end exclusive) into the document's original text."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, kw_only=True)
+class Fact:
+    """Common fields of every fact."""
+
+    type: ClassVar[str] = ""
+    doc: str
+    doc_date: str | None
+    evidence: Evidence
+    confidence: float
+
+    def to_json(self) -> dict[str, Any]:
+        """A JSON-ready dict: type, doc, doc_date, the type's own fields, evidence, confidence."""
+        out: dict[str, Any] = {"type": self.type, "doc": self.doc, "doc_date": self.doc_date}
+        for f in fields(self):
+            if f.name not in ("doc", "doc_date", "evidence", "confidence"):
+                value = getattr(self, f.name)
+                out[f.name] = list(value) if isinstance(value, tuple) else value
+        out["evidence"] = {"start": self.evidence.start, "end": self.evidence.end}
+        out["confidence"] = round(self.confidence, 2)
+        return out
+
+
+@dataclass(frozen=True, kw_only=True)
+class PartnerRing(Fact):
+    type: ClassVar[str] = "partner_ring"
+    partner: str
+    ring: str
+    year: int | None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Agreement(Fact):
+    type: ClassVar[str] = "agreement"
+    kind: str
+    parties: tuple[str, ...]
+    date: str | None
+    subject: str | None
+
+
+@dataclass(frozen=True, kw_only=True)
+class DefenceSpending(Fact):
+    type: ClassVar[str] = "defence_spending"
+    partner: str
+    year: int | None
+    amount: int | float | None
+    currency: str | None
+    pct_gdp: float | None
+    status: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class Contribution(Fact):
+    type: ClassVar[str] = "contribution"
+    operation: str
+    location: str | None
+    year: int | None
+    personnel: int | None
+    partners: tuple[str, ...]
+
+
+@dataclass(frozen=True, kw_only=True)
+class Procurement(Fact):
+    type: ClassVar[str] = "procurement"
+    partner: str
+    system: str
+    quantity: int | None
+    year: int | None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Commitment(Fact):
+    type: ClassVar[str] = "commitment"
+    member: str | None
+    subject: str | None
+    date: str | None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Initiative(Fact):
+    type: ClassVar[str] = "initiative"
+    name: str
+    partners: tuple[str, ...]
+    form: str | None
+    status: str | None

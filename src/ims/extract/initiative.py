@@ -1,0 +1,593 @@
+"""``initiative``: a named cooperation programme or project.
+
+Names are found by the ways letters introduce cooperation projects, each a general Dutch phrasing:
+
+* a name with an acronym or a Dutch gloss in a sentence about cooperation, programmes or projects
+  ("Nordic Cloud Network (NCN)", "Arctic Ski Course (wintertraining)"), when its head word says
+  it is a programme, capability, training, fund, ... and not a body, document or operation;
+* "samenwerking binnen/in het X", "het (binationale) programma/concept/initiatief X", "het zogenoemde X",
+  "participeert in het X", "draagt bij aan het X", "het initiatief ter ... (X)", "het MoU X";
+* enumerations of projects ("Het gaat onder andere om A, B en C", "projecten, namelijk A, B en C",
+  "initiatieven: A, B");
+* descriptive projects: "de integratie van X in Y", "samen de X gaan uitvoeren", "betrokken bij de X samen
+  met ...", "gezamenlijke opleiding voor de <system>", "samenwerking bij ... van de <system>", "A en B zijn
+  voorbeelden van ... capaciteiten", "een MoU over <...>samenwerking".
+
+Operations and forces (names ending in Force, Presence, Group, ...) are contributions, not initiatives,
+unless the Netherlands and a partner are going to take part in one together. Frameworks of the gazetteer
+(Northern Group, EI2) count only where the text calls them an initiative or programme.
+
+Partners are the countries named in the name or the sentence, with NL (the letters are about Dutch
+cooperation); failing those, the organisation that runs the programme, with NL only where the text says
+that the Netherlands takes part. ``form`` and ``status`` follow the wording around the name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+from ims.extract.common import expand, name_of, noun_phrase, sorted_ids, tidy
+from ims.extract.context import HOME, DocContext, register_keywords
+from ims.extract.facts import Evidence, Initiative
+from ims.extract.names import OPERATION_HEADS, Name, capitalised_runs
+from ims.text.gazetteer import COUNTRY, ORG_IDS, find_mentions, is_region
+
+_COOPERATION = re.compile(  # literal-led branches only: the regex engine then skips ordinary text quickly
+    r"samenwerk|samen |gezamenlijk|binationa|bilatera|multinationa|programma|project|initiatie|participe"
+    r"|deelname|lead nation|mou |memorandum|intentieverklaring"
+)
+_INITIATIVE_WORD = re.compile(r"\binitiatie\w*|\bprogramma\w*|\bproject\w*")
+_HEADS = frozenset(
+    {
+        "training", "trainingen", "exercise", "networking", "defence", "defense", "policing", "refueling",
+        "refuelling", "systems", "system", "laboratory", "programme", "program", "project", "initiative",
+        "fund", "research", "cooperation", "capability", "capabilities", "network", "devices",
+        "samenwerking", "programma", "fonds", "defensiefonds", "initiatief",
+    }
+)
+_NOT_INITIATIVE = frozenset(
+    {
+        "command", "commando", "raad", "council", "commissie", "commission", "staf", "staff",
+        "coördinatiegroep", "hoofdkwartier", "headquarters", "beraad", "directie", "hoofddirectie",
+        "agentschap", "agency", "comité", "committee", "secretariaat", "centre", "center", "base",
+        "vliegbasis", "ministerie", "adviesraad", "kamer", "review", "strategie", "strategy", "statement",
+        "intent", "understanding", "nota", "rapport", "brief", "product", "veiligheidsstrategie",
+        "mariniers", "marine", "landmacht", "luchtmacht",
+    }
+)
+_NATIONAL = re.compile(r"\b(?:nationaal|nationale|interdepartementale)\b", re.IGNORECASE)
+_FUTURE = re.compile(r"\b(?:willen|wil|zal|zullen|gaan|gaat)\b")
+_PARTICIPATION = re.compile(
+    r"\b(?:neemt|nemen)\b[^.]{0,60}\bdeel\b|\bdeelname\b|\bparticipe\w*|\blead nation\b"
+    r"|\bdraagt\b[^.]{0,30}\bbij\b|\bleidt\b|\bleiden\b"
+)
+_ADJECTIVE_ONLY = re.compile(r"^\S+(?:isch|ische|se)$")
+_DESIGNATOR = re.compile(r"[A-Z]\w*-?\d+|[A-Z]{2,}")
+_INNER_FILLER = re.compile(r"\s+op het (?:gebied|terrein) van\s+")
+_ITEM_SPLIT = re.compile(r",\s+|(?<!-)\s+en\s+(?=(?:het|de|een)?\s*\S)")
+_ITEM_TRIM = re.compile(r"\s+(?:ten behoeve van|voor de|voor het|ter|in het kader van|om|die|dat)\b.*$")
+_ITEM_SKIP = re.compile(r"^(?:een aantal|diverse|verschillende|andere|overige|enkele|\(\d\))", re.IGNORECASE)
+_VERB = re.compile(r"\b\w*ge\w+[dt]\b|\b(?:is|zijn|wordt|worden|heeft|hebben)\b")
+_QUOTED = re.compile(r"[«“]([^»”]{3,60})[»”]")
+
+_STATUS = re.compile(
+    "|".join(
+        f"(?P<{status}>{pattern})"
+        for status, pattern in (
+            ("idea", r"\bwens\b|\bbeoogd\w*|\bbiedt\b[^.]{0,20}\bperspectie\w*|\bwillen\b"),
+            ("study", r"\bgezocht naar\b|\bonderzocht\b|\bonderzoek\w*|\bstudies?\b|\bverkend\w*"),
+            (
+                "preparation",
+                r"\bgewerkt aan\b|\bwerken\b[^.]{0,50}\buit\b|\bvoorbereid\w*|\bzal\b|\bzullen\b|\bgaan\b"
+                r"|\bstartpunt\b",
+            ),
+            (
+                "running",
+                r"\bbestaande\b|\bbetrokken\b|\bvoortgezet\b|\bsinds\b|\bjaarlijks\b|\bparticipe\w*"
+                r"|\bgeïntegreerd\b|\blopende\b|\bimplementatie\b|\bgefinancierd\b|\bop dit moment is\b",
+            ),
+            ("completed", r"\bafgerond\b|\bvoltooid\b"),
+            ("stopped", r"\bgestopt\b|\bbeëindigd\b|\bstopgezet\b"),
+        )
+    )
+)
+_FORMS = (
+    ("integrated_operational", re.compile(r"\bintegratie\b|\bgeïntegreerd\w*|\bintegreren\b")),
+    (
+        "joint_procurement_sharing",
+        re.compile(
+            r"\bgezamenlijke? (?:verwerving|aanschaf|aankoop)\b"
+            r"|\bgezamenlijk (?:worden |wordt )?gefinancierd"
+        ),
+    ),
+    ("pooling", re.compile(r"\bgezamenlijke? (?:opleiding|training|onderhoud)\b")),
+    ("operational", re.compile(r"\bsamen\b[^.]{0,60}\buit(?:voeren| te voeren)\b|\bgezamenlijk deelnemen\b")),
+    ("role_task_specialisation", re.compile(r"\b(?:rol|taak)specialisatie\b")),
+    ("joint_hiring", re.compile(r"\bgezamenlijke inhuur\b")),
+)
+_POOLING_NAME = re.compile(r"^(?:\w*training|onderhoud|opleiding)\b", re.IGNORECASE)
+_SPLIT_WORDS = re.compile(r"[\s/]+")
+_SPLIT_PARTS = re.compile(r"[\s/-]+")
+_HAS_LETTER = re.compile(r"[^\W\d_]")
+_INTEGRATION = re.compile(
+    r"\bintegratie\s+van\s+(?:de\s+|het\s+)?(.+?)\s+in\s+(?:de\s+|het\s+)?(.+?)"
+    r"(?=[,.;]|\s(?:en|door|waarbij)\s|$)"
+)
+_JOINT_TASK = re.compile(
+    r"\bsamen\s+(?:de|het)\s+([^,.;]+?)\s+(?:gaan\s+)?(?:uitvoeren|verzorgen|uit te voeren)\b"
+)
+_INVOLVED = re.compile(r"\bbetrokken\s+bij\s+(?:de|het)\s+")
+_INVOLVED_END = re.compile(r"\s+samen\s+met\b|,")
+_JOINT_ACTIVITY = re.compile(
+    r"\bgezamenlijke\s+(?:opleiding|training|verwerving|aanschaf|onderhoud|instandhouding)"
+    r"\s+(?:voor|van|aan)\s+(?:de\s+|het\s+)?"
+)
+_SYSTEM_OF = re.compile(
+    r"\bsamenwerking\s+bij\b[^.]*?\b(?:met|van)\s+(?:de|het)\s+((?:\w+\s+){0,3}?van\s+(?:de|het)\s+"
+    r"[A-Z][\w-]*\d+|[A-Z][\w-]*\d+)",
+    re.IGNORECASE,
+)
+_EXAMPLES = re.compile(r"\s+zijn\s+voorbeelden\s+van\b[^.]*\b(?:capaciteiten|projecten|samenwerking)")
+_SHORT_NAME = re.compile(r"[A-Z][A-Za-z0-9-]{1,12}")
+_INITIATIVE_BRACKET = re.compile(
+    r"\bhet\s+initiatief\s+(?:ter|tot|voor|om)\b[^.(]{0,120}\(([A-Z][^()]{3,60})\)"
+)
+_MOU_SUBJECT = re.compile(r"\bmou\b[^.]{0,30}\bover\s+(\w*samenwerking\b[^.;]*)")
+_ENUMERATION = re.compile(
+    r"\b(?:het gaat (?:onder (?:andere|meer)\s+)?om|namelijk|te weten)\s+|"
+    r"\b(?:initiatieven|projecten|programma's)\s*:\s*",
+    re.IGNORECASE,
+)
+_PROJECT_CONTEXT = re.compile(r"project|initiatie|programma|samenwerking")
+_GLOSS = re.compile(r"\(([a-zà-ÿ][^()]{2,60}|[A-Z][a-z]+-[A-Z]\w* [a-z][^()]{2,40})\)")
+_COORDINATED = re.compile(r"\b([A-Z][A-Z0-9-]{2,})\)?\s+en\s+(?:het|de)\s+([A-Z][A-Z0-9-]{2,})\b")
+_WE = re.compile(r"\b(?:we|wij)\b")
+_NON_WORD = re.compile(r"[^\w]+")
+
+
+@dataclass
+class _Candidate:
+    name: str
+    start: int  # offset in the sentence
+    countries: list[str] = field(default_factory=list)  # countries the name's own gloss gives
+    form: str | None = None
+    item_end: int | None = None  # for an item of an enumeration: where the item ends
+
+
+@dataclass
+class _Initiative:
+    name: str
+    key: str
+    partners: list[str]
+    level: int
+    participates: bool
+    form: str | None
+    status: str | None
+    evidence: Evidence
+    confidence: float
+
+
+def _head(name: str) -> str:
+    words = [w for w in _SPLIT_WORDS.split(name) if _HAS_LETTER.search(w)]
+    return words[-1].lower().split("-")[-1] if words else ""
+
+
+def _excluded(name: str) -> bool:
+    words = {w.lower().strip("«»‘’“”") for w in _SPLIT_PARTS.split(name)}
+    return bool(words & _NOT_INITIATIVE)
+
+
+def _run_at(text: str, pos: int) -> Name | None:
+    runs = [r for r in capitalised_runs(text[pos : pos + 120]) if r.start == 0]
+    return Name(runs[0].text, pos, pos + runs[0].end) if runs else None
+
+
+def _resolve(doc: DocContext, name: str) -> str:
+    """An acronym the document defines stands for its full name ("NCN" -> "Nordic Cloud Network")."""
+    word = name.strip().split("-")[0]
+    return doc.acronyms.get(word, name) if word.isupper() else name
+
+
+# ---------------------------------------------------------------- rules: (anchors, finder)
+
+
+def _named_after(pattern: re.Pattern[str], form: str | None = None) -> Callable:
+    """A rule taking the capitalised name that follows ``pattern``."""
+
+    def find(doc: DocContext, i: int, text: str) -> list[_Candidate]:
+        out = []
+        for m in pattern.finditer(text):
+            if m.groupdict().get("adj") and _names_one_country(m["adj"]):
+                continue  # "het Nederlandse programma Quickstep": a national programme
+            run = _run_at(text, m.end())
+            if run is None or _ADJECTIVE_ONLY.match(run.text) or is_region(run.text):
+                continue  # "in het Arctisch gebied", "in Europa": a place, not a name
+            name = _resolve(doc, run.text)
+            joined_later = form == "operational" and _FUTURE.search(doc.lower(i))
+            if _head(name) in OPERATION_HEADS and not joined_later:
+                continue  # an operation: a contribution, unless joined together in the future
+            out.append(_Candidate(name, run.start, form=form))
+        return out
+
+    return find
+
+
+def _names_one_country(word: str) -> bool:
+    return any(m.kind == COUNTRY for m in find_mentions(word[:1].upper() + word[1:]))
+
+
+def _integration(doc: DocContext, i: int, text: str) -> list[_Candidate]:
+    """E.g. "de integratie van de 12e Brigade in de Franse 3e Divisie"."""
+    out = []
+    for m in _INTEGRATION.finditer(text):
+        out.append(
+            _Candidate(f"integratie {m.group(1)} in {m.group(2)}", m.start(), form="integrated_operational")
+        )
+    return out
+
+
+def _joint_task(doc: DocContext, i: int, text: str) -> list[_Candidate]:
+    """E.g. "zullen Denemarken en Nederland samen de bewaking van de Noordzee gaan uitvoeren"."""
+    return [_Candidate(m.group(1), m.start(1), form="operational") for m in _JOINT_TASK.finditer(text)]
+
+
+def _involved(doc: DocContext, i: int, text: str) -> list[_Candidate]:
+    """E.g. "is Nederland betrokken bij de proefvaart van de nieuwe fregatten samen met Canada"."""
+    out = []
+    for m in _INVOLVED.finditer(text):
+        phrase = _INVOLVED_END.split(text[m.end() : m.end() + 100])[0]
+        if _DESIGNATOR.search(phrase) and "samen met" in doc.lower(i):
+            out.append(_Candidate(phrase, m.end()))
+    return out
+
+
+def _joint_activity(doc: DocContext, i: int, text: str) -> list[_Candidate]:
+    """E.g. "de gezamenlijke opleiding voor de CH-47 helikopter"."""
+    out = []
+    for m in _JOINT_ACTIVITY.finditer(text):
+        phrase = noun_phrase(text, m.end())
+        if _DESIGNATOR.search(phrase):
+            out.append(_Candidate(text[m.start() : m.end() + len(phrase)], m.start()))
+    return out
+
+
+def _system_of(doc: DocContext, i: int, text: str) -> list[_Candidate]:
+    """E.g. "Samenwerking bij de aanschaf en het onderhoud van de opvolger van de CV90"."""
+    m = _SYSTEM_OF.search(text)
+    return [_Candidate(m.group(1), m.start(1))] if m else []
+
+
+def _examples(doc: DocContext, i: int, text: str) -> list[_Candidate]:
+    """E.g. "de luchtbrug, MRTT en NSPA zijn voorbeelden van gedeelde capaciteiten"."""
+    m = _EXAMPLES.search(text)
+    if not m:
+        return []
+    head = max(text.rfind(ch, 0, m.start()) for ch in ".;:") + 1
+    out = []
+    for item in _ITEM_SPLIT.split(text[head : m.start()]):
+        item = item.strip()
+        if _SHORT_NAME.fullmatch(item) and not find_mentions(item):
+            out.append(_Candidate(item, text.find(item, head)))
+    return out
+
+
+def _initiative_bracket(doc: DocContext, i: int, text: str) -> list[_Candidate]:
+    """E.g. "het initiatief ter versterking van ... (Shared Airlift)"."""
+    return [_Candidate(m.group(1), m.start(1)) for m in _INITIATIVE_BRACKET.finditer(text)]
+
+
+def _mou_subject(doc: DocContext, i: int, text: str) -> list[_Candidate]:
+    """E.g. "een MoU getekend over opleidingssamenwerking op het gebied van duiken": what it covers."""
+    m = _MOU_SUBJECT.search(doc.lower(i))
+    return [_Candidate(_INNER_FILLER.sub(" ", text[m.start(1) : m.end(1)]), m.start(1))] if m else []
+
+
+def _enumerated(doc: DocContext, i: int, text: str) -> list[_Candidate]:
+    """Items of "Het gaat onder andere om A, B en C" and "projecten, namelijk A, B en C"."""
+    m = _ENUMERATION.search(text)
+    if not m:
+        return []
+    context = doc.lower(i)[: m.start()] + (doc.lower(i - 1) if i > 0 and m.start() < 20 else "")
+    if not _PROJECT_CONTEXT.search(context):
+        return []
+    out, pos = [], m.end()
+    for item in _ITEM_SPLIT.split(text[m.end() :].rstrip(".")):
+        start = text.find(item, pos)
+        pos = max(pos, start + len(item))
+        item = item.strip()
+        if not item or _ITEM_SKIP.match(item) or _VERB.search(_ITEM_TRIM.sub("", item)):
+            continue
+        quoted = _QUOTED.search(item)
+        name = quoted.group(1) if quoted else _ITEM_TRIM.sub("", item)
+        names = find_mentions(name)
+        if len(name.split()) > 8 or (names and all(n.kind == COUNTRY for n in names)):
+            continue  # "te weten België en Luxemburg, ...": partners, not projects
+        out.append(_Candidate(name, start, item_end=start + len(item)))
+    return out
+
+
+def _about_cooperation(doc: DocContext, i: int) -> bool:
+    return bool(_COOPERATION.search(doc.lower(i)) or (i > 0 and _COOPERATION.search(doc.lower(i - 1))))
+
+
+def _defined(doc: DocContext, i: int, text: str) -> list[_Candidate]:
+    """Names with an acronym, in a sentence (or after one) about cooperation."""
+    if not _about_cooperation(doc, i):
+        return []
+    return [
+        _Candidate(name.text, name.start)
+        for name in doc.definitions.get(i, [])
+        if _head(name.text) in _HEADS or name.text.lower().endswith(("fonds", "samenwerking"))
+    ]
+
+
+def _glossed(doc: DocContext, i: int, text: str) -> list[_Candidate]:
+    """A name explained by a Dutch gloss: "Nordsam (Noors-Nederlandse samenwerking)"."""
+    glosses = list(_GLOSS.finditer(text))
+    if not glosses or not _about_cooperation(doc, i):
+        return []
+    out = []
+    for m in glosses:
+        before = text[: m.start()].rstrip()
+        runs = [r for r in capitalised_runs(before[-80:]) if r.end == len(before[-80:])]
+        if runs and (_head(runs[0].text) in _HEADS or "samenwerking" in m.group(1)):
+            start = len(before) - len(before[-80:]) + runs[0].start
+            out.append(_Candidate(runs[0].text, start, countries=expand(find_mentions(m.group(1)))))
+    return out
+
+
+_RULES: tuple[tuple[tuple[str, ...], Callable], ...] = (
+    (
+        register_keywords("samenwerking in ", "samenwerking binnen ", "samenwerkingsactiviteit"),
+        _named_after(
+            re.compile(r"\w*samenwerking(?:sactiviteit)?\s+(?:binnen|in)\s+(?:het\s+|de\s+)?(?=[A-Z0-9])")
+        ),
+    ),
+    (
+        register_keywords("concept ", "programma ", "project ", "initiatief "),
+        _named_after(
+            re.compile(
+                r"\b(?:het|de)\s+(?:(?P<adj>\w+)\s+)?(?:concept|programma|project|initiatief)\s+"
+                r"(?:van\s+)?(?=[A-Z])"
+            )
+        ),
+    ),
+    (
+        register_keywords("zogenoemde ", "zogenaamde "),
+        _named_after(re.compile(r"\b(?:het|de)\s+(?:zogenoemde|zogenaamde)\s+(?=[A-Z])")),
+    ),
+    (
+        register_keywords("participe", "neemt", "nemen", "bij aan "),
+        _named_after(
+            re.compile(
+                r"\b(?:participeert|participeren|neemt|nemen)\b[^.]{0,30}?\b(?:in|deel aan)\s+"
+                r"(?:het|de)\s+(?=[A-Z])|\bdraagt\s+(?:\w+\s+)?bij\s+aan\s+(?:het|de)\s+(?=[A-Z])"
+            )
+        ),
+    ),
+    (
+        register_keywords("mou ", "memorandum of understanding "),
+        _named_after(re.compile(r"\b(?:mou|memorandum of understanding)\s+(?=[A-Z])", re.IGNORECASE)),
+    ),
+    (
+        register_keywords("deelnemen aan", "deel te nemen aan"),
+        _named_after(
+            re.compile(
+                r"\b(?:gezamenlijk|samen)\b[^.]{0,30}\b(?:deelnemen|deel te nemen)\s+aan\s+"
+                r"(?:de|het)\s+(?=[A-Z])"
+            ),
+            form="operational",
+        ),
+    ),
+    (register_keywords("integratie van"), _integration),
+    (register_keywords("samen de ", "samen het "), _joint_task),
+    (register_keywords("betrokken bij"), _involved),
+    (register_keywords("gezamenlijke "), _joint_activity),
+    (register_keywords("samenwerking bij"), _system_of),
+    (register_keywords("voorbeelden van"), _examples),
+    (register_keywords("het initiatief "), _initiative_bracket),
+    (register_keywords("mou"), _mou_subject),
+    (
+        register_keywords(
+            "het gaat ", "namelijk ", "te weten", "initiatieven:", "projecten:", "programma's:"
+        ),
+        _enumerated,
+    ),
+    (register_keywords("("), _glossed),
+)
+
+
+def _coordinated(doc: DocContext, text: str, found: list[_Candidate]) -> list[_Candidate]:
+    """E.g. "de ABC en het XYZ": an acronym coordinated with an accepted programme is one too."""
+    names = {c.name for c in found}
+    acronyms = {acr for acr, full in doc.acronyms.items() if full in names}
+    out = []
+    for m in _COORDINATED.finditer(text):
+        if m.group(1) in acronyms and m.group(2) not in doc.acronyms:
+            out.append(_Candidate(m.group(2), m.start(2)))
+    return out
+
+
+# ---------------------------------------------------------------- attributes
+
+
+def _status(doc: DocContext, i: int, position: int) -> str | None:
+    """The status word nearest before the name (else the first after it, else in the sentence before)."""
+    hits = _status_words(doc.lower(i))
+    before = [h for h in hits if h[0] <= position]
+    if before:
+        return before[-1][1]
+    if hits:
+        return hits[0][1]
+    if i > 0 and doc.lower(i).startswith(("het gaat", "dit ", "deze ")):
+        earlier = _status_words(doc.lower(i - 1))
+        return earlier[0][1] if earlier else None
+    return None
+
+
+@lru_cache(maxsize=256)
+def _status_words(low: str) -> list[tuple[int, str | None]]:
+    return [(m.start(), m.lastgroup) for m in _STATUS.finditer(low)]
+
+
+def _form(doc: DocContext, i: int, name: str) -> str | None:
+    if _POOLING_NAME.match(name):
+        return "pooling"
+    key = ("form", i)
+    if key not in doc.memo:
+        doc.memo[key] = next((form for form, pattern in _FORMS if pattern.search(doc.lower(i))), None)
+    return doc.memo[key]  # type: ignore[return-value]
+
+
+_CLAUSE = re.compile(r",\s+(?:en|maar|terwijl|waarbij|waarmee)\s+|;\s+")
+
+
+def _clause(text: str, position: int) -> tuple[int, int]:
+    """The clause of a sentence holding ``position``: partners of one project are named in its clause."""
+    start, end = 0, len(text)
+    for m in _CLAUSE.finditer(text):
+        if m.end() <= position:
+            start = m.end()
+        elif m.start() > position:
+            end = m.start()
+            break
+    return start, end
+
+
+def _partners(doc: DocContext, i: int, candidate: _Candidate) -> tuple[list[str], int]:
+    """Partners, and how directly the text gives them: 3 in the name or sentence ... 0 for the section."""
+    own = expand(find_mentions(candidate.name)) + candidate.countries
+    if any(code != HOME for code in own):
+        return own, 3
+    lo, hi = _clause(doc.sentences[i].text, candidate.start)
+    mentions = doc.mentions(i)
+    for scope in ([m for m in mentions if lo <= m.start < hi], mentions):
+        named = [c for c in expand(scope) if c != HOME]
+        if named:
+            return named, 3
+    itself = {m.id for m in find_mentions(candidate.name)} | {
+        m.id
+        for m in find_mentions(
+            next((acr for acr, full in doc.acronyms.items() if full == candidate.name), "")
+        )
+    }
+    orgs = [o for o in doc.organisations(i) if o != "BENELUX" and o not in itself]
+    if orgs:
+        return orgs, 3
+    for found, level in (
+        (doc.discourse_countries(i, window=3), 2),
+        (doc.nearby_organisations(i), 1),
+        (doc.discourse_countries(i), 1),
+    ):
+        if found:
+            return found, level
+    return doc.section_organisations(i), 0
+
+
+def _participates(doc: DocContext, i: int) -> bool:
+    """Whether the text says, in sentence ``i`` or the two after it, that the Netherlands takes part."""
+    return any(_takes_part(doc, j) for j in range(i, min(i + 3, len(doc.sentences))))
+
+
+def _takes_part(doc: DocContext, j: int) -> bool:
+    key = ("takes_part", j)
+    if key not in doc.memo:
+        low = doc.lower(j)
+        doc.memo[key] = bool(_PARTICIPATION.search(low)) and (
+            HOME in doc.countries(j, foreign=False) or bool(_WE.search(low))
+        )
+    return bool(doc.memo[key])
+
+
+def _key(name: str) -> str:
+    return _NON_WORD.sub(" ", name.lower()).strip()
+
+
+def _mentions_of(doc: DocContext, name: str) -> list[int]:
+    acronyms = [acr.lower() for acr, full in doc.acronyms.items() if full == name]
+    return sorted({i for word in [name.lower(), *acronyms] for i in doc.find(word)})
+
+
+def _candidates(doc: DocContext) -> dict[int, list[Callable]]:
+    """The rules worth running on each sentence, found by their anchor words."""
+    todo: dict[int, list[Callable]] = {}
+    for anchors, rule in _RULES:
+        for i in doc.candidates(anchors):
+            todo.setdefault(i, []).append(rule)
+    for i in doc.definitions:
+        todo.setdefault(i, []).append(_defined)
+    return todo
+
+
+def extract(doc: DocContext) -> list[Initiative]:
+    found: list[_Initiative] = []
+    for i, rules in sorted(_candidates(doc).items()):
+        text = doc.sentences[i].text
+        candidates = [c for rule in rules for c in rule(doc, i, text)]
+        items = [c for c in candidates if c.item_end is not None]
+        candidates = [
+            c
+            for c in candidates
+            if c.item_end is not None or not any(d.start <= c.start < d.item_end for d in items)
+        ]  # inside a listed project
+        if candidates:
+            candidates += _coordinated(doc, text, candidates)
+        participates: bool | None = None  # computed once per sentence, when first needed
+        for c in candidates:
+            name = name_of(_resolve(doc, tidy(c.name)))
+            if (
+                not name
+                or _excluded(name)
+                or (_NATIONAL.search(text[: c.start + 1]) and not _COOPERATION.search(name))
+            ):
+                continue
+            whole = [m for m in find_mentions(name) if m.start == 0 and m.end == len(name)]
+            if whole and not (whole[0].kind != COUNTRY and _INITIATIVE_WORD.search(doc.lower(i))):
+                continue  # a country, or a framework such as the Northern Group, not a project
+            partners, level = _partners(doc, i, c)
+            if not partners:
+                continue
+            key = _key(name)
+            entry = next((f for f in found if f.key == key or fuzz.ratio(f.key, key) >= 90), None)
+            if participates is None:
+                participates = _participates(doc, i)
+            if entry is None:
+                found.append(
+                    _Initiative(
+                        name, key, partners, level, participates,
+                        c.form or _form(doc, i, name),
+                        _status(doc, i, c.start),
+                        doc.evidence(i),
+                        0.5 + 0.1 * level,
+                    )
+                )
+            else:
+                entry.participates |= participates
+                if level > entry.level:
+                    entry.partners, entry.level = partners, level
+    for entry in found:  # any mention of the name may show that the Netherlands takes part
+        entry.participates = entry.participates or any(
+            _participates(doc, i) for i in _mentions_of(doc, entry.name)
+        )
+    return [_to_fact(doc, f) for f in found]
+
+
+def _to_fact(doc: DocContext, f: _Initiative) -> Initiative:
+    partners = list(f.partners)
+    if f.participates or any(p not in ORG_IDS for p in partners):
+        partners.append(HOME)
+    return Initiative(
+        doc=doc.name,
+        doc_date=doc.doc_date,
+        evidence=f.evidence,
+        confidence=f.confidence,
+        name=f.name,
+        partners=sorted_ids(partners),
+        form=f.form,
+        status=f.status,
+    )

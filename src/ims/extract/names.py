@@ -1,0 +1,118 @@
+"""Recognising proper names of operations, programmes and projects in Dutch running text.
+
+Such names are mostly English and capitalised ("Enhanced Vigilance Activity", "Nordic Cloud Network"),
+may hold lowercase English words or connectors ("Very high readiness Naval Task Group", "Sea to
+Shore Logistics"), are often defined with an acronym in brackets ("... (NCN)") or explained by a Dutch gloss
+("Nordsam (Noors-Nederlandse samenwerking)"), and are later referred to by that acronym.
+A run of capitalised words never continues over a Dutch function word ("Duitsland en Nederland").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from ims.extract.sentences import _FUNCTION_WORDS
+
+_WORD = re.compile(r"[^\s()«»‘’“”\",;:!?]+")
+_CONNECTORS = frozenset({"of", "for", "and", "to", "the", "on", "at", "&"})
+_DUTCH = _FUNCTION_WORDS - _CONNECTORS | {
+    "samen", "sinds", "waaronder", "zoals", "binnen", "buiten", "tijdens", "na", "via", "per", "zowel",
+    "ook", "tevens", "voorts", "daarnaast", "verder", "nog", "al", "reeds", "hier", "daar", "zij", "ze",
+    "hij",
+}
+# The last word of an English operation or force name: "Enhanced Vigilance Activity", "Reaction Force".
+OPERATION_HEADS = frozenset({
+    "force", "forces", "presence", "group", "battlegroup", "battlegroups", "mission", "operation",
+    "coalition", "patrol", "shield", "guardian", "sentinel", "activity", "activities", "assurance", "guard",
+    "watch",
+})
+_MAX_GAP = 2  # lowercase words a name may hold before its next capitalised word
+_MAX_NAME_WORDS = 8
+_PUNCTUATION = re.compile(r"[,.;:]")
+_ACRONYM = re.compile(r"\(\s*([A-Z][A-Za-z0-9]*(?:[ -][A-Za-z0-9]+)?)\s*\)")
+
+
+class Name(NamedTuple):
+    """A name in a text: ``text[start:end]``, with the acronym it is defined with, if any."""
+
+    text: str
+    start: int
+    end: int
+    acronym: str | None = None
+
+
+def is_capitalised(word: str) -> bool:
+    return bool(word) and (word[0].isupper() or word[0].isdigit())
+
+
+def _words(text: str) -> list[re.Match[str]]:
+    return list(_WORD.finditer(text))
+
+
+# Candidate runs: capitalised words, with up to two lowercase words between them. Dutch function words
+# are cut out afterwards in Python (a look-ahead for them inside the regex made it ten times slower).
+_WORDCHARS = r"[^\s()«»‘’“”\",;:!?]"
+_RUN = re.compile(
+    rf"[A-Z0-9À-Þ]{_WORDCHARS}*(?:[ ]{{1,2}}(?:[a-zà-ÿ&]{_WORDCHARS}*[ ]{{1,2}}){{0,{_MAX_GAP}}}"
+    rf"[A-Z0-9À-Þ]{_WORDCHARS}*)*"
+)
+_TOKEN = re.compile(r"\S+")
+
+
+def capitalised_runs(text: str) -> list[Name]:
+    """Maximal runs of capitalised words, with connectors and lowercase words between capitals."""
+    runs: list[Name] = []
+    for m in _RUN.finditer(text):
+        tokens: list[re.Match[str] | None] = list(_TOKEN.finditer(m.group()))
+        start = None
+        last = None
+        for t in [*tokens, None]:
+            word = t.group() if t is not None else ""
+            dutch = t is None or word.lower() in _DUTCH
+            if dutch:
+                if start is not None and last is not None:
+                    a, b = m.start() + start, m.start() + last
+                    while b > a + 1 and text[b - 1] == "." and text[b - 2].islower():
+                        b -= 1  # "in Irak." ends a sentence; "Zr.Ms." keeps its points
+                    runs.append(Name(text[a:b], a, b))
+                start = last = None
+            elif is_capitalised(word):
+                if start is None:
+                    start = t.start()
+                last = t.end()
+    return runs
+
+
+def acronym_definitions(text: str) -> list[Name]:
+    """Names defined with an acronym: "Nordic Cloud Network (NCN)" -> Name(..., acronym="NCN").
+
+    The name is found by walking back from the bracket over capitalised words, connectors and lowercase
+    words (never over a Dutch function word or punctuation) to the nearest capitalised word that starts
+    with the acronym's first letter, then further back over capitalised words only while another one
+    starts with that letter: "Bruto Binnenlands Product (BBP)".
+    """
+    out = []
+    for m in _ACRONYM.finditer(text):
+        acronym = m.group(1)
+        if re.fullmatch(r"\S+ \d+", acronym):  # "ARF 2030": the acronym and a year
+            acronym = acronym.split()[0]
+        head = acronym[0].lower()
+        window = max(0, m.start() - 160)
+        words = _words(text[window : m.start()])
+        start = None
+        for n, w in enumerate(reversed(words)):
+            word = w.group()
+            gap = text[window + w.end() : m.start() if n == 0 else window + words[-n].start()]
+            if n >= _MAX_NAME_WORDS or _PUNCTUATION.search(gap) or (word.lower() in _DUTCH and n != 0):
+                break
+            if start is not None and not (is_capitalised(word) or word in _CONNECTORS):
+                break
+            if is_capitalised(word) and word[0].lower() == head:
+                start = window + w.start()
+        if start is None:
+            continue
+        name = text[start : m.start()].strip(" \n«»‘’“”\"'")
+        if name and name != acronym:
+            out.append(Name(name, start, start + len(name), acronym))
+    return out

@@ -1,0 +1,149 @@
+"""Split cleaned text into sentences and headings.
+
+A sentence ends at ``.``, ``!`` or ``?`` (and any closing quotes or brackets) followed by a capital, a digit
+or an opening quote, unless the word before the point is an abbreviation that never ends a sentence
+("mw.", "nr.", "Zr.Ms.", initials) or the point is inside a quoted title («...»). Text pulled from PDFs
+also breaks without punctuation: a heading is a short line of its own that opens a paragraph after a
+finished sentence and is followed by a line that starts with a capital; a list item starts a new
+sentence. Line breaks inside a sentence are kept in the offsets but read as spaces.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+from typing import NamedTuple
+
+from ims.text.gazetteer import find_mentions
+
+# Abbreviations that never end a sentence (lower case, without the final point).
+_ABBREVIATIONS = frozenset(
+    {
+        "nr", "nrs", "mw", "mevr", "dhr", "drs", "dr", "prof", "ir", "ing", "mr", "bijv", "bv", "o.a",
+        "d.w.z", "m.b.t", "t.a.v", "i.v.m", "m.n", "zgn", "z.g", "ca", "resp", "incl", "excl", "art",
+        "blz", "p", "zr.ms", "hr.ms", "gen", "lt", "kol", "maj", "kap", "ltgen", "vadm", "sgt", "a.s",
+        "i.p.v", "t.b.v", "n.a.v", "o.b.v", "vs", "jhr", "st", "min", "e.a", "vgl", "evt", "ong", "aug",
+        "sept", "okt", "nov", "dec", "jan", "feb", "febr", "mrt", "apr", "jun", "jul",
+    }
+)
+_INITIALS = re.compile(r"(?:[A-Z][a-z]{0,2}\.)*[A-Z][a-z]{0,2}\Z")
+_FUNCTION_WORDS = frozenset(
+    {
+        "de", "het", "een", "van", "en", "of", "in", "op", "met", "voor", "aan", "bij", "door", "naar",
+        "om", "te", "tot", "uit", "over", "als", "dat", "die", "dan", "is", "zijn", "wordt", "worden",
+        "zal", "zullen", "heeft", "hebben", "kan", "kunnen", "moet", "er", "niet", "ook", "nog", "the",
+        "and", "for", "to", "a", "an", "waarin", "waarmee", "onder", "tussen", "tegen", "zoals", "maar",
+        "want", "wij", "we",
+    }
+)
+# Every branch starts with a literal so that the regex engine skips ordinary text quickly.
+_CLOSERS = "[\"'»”’)\\]]*"
+_NEXT = r"(?=\s+[\"'«“‘(]?[A-Z0-9À-Þ]|\s*\Z)"
+_END = re.compile(rf"\.{_CLOSERS}{_NEXT}|!{_CLOSERS}{_NEXT}|\?{_CLOSERS}{_NEXT}")
+_HEADING = re.compile(r"\n([A-ZÀ-Þ][^\n.!?;,]{1,69})(?=\n|\Z)")
+_FIRST_HEADING = re.compile(r"([A-ZÀ-Þ][^\n.!?;,]{1,69})(?=\n|\Z)")
+_ITEM = re.compile(r"\n[ \t]*[–\-•▪*][ \t]")
+_MAX_HEADING_WORDS = 12
+
+
+class Sentence(NamedTuple):
+    """A sentence or heading: ``start``/``end`` are offsets in the cleaned text, ``text`` its words.
+
+    A named tuple: a long document has tens of thousands of them, and it is far cheaper to build.
+    """
+
+    index: int
+    start: int
+    end: int
+    text: str
+    heading: bool = False
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    before = text[max(0, dot - 9) : dot]
+    if " " not in before and "\n" not in before and dot >= 9:
+        return False  # a word of nine letters or more: no abbreviation
+    word = before[max(before.rfind(" "), before.rfind("\n"), before.rfind("("), before.rfind("«")) + 1 :]
+    if len(word) > 8 or not word:
+        return False
+    return word.lower() in _ABBREVIATIONS or (word[0].isupper() and bool(_INITIALS.match(word)))
+
+
+def _previous_char(text: str, pos: int) -> str:
+    """The last non-space character before ``pos`` ("" at the start of the text)."""
+    stripped = text[max(0, pos - 200) : pos].rstrip()
+    return stripped[-1] if stripped else ("" if pos <= 200 else text[pos - 201])
+
+
+def _after_gap(text: str, start: int) -> bool:
+    """True when the line at ``start`` opens the text or follows a blank line (a paragraph gap)."""
+    before = text[max(0, start - 200) : start].rstrip(" \t")
+    return start == 0 or not before.strip() or before.endswith("\n\n")
+
+
+def _is_heading(text: str, start: int, end: int, line: str) -> bool:
+    if not _after_gap(text, start):
+        return False
+    words = line.split()
+    if not words or len(words) > _MAX_HEADING_WORDS or words[-1].lower() in _FUNCTION_WORDS:
+        return False
+    if line.rstrip().endswith(("-", ":")):
+        return False
+    if _previous_char(text, start) not in ("", ".", "!", "?", ":", ";", "»", "”", ")"):
+        return False
+    rest = text[end : end + 200].lstrip()
+    if not rest:
+        return True
+    if not (rest[0].isupper() or rest[0].isdigit() or rest[0] in "–-•"):
+        return False
+    # "... met het Verenigd" + "Koninkrijk groeit.": a name broken over two lines, not a heading.
+    joined = f"{words[-1]} {rest.split(maxsplit=1)[0]}"
+    return not any(m.start == 0 and m.end > len(words[-1]) for m in find_mentions(joined))
+
+
+def _headings(text: str) -> list[tuple[int, int]]:
+    found = []
+    first = _FIRST_HEADING.match(text)
+    candidates = [(first.start(1), first.end(1), first.group(1))] if first else []
+    candidates += [(m.start(1), m.end(1), m.group(1)) for m in _HEADING.finditer(text)]
+    for start, end, line in candidates:
+        if _is_heading(text, start, end, line):
+            found.append((start, end))
+    return found
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentences and headings of a cleaned text, in order."""
+    cuts: set[int] = {0, len(text)}
+    last = 0
+    quotes = "«" in text or "“" in text
+    for m in _END.finditer(text):
+        if m.group()[0] == "." and _is_abbreviation(text, m.start()):
+            continue
+        end = m.end()
+        if quotes and (
+            text.count("«", last, end) > text.count("»", last, end)
+            or text.count("“", last, end) > text.count("”", last, end)
+        ):
+            continue  # a point inside a quoted title: «Europese Defensiesamenwerking. Soevereiniteit ...»
+        cuts.add(end)
+        last = end
+    heading_spans = _headings(text)
+    for start, end in heading_spans:
+        cuts.add(start)
+        cuts.add(end)
+    cuts.update(m.start() + 1 for m in _ITEM.finditer(text))
+    headings = {start for start, _ in heading_spans}
+    sentences: list[Sentence] = []
+    append = sentences.append
+    bounds = sorted(cuts)
+    for a, b in pairwise(bounds):
+        chunk = text[a:b]
+        body = chunk.lstrip()
+        start = a + len(chunk) - len(body)
+        body = body.rstrip()
+        if body:
+            append(
+                Sentence(len(sentences), start, start + len(body), body.replace("\n", " "), start in headings)
+            )
+    return sentences

@@ -1,0 +1,234 @@
+"""Dutch dates at the precision the text gives them, and relative dates resolved against the letter.
+
+"21 mei 2019" is a day, "juni 2017" a month, "2010" a year. Letters also date things relative to
+themselves: "18 april jl." (jongstleden: the most recent 18 April), "in oktober", "afgelopen jaar",
+"vorig jaar", "dit jaar". Those are resolved against the document's own date (``reference``); without a
+reference they are left out rather than guessed.
+
+``parse_date`` reads a whole string and raises :class:`DateError`; ``find_dates`` scans running text and
+never raises.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+class DateError(ValueError):
+    """The text is not a date this module can read."""
+
+
+MONTHS: dict[str, int] = {
+    "januari": 1,
+    "februari": 2,
+    "maart": 3,
+    "april": 4,
+    "mei": 5,
+    "juni": 6,
+    "juli": 7,
+    "augustus": 8,
+    "september": 9,
+    "oktober": 10,
+    "november": 11,
+    "december": 12,
+    "jan": 1,
+    "feb": 2,
+    "febr": 2,
+    "mrt": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "okt": 10,
+    "nov": 11,
+    "dec": 12,
+}
+_DAYS_IN_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+@dataclass(frozen=True, order=True)
+class PartialDate:
+    """A date known to the year, the month or the day."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    def __post_init__(self) -> None:
+        if not 1000 <= self.year <= 2999:
+            raise DateError(f"year out of range: {self.year}")
+        if self.month is not None and not 1 <= self.month <= 12:
+            raise DateError(f"month out of range: {self.month}")
+        if self.day is not None and (
+            self.month is None or not 1 <= self.day <= _last_day(self.year, self.month)
+        ):
+            raise DateError(f"day out of range: {self.year}-{self.month}-{self.day}")
+
+    def iso(self) -> str:
+        """ISO 8601 at the known precision: ``2019-05-21``, ``2019-05`` or ``2019``."""
+        if self.month is None:
+            return f"{self.year:04d}"
+        if self.day is None:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+    def __str__(self) -> str:
+        return self.iso()
+
+    @classmethod
+    def from_iso(cls, text: str) -> PartialDate:
+        """Read ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``. Raises DateError."""
+        m = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", text.strip())
+        if not m:
+            raise DateError(f"not an ISO date: {text!r}")
+        return cls(int(m[1]), int(m[2]) if m[2] else None, int(m[3]) if m[3] else None)
+
+
+def _last_day(year: int, month: int) -> int:
+    if month == 2:
+        return 29 if (year % 4 == 0 and year % 100 != 0) or year % 400 == 0 else 28
+    return _DAYS_IN_MONTH[month - 1]
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date found in a text; ``relative`` when it was resolved against the reference date."""
+
+    value: PartialDate
+    start: int
+    end: int
+    relative: bool = False
+
+
+_MONTH = (
+    r"(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
+    r"|jan|febr?|mrt|apr|jun|jul|aug|sept?|okt|nov|dec)\.?"
+)
+_JL = r"(?:jl\.?|j\.l\.|jongstleden)"
+_YEAR = r"(?:1[89]\d\d|2[01]\d\d)"
+_DATE = re.compile(
+    rf"""(?ix)
+      (?P<iso>(?<![\d-])(?P<iy>{_YEAR})-(?P<im>[01]\d)-(?P<id>[0-3]\d)(?![\d-]))
+    | (?P<num>(?<![\d-])(?P<nd>[0-3]?\d)-(?P<nm>[01]?\d)-(?P<ny>{_YEAR})(?![\d-]))
+    | (?P<full>(?<![\w])(?P<fd>[0-3]?\d)(?:e|ste|de)?\s+(?P<fm>{_MONTH})
+        (?:\s+(?P<fy>{_YEAR})\b|\s+(?P<fjl>{_JL}))?)
+    | (?P<my>(?<![\w])(?:begin\s+|medio\s+|eind\s+)?(?P<mm>{_MONTH})(?:/{_MONTH})?\s+(?P<my_y>{_YEAR})\b)
+    | (?P<mjl>(?<![\w])(?P<jm>{_MONTH})\s+{_JL})
+    | (?P<inm>(?<![\w])(?:in|sinds|vanaf|per|tot|eind|begin|medio)\s+(?P<bm>{_MONTH})(?![\w])
+        (?!\s+(?:{_YEAR}|{_JL}|[0-3]?\d\b)))
+    | (?P<year>(?<![\w.,/-])(?P<y>{_YEAR})(?:\s*[-–/]\s*(?:{_YEAR}|\d\d))?(?![\w,]|\.\d))
+    | (?P<rel>\b(?:(?P<prev>vorig|verleden)\s+jaar|(?P<last>(?:het\s+)?afgelopen)\s+jaar
+        |(?P<this>dit|het\s+lopende|dit\s+kalender)\s*jaar|(?P<next>volgend|komend|het\s+komende)\s+jaar)\b)
+    """
+)
+
+
+def _month(name: str) -> int:
+    return MONTHS[name.lower().rstrip(".")]
+
+
+def _resolve_day_month(month: int, day: int, reference: PartialDate, past: bool) -> PartialDate:
+    """A day and month without a year: the reference year, or the year before for "jl." in the future."""
+    year = reference.year
+    if past and reference.month is not None and (month, day) > (reference.month, reference.day or 31):
+        year -= 1
+    return PartialDate(year, month, day)
+
+
+def _from_match(m: re.Match[str], reference: PartialDate | None) -> tuple[PartialDate, bool] | None:
+    kind = m.lastgroup
+    if kind == "iso":
+        return PartialDate(int(m["iy"]), int(m["im"]), int(m["id"])), False
+    if kind == "num":
+        return PartialDate(int(m["ny"]), int(m["nm"]), int(m["nd"])), False
+    if kind == "full":
+        if m["fy"]:
+            return PartialDate(int(m["fy"]), _month(m["fm"]), int(m["fd"])), False
+        if reference is None:
+            return None
+        return _resolve_day_month(_month(m["fm"]), int(m["fd"]), reference, bool(m["fjl"])), True
+    if kind == "my":
+        return PartialDate(int(m["my_y"]), _month(m["mm"])), False
+    if kind in ("mjl", "inm"):
+        if reference is None:
+            return None
+        month = _month(m["jm"] or m["bm"])
+        year = reference.year
+        if kind == "mjl" and reference.month is not None and month > reference.month:
+            year -= 1
+        return PartialDate(year, month), True
+    if kind == "year":
+        return PartialDate(int(m["y"])), False
+    if reference is None:
+        return None
+    if m["prev"]:
+        return PartialDate(reference.year - 1), True
+    if m["last"]:
+        # "het afgelopen jaar": the year now ending when written late in the year, else the one before.
+        late = reference.month is not None and reference.month >= 7
+        return PartialDate(reference.year if late else reference.year - 1), True
+    if m["this"]:
+        return PartialDate(reference.year), True
+    return PartialDate(reference.year + 1), True
+
+
+# Where a date can start: at a number, at a month name or "jaar", or one or two words before those
+# ("in oktober", "begin mei 2019", "het afgelopen jaar"). Trying the full date pattern only there keeps
+# date finding cheap: scanning with it at every position of every sentence was the pipeline's hot spot.
+_DIGITS = re.compile(r"\d+")
+_ANCHOR_WORD = re.compile(
+    r"januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november"
+    r"|december|jan|feb|mrt|apr|jun|jul|aug|sep|okt|nov|dec|jaar"
+)
+
+
+def _starts(text: str) -> list[int]:
+    low = text.lower() if len(text.lower()) == len(text) else text
+    starts = [m.start() for m in _DIGITS.finditer(text)]
+    for m in _ANCHOR_WORD.finditer(low):
+        p = m.start()
+        if p and low[p - 1].isalpha():
+            continue  # inside a longer word
+        starts.append(p)
+        for _ in range(2):
+            p = low.rfind(" ", 0, max(0, p - 1)) + 1
+            starts.append(p)
+    return sorted(set(starts))
+
+
+def find_dates(text: str, *, reference: PartialDate | None = None) -> list[DateMention]:
+    """Every date in ``text``, left to right; where readings overlap, the one that starts first."""
+    found = []
+    covered = 0
+    for start in _starts(text):
+        if start < covered:
+            continue
+        m = _DATE.match(text, start)
+        if not m:
+            continue
+        try:
+            resolved = _from_match(m, reference)
+        except (DateError, KeyError):
+            continue  # "31 februari 2019" and the like: not a date
+        if resolved:
+            found.append(DateMention(resolved[0], m.start(), m.end(), resolved[1]))
+            covered = m.end()
+    return found
+
+
+def parse_date(text: str, *, reference: PartialDate | None = None) -> PartialDate:
+    """Exactly one date making up the whole of ``text`` (ISO forms included). Raises DateError."""
+    stripped = text.strip()
+    m = _DATE.fullmatch(stripped)
+    if not m:
+        raise DateError(f"not a date: {text!r}")
+    try:
+        resolved = _from_match(m, reference)
+    except KeyError as exc:  # pragma: no cover - the regex admits only known month names
+        raise DateError(f"not a date: {text!r}") from exc
+    if resolved is None:
+        raise DateError(f"a relative date needs the document's date: {text!r}")
+    return resolved[0]

@@ -1,0 +1,225 @@
+"""Dutch numbers, amounts of money and percentages.
+
+Dutch writes a decimal comma and a thousands point ("€4,9 miljard", "1.250 militairen"), scales as words
+("miljard", "mln") and small numbers as words ("negen", "vijfentwintig"). Amounts are returned as exact
+values in units (4,9 miljard is 4900000000) so that they survive the trip into JSON unchanged.
+
+``parse_*`` functions read a whole string and raise :class:`NumberError` when it is not a number;
+``find_*`` functions scan running text and never raise.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+
+class NumberError(ValueError):
+    """The text is not a number this module can read."""
+
+
+_UNITS = {
+    "nul": 0,
+    "een": 1,
+    "één": 1,
+    "eén": 1,
+    "twee": 2,
+    "drie": 3,
+    "vier": 4,
+    "vijf": 5,
+    "zes": 6,
+    "zeven": 7,
+    "acht": 8,
+    "negen": 9,
+    "tien": 10,
+    "elf": 11,
+    "twaalf": 12,
+    "dertien": 13,
+    "veertien": 14,
+    "vijftien": 15,
+    "zestien": 16,
+    "zeventien": 17,
+    "achttien": 18,
+    "negentien": 19,
+}
+_TENS = {
+    "twintig": 20,
+    "dertig": 30,
+    "veertig": 40,
+    "vijftig": 50,
+    "zestig": 60,
+    "zeventig": 70,
+    "tachtig": 80,
+    "negentig": 90,
+}
+SCALES: dict[str, int] = {
+    "duizend": 10**3,
+    "miljoen": 10**6,
+    "mln": 10**6,
+    "miljard": 10**9,
+    "mld": 10**9,
+    "mrd": 10**9,
+    "biljoen": 10**12,
+}
+CURRENCIES: dict[str, str] = {
+    "€": "EUR", "eur": "EUR", "euro": "EUR", "euro's": "EUR", "£": "GBP", "gbp": "GBP", "pond": "GBP",
+    "$": "USD", "us$": "USD", "usd": "USD", "dollar": "USD", "dollars": "USD",
+}
+
+_DIGITS = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+_NUMERAL = re.compile(rf"(?:{_DIGITS})\Z")
+_SCALE = r"(?:miljard|miljoen|biljoen|duizend|mld|mln|mrd)\b\.?"
+_AMOUNT = re.compile(
+    rf"""(?ix)
+      (?P<pre>€|£|\$|US\$|EUR|GBP|USD)[ \t]?(?P<n1>{_DIGITS})(?:\s+(?P<s1>{_SCALE}))?
+    | (?P<n2>{_DIGITS})(?:\s+(?P<s2>{_SCALE}))?\s+(?P<post>euro(?:'s)?|pond|dollars?|EUR|GBP|USD)\b
+    """
+)
+_PERCENT = re.compile(rf"(?P<n>{_DIGITS})\s?(?:%|procent\b|pct\b)", re.IGNORECASE)
+# Words that may be numbers: they end in a number word ("negen", "vijfentwintig", "tweehonderd").
+_NUMBER_WORD = re.compile(
+    r"\b[a-zëé]*(?:nul|een|één|eén|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|tig|honderd|duizend)\b",
+    re.IGNORECASE,
+)
+_INTEGER = re.compile(r"(?<![\w,.-])(\d{1,3}(?:\.\d{3})+|\d+)(?![\d,]|\.\d)")
+_APPROX = re.compile(r"(?:ongeveer|circa|ca\.|bijna|ruim|zo'n|rond(?:om)?|naar schatting)\s*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Amount:
+    """An amount of money in a text: ``value`` in units of ``currency`` (ISO 4217)."""
+
+    value: Decimal
+    currency: str
+    start: int
+    end: int
+    approximate: bool = False
+
+
+@dataclass(frozen=True)
+class Percentage:
+    value: Decimal
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Cardinal:
+    """A whole number written in digits or in words, e.g. "270" or "negen"."""
+
+    value: int
+    start: int
+    end: int
+    approximate: bool = False
+
+
+def parse_decimal(text: str) -> Decimal:
+    """ "4,9" -> 4.9, "1.250" -> 1250, "1.250,5" -> 1250.5. Raises NumberError."""
+    raw = text.strip()
+    if not _NUMERAL.match(raw):
+        raise NumberError(f"not a Dutch numeral: {text!r}")
+    try:
+        return Decimal(raw.replace(".", "").replace(",", "."))
+    except InvalidOperation as exc:  # pragma: no cover - the regex admits only valid numerals
+        raise NumberError(f"not a Dutch numeral: {text!r}") from exc
+
+
+def word_to_int(word: str) -> int:
+    """A number written as one Dutch word: "negen" -> 9, "vijfentwintig" -> 25, "tweehonderd" -> 200."""
+    value = _words_value(word.strip().lower())
+    if value is None:
+        raise NumberError(f"not a Dutch number word: {word!r}")
+    return value
+
+
+def _words_value(word: str) -> int | None:
+    if not word or len(word) > 60:
+        return None
+    if word in _UNITS:
+        return _UNITS[word]
+    if word in _TENS:
+        return _TENS[word]
+    for scale_word, scale in (("duizend", 1000), ("honderd", 100)):
+        head, found, tail = word.partition(scale_word)
+        if found:
+            high = _words_value(head) if head else 1
+            low = _words_value(tail) if tail else 0
+            if high is None or low is None or (tail and low >= scale) or high >= 1000:
+                return None
+            return high * scale + low
+    for sep in ("ën", "en"):  # vijfentwintig, tweeëntwintig
+        for tens_word, tens in _TENS.items():
+            if word.endswith(sep + tens_word):
+                unit = word[: -len(sep + tens_word)]
+                if unit in _UNITS and 1 <= _UNITS[unit] <= 9:
+                    return tens + _UNITS[unit]
+    return None
+
+
+def parse_number(text: str) -> Decimal:
+    """A number in digits or words, with an optional scale: "4,9 miljard", "negen", "270". NumberError."""
+    words = text.strip().lower().rstrip(".").split()
+    if not words or len(words) > 2:
+        raise NumberError(f"not a number: {text!r}")
+    scale = 1
+    if len(words) == 2:
+        if words[1].rstrip(".") not in SCALES:
+            raise NumberError(f"not a number: {text!r}")
+        scale = SCALES[words[1].rstrip(".")]
+    head = words[0]
+    value = parse_decimal(head) if head[:1].isdigit() else Decimal(word_to_int(head))
+    return value * scale
+
+
+def parse_amount(text: str) -> Amount:
+    """Exactly one amount of money, e.g. "€4,9 miljard" or "270 miljoen euro". Raises NumberError."""
+    found = find_amounts(text)
+    if len(found) != 1 or text[: found[0].start].strip() or text[found[0].end :].strip():
+        raise NumberError(f"not an amount of money: {text!r}")
+    return found[0]
+
+
+def _scale(word: str | None) -> int:
+    return SCALES[word.lower().rstrip(".")] if word else 1
+
+
+def find_amounts(text: str) -> list[Amount]:
+    """Amounts of money in running text, in order."""
+    found = []
+    for m in _AMOUNT.finditer(text):
+        number, scale_word = (m["n1"], m["s1"]) if m["pre"] else (m["n2"], m["s2"])
+        currency = CURRENCIES[(m["pre"] or m["post"]).lower()]
+        value = Decimal(number.replace(".", "").replace(",", ".")) * _scale(scale_word)
+        approximate = bool(_APPROX.search(text, max(0, m.start() - 20), m.start()))
+        found.append(Amount(value, currency, m.start(), m.end(), approximate))
+    return found
+
+
+def find_percentages(text: str) -> list[Percentage]:
+    """Percentages ("0,95%", "2 procent") in running text, in order."""
+    return [
+        Percentage(Decimal(m["n"].replace(".", "").replace(",", ".")), m.start(), m.end())
+        for m in _PERCENT.finditer(text)
+    ]
+
+
+def find_cardinals(text: str) -> list[Cardinal]:
+    """Whole numbers in digits or single Dutch words ("270", "negen", "vijfentwintig"), in order."""
+    found = [Cardinal(int(m.group(1).replace(".", "")), m.start(), m.end()) for m in _INTEGER.finditer(text)]
+    for m in _NUMBER_WORD.finditer(text):
+        value = _words_value(m.group().lower())
+        if value is not None and m.group().lower() not in ("een", "één", "eén"):  # "een" is also "a"
+            found.append(Cardinal(value, m.start(), m.end()))
+    found.sort(key=lambda c: c.start)
+    return [
+        Cardinal(c.value, c.start, c.end, bool(_APPROX.search(text, max(0, c.start - 20), c.start)))
+        for c in found
+    ]
+
+
+def as_json_number(value: Decimal | None) -> int | float | None:
+    """A Decimal as the plain JSON number the fact format wants: 4900000000, not 4.9E+9."""
+    if value is None:
+        return None
+    return int(value) if value == value.to_integral_value() else float(value)

@@ -1,0 +1,43 @@
+"""partner_ring: partners placed in the Dutch rings, explicitly or by enumeration."""
+
+
+def test_enumerated_strategic_partners(facts):
+    text = (
+        "Deze brief behandelt de strategische partners van Defensie, te weten Duitsland, Frankrijk "
+        "en Polen in 2031."
+    )
+    found = facts(text, "partner_ring")
+    assert {(f["partner"], f["ring"], f["year"]) for f in found} == {
+        ("DE", "strategic", 2031),
+        ("FR", "strategic", 2031),
+        ("PL", "strategic", 2031),
+    }
+
+
+def test_partners_named_in_the_sentence_before(facts):
+    text = "Ook Canada en Japan verdienen aandacht. Dit zijn gelieerde partners met wie wij oefenen."
+    found = facts(text, "partner_ring")
+    assert {(f["partner"], f["ring"], f["year"]) for f in found} == {
+        ("CA", "affiliated", 2024),
+        ("JP", "affiliated", 2024),
+    }
+    assert found[0]["evidence"]["start"] == 0  # the evidence covers both sentences
+
+
+def test_opportunity_partner(facts):
+    found = facts("Voor deze missie is Zweden een gelegenheidspartner.", "partner_ring")
+    assert [(f["partner"], f["ring"]) for f in found] == [("SE", "opportunity")]
+
+
+def test_another_countrys_partners_are_not_a_dutch_ring(facts):
+    text = (
+        "In de Deense defensievisie worden Nederland, Noorwegen en Zweden aangemerkt "
+        "als strategische partners."
+    )
+    assert facts(text, "partner_ring") == []
+
+
+def test_ring_word_without_partners_gives_nothing(facts):
+    assert (
+        facts("Nederland gaat intensiever samenwerken met deze strategische partners.", "partner_ring") == []
+    )

@@ -1,0 +1,63 @@
+"""Splitting cleaned text into sentences and headings."""
+
+from __future__ import annotations
+
+from ims.extract.sentences import split_sentences
+
+
+def texts(text: str) -> list[str]:
+    return [s.text for s in split_sentences(text)]
+
+
+def test_sentences_end_at_a_point_before_a_capital():
+    assert texts("Polen koopt tanks. Litouwen oefent mee! Wie volgt? 2025 wordt druk.") == [
+        "Polen koopt tanks.", "Litouwen oefent mee!", "Wie volgt?", "2025 wordt druk.",
+    ]
+
+
+def test_abbreviations_and_initials_do_not_end_a_sentence():
+    assert texts("Volgens mw. De Groot en drs. K.L. Smit vaart Zr.Ms. Tromp uit. Nr. 4 volgt.") == [
+        "Volgens mw. De Groot en drs. K.L. Smit vaart Zr.Ms. Tromp uit.",
+        "Nr. 4 volgt.",
+    ]
+
+
+def test_a_point_inside_a_quoted_title_does_not_end_a_sentence():
+    assert texts("Het rapport «Veiligheid. Een nieuwe kijk» verscheen gisteren. Daarna kwam er meer.") == [
+        "Het rapport «Veiligheid. Een nieuwe kijk» verscheen gisteren.",
+        "Daarna kwam er meer.",
+    ]
+
+
+def test_line_breaks_inside_a_sentence_read_as_spaces():
+    sentences = split_sentences("De oefening met\nZweden begint in\nmaart. Daarna volgt Finland.")
+    assert sentences[0].text == "De oefening met Zweden begint in maart."
+    assert (sentences[0].start, sentences[0].end) == (0, 39)
+
+
+def test_headings_are_their_own_sentences():
+    text = (
+        "Inleiding\nDe brief gaat over Italië.\n\nSamenwerking met Spanje\nSpanje oefent mee."
+        "\n\nSlot volgt hier"
+    )
+    sentences = split_sentences(text)
+    assert [(s.text, s.heading) for s in sentences] == [
+        ("Inleiding", True),
+        ("De brief gaat over Italië.", False),
+        ("Samenwerking met Spanje", True),
+        ("Spanje oefent mee.", False),
+        ("Slot volgt hier", True),
+    ]
+
+
+def test_a_line_that_runs_on_is_not_a_heading():
+    text = "Eerste zin.\n\nDe samenwerking met het Verenigd\nKoninkrijk groeit."
+    assert texts(text) == ["Eerste zin.", "De samenwerking met het Verenigd Koninkrijk groeit."]
+
+
+def test_list_items_start_new_sentences():
+    assert texts("Drie doelen:\n– eerste doel;\n– tweede doel") == [
+        "Drie doelen:",
+        "– eerste doel;",
+        "– tweede doel",
+    ]

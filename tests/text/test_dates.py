@@ -1,0 +1,96 @@
+"""Dutch dates at the precision the text gives, relative dates resolved against the letter's date."""
+
+from __future__ import annotations
+
+import contextlib
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from ims.text.dates import DateError, PartialDate, find_dates, parse_date
+
+LETTER = PartialDate(2024, 3, 8)
+
+
+def iso(text: str, reference: PartialDate | None = LETTER) -> list[str]:
+    return [d.value.iso() for d in find_dates(text, reference=reference)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("21 mei 2019", "2019-05-21"),
+        ("1e januari 2030", "2030-01-01"),
+        ("juni 2017", "2017-06"),
+        ("2010", "2010"),
+        ("2019-05-21", "2019-05-21"),
+        ("3-4-2022", "2022-04-03"),
+        ("sept. 2021", "2021-09"),
+    ],
+)
+def test_absolute_dates(text, expected):
+    assert parse_date(text).iso() == expected
+
+
+def test_dates_in_running_text_keep_their_precision_and_position():
+    text = "Het verdrag van juni 2017 volgde op de verklaring die op 4 februari 2016 werd getekend, in 2015."
+    found = find_dates(text)
+    assert [d.value.iso() for d in found] == ["2017-06", "2016-02-04", "2015"]
+    assert text[found[1].start : found[1].end] == "4 februari 2016"
+
+
+def test_year_ranges_give_their_first_year():
+    assert iso("de begroting voor 2023-2024 en 2025–2026") == ["2023", "2025"]
+
+
+def test_jongstleden_is_the_most_recent_such_day():
+    assert iso("op 12 februari jl. besproken") == ["2024-02-12"]
+    assert iso("op 12 oktober jl. besproken") == ["2023-10-12"]  # October is after March: last year
+    assert iso("in december jl.") == ["2023-12"]
+
+
+def test_month_without_a_year_is_in_the_letters_year():
+    assert iso("de in november aangetreden minister") == ["2024-11"]
+    assert iso("sinds september toegetreden") == ["2024-09"]
+
+
+def test_relative_years():
+    assert iso("vorig jaar") == ["2023"]
+    assert iso("dit jaar") == ["2024"]
+    assert iso("volgend jaar") == ["2025"]
+    assert iso("het afgelopen jaar") == ["2023"]  # written early in the year: the year before
+    assert iso("het afgelopen jaar", PartialDate(2024, 11, 2)) == ["2024"]
+
+
+def test_relative_dates_need_the_documents_date():
+    assert iso("op 12 februari jl. en vorig jaar", reference=None) == []
+    with pytest.raises(DateError, match="document's date"):
+        parse_date("vorig jaar")
+
+
+def test_not_dates():
+    assert iso("artikel 100 en 35 militairen, nr. 12 en 2,5%") == []
+    with pytest.raises(DateError):
+        parse_date("31 februari 2019")
+    with pytest.raises(DateError):
+        parse_date("geen datum")
+
+
+def test_partial_date_iso_round_trip():
+    for text in ("2019", "2019-06", "2019-06-30"):
+        assert PartialDate.from_iso(text).iso() == text
+    with pytest.raises(DateError):
+        PartialDate(2019, 13)
+
+
+@given(st.text(max_size=120), st.none() | st.builds(PartialDate, st.integers(1990, 2040), st.integers(1, 12)))
+def test_finding_dates_never_fails(text, reference):
+    for found in find_dates(text, reference=reference):
+        assert 0 <= found.start < found.end <= len(text)
+
+
+@given(st.text(max_size=60))
+def test_parse_date_raises_only_date_error(text):
+    with contextlib.suppress(DateError):
+        parse_date(text, reference=LETTER)
