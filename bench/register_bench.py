@@ -24,7 +24,7 @@ def percentile(values: list[float], pct: float) -> float:
 
 
 def real_queries(captured: list[dict]) -> int:
-    return sum(1 for q in captured if not q["sql"].startswith(("SAVEPOINT", "RELEASE SAVEPOINT")))
+    return sum(1 for q in captured if not q["sql"].startswith(("SAVEPOINT", "RELEASE SAVEPOINT", "BEGIN", "COMMIT")))
 
 
 def main() -> int:

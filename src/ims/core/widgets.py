@@ -7,8 +7,8 @@ that alone costs tens of milliseconds per page.
 from __future__ import annotations
 
 from django import forms
-from django.utils.html import format_html, format_html_join
-from django.utils.safestring import SafeString
+from django.utils.html import escape, format_html, format_html_join
+from django.utils.safestring import SafeString, mark_safe
 
 
 class QuickSelect(forms.Select):
@@ -16,10 +16,10 @@ class QuickSelect(forms.Select):
         attrs = self.build_attrs(self.attrs, attrs)
         values = value if isinstance(value, list | tuple) else [value]
         selected = {"" if v is None else str(v) for v in values}
-        options = format_html_join(
-            "",
-            '<option value="{}"{}>{}</option>',
-            ((str(v), SafeString(" selected") if str(v) in selected else "", label) for v, label in self.choices),
-        )
+        # Plain escaping and one join: format_html per option costs more than the rest of the page.
+        options = mark_safe("".join(
+            f'<option value="{escape(v)}"{" selected" if str(v) in selected else ""}>{escape(label)}</option>'
+            for v, label in self.choices
+        ))
         attributes = format_html_join("", ' {}="{}"', ((k, v) for k, v in attrs.items() if v not in (None, False)))
         return format_html('<select name="{}"{}>{}</select>', name, attributes, options)

@@ -7,7 +7,6 @@ from django.utils.translation import gettext_lazy as _
 
 from ims.core.widgets import QuickSelect
 
-from .models import Partner
 from .selectors import SORTS, InitiativeFilters, PartnerFilters
 from .vocab import Form, GoalCategory, Kind, PartnerKind, Ring, Status
 
@@ -48,16 +47,16 @@ class InitiativeFilterForm(forms.Form):
         ],
     )
 
-    def __init__(self, *args, partners: list[Partner], **kwargs):
+    def __init__(self, *args, partners: list[tuple[str, str, str]], **kwargs):
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
             if isinstance(field, forms.ChoiceField):
                 field.widget = QuickSelect(choices=field.choices)
         self.fields["partner"].choices = self.fields["partner"].widget.choices = _choices(
-            [(p.code, p.name_nl) for p in partners if p.kind == PartnerKind.COUNTRY]
+            [(code, name) for code, name, kind in partners if kind == PartnerKind.COUNTRY]
         )
         self.fields["framework"].choices = self.fields["framework"].widget.choices = _choices(
-            [(p.code, p.name_nl) for p in partners if p.kind != PartnerKind.COUNTRY]
+            [(code, name) for code, name, kind in partners if kind != PartnerKind.COUNTRY]
         )
 
     def filters(self) -> InitiativeFilters:

@@ -60,9 +60,9 @@ def partner_list(*, user, filters: PartnerFilters = PartnerFilters(), on: dt.dat
     return qs.order_by("name_nl")
 
 
-def partner_choices(*, user) -> list[Partner]:
-    """Code, name and kind of every visible partner, for filter menus; no annotations, so it stays cheap."""
-    return list(Partner.objects.visible_to(user).only("code", "name_nl", "kind").order_by("name_nl"))
+def partner_choices(*, user) -> list[tuple[str, str, str]]:
+    """(code, Dutch name, kind) of every visible partner, for filter menus: plain tuples, no model instances."""
+    return list(Partner.objects.visible_to(user).order_by("name_nl").values_list("code", "name_nl", "kind"))
 
 
 def initiative_counts(*, user, partners: list[Partner]) -> dict[int, int]:
