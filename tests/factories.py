@@ -8,9 +8,9 @@ import factory
 
 from ims.accounts.models import Role, User
 from ims.core.classification import Classification
-from ims.core.countries import COUNTRY_CODES
 from ims.register import models
 from ims.register.vocab import ParticipantRole, PartnerKind
+from ims.text.countries import COUNTRY_CODES
 
 
 class UserFactory(factory.django.DjangoModelFactory):
