@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 export IMS_SHARED_DIR ?= $(abspath ../shared)
 PG_URL ?= postgresql://postgres@127.0.0.1:5432/test
 
-.PHONY: demo test test-sqlite test-postgres lint bench browser clean messages
+.PHONY: demo test test-sqlite test-postgres lint bench browser clean messages demo-report
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,25 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 ## demo: set everything up on SQLite (under var/ or $$IMS_DATA_DIR) and serve on http://127.0.0.1:8000
 demo: $(VENV)/.installed
 	$(BIN)/ims demo
+
+## demo-report: the demo register's 2019 report in all four formats, and its first pages as PNG, in var/report/
+# The demo register goes into its own scratch data dir, so that whatever the main demo database holds by now
+# does not change the report people look at.
+demo-report: REPORT_ENV = env -u IMS_DATABASE_URL IMS_DATA_DIR=$(abspath var/report/data)
+demo-report: $(VENV)/.installed
+	$(REPORT_ENV) $(BIN)/ims demo --no-serve
+	$(REPORT_ENV) $(BIN)/ims report-demo
+	@for fmt in docx pdf html md; do \
+		$(REPORT_ENV) $(BIN)/ims report --year 2019 --format $$fmt --out var/report/rapportage-2019.$$fmt || exit 1; \
+	done
+	@if ! command -v pdftoppm >/dev/null; then \
+		echo "== installing poppler-utils for pdftoppm"; \
+		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq poppler-utils >/dev/null; \
+	fi
+	rm -f var/report/rapportage-2019-*.png
+	pdftoppm -png -r 80 -f 1 -l 3 var/report/rapportage-2019.pdf var/report/rapportage-2019
+	@ls -1 var/report/rapportage-2019*
 
 ## test: lint, then the whole suite on SQLite and on PostgreSQL
 test: $(VENV)/.installed-dev browser lint test-sqlite test-postgres

@@ -57,6 +57,7 @@ def register_bench() -> None:
 
 def main() -> int:
     register_bench()
+    subprocess.run([sys.executable, str(HERE / "report_bench.py")], check=True)
     print("ingesting the seed letters …", flush=True)
     subprocess.run([sys.executable, str(HERE / "ingest_bench.py")], check=True)
     extra = HERE / "extract_bench.py"

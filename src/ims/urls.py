@@ -10,6 +10,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("inlezen/", include("ims.ingest.urls")),
+    path("rapportage/", include("ims.reporting.urls")),
     path("beoordeling/", include("ims.assessment.urls")),
     path("", include("ims.register.urls")),
 ]

@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "ims.register",
     "ims.ingest",
     "ims.assessment",
+    "ims.reporting",
 ]
 
 MIDDLEWARE = [

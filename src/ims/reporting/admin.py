@@ -1,0 +1,36 @@
+from django.contrib import admin
+
+from ims.core.admin import ClearanceAdmin
+
+from .models import PartnerDevelopment, ReportVersion
+
+
+@admin.register(PartnerDevelopment)
+class PartnerDevelopmentAdmin(ClearanceAdmin):
+    list_display = ("partner", "kind", "occurred_on", "classification")
+    list_filter = ("kind", "classification")
+    search_fields = ("description", "partner__name_nl")
+    autocomplete_fields = ["partner"]
+    filter_horizontal = ("citations",)
+
+
+@admin.register(ReportVersion)
+class ReportVersionAdmin(admin.ModelAdmin):
+    """Read-only: versions are made by finalising a report, and a finalised version never changes."""
+
+    list_display = ("year", "classification", "number", "status", "finalised_by", "finalised_at", "app_version")
+    list_filter = ("year", "classification")
+    readonly_fields = ("year", "classification", "number", "status", "reference", "finalised_by", "finalised_at",
+                       "app_version", "data_sha256", "data")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).visible_to(request.user)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
