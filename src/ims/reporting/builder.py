@@ -250,7 +250,6 @@ class _Loaded:
         self.rings = self._cited(at_level(RingAssignment.objects.all(), level).order_by("partner_id", "valid_from"))
         self.rings = [r for r in self.rings if r.partner_id in self.partners]
         self.initiatives = self._cited(at_level(Initiative.objects.all(), level).order_by("pk"))
-        ids = [i.pk for i in self.initiatives]
         self.participations: dict[int, list[tuple[Partner, str]]] = defaultdict(list)
         rows = Participation.objects.filter(initiative__in=at_level(Initiative.objects.all(), level))
         for initiative_id, partner_id, role in rows.values_list("initiative_id", "partner_id", "role"):
@@ -259,7 +258,7 @@ class _Loaded:
         for members in self.participations.values():
             members.sort(key=lambda pr: sort_key(pr[0].name_nl))
         self.frameworks = {k: [self.partners[x] for x in v if x in self.partners]
-                           for k, v in _pairs(Initiative.frameworks, None).items()}
+                           for k, v in _pairs(Initiative.frameworks).items()}
         self.milestones: dict[int, list[Milestone]] = defaultdict(list)
         for m in at_level(Milestone.objects.all(), level).order_by("due_on", "pk"):
             self.milestones[m.initiative_id].append(m)
@@ -286,7 +285,6 @@ class _Loaded:
                                        .order_by("made_on", "pk"))
         self.developments = self._cited(at_level(PartnerDevelopment.objects.all(), level)
                                         .order_by("occurred_on", "pk"))
-        del ids
 
     def _cited(self, qs: QuerySet) -> list:
         """The records of a cited model, each with ``cites_``: its citations the level allows, in document order."""

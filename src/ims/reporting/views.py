@@ -71,7 +71,6 @@ def index(request: HttpRequest) -> HttpResponse:
     context = {
         **report_context(data, "preview"),
         "year": year, "level": level, "levels": _levels(request.user), "min_year": MIN_YEAR,
-        "years": list(range(max(MIN_YEAR, year - 12), year + 3))[::-1],
         "formats": REPORT_FORMATS, "versions": selectors.versions_visible(user=request.user)[:50],
         "comparison": comparison, "may_finalise": may(request.user, Action.EDIT),
         "changes_since_previous": change_lines(data["changes"]),
