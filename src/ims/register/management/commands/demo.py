@@ -9,6 +9,7 @@ from ims.core.classification import Classification
 from ims.ingest.services import documents_ingest
 from ims.register.demo import demo_load
 from ims.register.reference import reference_load
+from ims.reporting.demo import developments_demo_load
 
 # One login per role; the analyst and the administrator may see everything, the viewer only open data.
 DEMO_USERS = (
@@ -37,6 +38,7 @@ class Command(BaseCommand):
         created = demo_load(seeds_dir=seeds)
         summary = ", ".join(f"{n} {k}" for k, n in sorted(created.items())) or "niets nieuw"
         self.stdout.write(f"Demoregister: {summary}.")
+        self.stdout.write(f"Ontwikkelingen bij partners: {developments_demo_load()} nieuw.")
         if seeds.is_dir():
             # The seed letters also go through ingestion, so a new user finds their facts waiting for review.
             outcomes = documents_ingest(paths=sorted(seeds.glob("*.txt")))
