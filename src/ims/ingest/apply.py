@@ -143,10 +143,11 @@ def _commitment(p: dict, citation: Citation, doc_date: dt.date | None, actor) ->
     if made_on is None:
         raise RegisterError("De toezegging heeft geen datum en het document ook niet.")
     member = p.get("member") or ""
-    for candidate in Commitment.objects.filter(member=member, made_on__year=made_on.year,
-                                               made_on__month=made_on.month):
-        _cite(candidate, citation)
-        return candidate
+    existing = Commitment.objects.filter(member=member, made_on__year=made_on.year,
+                                         made_on__month=made_on.month).first()
+    if existing is not None:
+        _cite(existing, citation)
+        return existing
     subject = p.get("subject") or "(onderwerp nog invullen)"
     return register.commitment_create(member=member, subject=subject, made_on=made_on, made_on_precision=precision,
                                       citations=[citation], actor=actor)

@@ -6,6 +6,8 @@ a service. A level above the user's clearance is refused outright (403), before 
 
 from __future__ import annotations
 
+from functools import wraps
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ObjectDoesNotExist
@@ -49,19 +51,30 @@ def _refused(request: HttpRequest, level: int) -> HttpResponse:
     return render(request, "reporting/refused.html", {"level": Classification(level).label}, status=403)
 
 
+def with_choice(view):
+    """Give the view the requested year and level; nonsense goes back with a message, a level above the
+    user's clearance gets the refusal page."""
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        try:
+            year, level = _choice(request)
+        except _Refused as refused:
+            return _refused(request, refused.args[0])
+        except ReportInputError as exc:
+            messages.error(request, str(exc))
+            return redirect("reporting:index")
+        return view(request, year, level, *args, **kwargs)
+
+    return wrapped
+
+
 def _levels(user) -> list[tuple[int, str]]:
     return [(int(c.value), str(c.label)) for c in Classification if c.value <= (clearance_of(user) or 0)]
 
 
 @login_required
-def index(request: HttpRequest) -> HttpResponse:
-    try:
-        year, level = _choice(request)
-    except _Refused as refused:
-        return _refused(request, refused.args[0])
-    except ReportInputError as exc:
-        messages.error(request, str(exc))
-        return redirect("reporting:index")
+@with_choice
+def index(request: HttpRequest, year: int, level: int) -> HttpResponse:
     data = build_report(year=year, level=level)
     final = selectors.last_final_visible(user=request.user, year=year, level=level)
     comparison = None
@@ -85,16 +98,10 @@ def _attachment(content: bytes, fmt: str, name: str) -> HttpResponse:
 
 
 @login_required
-def draft_download(request: HttpRequest, fmt: str) -> HttpResponse:
+@with_choice
+def draft_download(request: HttpRequest, year: int, level: int, fmt: str) -> HttpResponse:
     if fmt not in REPORT_FORMATS:
         raise Http404
-    try:
-        year, level = _choice(request)
-    except _Refused as refused:
-        return _refused(request, refused.args[0])
-    except ReportInputError as exc:
-        messages.error(request, str(exc))
-        return redirect("reporting:index")
     data = build_report(year=year, level=level)
     content = render_report(data, fmt)
     services.report_downloaded(actor=request.user, year=year, level=level, fmt=fmt)
@@ -126,14 +133,8 @@ def version_download(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
 
 @require_POST
 @login_required
-def finalise(request: HttpRequest) -> HttpResponse:
-    try:
-        year, level = _choice(request)
-    except _Refused as refused:
-        return _refused(request, refused.args[0])
-    except ReportInputError as exc:
-        messages.error(request, str(exc))
-        return redirect("reporting:index")
+@with_choice
+def finalise(request: HttpRequest, year: int, level: int) -> HttpResponse:
     back = reverse("reporting:index") + f"?year={year}&classification={level}"
     try:
         version = services.report_finalise(year=year, classification=level, actor=request.user,
