@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 export IMS_SHARED_DIR ?= $(abspath ../shared)
 PG_URL ?= postgresql://postgres@127.0.0.1:5432/test
 
-.PHONY: demo test test-sqlite test-postgres lint bench browser clean messages demo-report
+.PHONY: demo test test-sqlite test-postgres lint bench fuzz browser clean messages demo-report
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -48,7 +48,7 @@ demo-report: $(VENV)/.installed
 test: $(VENV)/.installed-dev browser lint test-sqlite test-postgres
 
 lint: $(VENV)/.installed-dev
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff check src tests bench fuzz
 
 test-sqlite: $(VENV)/.installed-dev
 	@echo "== tests on SQLite"
@@ -76,8 +76,22 @@ browser:
 	fi
 
 ## bench: benchmarks, written to bench/results.json
-bench: $(VENV)/.installed-dev
+bench: $(VENV)/.installed-bench
 	$(BIN)/python bench/run.py
+
+$(VENV)/.installed-bench: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q -e '.[dev,bench]'
+	touch $@ $(VENV)/.installed $(VENV)/.installed-dev
+
+## fuzz: ten minutes of fuzzing (the Hypothesis fuzz tests at length, then atheris per target), in bench/results.json
+# FUZZ_SECONDS=60 for a quick look; crashes and the growing corpora are kept under var/fuzz/.
+FUZZ_SECONDS ?= 600
+fuzz: $(VENV)/.installed-fuzz
+	$(BIN)/python fuzz/run.py --seconds $(FUZZ_SECONDS)
+
+$(VENV)/.installed-fuzz: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q -e '.[dev,fuzz]'
+	touch $@ $(VENV)/.installed $(VENV)/.installed-dev
 
 ## messages: recompile the translations after editing the .po files
 messages: $(VENV)/.installed-dev

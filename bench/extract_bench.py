@@ -33,7 +33,8 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
 from ims.extract.pipeline import extract_path, extract_paths  # noqa: E402
-from ims.text.gazetteer import dutch_country_name, patterns  # noqa: E402
+from ims.text.countries import country_name  # noqa: E402
+from ims.text.gazetteer import patterns  # noqa: E402
 
 SHARED = Path(os.environ.get("IMS_SHARED_DIR", REPO.parent / "shared"))
 RESULTS = REPO / "bench" / "results.json"
@@ -55,7 +56,7 @@ def _perturb(text: str, rng: random.Random) -> str:
     out = "\n \n".join(head + body)
     codes = list(_SWAPPABLE)
     rng.shuffle(codes)
-    swap = {dutch_country_name(a): dutch_country_name(b) for a, b in zip(_SWAPPABLE, codes, strict=True)}
+    swap = {country_name(a): country_name(b) for a, b in zip(_SWAPPABLE, codes, strict=True)}
     out = re.sub(
         "|".join(map(re.escape, sorted(swap, key=len, reverse=True))), lambda m: swap[m.group()], out
     )

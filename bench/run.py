@@ -64,6 +64,13 @@ def main() -> int:
     if extra.exists():
         print("extraction …", flush=True)
         subprocess.run([sys.executable, str(extra)], check=True)
+    print("load: 50 users against gunicorn and PostgreSQL …", flush=True)
+    load = subprocess.run([sys.executable, str(HERE / "load_bench.py")], capture_output=True, text=True)
+    sys.stderr.write(load.stderr)
+    if load.stdout.strip():
+        merge("load", json.loads(load.stdout))
+    if load.returncode:
+        print("!! the load test saw failed requests or lost updates; see bench/results.json", flush=True)
     print(f"written: {RESULTS}")
     return 0
 

@@ -9,6 +9,7 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
+    path("api/v1/", include("ims.api.urls")),
     path("inlezen/", include("ims.ingest.urls")),
     path("rapportage/", include("ims.reporting.urls")),
     path("beoordeling/", include("ims.assessment.urls")),

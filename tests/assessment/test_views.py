@@ -158,7 +158,7 @@ def test_the_proposal_page_starts_empty_and_explains_what_to_fill_in(world, anal
     response = login(analyst).get(reverse("assessment:proposal"))
     html = response.content.decode()
     assert response.status_code == 200
-    assert "Nog geen beoordeling" in html and 'data-assess="#assessment-result"' in html
+    assert "Nog geen beoordeling" in html and 'data-live-filter="#assessment-result"' in html
     assert "ims/assessment.js" in html
     assert_csp_clean(html)
 
@@ -232,6 +232,37 @@ def test_the_proposal_pdf_and_chart(world, analyst, login):
     chart = client.get(reverse("assessment:proposal-chart"), PROPOSAL)
     assert ET.fromstring(chart.content).findall(f".//{SVG}circle")
     assert client.get(reverse("assessment:proposal-chart"), {"title": "x"}).status_code == 400
+
+
+# Where the glossary's labels show: a category heading, a comparison column, a partner's ring and a chart
+# panel title. The framework's reasons quote the Dutch labels in every language, so the checks look at markup.
+VOCABULARY_MARKUP = {
+    "en": ("<h3>Political-strategic:", '<th class="num">military (effectiveness)</th>',
+           '<span class="ring ring-strategic">strategic partner</span>', ">Weight: military</text>"),
+    "nl": ("<h3>Politiek-strategisch:", '<th class="num">militair (effectiviteit)</th>',
+           '<span class="ring ring-strategic">strategische partner</span>', ">Gewicht militair</text>"),
+}
+PROPOSAL_MARKUP = {
+    "en": ("<h3>Military (effectiveness)</h3>", '<label for="id_weight_military">military (effectiveness):</label>'),
+    "nl": ("<h3>Militair (effectiviteit)</h3>", '<label for="id_weight_military">militair (effectiviteit):</label>'),
+}
+
+
+@pytest.mark.parametrize(("language", "other"), [("en", "nl"), ("nl", "en")])
+def test_vocabulary_labels_follow_the_chosen_language(world, analyst, login, language, other):
+    client = login(analyst)
+    client.post(reverse("set_language"), {"language": language, "next": "/"})
+    proposal = client.get(reverse("assessment:proposal"), PROPOSAL).content.decode()
+    initiative = client.get(reverse("assessment:initiative", args=[world["navy"].pk]),
+                            {"compare": world["air"].pk}).content.decode()
+    for html, markup in ((proposal, VOCABULARY_MARKUP[language] + PROPOSAL_MARKUP[language]),
+                         (initiative, VOCABULARY_MARKUP[language])):
+        for shown in markup:
+            assert shown in html
+    for html, markup in ((proposal, VOCABULARY_MARKUP[other] + PROPOSAL_MARKUP[other]),
+                         (initiative, VOCABULARY_MARKUP[other])):
+        for hidden in markup:
+            assert hidden not in html
 
 
 def test_the_pages_need_a_login(world, client):

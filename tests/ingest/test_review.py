@@ -115,3 +115,29 @@ def test_the_review_screen_highlights_evidence_and_takes_decisions(document, ana
 
 def test_viewers_have_no_review_queue(document, viewer, login):
     assert login(viewer).get(reverse("ingest:queue")).status_code == 404
+
+
+def test_two_reviewers_accepting_one_fact_at_once_record_it_once(document, make_user):
+    from ims.core.services import StaleEdit
+
+    first, second = make_user(username="eerste"), make_user(username="tweede")
+    fact = make_fact(document, "agreement", {"kind": "MoU", "parties": ["DE", "NL"], "date": "2019-10-02",
+                                             "subject": "oefenterreinen"})
+    both_saw = fact.version
+    fact_accept(fact=ExtractedFact.objects.get(pk=fact.pk), actor=first, version=both_saw)
+
+    # The second reviewer's page still shows the fact as pending, at the version both loaded.
+    stale_copy = ExtractedFact.objects.get(pk=fact.pk)
+    stale_copy.status = "pending"
+    with pytest.raises(StaleEdit):
+        fact_accept(fact=stale_copy, actor=second, version=both_saw)
+
+    assert Agreement.objects.count() == 1  # the second accept's register write was rolled back with it
+    fact.refresh_from_db()
+    assert (fact.reviewed_by, fact.version) == (first, both_saw + 1)
+
+
+def test_the_review_page_sends_the_version_it_showed(document, analyst, login):
+    fact = make_fact(document, "partner_ring", {"partner": "DE", "ring": "strategic", "date": "2019-10-02"})
+    page = login(analyst).get(reverse("ingest:review", args=[document.pk])).content.decode()
+    assert page.count(f'name="version" value="{fact.version}"') == 3  # accept, reject and correct

@@ -21,6 +21,7 @@ from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from ims import framework as fw
+from ims.register.vocab import vocab_label
 
 PALETTE = ("#154273", "#b35900", "#2e7d32", "#8e24aa", "#00838f")
 BASELINE_COLOUR = "#5c6670"
@@ -50,9 +51,10 @@ def _num(value: float, digits: int = 0) -> str:
     return number_format(round(value, digits), decimal_pos=digits)
 
 
-def _short(label_nl: str) -> str:
-    """'militair (effectiviteit)' -> 'militair': the panels are narrow."""
-    return label_nl.split(" (")[0]
+def _short(code: str) -> str:
+    """'militair (effectiviteit)' -> 'militair' ('military', in English): the panels are narrow."""
+    # The chart data carries the category code; the label is looked up here so it follows the page's language.
+    return vocab_label(fw.GoalCategory(code)).split(" (")[0]
 
 
 def _clip(text: str, limit: int = TITLE_LIMIT) -> str:
@@ -107,7 +109,7 @@ def _sweep_panel(sweep: dict[str, Any], left: float, y_of, ticks: list[float], c
         return left + weight * PLOT_WIDTH
 
     bottom = PLOT_TOP + PLOT_HEIGHT
-    short = _short(sweep["label_nl"])
+    short = _short(sweep["category"])
     parts = [
         '<g class="sweep">',
         _text(left + PLOT_WIDTH / 2, PLOT_TOP - 14, _("Gewicht %(category)s") % {"category": short},
@@ -124,10 +126,11 @@ def _sweep_panel(sweep: dict[str, Any], left: float, y_of, ticks: list[float], c
     for share in (0.0, 0.5, 1.0):
         parts.append(_text(x_of(share), bottom + 16, f"{_num(share * 100)}%", size=10, anchor="middle"))
     now = sweep["scenario_weight"]
+    # Outside the f-string: makemessages does not see a gettext call inside one.
+    current = _("Huidig gewicht %(category)s: %(share)s%%") % {"category": short, "share": _num(now * 100)}
     parts.append(
         f'<line x1="{_f(x_of(now))}" x2="{_f(x_of(now))}" y1="{PLOT_TOP}" y2="{bottom}" stroke="{ACCENT}" '
-        f'stroke-width="1.5" stroke-dasharray="4 3"><title>{escape(_("Huidig gewicht"))} '
-        f'{escape(short)}: {_num(now * 100)}%</title></line>'
+        f'stroke-width="1.5" stroke-dasharray="4 3"><title>{escape(current)}</title></line>'
     )
     for line in sweep["lines"]:
         colour = colours[line["title"]]
@@ -168,7 +171,7 @@ def _triangle_panel(data: dict[str, Any], left: float) -> list[str]:
         _text(left + TRIANGLE_SIDE / 2, PLOT_TOP - 14, _("Gewichtendriehoek"), anchor="middle", weight="bold"),
         f'<polygon points="{outline}" fill="#ffffff" stroke="{FRAME}" stroke-width="1"/>',
     ]
-    labels = {category["code"]: _short(category["label_nl"]) for category in data["categories"]}
+    labels = {category["code"]: _short(category["code"]) for category in data["categories"]}
     (tx, ty), (lx, ly), (rx, ry) = corners.values()
     parts += [
         _text(tx, ty - 4, labels[codes[0]], size=10, anchor="middle"),
@@ -231,6 +234,7 @@ def flip_chart_svg(comparison: fw.Comparison, *, standalone: bool = False) -> st
     height = legend_y + 6
     title = _("Omslaggrafiek onder scenario %(scenario)s") % {"scenario": data["scenario"]["label_nl"]}
     description = _(
+        # xgettext:no-python-format  (the "%" in "100%" is text, not a placeholder)
         "Per doelcategorie het totaal van elke optie als het gewicht van die categorie van 0 tot 100% loopt; "
         "cirkels markeren waar twee opties van plaats wisselen, de stippellijn het huidige gewicht."
     )

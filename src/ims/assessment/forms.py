@@ -17,7 +17,7 @@ from ims import framework as fw
 from ims.core.classification import Classification
 from ims.core.widgets import QuickSelect
 from ims.register.models import Initiative, Partner
-from ims.register.vocab import Form, GoalCategory, Kind, Origin, Ring
+from ims.register.vocab import Form, GoalCategory, Kind, Origin, Ring, vocab_label, vocab_label_lazy
 
 # The scenario choice that takes the three weights from the form instead of a named scenario.
 OWN_WEIGHTS = "eigen-weging"
@@ -126,7 +126,7 @@ class ProposalForm(forms.Form):
             self.fields[f"result_{code}"] = forms.CharField(label=_("Beoogd resultaat"), required=False,
                                                             max_length=300)
             # No minimum in the browser: a negative weight must reach the framework, which names it.
-            self.fields[f"weight_{code}"] = _number(category.label_nl, step="0.5", low=None, initial=1)
+            self.fields[f"weight_{code}"] = _number(vocab_label(category), step="0.5", low=None, initial=1)
         for field in ("kind", "form", "origin", "scenario"):
             self.fields[field].widget = QuickSelect(choices=self.fields[field].choices)
 
@@ -152,6 +152,7 @@ def proposal_data(cleaned: dict[str, Any], partners: list[dict[str, Any]]) -> di
         if not strength:
             continue
         result = (cleaned.get(f"result_{code}") or "").strip()
+        # A blank statement defaults to the Dutch label: it is proposal data, quoted in the framework's Dutch reasons.
         goals.append({
             "category": code,
             "statement": (cleaned.get(f"statement_{code}") or "").strip() or category.label_nl.capitalize(),
@@ -226,9 +227,9 @@ class ScenarioForm(forms.Form):
                            help_text=_("Kort en zonder spaties, bijvoorbeeld ‘crisis-2024’."))
     label_nl = forms.CharField(label=_("Omschrijving"), max_length=200)
     date = forms.DateField(label=_("Datum"), widget=_date_input())
-    weight_political_strategic = forms.FloatField(label=fw.GoalCategory.political_strategic.label_nl)
-    weight_military = forms.FloatField(label=fw.GoalCategory.military.label_nl)
-    weight_financial_economic = forms.FloatField(label=fw.GoalCategory.financial_economic.label_nl)
+    weight_political_strategic = forms.FloatField(label=vocab_label_lazy(fw.GoalCategory.political_strategic))
+    weight_military = forms.FloatField(label=vocab_label_lazy(fw.GoalCategory.military))
+    weight_financial_economic = forms.FloatField(label=vocab_label_lazy(fw.GoalCategory.financial_economic))
     classification = forms.TypedChoiceField(label=_("Rubricering"), coerce=int, initial=0)
 
     def __init__(self, *args, user, **kwargs):

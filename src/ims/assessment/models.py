@@ -14,12 +14,14 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.utils.functional import lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from ims import framework as fw
 from ims.core.models import Record
 from ims.register.models import Partner
-from ims.register.vocab import Ring
+from ims.register.vocab import Ring, vocab_label
 
 UNIT_INTERVAL = [MinValueValidator(Decimal("0")), MaxValueValidator(Decimal("1"))]
 # The weight fields in the order of the framework's goal categories.
@@ -29,9 +31,17 @@ WEIGHT_FIELDS: dict[fw.GoalCategory, str] = {
 CRITERIA_FIELDS = ("political_distance", "culture_similarity", "operational_synergy")
 
 
+def _weight_label(category: fw.GoalCategory) -> str:
+    return gettext("gewicht %(category)s") % {"category": vocab_label(category)}
+
+
+# A field's label is fixed when the model class is built; the lazy one follows the language of each request.
+_weight_label_lazy = lazy(_weight_label, str)
+
+
 def _weight_field(category: fw.GoalCategory) -> models.DecimalField:
     return models.DecimalField(
-        _("gewicht %(category)s") % {"category": category.label_nl},
+        _weight_label_lazy(category),
         max_digits=7,
         decimal_places=3,
         validators=[MinValueValidator(Decimal("0"))],

@@ -48,11 +48,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = (
         "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000;"
     )
+    # A write transaction takes the write lock when it begins, so that two gunicorn workers saving at once wait
+    # for each other (busy_timeout) instead of one failing when it upgrades a read to a write.
+    DATABASES["default"]["OPTIONS"]["transaction_mode"] = "IMMEDIATE"
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "ims.core.apps.IMSAdminConfig",  # django.contrib.admin, on a site that asks the permissions matrix
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -61,12 +64,17 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "simple_history",
     "axes",
+    "rest_framework",
+    "rest_framework.authtoken",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "ims.core",
     "ims.accounts",
     "ims.register",
     "ims.ingest",
     "ims.assessment",
     "ims.reporting",
+    "ims.api",
 ]
 
 MIDDLEWARE = [
@@ -101,6 +109,40 @@ AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 # No inline script or style anywhere: every script and stylesheet is a file the application serves.
 IMS_CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
            "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'")
+
+# The REST API (ims.api): token or session (with CSRF) login, JSON only, permissions from the matrix, and the
+# register's own errors as 400s with field errors. No browsable API: its pages would need inline script.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        # Token first, so that an anonymous request gets 401 with a WWW-Authenticate header rather than 403.
+        "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["ims.api.permissions.RegisterPermission"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PAGINATION_CLASS": "ims.api.pagination.PagePagination",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "ims.api.exceptions.exception_handler",
+    "TEST_REQUEST_DEFAULT_FORMAT": "json",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "IMS API",
+    "DESCRIPTION": "Het register internationale militaire samenwerking, alleen wat uw screening toelaat.",
+    "VERSION": "1",
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    # Several fields are called kind or status with different vocabularies; name each enum after its own.
+    "ENUM_NAME_OVERRIDES": {
+        f"{name}Enum": f"ims.register.vocab.{name}"
+        for name in ("Ring", "PartnerKind", "Kind", "AgreementKind", "Status", "MilestoneStatus", "SpendingStatus",
+                     "CommitmentStatus", "DatePrecision", "Form", "Origin", "GoalCategory", "ParticipantRole")
+    },
+}
 
 ROOT_URLCONF = "ims.urls"
 WSGI_APPLICATION = "ims.wsgi.application"

@@ -57,6 +57,9 @@ class Record(models.Model):
         blank=True,
         related_name="+",
     )
+    # Optimistic locking: every edit carries the version it started from, and ``record_save`` refuses a
+    # save against a newer one, so two people editing at once can never silently overwrite each other.
+    version = models.PositiveIntegerField(_("versie"), default=1, editable=False)
     history = HistoricalRecords(inherit=True)
 
     objects = VisibleQuerySet.as_manager()

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TypeVar
 
 from django.db import IntegrityError, transaction
-from django.db.models import Model
+from django.db.models import F, Model
 from django.forms.models import model_to_dict
 
 from .audit import AuditAction, audit, current_actor
@@ -17,11 +17,30 @@ from .models import Record
 M = TypeVar("M", bound=Model)
 
 # Bookkeeping fields every record has; they are not "changes" a reader of the audit trail cares about.
-_UNAUDITED = {"created_at", "updated_at", "created_by", "updated_by"}
+_UNAUDITED = {"created_at", "updated_at", "created_by", "updated_by", "version"}
 
 
 class RegisterError(Exception):
     """A write the register refuses; the message is for the user, in Dutch."""
+
+
+class StaleEdit(RegisterError):
+    """A save against a version someone else has changed since the editor loaded it.
+
+    Carries both versions and the stored values, so the editor can see what changed before trying again.
+    """
+
+    def __init__(self, *, submitted: int, current: int, current_values: dict, changed_by: str = "") -> None:
+        self.submitted = submitted
+        self.current = current
+        self.current_values = current_values
+        self.changed_by = changed_by
+        by = f" door {changed_by}" if changed_by else ""
+        super().__init__(
+            f"Dit gegeven is intussen gewijzigd{by}: u bewerkte versie {submitted}, de opgeslagen versie is "
+            f"{current}. Uw wijziging is niet opgeslagen; bekijk de huidige gegevens en breng uw wijziging "
+            "opnieuw aan."
+        )
 
 
 def _fields(instance: Model) -> dict:
@@ -47,7 +66,7 @@ def record_save(instance: M, *, actor=None) -> M:
     instance.full_clean()
     try:
         with transaction.atomic():
-            before = {} if adding else _fields(type(instance)._default_manager.get(pk=instance.pk))
+            before = {} if adding else _fields(_claim_version(instance))
             instance.save()
             after = _fields(instance)
             changes = {k: [before.get(k), v] for k, v in after.items() if before.get(k) != v}
@@ -59,11 +78,34 @@ def record_save(instance: M, *, actor=None) -> M:
     return instance
 
 
+def _claim_version(instance: Model) -> Model:
+    """Return the stored row, after moving its version on by one if it is still the one the editor loaded.
+
+    The compare-and-set is one conditional UPDATE, so of two concurrent saves from the same version exactly one
+    wins on every database: the loser's UPDATE matches no row once the winner has committed.
+    """
+    manager = type(instance)._base_manager
+    if not isinstance(instance, Record):
+        return manager.get(pk=instance.pk)
+    claimed = manager.filter(pk=instance.pk, version=instance.version).update(version=F("version") + 1)
+    stored = manager.get(pk=instance.pk)
+    if not claimed:
+        raise StaleEdit(
+            submitted=instance.version,
+            current=stored.version,
+            current_values=_fields(stored),
+            changed_by=str(stored.updated_by or ""),
+        )
+    instance.version = stored.version
+    return stored
+
+
 def record_delete(instance: Model, *, actor=None) -> None:
     """Delete one record and say so in the audit trail, with what it held."""
     actor = actor if actor is not None else current_actor()
     if actor is not None:
         instance._history_user = actor
     with transaction.atomic():
+        _claim_version(instance)  # deleting what someone changed after you looked at it is a lost update too
         audit(action=AuditAction.DELETE, actor=actor, obj=instance, changes=_fields(instance))
         instance.delete()

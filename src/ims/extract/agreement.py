@@ -36,7 +36,9 @@ _KINDS = (
     ("ACTION_PLAN", r"actieplan(?:nen)?|action plan"),
     ("AGREEMENT", r"\w*overeenkomst(?:en)?|visiedocument(?:en)?|(?:voorlopig(?:e)?\s+)?akkoord|agreement"),
 )
-_CUE = re.compile("|".join(rf"(?P<{kind}>\b(?:{pattern})\b)" for kind, pattern in _KINDS))
+# One \b in front of all kinds rather than one in front of each: the regex engine then tries them only where
+# a word starts, several times faster.
+_CUE = re.compile(r"\b(?:" + "|".join(rf"(?P<{kind}>(?:{pattern})\b)" for kind, pattern in _KINDS) + ")")
 _NOT_AN_INSTRUMENT = re.compile(
     r"(?:niet|geen)\b[^.]{0,40}$|\b(?:wanneer|indien|zodra|mits|tenzij)\b[^.]{0,60}$|akkoord\s+(?:gaan|gegaan|ga)\b"
 )

@@ -46,7 +46,11 @@ def noun_phrase(text: str, start: int, limit: int = 90) -> str:
 
 def home_voice(doc: DocContext, i: int) -> bool:
     """True when sentence ``i`` speaks for the Netherlands (names it, or says "ik", "wij", "ons land")."""
-    return HOME in doc.countries(i, foreign=False) or bool(_FIRST_PERSON.search(doc.lower(i)))
+    key = ("home_voice", i)
+    found = doc.memo.get(key)
+    if found is None:  # several extractors ask about the same sentence
+        found = doc.memo[key] = HOME in doc.countries(i, foreign=False) or bool(_FIRST_PERSON.search(doc.lower(i)))
+    return bool(found)
 
 
 def stated_year(doc: DocContext, i: int) -> int | None:

@@ -8,7 +8,9 @@ Offsets of mentions and dates are relative to the sentence text.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
@@ -19,9 +21,10 @@ from ims.extract.names import Name, acronym_definitions, capitalised_runs
 from ims.extract.sentences import Sentence, split_sentences
 from ims.text.clean import CleanText
 from ims.text.dates import DateMention, PartialDate, find_dates
-from ims.text.gazetteer import COUNTRY, Mention, find_mentions
+from ims.text.gazetteer import COUNTRY, Mention, mentions_in_spans
 
 HOME = "NL"
+_NONE: list[int] = []  # shared: find() hands it out for every keyword a text does not hold
 DISCOURSE_WINDOW = 8  # sentences back within a section to find the partner a sentence is about
 
 # Every keyword an extractor screens sentences with, found in one Aho-Corasick pass per document (one
@@ -36,12 +39,29 @@ def register_keywords(*words: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=4)
-def _keyword_automaton(words: frozenset[str]) -> ahocorasick.Automaton:
+def _keyword_automaton(size: int) -> ahocorasick.Automaton:
+    # Keyed by the vocabulary's size: it only grows (as extractor modules are imported), and hashing the
+    # size is free where hashing the whole vocabulary for every document is not.
     automaton = ahocorasick.Automaton()
-    for word in words:
+    for word in _VOCABULARY:
         automaton.add_word(word, word)
     automaton.make_automaton()
     return automaton
+
+
+class Cue:
+    """A regex run on lower-case sentences, with words one of which is in every text it matches.
+
+    Searching a sentence with a regex of many alternatives costs microseconds per sentence; whether a
+    sentence holds any of the words is known from the document's one keyword pass. So a sentence without
+    them is never searched (see :meth:`DocContext.search`). The words must be lower case.
+    """
+
+    __slots__ = ("regex", "words")
+
+    def __init__(self, pattern: str, words: tuple[str, ...], flags: int = 0) -> None:
+        self.regex = re.compile(pattern, flags)
+        self.words = register_keywords(*words)
 
 
 @dataclass
@@ -60,6 +80,10 @@ class DocContext:
         self._starts = [s.start for s in self.sentences]
         self._dates: dict[int, list[DateMention]] = {}
         self._lower: list[str | None] = [None] * len(self.sentences)
+        self._found: dict[str, list[int]] = {}
+        self._having: dict[tuple[str, ...], frozenset[int]] = {}
+        self._countries: dict[tuple[int, bool], list[str]] = {}
+        self._organisations: dict[int, list[str]] = {}
         # Per-document cache for extractors: results they compute per sentence and may need again.
         self.memo: dict[tuple, object] = {}
         # The text with line breaks read as spaces (same length): names and phrases run across lines.
@@ -70,7 +94,7 @@ class DocContext:
 
     # ------------------------------------------------------------ basic facts about the document
 
-    @property
+    @cached_property
     def doc_date(self) -> str | None:
         return self.date.iso() if self.date else None
 
@@ -90,38 +114,72 @@ class DocContext:
 
     @cached_property
     def _keyword_hits(self) -> dict[str, list[int]]:
-        hits: dict[str, set[int]] = {}
+        """The sentences holding each keyword that the text holds at all (indices, in order)."""
+        ends: dict[str, list[int]] = {}
         if self._lower_text is not None and _VOCABULARY:
-            starts = self._starts
-            for end, word in _keyword_automaton(frozenset(_VOCABULARY)).iter(self._lower_text):
-                hits.setdefault(word, set()).add(bisect_right(starts, end - len(word) + 1) - 1)
-        return {word: sorted(found) for word, found in hits.items()}
+            for end, word in _keyword_automaton(len(_VOCABULARY)).iter(self._lower_text):
+                found = ends.get(word)
+                if found is None:
+                    ends[word] = [end]
+                else:
+                    found.append(end)
+        starts = self._starts
+        return {
+            word: sorted({bisect_right(starts, end - len(word) + 1) - 1 for end in at}) for word, at in ends.items()
+        }
 
     def find(self, word: str) -> list[int]:
-        """Indices of the sentences holding ``word`` (lower case)."""
+        """Indices of the sentences holding ``word`` (lower case), in order."""
+        if self._lower_text is not None and word in _VOCABULARY:
+            return self._keyword_hits.get(word, _NONE)
+        found = self._found.get(word)
+        if found is not None:
+            return found
         if self._lower_text is None:
-            return [s.index for s in self.sentences if word in self.lower(s.index)]
-        if word in _VOCABULARY:
-            return self._keyword_hits.get(word, [])
-        found: set[int] = set()
-        text, starts = self._lower_text, self._starts
-        pos = text.find(word)
-        while pos >= 0:  # str.find runs at memory speed: far cheaper than testing every sentence
-            found.add(bisect_right(starts, pos) - 1)
-            pos = text.find(word, pos + 1)
-        return sorted(found)
+            found = [s.index for s in self.sentences if word in self.lower(s.index)]
+        else:
+            hit: set[int] = set()
+            text, starts = self._lower_text, self._starts
+            pos = text.find(word)
+            while pos >= 0:  # str.find runs at memory speed: far cheaper than testing every sentence
+                hit.add(bisect_right(starts, pos) - 1)
+                pos = text.find(word, pos + 1)
+            found = sorted(hit)
+        self._found[word] = found
+        return found
+
+    def having(self, words: tuple[str, ...]) -> frozenset[int]:
+        """Indices of the sentences holding any of ``words`` (lower case)."""
+        found = self._having.get(words)
+        if found is None:
+            present = words
+            if self._lower_text is not None:  # most keywords are not in a given text: skip those at once
+                hits = self._keyword_hits
+                present = tuple(word for word in words if word in hits or word not in _VOCABULARY)
+            found = self._having[words] = frozenset(i for word in present for i in self.find(word))
+        return found
+
+    def search(self, cue: Cue, i: int) -> re.Match[str] | None:
+        """``cue``'s regex searched in sentence ``i`` (lower case); None at once if it holds none of its words."""
+        return cue.regex.search(self.lower(i)) if i in self.having(cue.words) else None
+
+    def holds(self, word: str, i: int) -> bool:
+        """Whether ``word`` (lower case) is in sentence ``i`` the way :meth:`find` counts it (starting there)."""
+        if self._lower_text is None:
+            return word in self.lower(i)
+        starts = self._starts
+        lo = starts[i] if i >= 0 else 0
+        hi = starts[i + 1] if i + 1 < len(starts) else len(self._lower_text)
+        return self._lower_text.find(word, lo, hi - 1 + len(word)) >= 0
 
     def candidates(self, keywords: tuple[str, ...]) -> list[int]:
         """Indices of the body sentences (not headings) holding any of ``keywords`` (lower case)."""
-        found = {i for word in keywords for i in self.find(word)}
-        return self._body(found)
+        return self.body(self.having(keywords))
 
-    def _body(self, found: set[int]) -> list[int]:
-        return [
-            i
-            for i in sorted(found)
-            if i >= 0 and not self.sentences[i].heading and self.sentences[i].end > self.lead_in
-        ]
+    def body(self, found: Iterable[int]) -> list[int]:
+        """The indices among ``found`` of body sentences (not headings, not in the lead-in), in order."""
+        sentences, lead_in = self.sentences, self.lead_in
+        return [i for i in sorted(found) if i >= 0 and not sentences[i].heading and sentences[i].end > lead_in]
 
     def evidence(self, first: int, last: int | None = None) -> Evidence:
         """Original offsets covering sentences ``first`` .. ``last``."""
@@ -157,13 +215,7 @@ class DocContext:
 
     @cached_property
     def _mentions_by_sentence(self) -> list[list[Mention]]:
-        buckets: list[list[Mention]] = [[] for _ in self.sentences]
-        for m in find_mentions(self.flat):
-            i = bisect_right(self._starts, m.start) - 1
-            if i >= 0 and m.end <= self.sentences[i].end:
-                offset = self.sentences[i].start
-                buckets[i].append(m._replace(start=m.start - offset, end=m.end - offset))
-        return buckets
+        return mentions_in_spans(self.flat, self._starts, [s.end for s in self.sentences])
 
     def runs(self, i: int) -> list[Name]:
         """Runs of capitalised words in sentence ``i`` (see :func:`ims.extract.names.capitalised_runs`)."""
@@ -178,20 +230,29 @@ class DocContext:
         return self._mentions_by_sentence[i]
 
     def countries(self, i: int, *, foreign: bool = True) -> list[str]:
-        """Country codes named in sentence ``i``, in order of first mention (without NL if ``foreign``)."""
-        out: list[str] = []
-        for m in self.mentions(i):
-            for code in (m.id,) if m.kind == COUNTRY else m.members:  # "de Benelux-landen" names its members
-                if code not in out and not (foreign and code == HOME):
-                    out.append(code)
+        """Country codes named in sentence ``i``, in order of first mention (without NL if ``foreign``).
+
+        The list is shared by every caller (extractors ask about the same sentences again and again): do
+        not change it.
+        """
+        out = self._countries.get((i, foreign))
+        if out is None:
+            out = self._countries[(i, foreign)] = []
+            for m in self.mentions(i):
+                for code in (m.id,) if m.kind == COUNTRY else m.members:  # "de Benelux-landen": its members
+                    if code not in out and not (foreign and code == HOME):
+                        out.append(code)
         return out
 
     def organisations(self, i: int) -> list[str]:
-        """Organisation and framework ids named in sentence ``i``, in order of first mention."""
-        out: list[str] = []
-        for m in self.mentions(i):
-            if m.kind != COUNTRY and m.id not in out:
-                out.append(m.id)
+        """Organisation and framework ids named in sentence ``i``, in order of first mention (do not change
+        the list: it is shared)."""
+        out = self._organisations.get(i)
+        if out is None:
+            out = self._organisations[i] = []
+            for m in self.mentions(i):
+                if m.kind != COUNTRY and m.id not in out:
+                    out.append(m.id)
         return out
 
     def dates(self, i: int) -> list[DateMention]:

@@ -40,6 +40,7 @@ _PLANNED = re.compile(
 _ACTUAL = re.compile(r"\b(?:bedraagt|bedragen|bedroeg(?:en)?|besteedt|besteden|besteedde|uitgegeven|gaf)\b")
 _YEAR_AFTER = re.compile(r"^\s*(?:in|voor|tegen|per)\s+(\d{4})(?:\s*(?:en|,)\s*(\d{4}))?\b")
 _YEAR_REACH = 30  # a year written more than this before a figure belongs to something else
+_BRACKET = re.compile(r"[()]")
 
 
 @dataclass
@@ -52,11 +53,15 @@ class _Group:
 
 
 def _brackets(text: str) -> list[tuple[int, int]]:
-    spans, stack = [], []
-    for k, ch in enumerate(text):
-        if ch == "(":
+    spans: list[tuple[int, int]] = []
+    if "(" not in text:
+        return spans
+    stack = []
+    for m in _BRACKET.finditer(text):  # only the brackets, not every character
+        k = m.start()
+        if text[k] == "(":
             stack.append(k)
-        elif ch == ")" and stack:
+        elif stack:
             start = stack.pop()
             if not stack:
                 spans.append((start, k + 1))

@@ -30,6 +30,7 @@ OPERATION_HEADS = frozenset({
 _MAX_GAP = 2  # lowercase words a name may hold before its next capitalised word
 _MAX_NAME_WORDS = 8
 _PUNCTUATION = re.compile(r"[,.;:]")
+_ACRONYM_AND_YEAR = re.compile(r"\S+ \d+")
 _ACRONYM = re.compile(r"\(\s*([A-Z][A-Za-z0-9]*(?:[ -][A-Za-z0-9]+)?)\s*\)")
 
 
@@ -64,24 +65,66 @@ def capitalised_runs(text: str) -> list[Name]:
     """Maximal runs of capitalised words, with connectors and lowercase words between capitals."""
     runs: list[Name] = []
     for m in _RUN.finditer(text):
-        tokens: list[re.Match[str] | None] = list(_TOKEN.finditer(m.group()))
-        start = None
-        last = None
-        for t in [*tokens, None]:
-            word = t.group() if t is not None else ""
-            dutch = t is None or word.lower() in _DUTCH
-            if dutch:
-                if start is not None and last is not None:
-                    a, b = m.start() + start, m.start() + last
-                    while b > a + 1 and text[b - 1] == "." and text[b - 2].islower():
-                        b -= 1  # "in Irak." ends a sentence; "Zr.Ms." keeps its points
-                    runs.append(Name(text[a:b], a, b))
-                start = last = None
-            elif is_capitalised(word):
-                if start is None:
-                    start = t.start()
-                last = t.end()
+        _split_run(text, m, runs)
     return runs
+
+
+def run_at_start(text: str) -> Name | None:
+    """The run of capitalised words that ``text`` opens with, if any: the first of
+    :func:`capitalised_runs` when it starts at 0, found without looking at the rest of the text."""
+    m = _RUN.match(text)
+    if m is None:
+        return None
+    runs: list[Name] = []
+    _split_run(text, m, runs)
+    return runs[0] if runs and runs[0].start == 0 else None
+
+
+def _split_run(text: str, m: re.Match[str], runs: list[Name]) -> None:
+    """Append the runs in one candidate ``m``: its words up to, and after, each Dutch function word."""
+    word = m.group()
+    if " " not in word:  # one word, the usual case: no need to tokenise
+        if (word[0].isupper() or word[0].isdigit()) and word.lower() not in _DUTCH:
+            a, b = m.start(), m.end()
+            while b > a + 1 and text[b - 1] == "." and text[b - 2].islower():
+                b -= 1  # "in Irak." ends a sentence; "Zr.Ms." keeps its points
+            runs.append(Name(text[a:b], a, b))
+        return
+    tokens: list[re.Match[str] | None] = list(_TOKEN.finditer(word))
+    start = None
+    last = None
+    for t in [*tokens, None]:
+        word = t.group() if t is not None else ""
+        dutch = t is None or word.lower() in _DUTCH
+        if dutch:
+            if start is not None and last is not None:
+                a, b = m.start() + start, m.start() + last
+                while b > a + 1 and text[b - 1] == "." and text[b - 2].islower():
+                    b -= 1  # "in Irak." ends a sentence; "Zr.Ms." keeps its points
+                runs.append(Name(text[a:b], a, b))
+            start = last = None
+        elif is_capitalised(word):
+            if start is None:
+                start = t.start()
+            last = t.end()
+
+
+def _name_start(text: str, end: int, window: int, head: str) -> tuple[int | None, bool]:
+    """Where the name before a bracket at ``end`` starts (see acronym_definitions), looking back to
+    ``window``; and whether the walk back went as far as the first word there (which the window may cut)."""
+    words = _words(text[window:end])
+    start = None
+    first = len(words) - 1
+    for n, w in enumerate(reversed(words)):
+        word = w.group()
+        gap = text[window + w.end() : end if n == 0 else window + words[-n].start()]
+        if n >= _MAX_NAME_WORDS or _PUNCTUATION.search(gap) or (word.lower() in _DUTCH and n != 0):
+            return start, n == first
+        if start is not None and not (is_capitalised(word) or word in _CONNECTORS):
+            return start, n == first
+        if is_capitalised(word) and word[0].lower() == head:
+            start = window + w.start()
+    return start, True
 
 
 def acronym_definitions(text: str) -> list[Name]:
@@ -95,21 +138,13 @@ def acronym_definitions(text: str) -> list[Name]:
     out = []
     for m in _ACRONYM.finditer(text):
         acronym = m.group(1)
-        if re.fullmatch(r"\S+ \d+", acronym):  # "ARF 2030": the acronym and a year
+        if _ACRONYM_AND_YEAR.fullmatch(acronym):  # "ARF 2030": the acronym and a year
             acronym = acronym.split()[0]
-        head = acronym[0].lower()
-        window = max(0, m.start() - 160)
-        words = _words(text[window : m.start()])
-        start = None
-        for n, w in enumerate(reversed(words)):
-            word = w.group()
-            gap = text[window + w.end() : m.start() if n == 0 else window + words[-n].start()]
-            if n >= _MAX_NAME_WORDS or _PUNCTUATION.search(gap) or (word.lower() in _DUTCH and n != 0):
-                break
-            if start is not None and not (is_capitalised(word) or word in _CONNECTORS):
-                break
-            if is_capitalised(word) and word[0].lower() == head:
-                start = window + w.start()
+        # The walk back rarely goes far: look at the last few words first, at all of them only when the
+        # walk reaches the first of those (it may be cut off by the short window).
+        start, walked_out = _name_start(text, m.start(), max(0, m.start() - 60), acronym[0].lower())
+        if walked_out and m.start() > 60:
+            start, _ = _name_start(text, m.start(), max(0, m.start() - 160), acronym[0].lower())
         if start is None:
             continue
         name = text[start : m.start()].strip(" \n«»‘’“”\"'")

@@ -67,6 +67,7 @@ def extract_text(
 
     ``doc_date`` is the document's own date (read from the text when not given); ``lead_in`` is text
     from a preceding fragment that ``text`` continues, used as context only.
+    Never raises on any text; a ``doc_date`` string that is not ISO raises :class:`DateError`.
     """
     if isinstance(doc_date, str):
         doc_date = PartialDate.from_iso(doc_date)

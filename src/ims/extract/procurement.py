@@ -26,7 +26,8 @@ _ACTION = re.compile(
     r"\b(?:aanschaf|aanschaffing|aankoop|verwerving|modernisering|upgrade|vervanging|remanufacture|levering"
     r"|bestelling|koop)\s+van\s+(?:de\s+|het\s+|een\s+)?"
 )
-_ORDERED = re.compile(r"\b(?:besteld|gekocht|aangeschaft|geleverd|aangekocht)\b")
+_ORDERED_WORDS = ("besteld", "gekocht", "aangeschaft", "geleverd", "aangekocht")
+_ORDERED = re.compile(rf"\b(?:{'|'.join(_ORDERED_WORDS)})\b")
 _HEDGE = re.compile(
     r"\b(?:mogelijkhe\w*|perspectie\w*|gezocht|zoeken|onderzo\w*|studie\w*|overweeg\w*|overwogen|wens\w*"
     r"|beoogd\w*|voorbereid\w*|voorbereiding|bezig met|besluiten|zou|zouden)\b"
@@ -75,6 +76,8 @@ def _items(text: str) -> list[tuple[str, int | None, bool]]:
         system = _system(phrase)
         if system:
             out.append((system, _quantity(phrase), False))
+    if not any(word in text for word in _ORDERED_WORDS):
+        return out  # a number of things ordered needs an order word after it
     for c in find_cardinals(text):
         rest = text[c.end : c.end + 60]
         designator = _DESIGNATOR.match(rest.lstrip())

@@ -36,11 +36,14 @@ _FUNCTION_WORDS = frozenset(
         "want", "wij", "we",
     }
 )
-# Every branch starts with a literal so that the regex engine skips ordinary text quickly.
+# One regex per end mark, each starting with its literal: the regex engine scans for a single literal
+# several times faster than for a class of characters.
 _CLOSERS = "[\"'»”’)\\]]*"
 _NEXT = r"(?=\s+[\"'«“‘(]?[A-Z0-9À-Þ]|\s*\Z)"
-_END = re.compile(rf"\.{_CLOSERS}{_NEXT}|!{_CLOSERS}{_NEXT}|\?{_CLOSERS}{_NEXT}")
-_HEADING = re.compile(r"\n([A-ZÀ-Þ][^\n.!?;,]{1,69})(?=\n|\Z)")
+_POINT_END = re.compile(rf"\.{_CLOSERS}{_NEXT}")
+_OTHER_ENDS = (("!", re.compile(rf"!{_CLOSERS}{_NEXT}")), ("?", re.compile(rf"\?{_CLOSERS}{_NEXT}")))
+# A heading follows a blank line (see _after_gap): the look-behind drops every other line break at once.
+_HEADING = re.compile(r"\n(?<!\S\n)([A-ZÀ-Þ][^\n.!?;,]{1,69})(?=\n|\Z)")
 _FIRST_HEADING = re.compile(r"([A-ZÀ-Þ][^\n.!?;,]{1,69})(?=\n|\Z)")
 _ITEM = re.compile(r"\n[ \t]*[–\-•▪*][ \t]")
 _MAX_HEADING_WORDS = 12
@@ -112,38 +115,45 @@ def _headings(text: str) -> list[tuple[int, int]]:
     return found
 
 
+def _ends(text: str) -> list[int]:
+    """Where sentences end: after a point (not of an abbreviation), "!" or "?", outside quoted titles."""
+    ends = [m.end() for m in _POINT_END.finditer(text) if not _is_abbreviation(text, m.start())]
+    for mark, regex in _OTHER_ENDS:
+        if mark in text:
+            ends += [m.end() for m in regex.finditer(text)]
+            ends.sort()
+    if "«" not in text and "“" not in text:
+        return ends
+    kept, last = [], 0
+    for end in ends:
+        if text.count("«", last, end) > text.count("»", last, end) or text.count("“", last, end) > text.count(
+            "”", last, end
+        ):
+            continue  # a point inside a quoted title: «Europese Defensiesamenwerking. Soevereiniteit ...»
+        kept.append(end)
+        last = end
+    return kept
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """Sentences and headings of a cleaned text, in order."""
     cuts: set[int] = {0, len(text)}
-    last = 0
-    quotes = "«" in text or "“" in text
-    for m in _END.finditer(text):
-        if m.group()[0] == "." and _is_abbreviation(text, m.start()):
-            continue
-        end = m.end()
-        if quotes and (
-            text.count("«", last, end) > text.count("»", last, end)
-            or text.count("“", last, end) > text.count("”", last, end)
-        ):
-            continue  # a point inside a quoted title: «Europese Defensiesamenwerking. Soevereiniteit ...»
-        cuts.add(end)
-        last = end
+    cuts.update(_ends(text))
     heading_spans = _headings(text)
     for start, end in heading_spans:
         cuts.add(start)
         cuts.add(end)
-    cuts.update(m.start() + 1 for m in _ITEM.finditer(text))
+    if "\n" in text:
+        cuts.update(m.start() + 1 for m in _ITEM.finditer(text))
     headings = {start for start, _ in heading_spans}
-    sentences: list[Sentence] = []
-    append = sentences.append
     bounds = sorted(cuts)
-    for a, b in pairwise(bounds):
-        chunk = text[a:b]
-        body = chunk.lstrip()
-        start = a + len(chunk) - len(body)
-        body = body.rstrip()
-        if body:
-            append(
-                Sentence(len(sentences), start, start + len(body), body.replace("\n", " "), start in headings)
-            )
-    return sentences
+    # Built with list comprehensions over all pieces at once: per-piece Python statements cost more.
+    chunks = [text[a:b] for a, b in pairwise(bounds)]
+    bodies = [chunk.lstrip() for chunk in chunks]
+    starts = [a + len(chunk) - len(body) for a, chunk, body in zip(bounds, chunks, bodies, strict=False)]
+    pieces = [(start, body.rstrip()) for start, body in zip(starts, bodies, strict=True) if body]
+    new = tuple.__new__  # a named tuple's own constructor is a Python function: this is several times faster
+    return [
+        new(Sentence, (k, start, start + len(body), body.replace("\n", " "), start in headings))
+        for k, (start, body) in enumerate(pieces)
+    ]

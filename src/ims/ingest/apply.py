@@ -8,6 +8,11 @@ Matching rules (so that accepting the same fact from two letters does not duplic
 - procurement: same partner and year and a system name at least 85 similar;
 - commitment: same member and the same month;
 - initiative: a title at least 85 similar (token-set ratio, so word order and extra words matter less).
+
+A fact is as classified as the document it was read from. Only records the reviewer can see, classified at
+least as high as the fact, are matched, and a new record gets the fact's classification: what a classified
+letter says never ends up in (or changes) a record that readers of lower clearance see, and nobody changes a
+record they cannot see by accepting a fact.
 """
 
 from __future__ import annotations
@@ -17,7 +22,7 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Model, Q
+from django.db.models import Model, Q, QuerySet
 from rapidfuzz import fuzz, utils
 
 from ims.core.services import RegisterError, record_save
@@ -28,6 +33,7 @@ from ims.register.models import (
     Citation,
     Commitment,
     Contribution,
+    DefenceSpending,
     Initiative,
     Participation,
     Procurement,
@@ -52,6 +58,12 @@ def _cite(obj: Model, citation: Citation) -> None:
     obj.citations.add(citation)
 
 
+def _candidates(qs: QuerySet, actor, level: int) -> QuerySet:
+    """Records of one kind a fact at ``level`` may be merged into (see the module's docstring)."""
+    qs = qs.filter(classification__gte=level)
+    return qs if actor is None else qs.visible_to(actor)
+
+
 def _statement_date(payload: dict, doc_date: dt.date | None) -> dt.date:
     year = payload.get("year")
     if doc_date and (year is None or year == doc_date.year):
@@ -61,18 +73,23 @@ def _statement_date(payload: dict, doc_date: dt.date | None) -> dt.date:
     raise RegisterError("Het feit noemt geen jaar en het document heeft geen datum.")
 
 
-def _partner_ring(p: dict, citation: Citation, doc_date: dt.date | None, actor) -> Model:
+def _partner_ring(p: dict, citation: Citation, doc_date: dt.date | None, actor, level: int) -> Model:
     partner = register.partner_for(p["partner"])
     on = _statement_date(p, doc_date)
     in_force = (RingAssignment.objects.filter(partner=partner, valid_from__lte=on)
                 .filter(Q(valid_to__isnull=True) | Q(valid_to__gt=on)).first())
-    if in_force and in_force.ring == p["ring"]:
+    if in_force and in_force.ring == p["ring"] and _candidates(RingAssignment.objects, actor, level).filter(
+            pk=in_force.pk).exists():
         _cite(in_force, citation)
         return in_force
     if RingAssignment.objects.filter(partner=partner, valid_from__gt=on).exists():
         raise RegisterError(f"{partner} heeft al een latere schilindeling; leg deze wijziging handmatig vast.")
+    if in_force and not _candidates(RingAssignment.objects, actor, level).filter(pk=in_force.pk).exists():
+        # Closing the period in force would change a record this fact may not touch.
+        raise RegisterError(f"De schilindeling van {partner} is anders gerubriceerd dan dit document; "
+                            "leg deze wijziging handmatig vast.")
     return register.ring_assign(partner=partner, ring=p["ring"], valid_from=on, citations=[citation],
-                                reason="Vastgelegd uit een ingelezen document.", actor=actor)
+                                reason="Vastgelegd uit een ingelezen document.", classification=level, actor=actor)
 
 
 def _same_date(a: dt.date | None, a_precision: str, b: dt.date | None, b_precision: str) -> bool:
@@ -84,10 +101,10 @@ def _same_date(a: dt.date | None, a_precision: str, b: dt.date | None, b_precisi
     return a.timetuple()[:fields] == b.timetuple()[:fields]
 
 
-def _agreement(p: dict, citation: Citation, doc_date: dt.date | None, actor) -> Model:
+def _agreement(p: dict, citation: Citation, doc_date: dt.date | None, actor, level: int) -> Model:
     parties = sorted(p.get("parties") or [])
     signed_on, precision = parse_partial_date(p.get("date"))
-    for candidate in Agreement.objects.filter(kind=p["kind"]).prefetch_related("parties"):
+    for candidate in _candidates(Agreement.objects, actor, level).filter(kind=p["kind"]).prefetch_related("parties"):
         if sorted(x.code for x in candidate.parties.all()) == parties and _same_date(
             candidate.signed_on, candidate.signed_precision, signed_on, precision
         ):
@@ -97,24 +114,31 @@ def _agreement(p: dict, citation: Citation, doc_date: dt.date | None, actor) -> 
     title = f"{p['kind']} {'–'.join(parties)}" + (f": {subject}" if subject else "")
     return register.agreement_create(kind=p["kind"], title=title[:300], subject=subject, parties=parties,
                                      signed_on=signed_on, signed_precision=precision, citations=[citation],
-                                     actor=actor)
+                                     classification=level, actor=actor)
 
 
 def _decimal(value: Any) -> Decimal | None:
     return None if value is None else Decimal(str(value))
 
 
-def _spending(p: dict, citation: Citation, doc_date: dt.date | None, actor) -> Model:
+def _spending(p: dict, citation: Citation, doc_date: dt.date | None, actor, level: int) -> Model:
+    # One figure per partner, year and kind: the existing one is updated, so it must be one this fact may change.
+    existing = DefenceSpending.objects.filter(partner__code=p["partner"], year=p.get("year"), status=p["status"])
+    if existing.exists() and not _candidates(existing, actor, level).exists():
+        raise RegisterError("Dit cijfer staat al in het register, anders gerubriceerd dan dit document; "
+                            "leg de wijziging handmatig vast.")
     return register.spending_record(partner=p["partner"], year=p.get("year"), status=p["status"],
                                     amount=_decimal(p.get("amount")), currency=p.get("currency") or "",
-                                    pct_gdp=_decimal(p.get("pct_gdp")), citations=[citation], actor=actor)
+                                    pct_gdp=_decimal(p.get("pct_gdp")), citations=[citation],
+                                    classification=max([level, *existing.values_list("classification", flat=True)]),
+                                    actor=actor)
 
 
-def _contribution(p: dict, citation: Citation, doc_date: dt.date | None, actor) -> Model:
+def _contribution(p: dict, citation: Citation, doc_date: dt.date | None, actor, level: int) -> Model:
     year = p.get("year") or (doc_date.year if doc_date else None)
     if year is None:
         raise RegisterError("De bijdrage noemt geen jaar en het document heeft geen datum.")
-    for candidate in Contribution.objects.filter(year=year):
+    for candidate in _candidates(Contribution.objects, actor, level).filter(year=year):
         if fuzz.ratio(candidate.operation.casefold(), p["operation"].casefold()) >= SIMILAR:
             if candidate.personnel is None and p.get("personnel") is not None:
                 candidate.personnel = p["personnel"]
@@ -124,41 +148,42 @@ def _contribution(p: dict, citation: Citation, doc_date: dt.date | None, actor) 
             return candidate
     return register.contribution_create(operation=p["operation"], year=year, location=p.get("location"),
                                         personnel=p.get("personnel"), partners=p.get("partners") or [],
-                                        citations=[citation], actor=actor)
+                                        citations=[citation], classification=level, actor=actor)
 
 
-def _procurement(p: dict, citation: Citation, doc_date: dt.date | None, actor) -> Model:
-    for candidate in Procurement.objects.filter(partner__code=p["partner"], year=p.get("year")):
+def _procurement(p: dict, citation: Citation, doc_date: dt.date | None, actor, level: int) -> Model:
+    for candidate in _candidates(Procurement.objects, actor, level).filter(partner__code=p["partner"],
+                                                                         year=p.get("year")):
         if (fuzz.ratio(candidate.system.casefold(), p["system"].casefold()) >= SIMILAR
                 and candidate.quantity == p.get("quantity")):
             _cite(candidate, citation)
             return candidate
     return register.procurement_create(partner=p["partner"], system=p["system"], quantity=p.get("quantity"),
-                                       year=p.get("year"), citations=[citation], actor=actor)
+                                       year=p.get("year"), citations=[citation], classification=level, actor=actor)
 
 
-def _commitment(p: dict, citation: Citation, doc_date: dt.date | None, actor) -> Model:
+def _commitment(p: dict, citation: Citation, doc_date: dt.date | None, actor, level: int) -> Model:
     made_on, precision = parse_partial_date(p.get("date"))
     made_on = made_on or doc_date
     if made_on is None:
         raise RegisterError("De toezegging heeft geen datum en het document ook niet.")
     member = p.get("member") or ""
-    existing = Commitment.objects.filter(member=member, made_on__year=made_on.year,
-                                         made_on__month=made_on.month).first()
+    existing = _candidates(Commitment.objects, actor, level).filter(
+        member=member, made_on__year=made_on.year, made_on__month=made_on.month).first()
     if existing is not None:
         _cite(existing, citation)
         return existing
     subject = p.get("subject") or "(onderwerp nog invullen)"
     return register.commitment_create(member=member, subject=subject, made_on=made_on, made_on_precision=precision,
-                                      citations=[citation], actor=actor)
+                                      citations=[citation], classification=level, actor=actor)
 
 
-def _initiative(p: dict, citation: Citation, doc_date: dt.date | None, actor) -> Model:
+def _initiative(p: dict, citation: Citation, doc_date: dt.date | None, actor, level: int) -> Model:
     name = p["name"]
     partners = p.get("partners") or []
     best, score = None, 0.0
     key = _name_key(name)
-    for pk, title in Initiative.objects.values_list("pk", "title"):
+    for pk, title in _candidates(Initiative.objects, actor, level).values_list("pk", "title"):
         similarity = fuzz.token_set_ratio(_name_key(title), key)
         if similarity > score:
             best, score = pk, similarity
@@ -172,11 +197,12 @@ def _initiative(p: dict, citation: Citation, doc_date: dt.date | None, actor) ->
         return initiative
     return register.initiative_create(
         title=name, form=p.get("form") or "", status=p.get("status") or "idea",
-        participants=[(code, ParticipantRole.PARTICIPANT) for code in partners], citations=[citation], actor=actor,
+        participants=[(code, ParticipantRole.PARTICIPANT) for code in partners], citations=[citation],
+        classification=level, actor=actor,
     )
 
 
-APPLY: dict[str, Callable[[dict, Citation, dt.date | None, Any], Model]] = {
+APPLY: dict[str, Callable[[dict, Citation, dt.date | None, Any, int], Model]] = {
     "partner_ring": _partner_ring,
     "agreement": _agreement,
     "defence_spending": _spending,
@@ -187,13 +213,15 @@ APPLY: dict[str, Callable[[dict, Citation, dt.date | None, Any], Model]] = {
 }
 
 
-def apply_fact(fact_type: str, payload: dict, citation: Citation, doc_date: dt.date | None, actor) -> str:
-    """Create or update the register record a fact describes; returns its label ('register.agreement:3')."""
+def apply_fact(fact_type: str, payload: dict, citation: Citation, doc_date: dt.date | None, actor,
+               level: int = 0) -> str:
+    """Create or update the register record a fact at classification ``level`` describes; returns its label
+    ('register.agreement:3')."""
     try:
         handler = APPLY[fact_type]
     except KeyError:
         raise RegisterError(f"Onbekende soort feit '{fact_type}'.") from None
     try:
-        return _label(handler(payload, citation, doc_date, actor))
+        return _label(handler(payload, citation, doc_date, actor, level))
     except KeyError as exc:
         raise RegisterError(f"Het feit mist het veld {exc}.") from exc

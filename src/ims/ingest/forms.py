@@ -29,7 +29,12 @@ class MultipleFileField(forms.FileField):
 
     def clean(self, data, initial=None):
         single = super().clean
-        return [single(d, initial) for d in data] if isinstance(data, list | tuple) else [single(data, initial)]
+        if isinstance(data, list | tuple):
+            if not data and self.required:
+                # An empty list passes the per-file check; without this, a form with no file started an empty job.
+                raise forms.ValidationError(self.error_messages["required"], code="required")
+            return [single(d, initial) for d in data]
+        return [single(data, initial)]
 
 
 class UploadForm(forms.Form):

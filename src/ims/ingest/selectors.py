@@ -1,10 +1,12 @@
 from __future__ import annotations
 
 from django.db.models import Count, Q, QuerySet
+from django.utils.translation import gettext_lazy as _
 
+from ims.accounts.permissions import Action, may
 from ims.register.models import SourceDocument
 
-from .models import ExtractedFact, FactStatus, IngestJob
+from .models import ExtractedFact, FactStatus, IngestItem, IngestJob
 
 
 def review_documents(*, user) -> QuerySet[SourceDocument]:
@@ -34,10 +36,22 @@ def fact_get(*, user, pk: int) -> ExtractedFact:
 
 def jobs_recent(*, user, limit: int = 10) -> list[IngestJob]:
     # Jobs carry file names only; a user sees their own jobs, administrators see all.
-    qs = IngestJob.objects.all() if user.is_staff else IngestJob.objects.filter(created_by=user)
+    qs = IngestJob.objects.all() if may(user, Action.ADMINISTER) else IngestJob.objects.filter(created_by=user)
     return list(qs.order_by("-created_at")[:limit])
 
 
+def job_items(*, user, job: IngestJob) -> list[IngestItem]:
+    """The files of a job. A file stored as a document above the user's clearance is shown without its name
+    (the document's file name) and message; an administrator sees every job, not every document."""
+    items = list(job.items.all())
+    documents = [i.document_id for i in items if i.document_id]
+    visible = set(SourceDocument.objects.visible_to(user).filter(pk__in=documents).values_list("pk", flat=True))
+    for item in items:
+        if item.document_id and item.document_id not in visible:
+            item.filename, item.message, item.document_id = str(_("(gerubriceerd document)")), "", None
+    return items
+
+
 def job_get(*, user, pk: int) -> IngestJob:
-    qs = IngestJob.objects.all() if user.is_staff else IngestJob.objects.filter(created_by=user)
+    qs = IngestJob.objects.all() if may(user, Action.ADMINISTER) else IngestJob.objects.filter(created_by=user)
     return qs.prefetch_related("items").get(pk=pk)

@@ -110,12 +110,21 @@ def _citation_for(fact: ExtractedFact):
 
 
 @transaction.atomic
-def fact_accept(*, fact: ExtractedFact, actor, corrections: dict | None = None) -> ExtractedFact:
-    """Accept a fact (optionally corrected) into the register, citing the place it was found."""
+def fact_accept(
+    *, fact: ExtractedFact, actor, corrections: dict | None = None, version: int | None = None
+) -> ExtractedFact:
+    """Accept a fact (optionally corrected) into the register, citing the place it was found.
+
+    ``version`` is the fact's version as the reviewer saw it; if another reviewer has changed the fact since, the
+    save is refused and the register records made for it are rolled back with it.
+    """
+    if version is not None:
+        fact.version = version
     if fact.status != FactStatus.PENDING:
         raise RegisterError("Dit feit is al beoordeeld.")
     payload = {**fact.payload, **(corrections or {})}
-    target = apply_fact(fact.fact_type, payload, _citation_for(fact), fact.document.date, actor)
+    target = apply_fact(fact.fact_type, payload, _citation_for(fact), fact.document.date, actor,
+                        level=fact.classification)
     fact.payload, fact.corrected = payload, bool(corrections)
     fact.status, fact.target = FactStatus.ACCEPTED, target
     fact.reviewed_by, fact.reviewed_at = actor, timezone.now()
@@ -123,7 +132,9 @@ def fact_accept(*, fact: ExtractedFact, actor, corrections: dict | None = None) 
 
 
 @transaction.atomic
-def fact_reject(*, fact: ExtractedFact, actor, note: str = "") -> ExtractedFact:
+def fact_reject(*, fact: ExtractedFact, actor, note: str = "", version: int | None = None) -> ExtractedFact:
+    if version is not None:
+        fact.version = version
     if fact.status != FactStatus.PENDING:
         raise RegisterError("Dit feit is al beoordeeld.")
     fact.status, fact.note = FactStatus.REJECTED, note

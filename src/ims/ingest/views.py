@@ -71,7 +71,7 @@ def job(request: HttpRequest, pk: int) -> HttpResponse:
     if request.GET.get("format") == "json":
         return JsonResponse({"status": job.status, "processed": job.processed, "total": job.total,
                              "percent": job.percent, "error": job.error})
-    return render(request, "ingest/job.html", {"job": job, "items": job.items.all()})
+    return render(request, "ingest/job.html", {"job": job, "items": selectors.job_items(user=request.user, job=job)})
 
 
 @reviewer_required
@@ -94,14 +94,23 @@ def _fact_or_404(request, pk):
         raise Http404 from None
 
 
+def _posted_version(request: HttpRequest) -> int | None:
+    """The fact's version as the reviewer's page showed it; a form without one (an old page) checks nothing."""
+    try:
+        return int(request.POST["version"])
+    except (KeyError, ValueError):
+        return None
+
+
 @require_POST
 @reviewer_required
 def fact_decide(request: HttpRequest, pk: int) -> HttpResponse:
     fact = _fact_or_404(request, pk)
     decision = request.POST.get("decision")
+    version = _posted_version(request)
     try:
         if decision == "accept":
-            services.fact_accept(fact=fact, actor=request.user)
+            services.fact_accept(fact=fact, actor=request.user, version=version)
             messages.success(request, _("Feit geaccepteerd en vastgelegd als %(target)s.") % {"target": fact.target})
         elif decision == "correct":
             form = correction_form(fact.fact_type, fact.payload, request.POST)
@@ -109,13 +118,15 @@ def fact_decide(request: HttpRequest, pk: int) -> HttpResponse:
                 messages.error(request,
                                _("De correctie is niet geldig: %(errors)s") % {"errors": form.errors.as_text()})
             else:
-                services.fact_accept(fact=fact, actor=request.user, corrections=corrections_from(form, fact.payload))
+                services.fact_accept(fact=fact, actor=request.user, version=version,
+                                     corrections=corrections_from(form, fact.payload))
                 messages.success(request,
                                  _("Feit gecorrigeerd en vastgelegd als %(target)s.") % {"target": fact.target})
         elif decision == "reject":
             form = RejectForm(request.POST)
             form.is_valid()
-            services.fact_reject(fact=fact, actor=request.user, note=form.cleaned_data.get("note", ""))
+            services.fact_reject(fact=fact, actor=request.user, version=version,
+                                 note=form.cleaned_data.get("note", ""))
             messages.success(request, _("Feit afgewezen."))
         else:
             messages.error(request, _("Onbekende beslissing."))

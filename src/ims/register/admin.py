@@ -1,22 +1,22 @@
 from django.contrib import admin
 
-from ims.core.admin import ClearanceAdmin
+from ims.core.admin import ClearanceAdmin, ClearanceInlineMixin
 
 from . import models
 
 
-class ParticipationInline(admin.TabularInline):
+class ParticipationInline(ClearanceInlineMixin, admin.TabularInline):
     model = models.Participation
     extra = 0
     autocomplete_fields = ["partner"]
 
 
-class GoalInline(admin.StackedInline):
+class GoalInline(ClearanceInlineMixin, admin.StackedInline):
     model = models.Goal
     extra = 0
 
 
-class BudgetInline(admin.TabularInline):
+class BudgetInline(ClearanceInlineMixin, admin.TabularInline):
     model = models.InitiativeBudget
     extra = 0
 

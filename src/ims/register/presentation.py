@@ -3,8 +3,43 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
+
+from django.core.signals import setting_changed
+from django.db import models
+from django.dispatch import receiver
+from django.utils import translation
+
+# Labels by stored value, per (vocabulary, language). Turning lazy labels into text is what list pages spent
+# most of their time on: Django's get_FOO_display() rebuilds and hashes the whole choice list on every call,
+# and every label of the glossary's vocabularies is a lazy object that looks up the active language.
+# Translations do not change while the process runs, so one dict per language is enough.
+_LABELS: dict[tuple[Hashable, str | None], dict[Any, str]] = {}
+
+
+@receiver(setting_changed)
+def _forget_labels(*, setting: str, **kwargs) -> None:
+    # Tests that switch languages or catalogues must not see labels of the old ones.
+    if setting in {"LANGUAGES", "LANGUAGE_CODE", "LOCALE_PATHS"}:
+        _LABELS.clear()
+
+
+def labels(key: Hashable, choices: Callable[[], Iterable[tuple[Any, Any]]]) -> dict[Any, str]:
+    """``{value: label}`` in the active language, built from ``choices()`` once per language and ``key``."""
+    cache_key = (key, translation.get_language())
+    found = _LABELS.get(cache_key)
+    if found is None:
+        found = _LABELS[cache_key] = {value: str(label) for value, label in choices()}
+    return found
+
+
+def display(record: models.Model, name: str) -> Any:
+    """What ``record.get_<name>_display()`` returns, from labels built once per language."""
+    field = record._meta.get_field(name)
+    value = getattr(record, field.attname)
+    return labels(field, lambda: field.flatchoices).get(value, value)
 
 
 @dataclass(frozen=True)
@@ -30,7 +65,7 @@ def timeline(assignments: Sequence, today: dt.date) -> tuple[list[Segment], list
         segments.append(
             Segment(
                 ring=a.ring,
-                label=a.get_ring_display(),
+                label=display(a, "ring"),
                 start=a.valid_from,
                 end=a.valid_to,
                 left=round(100 * (a.valid_from - first).days / span, 2),

@@ -5,13 +5,18 @@ so no page, list, count or export can show a record above that user's clearance.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass
 
-from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery, Window, prefetch_related_objects
 from django.utils import timezone
+
+from ims.core.models import clearance_of
 
 from .models import (
     Agreement,
+    Citation,
+    Commitment,
     Contribution,
     DefenceSpending,
     Goal,
@@ -21,11 +26,24 @@ from .models import (
     Partner,
     Procurement,
     RingAssignment,
+    SourceDocument,
 )
 
 
 def _today() -> dt.date:
     return timezone.localdate()
+
+
+def _visible_via(user, relation: str) -> Q:
+    """The rule of ``visible_to`` applied to the record at the end of ``relation`` (a join), not as a subquery.
+
+    ``partner__in=Partner.objects.visible_to(user)`` makes SQLite build the list of every visible partner and
+    probe each one; a condition on the joined row lets it start from the small side (a page of initiatives).
+    """
+    level = clearance_of(user)
+    if level is None:
+        return Q(pk__in=[])  # like visible_to: no rows at all
+    return Q(**{f"{relation}__classification__lte": level})
 
 
 def _current_ring(user, on: dt.date) -> Subquery:
@@ -37,6 +55,16 @@ def _current_ring(user, on: dt.date) -> Subquery:
         .values("ring")[:1]
     )
     return Subquery(in_force)
+
+
+def _citations_for(user) -> Prefetch:
+    """A record's citations, cut to those into documents the user may see: a citation shows its document's
+    title and reference, which are as classified as the document."""
+    return Prefetch(
+        "citations",
+        queryset=Citation.objects.filter(document__in=SourceDocument.objects.visible_to(user).values("pk"))
+        .select_related("document"),
+    )
 
 
 # --- partners -------------------------------------------------------------------------------------------
@@ -60,6 +88,12 @@ def partner_list(*, user, filters: PartnerFilters = PartnerFilters(), on: dt.dat
     return qs.order_by("name_nl")
 
 
+def partner_rows(*, user, filters: PartnerFilters = PartnerFilters()) -> QuerySet[Partner]:
+    """``partner_list`` for the list page and its exports: only the columns they show (the others are deferred,
+    and reading one costs a query per row)."""
+    return partner_list(user=user, filters=filters).only("pk", "code", "kind", "name_nl", "name_en")
+
+
 def partner_choices(*, user) -> list[tuple[str, str, str]]:
     """(code, Dutch name, kind) of every visible partner, for filter menus: plain tuples, no model instances."""
     return list(Partner.objects.visible_to(user).order_by("name_nl").values_list("code", "name_nl", "kind"))
@@ -77,9 +111,14 @@ def initiative_counts(*, user, partners: list[Partner]) -> dict[int, int]:
 
 def partner_facets(*, user, queryset: QuerySet[Partner]) -> dict[str, list[tuple[str, int]]]:
     """Counts per ring and kind over an already filtered (and clearance-filtered) partner list."""
-    rings = queryset.order_by().values("current_ring").annotate(n=Count("pk")).values_list("current_ring", "n")
-    kinds = queryset.order_by().values("kind").annotate(n=Count("pk")).values_list("kind", "n")
-    return {"ring": sorted((r or "", n) for r, n in rings), "kind": sorted(kinds)}
+    # One query grouped by both (a few dozen rows), summed here: each query costs more to build than to run.
+    rings: Counter[str] = Counter()
+    kinds: Counter[str] = Counter()
+    for ring, kind, n in (queryset.order_by().values("current_ring", "kind").annotate(n=Count("pk"))
+                          .values_list("current_ring", "kind", "n")):
+        rings[ring or ""] += n
+        kinds[kind] += n
+    return {"ring": sorted(rings.items()), "kind": sorted(kinds.items())}
 
 
 def partner_get(*, user, code: str) -> Partner:
@@ -106,17 +145,23 @@ class PartnerPage:
 
 def partner_page(*, user, code: str) -> PartnerPage:
     partner = partner_get(user=user, code=code)
+    # The page lists title and status of the most recent initiatives, with the number of all of them: one
+    # query (a window count over the whole list), without the list page's participants and columns.
+    initiatives = list(
+        initiative_list(user=user, filters=InitiativeFilters(partner=code, sort="-start"))
+        .prefetch_related(None).only("pk", "title", "status").annotate(total=Window(Count("pk")))
+        [:PARTNER_PAGE_INITIATIVES]
+    )
     return PartnerPage(
         partner=partner,
         rings=list(RingAssignment.objects.visible_to(user).filter(partner=partner)
-                   .prefetch_related("citations__document").order_by("valid_from")),
-        initiatives=list(initiative_list(user=user, filters=InitiativeFilters(partner=code, sort="-start"))
-                         [:PARTNER_PAGE_INITIATIVES]),
-        initiative_count=initiative_counts(user=user, partners=[partner]).get(partner.pk, 0),
+                   .prefetch_related(_citations_for(user)).order_by("valid_from")),
+        initiatives=initiatives,
+        initiative_count=initiatives[0].total if initiatives else 0,
         # The page shows kind, title and date only, so the list's prefetches are not needed here.
         agreements=list(Agreement.objects.visible_to(user).filter(parties=partner).order_by("-signed_on", "title")),
         spending=list(DefenceSpending.objects.visible_to(user).filter(partner=partner)
-                      .prefetch_related("citations__document").order_by("year", "status")),
+                      .prefetch_related(_citations_for(user)).order_by("year", "status")),
         contributions=list(Contribution.objects.visible_to(user).filter(partners=partner)
                            .prefetch_related(Prefetch("location", queryset=Partner.objects.visible_to(user)))
                            .order_by("-year")),
@@ -155,7 +200,7 @@ class InitiativeFilters:
 def _participations_for(user) -> Prefetch:
     return Prefetch(
         "participations",
-        queryset=Participation.objects.filter(partner__in=Partner.objects.visible_to(user))
+        queryset=Participation.objects.filter(_visible_via(user, "partner"))
         .select_related("partner").order_by("partner__name_nl"),
     )
 
@@ -180,18 +225,46 @@ def initiative_list(*, user, filters: InitiativeFilters = InitiativeFilters()) -
     if filters.q:
         qs = qs.filter(Q(title__icontains=filters.q) | Q(summary__icontains=filters.q))
     if filters.ring or filters.category:
-        # Joins through to-many relations can repeat an initiative; keep each once.
-        qs = qs.filter(pk__in=qs.values("pk"))
+        # Joins through to-many relations can repeat an initiative; keep each once. The outer query must not
+        # carry those joins itself (filtering the joined queryset by its own keys kept the repeats).
+        qs = Initiative.objects.visible_to(user).filter(pk__in=qs.values("pk"))
     return qs.prefetch_related(_participations_for(user)).order_by(*SORTS.get(filters.sort, SORTS["title"]))
+
+
+# What the initiative list page and its CSV/JSON exports show of each initiative and each participant.
+INITIATIVE_ROW_FIELDS = ("pk", "title", "kind", "form", "status", "classification", "planned_start", "planned_end")
+
+
+def initiative_rows(*, user, filters: InitiativeFilters = InitiativeFilters()) -> QuerySet[Initiative]:
+    """``initiative_list`` for the list page and its exports: only the columns they show.
+
+    Turning every column of every row and participant into Python (timestamps, decimals, whole partners)
+    cost more than the query itself. Other fields are deferred, so reading one costs a query per row: a
+    caller that needs more uses ``initiative_list``. The participations the user may see are a plain list on
+    ``visible_participations``: a prefetch into ``participations.all()`` builds a queryset per row.
+    """
+    participants = Prefetch(
+        "participations",
+        queryset=Participation.objects.filter(_visible_via(user, "partner")).select_related("partner")
+        .only("initiative", "partner__code", "partner__name_nl").order_by("partner__name_nl"),
+        to_attr="visible_participations",
+    )
+    return (initiative_list(user=user, filters=filters).prefetch_related(None)
+            .prefetch_related(participants).only(*INITIATIVE_ROW_FIELDS))
+
+
+INITIATIVE_FACETS = ("status", "form", "kind")
 
 
 def initiative_facets(*, queryset: QuerySet[Initiative]) -> dict[str, list[tuple[str, int]]]:
     """Counts per status, form and kind over the filtered list (which is already clearance-filtered)."""
     base = Initiative.objects.filter(pk__in=queryset.values("pk")).order_by()
-    return {
-        name: sorted(base.values(name).annotate(n=Count("pk")).values_list(name, "n"))
-        for name in ("status", "form", "kind")
-    }
+    # One query grouped by all three (at most a few hundred combinations), summed per facet here.
+    counts: dict[str, Counter[str]] = {name: Counter() for name in INITIATIVE_FACETS}
+    for *values, n in base.values(*INITIATIVE_FACETS).annotate(n=Count("pk")).values_list(*INITIATIVE_FACETS, "n"):
+        for name, value in zip(INITIATIVE_FACETS, values, strict=True):
+            counts[name][value] += n
+    return {name: sorted(counts[name].items()) for name in INITIATIVE_FACETS}
 
 
 def initiative_get(*, user, pk: int) -> Initiative:
@@ -205,7 +278,7 @@ def initiative_get(*, user, pk: int) -> Initiative:
             Prefetch("milestones", queryset=Milestone.objects.visible_to(user)),
             Prefetch("agreements", queryset=Agreement.objects.visible_to(user)),
             "budgets",
-            "citations__document",
+            _citations_for(user),
         )
         .get(pk=pk)
     )
@@ -225,7 +298,7 @@ def agreement_list(*, user, partner: str = "", kind: str = "", q: str = "") -> Q
         Prefetch("parties", queryset=Partner.objects.visible_to(user).order_by("code")),
         # A prefetch, not a join, so that a classified initiative comes back as None.
         Prefetch("initiative", queryset=Initiative.objects.visible_to(user)),
-        "citations__document",
+        _citations_for(user),
     ).order_by("-signed_on", "title")
 
 
@@ -233,3 +306,134 @@ def agreement_facets(*, queryset: QuerySet[Agreement]) -> dict[str, list[tuple[s
     """Counts per instrument over the filtered (and clearance-filtered) agreement list."""
     base = Agreement.objects.filter(pk__in=queryset.values("pk")).order_by()
     return {"agreement_kind": sorted(base.values("kind").annotate(n=Count("pk")).values_list("kind", "n"))}
+
+
+def initiative_for_edit(*, user, pk: int) -> Initiative:
+    """One initiative as its editor loads it: plain fields only, and only if the user can see it."""
+    return Initiative.objects.visible_to(user).select_related("updated_by").get(pk=pk)
+
+
+# --- the API's reads ------------------------------------------------------------------------------------
+# The same filters as the pages, and every related record clearance-filtered as well: a list row never names
+# a partner, initiative or source document the user may not see (a hidden one comes back as None or is left
+# out of a list).
+
+def visible_citations(user) -> Prefetch:
+    """Citations into documents the user may see, on ``visible_citations``."""
+    return Prefetch(
+        "citations",
+        queryset=Citation.objects.filter(document__in=SourceDocument.objects.visible_to(user).values("pk"))
+        .select_related("document").only("pk", "start", "end", "page", "document__id", "document__kamerstuk",
+                                         "document__reference", "document__title")
+        .order_by("document_id", "start"),
+        to_attr="visible_citations",
+    )
+
+
+def ring_history(user) -> Prefetch:
+    """A partner's ring periods the user may see, oldest first, on ``ring_history``."""
+    return Prefetch(
+        "ring_assignments",
+        queryset=RingAssignment.objects.visible_to(user).order_by("valid_from"),
+        to_attr="ring_history",
+    )
+
+
+def partner_records(*, user, filters: PartnerFilters = PartnerFilters()) -> QuerySet[Partner]:
+    """``partner_list`` with each partner's ring history, members, memberships and citations."""
+    visible = Partner.objects.visible_to(user).order_by("code")
+    return partner_list(user=user, filters=filters).prefetch_related(
+        ring_history(user),
+        Prefetch("members", queryset=visible, to_attr="visible_members"),
+        Prefetch("memberships", queryset=visible, to_attr="visible_memberships"),
+        visible_citations(user),
+    )
+
+
+def initiative_records(*, user, filters: InitiativeFilters = InitiativeFilters()) -> QuerySet[Initiative]:
+    """``initiative_list`` with the frameworks as well, for rows that name them."""
+    return initiative_list(user=user, filters=filters).prefetch_related(
+        Prefetch("frameworks", queryset=Partner.objects.visible_to(user).order_by("code"),
+                 to_attr="visible_frameworks"),
+    )
+
+
+def initiative_record(*, user, pk: int) -> Initiative:
+    """``initiative_get`` plus the clearance-filtered citations and frameworks (on their own attributes)."""
+    initiative = initiative_get(user=user, pk=pk)
+    prefetch_related_objects(
+        [initiative], visible_citations(user),
+        Prefetch("frameworks", queryset=Partner.objects.visible_to(user).order_by("code"),
+                 to_attr="visible_frameworks"),
+    )
+    return initiative
+
+
+def agreement_records(*, user, partner: str = "", kind: str = "", q: str = "") -> QuerySet[Agreement]:
+    return agreement_list(user=user, partner=partner, kind=kind, q=q).prefetch_related(visible_citations(user))
+
+
+def contribution_list(*, user, partner: str = "", year: int | None = None, q: str = "") -> QuerySet[Contribution]:
+    qs = Contribution.objects.visible_to(user)
+    if partner:
+        qs = qs.filter(Q(partners__code=partner) | Q(location__code=partner))
+        qs = qs.filter(pk__in=qs.values("pk"))  # the join through partners can repeat a row
+    if year:
+        qs = qs.filter(year=year)
+    if q:
+        qs = qs.filter(Q(operation__icontains=q) | Q(role__icontains=q))
+    visible = Partner.objects.visible_to(user)
+    return qs.prefetch_related(
+        # Prefetches, not joins, so that a hidden partner or location comes back as absent.
+        Prefetch("location", queryset=visible),
+        Prefetch("partners", queryset=visible.order_by("code"), to_attr="visible_partners"),
+        visible_citations(user),
+    ).order_by("-year", "operation", "pk")
+
+
+def spending_list(*, user, partner: str = "", year: int | None = None, status: str = "") -> QuerySet[DefenceSpending]:
+    qs = DefenceSpending.objects.visible_to(user).filter(partner__in=Partner.objects.visible_to(user).values("pk"))
+    if partner:
+        qs = qs.filter(partner__code=partner)
+    if year:
+        qs = qs.filter(year=year)
+    if status:
+        qs = qs.filter(status=status)
+    return qs.select_related("partner").prefetch_related(visible_citations(user)).order_by(
+        "partner__code", "year", "status", "pk")
+
+
+def commitment_list(*, user, status: str = "", q: str = "") -> QuerySet[Commitment]:
+    qs = Commitment.objects.visible_to(user)
+    if status:
+        qs = qs.filter(status=status)
+    if q:
+        qs = qs.filter(Q(subject__icontains=q) | Q(member__icontains=q))
+    return qs.prefetch_related(
+        Prefetch("answered_in", queryset=SourceDocument.objects.visible_to(user).defer("text")),
+        visible_citations(user),
+    ).order_by("-made_on", "pk")
+
+
+def milestone_list(*, user, initiative: int | None = None, status: str = "") -> QuerySet[Milestone]:
+    """Milestones the user may see, of initiatives the user may see (their levels can differ)."""
+    qs = Milestone.objects.visible_to(user).filter(initiative__in=Initiative.objects.visible_to(user).values("pk"))
+    if initiative:
+        qs = qs.filter(initiative_id=initiative)
+    if status:
+        qs = qs.filter(status=status)
+    return qs.order_by("due_on", "pk")
+
+
+def milestone_get(*, user, pk: int) -> Milestone:
+    return milestone_list(user=user).get(pk=pk)
+
+
+def document_list(*, user, q: str = "", year: int | None = None) -> QuerySet[SourceDocument]:
+    """Source documents' metadata; the full text stays in the database."""
+    qs = SourceDocument.objects.visible_to(user).defer("text")
+    if q:
+        qs = qs.filter(Q(title__icontains=q) | Q(kamerstuk__icontains=q) | Q(reference__icontains=q))
+    if year:
+        qs = qs.filter(date__year=year)
+    return qs.order_by("-date", "title", "pk")

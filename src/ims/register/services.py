@@ -8,8 +8,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.utils import timezone
 
+from ims.accounts.permissions import Action, may
+from ims.core.models import Record, clearance_of
 from ims.core.services import RegisterError, record_save
 from ims.text.countries import country_name, is_country_code
 
@@ -30,7 +34,7 @@ from .models import (
     RingAssignment,
     SourceDocument,
 )
-from .vocab import CommitmentStatus, ParticipantRole, PartnerKind
+from .vocab import CommitmentStatus, MilestoneStatus, ParticipantRole, PartnerKind
 
 
 def partner_for(code: str) -> Partner:
@@ -118,6 +122,7 @@ def ring_assign(
     valid_to: dt.date | None = None,
     reason: str = "",
     citations: Sequence[Citation] = (),
+    classification: int = 0,
     actor=None,
 ) -> RingAssignment:
     """Place a partner in a ring from a date; an open period that began earlier is closed on that date.
@@ -133,7 +138,8 @@ def ring_assign(
         current.valid_to = valid_from
         record_save(current, actor=actor)
     assignment = record_save(
-        RingAssignment(partner=partner, ring=ring, valid_from=valid_from, valid_to=valid_to, reason=reason),
+        RingAssignment(partner=partner, ring=ring, valid_from=valid_from, valid_to=valid_to, reason=reason,
+                       classification=classification),
         actor=actor,
     )
     assignment.citations.add(*citations)
@@ -208,15 +214,42 @@ def initiative_create(
     return initiative
 
 
+# What an editor may change on an initiative; who and when, and the version, are the register's own business.
+INITIATIVE_EDITABLE = frozenset(
+    f.name for f in Initiative._meta.concrete_fields
+    if f.editable and f.name not in {"id", "created_at", "created_by", "updated_at", "updated_by"}
+)
+
+
+def editor_check(*, actor, record: Record) -> None:
+    """Refuse an edit by someone whose role may not edit, or who could not see the record as it will be saved.
+
+    The second rule stops an editor from raising a record above their own clearance and so losing it from view.
+    ``actor`` None is a system job (a command or a seed load), which the permissions matrix does not govern.
+    """
+    if actor is None:
+        return
+    if not may(actor, Action.EDIT):
+        raise PermissionDenied("Uw rol mag het register niet bewerken.")
+    if record.classification > clearance_of(actor):
+        raise RegisterError("De rubricering ligt boven uw eigen screeningsniveau.")
+
+
 @transaction.atomic
-def initiative_update(*, initiative: Initiative, actor=None, **fields) -> Initiative:
-    """Change plain fields of an initiative; relations have their own services."""
-    allowed = {f.name for f in Initiative._meta.concrete_fields} - {"id", "created_at", "created_by", "updated_at"}
-    unknown = set(fields) - allowed
+def initiative_update(*, initiative: Initiative, actor=None, version: int | None = None, **fields) -> Initiative:
+    """Change plain fields of an initiative; relations have their own services.
+
+    ``version`` is the version the editor started from; a newer stored version refuses the save (``StaleEdit``).
+    Without it the instance's own version counts, i.e. the one it was loaded with.
+    """
+    unknown = set(fields) - INITIATIVE_EDITABLE
     if unknown:
         raise RegisterError(f"Onbekende velden: {', '.join(sorted(unknown))}.")
+    if version is not None:
+        initiative.version = version
     for name, value in fields.items():
         setattr(initiative, name, value)
+    editor_check(actor=actor, record=initiative)
     return record_save(initiative, actor=actor)
 
 
@@ -224,11 +257,37 @@ def milestone_create(
     *, initiative: Initiative, title: str, due_on: dt.date, done_on: dt.date | None = None,
     status: str = "planned", actor=None,
 ) -> Milestone:
-    return record_save(
-        Milestone(initiative=initiative, title=title, due_on=due_on, done_on=done_on, status=status,
-                  classification=initiative.classification),
-        actor=actor,
-    )
+    milestone = Milestone(initiative=initiative, title=title, due_on=due_on, done_on=done_on, status=status,
+                          classification=initiative.classification)
+    editor_check(actor=actor, record=milestone)
+    return record_save(milestone, actor=actor)
+
+
+MILESTONE_EDITABLE = frozenset({"title", "due_on", "done_on", "status"})
+
+
+@transaction.atomic
+def milestone_update(*, milestone: Milestone, actor=None, version: int | None = None, **fields) -> Milestone:
+    """Change a milestone's title, planned date, status or completion date (the BIA's monitoring).
+
+    Reporting one done needs no date of its own: without ``done_on`` it is done today. Any other status clears
+    the completion date, as the register allows a date only on a done milestone. ``version`` works as in
+    ``initiative_update``.
+    """
+    unknown = set(fields) - MILESTONE_EDITABLE
+    if unknown:
+        raise RegisterError(f"Onbekende velden: {', '.join(sorted(unknown))}.")
+    if version is not None:
+        milestone.version = version
+    for name, value in fields.items():
+        setattr(milestone, name, value)
+    if "status" in fields:
+        if milestone.status == MilestoneStatus.DONE and "done_on" not in fields and milestone.done_on is None:
+            milestone.done_on = timezone.localdate()
+        elif milestone.status != MilestoneStatus.DONE and "done_on" not in fields:
+            milestone.done_on = None
+    editor_check(actor=actor, record=milestone)
+    return record_save(milestone, actor=actor)
 
 
 @transaction.atomic

@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ObjectDoesNotExist
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
 
+from ims.accounts.permissions import Action, may
 from ims.core.exports import EXPORT_FORMATS, export_response
 from ims.core.pagination import paginate, query_without
+from ims.core.services import RegisterError, StaleEdit
 
-from . import selectors
-from .forms import InitiativeFilterForm, PartnerFilterForm
+from . import selectors, services
+from .forms import InitiativeEditForm, InitiativeFilterForm, PartnerFilterForm
 from .presentation import timeline, year_position
 from .vocab import AgreementKind
 
@@ -24,7 +29,7 @@ def _wants_partial(request: HttpRequest) -> bool:
 @login_required
 def partner_list(request: HttpRequest) -> HttpResponse:
     form = PartnerFilterForm(request.GET or None)
-    partners = selectors.partner_list(user=request.user, filters=form.filters())
+    partners = selectors.partner_rows(user=request.user, filters=form.filters())
     fmt = request.GET.get("format")
     if fmt in EXPORT_FORMATS:
         partners = list(partners)
@@ -34,14 +39,16 @@ def partner_list(request: HttpRequest) -> HttpResponse:
             columns=["code", "kind", "name_nl", "name_en", "ring", "initiatives"],
             row=lambda p: [p.code, p.kind, p.name_nl, p.name_en, p.current_ring or "", counts.get(p.pk, 0)],
         )
-    page = paginate(request, partners, default_size=50)
+    facets = selectors.partner_facets(user=request.user, queryset=partners)
+    # Every partner has one kind, so the kind counts add up to the length of the list: no COUNT query.
+    page = paginate(request, partners, default_size=50, count=sum(n for _, n in facets["kind"]))
     counts = selectors.initiative_counts(user=request.user, partners=page.object_list)
     for partner in page.object_list:
         partner.initiative_count = counts.get(partner.pk, 0)
     context = {
         "form": form,
         "page": page,
-        "facets": selectors.partner_facets(user=request.user, queryset=partners),
+        "facets": facets,
         "query": query_without(request, "page"),
     }
     template = "register/_partner_results.html" if _wants_partial(request) else "register/partner_list.html"
@@ -63,19 +70,21 @@ def partner_detail(request: HttpRequest, code: str) -> HttpResponse:
 @login_required
 def initiative_list(request: HttpRequest) -> HttpResponse:
     form = InitiativeFilterForm(request.GET or None, partners=selectors.partner_choices(user=request.user))
-    initiatives = selectors.initiative_list(user=request.user, filters=form.filters())
+    initiatives = selectors.initiative_rows(user=request.user, filters=form.filters())
     fmt = request.GET.get("format")
     if fmt in EXPORT_FORMATS:
         return export_response(
             fmt, query=request.GET.urlencode(), name="initiatieven", rows=initiatives,
             columns=["id", "title", "kind", "form", "status", "planned_start", "planned_end", "partners"],
             row=lambda i: [i.pk, i.title, i.kind, i.form, i.status, i.planned_start, i.planned_end,
-                           " ".join(p.partner.code for p in i.participations.all())],
+                           " ".join(p.partner.code for p in i.visible_participations)],
         )
+    facets = selectors.initiative_facets(queryset=initiatives)
     context = {
         "form": form,
-        "page": paginate(request, initiatives),
-        "facets": selectors.initiative_facets(queryset=initiatives),
+        # Every initiative has one status, so the status counts add up to the length of the list.
+        "page": paginate(request, initiatives, count=sum(n for _, n in facets["status"])),
+        "facets": facets,
         "query": query_without(request, "page"),
     }
     template = "register/_initiative_results.html" if _wants_partial(request) else "register/initiative_list.html"
@@ -113,3 +122,56 @@ def agreement_list(request: HttpRequest) -> HttpResponse:
         "query": query_without(request, "page"),
     }
     return render(request, "register/agreement_list.html", context)
+
+
+def _shown(field, value) -> str:
+    """A field's value as the edit form's reader knows it: the choice label, not the stored code."""
+    if value in (None, ""):
+        return "–"
+    choices = dict(field.flatchoices)
+    return str(choices.get(value, value))
+
+
+def _conflicts(form: InitiativeEditForm, stored) -> list[tuple[str, str, str]]:
+    """The fields where what the editor submitted differs from what is stored now: (label, theirs, yours)."""
+    rows = []
+    for name, mine in form.changes().items():
+        field = stored._meta.get_field(name)
+        theirs = getattr(stored, name)
+        if theirs != mine:
+            rows.append((str(field.verbose_name), _shown(field, theirs), _shown(field, mine)))
+    return rows
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def initiative_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    if not may(request.user, Action.EDIT):
+        raise PermissionDenied
+    try:
+        initiative = selectors.initiative_for_edit(user=request.user, pk=pk)
+    except ObjectDoesNotExist:
+        raise Http404 from None
+    conflict: StaleEdit | None = None
+    conflicts: list[tuple[str, str, str]] = []
+    form = InitiativeEditForm(request.POST or None, instance=initiative, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.initiative_update(initiative=form.instance, actor=request.user,
+                                       version=form.cleaned_data["base_version"], **form.changes())
+        except StaleEdit as stale:
+            conflict = stale
+            stored = selectors.initiative_for_edit(user=request.user, pk=pk)
+            conflicts = _conflicts(form, stored)
+            # The form keeps the editor's values but now carries the stored version: saving again is a
+            # deliberate choice to replace what the other person saved, made after seeing it.
+            data = request.POST.copy()
+            data["base_version"] = str(stale.current)
+            form = InitiativeEditForm(data, instance=stored, user=request.user)
+        except (RegisterError, PermissionDenied) as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Initiatief opgeslagen."))
+            return redirect("register:initiative-detail", pk=pk)
+    return render(request, "register/initiative_form.html",
+                  {"form": form, "i": initiative, "conflict": conflict, "conflicts": conflicts})

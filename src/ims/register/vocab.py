@@ -4,18 +4,28 @@ from django.db import models
 from django.utils import translation
 from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from ims.framework import ladder, vocab
 
 
-def _label(member: vocab.LabelledEnum):
-    """The member's glossary label in the active language, resolved when it is shown."""
-    return lazy(lambda: member.label_en if translation.get_language() == "en" else member.label_nl, str)()
+def vocab_label(member: vocab.LabelledEnum) -> str:
+    """The member's glossary label in the active language: English for "en" and its variants, else Dutch.
+
+    The framework stays free of Django, so it carries both labels and leaves the choice to the caller;
+    this is the one place that makes it. Without an active language (a management command) it is Dutch.
+    """
+    language = translation.get_language() or ""
+    return member.label_en if language.startswith("en") else member.label_nl
+
+
+# For labels fixed at import time (choices, form and model field labels): resolved when shown, per request.
+vocab_label_lazy = lazy(vocab_label, str)
 
 
 def django_choices(enum: type[vocab.LabelledEnum]) -> type[models.TextChoices]:
     """A Django TextChoices with the same codes, order and labels as a framework vocabulary."""
-    return models.TextChoices(enum.__name__, [(m.name.upper(), (m.value, _label(m))) for m in enum])
+    return models.TextChoices(enum.__name__, [(m.name.upper(), (m.value, vocab_label_lazy(m))) for m in enum])
 
 
 class PartnerKind(models.TextChoices):
@@ -60,7 +70,8 @@ class MilestoneStatus(models.TextChoices):
 class SpendingStatus(models.TextChoices):
     ACTUAL = "actual", _("gerealiseerd")
     PLANNED = "planned", _("begroot")
-    TARGET = "target", _("doel")
+    # "doel" here is a spending target, not an initiative's goal: a context keeps the two translations apart.
+    TARGET = "target", pgettext_lazy("defence spending status", "doel")
 
 
 class CommitmentStatus(models.TextChoices):

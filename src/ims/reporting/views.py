@@ -10,7 +10,7 @@ from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ObjectDoesNotExist
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -135,6 +135,9 @@ def version_download(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
 @login_required
 @with_choice
 def finalise(request: HttpRequest, year: int, level: int) -> HttpResponse:
+    # A role that may not edit is refused like on every other write (403), not sent back with a message.
+    if not may(request.user, Action.EDIT):
+        raise PermissionDenied
     back = reverse("reporting:index") + f"?year={year}&classification={level}"
     try:
         version = services.report_finalise(year=year, classification=level, actor=request.user,

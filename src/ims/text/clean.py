@@ -20,9 +20,10 @@ so that they run at C speed: per-match Python work is what makes text cleaning s
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from itertools import accumulate
+from operator import sub
 
 # ---------------------------------------------------------------- offset bookkeeping
 
@@ -51,17 +52,20 @@ class OffsetMap:
 
 def _keep(text: str, kept: list[tuple[int, int]]) -> tuple[str, OffsetMap]:
     """The concatenation of the ``kept`` source slices, with its offset map."""
-    starts = [a for a, _ in kept]
-    lengths = [b - a for a, b in kept]
-    return "".join([text[a:b] for a, b in kept]), OffsetMap(
-        list(accumulate(lengths, initial=0))[:-1], starts, sum(lengths)
-    )
+    return _join(text, [a for a, _ in kept], [b for _, b in kept])
 
 
 def _delete(text: str, spans: list[tuple[int, int]]) -> tuple[str, OffsetMap]:
     """``text`` without the (sorted, non-overlapping) ``spans``, with its offset map."""
-    kept = list(zip([0] + [b for _, b in spans], [a for a, _ in spans] + [len(text)], strict=True))
-    return _keep(text, kept)
+    return _join(text, [0] + [b for _, b in spans], [a for a, _ in spans] + [len(text)])
+
+
+def _join(text: str, starts: list[int], ends: list[int]) -> tuple[str, OffsetMap]:
+    """The source slices ``text[starts[k]:ends[k]]`` joined, with the offset map; built with map() over
+    the lists, which runs in C, rather than a Python loop over the (hundreds of) slices."""
+    clean_starts = list(accumulate(map(sub, ends, starts), initial=0))
+    length = clean_starts.pop()
+    return "".join(map(text.__getitem__, map(slice, starts, ends))), OffsetMap(clean_starts, starts, length)
 
 
 def _merge(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -122,7 +126,13 @@ _LINE_KINDS = r"""(?:
   | (?P<note>\d{1,2}[ \t]{2,}\S[^\n]*)                               # "1  Ter inzage gelegd ..."
   | (?P<sup>[ \t]*(?:e|ste|de|er)[ \t]*)                              # a detached superscript
   )(?=\n|\Z)"""
-_LINE_NOISE = re.compile(r"\n" + _LINE_KINDS, re.VERBOSE)
+# The look-ahead names how every kind of noise line starts (after its indent): most lines start otherwise
+# and are passed over at once instead of being tried against every kind.
+_LINE_NOISE = re.compile(
+    r"\n(?=[ \t\f]*(?:Pagina|>|Retouradres|Tweede|Eerste|[0-9_]|Onze|Ons|Uw|Datum|Betreft|Bijlage|Afschrift"
+    r"|(?:e|ste|de|er)[ \t]*(?:\n|\Z))|[ \t]{20})" + _LINE_KINDS,
+    re.VERBOSE,
+)
 _FIRST_LINE_NOISE = re.compile(_LINE_KINDS, re.VERBOSE)
 # "Bij beantwoording datum, onze referentie en betreft vermelden.": the end of a Dutch letterhead.
 _LETTERHEAD_END = re.compile(
@@ -222,7 +232,10 @@ def _drops_and_moves(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, 
     return drops, moves
 
 
-_LINE_BREAK_HYPHEN = re.compile(r"-\n(?:[ \t\f]*\n)*[ \t\f]*(?=[^\W\d_])|\u00ad\n(?:[ \t\f]*\n)*[ \t\f]*")
+# Two regexes rather than one alternation: each then starts with a literal, which the engine scans for fast.
+_LINE_BREAK_HYPHEN = re.compile(r"-\n(?:[ \t\f]*\n)*[ \t\f]*(?=[^\W\d_])")
+_LINE_BREAK_SOFT_HYPHEN = re.compile(r"\u00ad\n(?:[ \t\f]*\n)*[ \t\f]*")
+_SOFT_HYPHEN = re.compile("\u00ad")
 _WORD_AFTER = re.compile(r"[^\W\d_]+")
 _SUSPENDED = frozenset({"en", "of", "tot", "and", "or"})  # "bi- en multilateraal"
 
@@ -253,7 +266,10 @@ def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
 
 def _pass_lines(text: str) -> tuple[str, OffsetMap]:
     drops, moves = _drops_and_moves(text)
-    for m in _LINE_BREAK_HYPHEN.finditer(text):
+    hyphens = list(_LINE_BREAK_HYPHEN.finditer(text))
+    if "\u00ad" in text:
+        hyphens += _LINE_BREAK_SOFT_HYPHEN.finditer(text)
+    for m in hyphens:
         drop = _hyphen_drop(text, m.start(), m.end())
         if drop:
             drops.append(drop)
@@ -276,50 +292,59 @@ def _pass_lines(text: str) -> tuple[str, OffsetMap]:
 # ---------------------------------------------------------------- passes 2-4: whitespace
 
 _ODD_SPACE = re.compile("[\t\f\v\r\u00a0\u2007\u2009\u202f\u2028\u2029]")
+# Pass 3 finds what to delete with regexes that start with a literal (a space or a line break), which the
+# regex engine scans for at memchr speed; a character class or look-behind in front makes it test every
+# position, several times slower. Each kind of deletion is found so that no two overlap (see _deletions).
+_SPACE_BEFORE_BREAK = re.compile(r" \n")
+_SPACES_AFTER_BREAK = re.compile(r"\n( +)")
 _SPACE_RUN = re.compile(r"  +")
-_SPACE_BEFORE_PUNCT = re.compile(r" (?=[.,;:](?:\s|\Z))|\n(?=[.,;:](?:\s|\Z))")
+_SPACE_BEFORE_PUNCT = re.compile(r" [.,;:](?=\s|\Z)")
+_BREAK_BEFORE_PUNCT = re.compile(r"\n[.,;:](?=\s|\Z)")
+_PUNCT_AFTER = ")»”’"  # besides a letter or digit, what may stand before the space that goes
 # A footnote marker glued to a word ("bijlagen1."): one branch per digit, so that each starts with a
 # literal, the word checked behind.
 _GLUED_NOTE = re.compile("|".join(rf"{d}(?<=[a-zà-ÿ]{{3}}{d})\d?(?=[.,;:]?(?:\s|\Z))" for d in "0123456789"))
+# Scanning for digits is slow even so, and few texts have any glued to a word. A byte per character
+# (Latin-1, anything else "?") mapped to "a" for a lowercase letter of the regex, "0" for a digit and " " for
+# anything else tells in two fast C calls whether a text has three such letters before a digit at all.
+_LETTER_DIGIT = bytes(
+    ord("a") if 0x61 <= b <= 0x7A or 0xE0 <= b <= 0xFF else ord("0") if 0x30 <= b <= 0x39 else ord(" ")
+    for b in range(256)
+)
 _EXTRA_BREAKS = re.compile(r"\n\n(\n+)")
 
 
-def _spaces_at_breaks(text: str) -> list[tuple[int, int]]:
-    """Spaces before and after every line break (sorted, non-overlapping): the bulk of all deletions."""
-    spans = []
-    append, find, n = spans.append, text.find, len(text)
-    p = find("\n")
-    while p >= 0:
-        a = p
-        while a and text[a - 1] == " ":
-            a -= 1
-        b = p + 1
-        while b < n and text[b] == " ":
-            b += 1
-        if a < p and (not spans or spans[-1][1] <= a):
-            append((a, p))
-        if b > p + 1:
-            append((p + 1, b))
-        p = find("\n", p + 1)
-    return spans
-
-
 def _deletions(text: str) -> list[tuple[int, int]]:
-    """Everything pass 3 deletes, as sorted, non-overlapping spans of ``text``."""
+    """Everything pass 3 deletes, as sorted, non-overlapping spans of ``text``.
+
+    Spaces next to a line break go (the whole run), as does every space of a run but the first, a space or
+    break before punctuation, a glued footnote marker, a soft hyphen, and the whitespace around the text.
+    The kinds are found separately but never overlap, so sorting them is enough: no merging.
+    """
     n = len(text)
-    spans = _spaces_at_breaks(text)
-    rare = [(m.start() + 1, m.end()) for m in _SPACE_RUN.finditer(text)]
-    if any(gap + mark in text for gap in " \n" for mark in ".,;:"):
-        rare += [
-            m.span()
-            for m in _SPACE_BEFORE_PUNCT.finditer(text)
-            if text[m.start() - 1 : m.start()].isalnum() or text[m.start() - 1 : m.start()] in ")»”’"
-        ]
-    rare += [m.span() for m in _GLUED_NOTE.finditer(text)]
+    runs = [m.span() for m in _SPACE_RUN.finditer(text)]
+    before = [m.start() for m in _SPACE_BEFORE_BREAK.finditer(text)]  # the last space before a break
+    spans = [(k, k + 1) for k in before]
+    for a, b in runs:
+        if text[b : b + 1] == "\n":  # a run of spaces before a break goes whole
+            spans[bisect_left(before, b - 1)] = (a, b)
+    # Spaces after a break; those that run on to the next break are already spans before that one.
+    after = [m.span(1) for m in _SPACES_AFTER_BREAK.finditer(text)]
+    if after:
+        spans += [(a, b) for a, b in after if text[b : b + 1] != "\n"]
+    # Runs of spaces inside a line keep their first space.
+    rare = [(a + 1, b) for a, b in runs if text[b : b + 1] != "\n" and text[a - 1 : a] != "\n"]
+    rare += [
+        (k, k + 1)
+        for regex in (_SPACE_BEFORE_PUNCT, _BREAK_BEFORE_PUNCT)
+        for k in [m.start() for m in regex.finditer(text)]
+        if not k or text[k - 1].isalnum() or text[k - 1] in _PUNCT_AFTER
+    ]
+    if b"aaa0" in text.encode("latin-1", "replace").translate(_LETTER_DIGIT):
+        rare += [m.span() for m in _GLUED_NOTE.finditer(text)]
     if "\u00ad" in text:
-        rare += [(k, k + 1) for k, ch in enumerate(text) if ch == "\u00ad"]
-    if rare:
-        spans = _merge(spans + rare)
+        rare += [m.span() for m in _SOFT_HYPHEN.finditer(text)]
+    spans = sorted(spans + rare) if rare or after else spans
     # The whitespace around the whole text goes as well.
     start, end = n - len(text.lstrip()), len(text.rstrip())
     if start >= end:
@@ -342,7 +367,7 @@ def _pass_spaces(text: str) -> str:
 
 
 def clean_text(original: str) -> CleanText:
-    """Clean ``original`` and keep the offset map back to it."""
+    """Clean ``original`` and keep the offset map back to it. Never raises: any string can be cleaned."""
     text, line_map = _pass_lines(original)
     text = _pass_spaces(text)
     text, space_map = _delete(text, _deletions(text))

@@ -51,7 +51,7 @@ _DAYS_IN_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 @dataclass(frozen=True, order=True)
 class PartialDate:
-    """A date known to the year, the month or the day."""
+    """A date known to the year, the month or the day. Raises DateError for one that does not exist."""
 
     year: int
     month: int | None = None
@@ -119,15 +119,19 @@ _DATE = re.compile(
     | (?P<mjl>(?<![\w])(?P<jm>{_MONTH})\s+{_JL})
     | (?P<inm>(?<![\w])(?:in|sinds|vanaf|per|tot|eind|begin|medio)\s+(?P<bm>{_MONTH})(?![\w])
         (?!\s+(?:{_YEAR}|{_JL}|[0-3]?\d\b)))
-    | (?P<year>(?<![\w.,/-])(?P<y>{_YEAR})(?:\s*[-–/]\s*(?:{_YEAR}|\d\d))?(?![\w,]|\.\d))
+    | (?P<year>(?<![\w.,/-])(?P<y>{_YEAR})(?:\s*[-–/]\s*(?:{_YEAR}|\d\d))?(?!\w|[.,]\d))
     | (?P<rel>\b(?:(?P<prev>vorig|verleden)\s+jaar|(?P<last>(?:het\s+)?afgelopen)\s+jaar
         |(?P<this>dit|het\s+lopende|dit\s+kalender)\s*jaar|(?P<next>volgend|komend|het\s+komende)\s+jaar)\b)
     """
 )
 
 
+# With re.IGNORECASE, "ſ" matches "s" and "ı"/"İ" match "i", which str.lower() keeps apart.
+_FOLD = str.maketrans({"ſ": "s", "ı": "i", "İ": "i"})
+
+
 def _month(name: str) -> int:
-    return MONTHS[name.lower().rstrip(".")]
+    return MONTHS[name.translate(_FOLD).lower().rstrip(".")]
 
 
 def _resolve_day_month(month: int, day: int, reference: PartialDate, past: bool) -> PartialDate:
@@ -185,16 +189,35 @@ _ANCHOR_WORD = re.compile(
 )
 
 
+def _lower(text: str) -> str:
+    """``text`` in lower case, offset for offset (a character whose lower case is longer stays as it is)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
+
+
+def _word_before(low: str, p: int) -> int:
+    """Start of the word before the one at ``p``, across spaces; ``p`` when there is none."""
+    q = p
+    while q and low[q - 1].isspace():
+        q -= 1
+    k = q
+    while k and low[k - 1].isalpha():
+        k -= 1
+    return k if k < q < p else p
+
+
 def _starts(text: str) -> list[int]:
-    low = text.lower() if len(text.lower()) == len(text) else text
+    low = _lower(text)
     starts = [m.start() for m in _DIGITS.finditer(text)]
     for m in _ANCHOR_WORD.finditer(low):
         p = m.start()
         if p and low[p - 1].isalpha():
             continue  # inside a longer word
         starts.append(p)
-        for _ in range(2):
-            p = low.rfind(" ", 0, max(0, p - 1)) + 1
+        for _ in range(2):  # "begin mei 2019", "het afgelopen jaar": after a bracket or line break too
+            p = _word_before(low, p)
             starts.append(p)
     return sorted(set(starts))
 

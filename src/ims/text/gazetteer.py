@@ -6,17 +6,21 @@ forms pycountry does not know: adjectives ("Belgische"), short forms ("VS", "VK"
 the official one differs ("Zuid-Korea"). Compounds such as "Duits-Nederlandse" need no entry: a hyphen
 is a word boundary, so they yield both countries.
 
-Text is searched with one Aho-Corasick automaton (pyahocorasick) for all names at once, matching whole
-words only and case-sensitively, so that "VS" the country is not "vs." the abbreviation.
+Text is searched for all names at once, case-sensitively (so that "VS" the country is not "vs." the
+abbreviation), taking the longest name wherever one starts and keeping only whole words. The search is one
+regex built as a trie of the names: every name starts with a capital, so the regex engine only looks at
+capitals, which is faster than an Aho-Corasick automaton stepping through every character.
 """
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import NamedTuple
 
-import ahocorasick
 import pycountry
 
 from ims.text.countries import DUTCH_NAMES, dutch_translation
@@ -232,13 +236,34 @@ def _entries() -> dict[str, tuple[str, str, str]]:
     return entries
 
 
+def _trie_pattern(words: Iterable[str]) -> str:
+    """A regex matching, wherever one of ``words`` starts, the longest one that starts there.
+
+    The words form a trie; at every node the longer continuations come before ending there, and the regex
+    engine takes the first alternative that works, so a match is the longest word. Scanning left to right
+    and going on after each match gives the leftmost-longest matches, not overlapping.
+    """
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a word ends here
+
+    def alternatives(node: dict[str, dict]) -> str:
+        branches = [re.escape(ch) + alternatives(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        if len(branches) == 1 and "" not in node:
+            return branches[0]
+        return "(?:" + "|".join(branches) + ("|" if "" in node else "") + ")"
+
+    return alternatives(trie)
+
+
 @cache
-def _automaton() -> ahocorasick.Automaton:
-    automaton = ahocorasick.Automaton()
-    for surface, (ident, kind, role) in _entries().items():
-        automaton.add_word(surface, (len(surface), ident, kind, role, surface))
-    automaton.make_automaton()
-    return automaton
+def _names_regex() -> re.Pattern[str]:
+    return re.compile(_trie_pattern(_entries()))
 
 
 def patterns() -> list[str]:
@@ -274,17 +299,34 @@ def _find_short(text: str) -> tuple[Mention, ...]:
 
 
 def _find(text: str) -> list[Mention]:
-    found: list[Mention] = []
-    last_end = 0
+    return [Mention(*hit) for hit in _hits(text)]
+
+
+def _hits(text: str) -> list[tuple[int, int, str, str, str, str]]:
+    """(start, end, id, kind, role, surface) of every whole-word name, regions left out."""
+    found = []
     n = len(text)
-    for end_index, (length, ident, kind, role, surface) in _automaton().iter_long(text):
-        end = end_index + 1
-        start = end - length
-        if start < last_end:
-            continue
+    entries = _entries()
+    for m in _names_regex().finditer(text):
+        start, end = m.span()
         if (start and text[start - 1].isalnum()) or (end < n and text[end].isalnum()):
-            continue
-        last_end = end
+            continue  # part of a longer word
+        surface = m.group()
+        ident, kind, role = entries[surface]
         if kind != REGION:
-            found.append(Mention(start, end, ident, kind, role, surface))
+            found.append((start, end, ident, kind, role, surface))
     return found
+
+
+def mentions_in_spans(text: str, starts: Sequence[int], ends: Sequence[int]) -> list[list[Mention]]:
+    """The names in each span ``text[starts[k]:ends[k]]`` (sorted, not overlapping), offsets relative to
+    the span: one pass over the whole text, much cheaper than one per span. A name running past the end of
+    its span belongs to none."""
+    buckets: list[list[Mention]] = [[] for _ in starts]
+    new = tuple.__new__  # a named tuple's own constructor is a Python function: this is several times faster
+    for start, end, ident, kind, role, surface in _hits(text):
+        k = bisect_right(starts, start) - 1
+        if k >= 0 and end <= ends[k]:
+            offset = starts[k]
+            buckets[k].append(new(Mention, (start - offset, end - offset, ident, kind, role, surface)))
+    return buckets

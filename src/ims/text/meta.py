@@ -38,7 +38,8 @@ _PERSON = re.compile(
     r"^(?:(?:Drs|Dr|Mr|Ir|Prof|Ing)\.?[ ]+)*(?:[A-Z][a-z]{0,2}\.[ ]?){1,5}[ ]*"
     r"(?:(?:van|de|der|den|ter|ten)[ ]+)*[A-Z][\w'’-]+(?:[ ][A-Z][\w'’-]+)?$"
 )
-_PAGE = re.compile(r"Pagina \d+ van (\d+)")
+# A page total of more digits is no page total (and would overflow int()'s limit on long digit strings).
+_PAGE = re.compile(r"Pagina \d+ van (\d{1,6})(?!\d)")
 _NOT_SUBJECT = re.compile(r"Kamer|Staten-Generaal|Postbus|\d{4} ?[A-Z]{2}\b|Den Haag|Binnenhof|Afschrift")
 
 
@@ -119,7 +120,10 @@ def _kamerstuk(text: str) -> str | None:
 
 
 def read_meta(text: str) -> DocumentMeta:
-    """Read a document's own metadata from its original text; fields it does not state are None."""
+    """Read a document's own metadata from its original text; fields it does not state are None.
+
+    Never raises: any text is a document that states some of its metadata, possibly none.
+    """
     head = text[:_HEAD]
     ref = _REFERENCE.search(head)
     pages = Counter(int(n) for n in _PAGE.findall(text)) if "Pagina " in text else Counter()

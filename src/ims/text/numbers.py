@@ -4,8 +4,10 @@ Dutch writes a decimal comma and a thousands point ("€4,9 miljard", "1.250 mil
 ("miljard", "mln") and small numbers as words ("negen", "vijfentwintig"). Amounts are returned as exact
 values in units (4,9 miljard is 4900000000) so that they survive the trip into JSON unchanged.
 
-``parse_*`` functions read a whole string and raise :class:`NumberError` when it is not a number;
-``find_*`` functions scan running text and never raise.
+``parse_*`` functions (and ``word_to_int``) read a whole string and raise :class:`NumberError` when it
+is not a number; ``find_*`` functions scan running text and never raise. A numeral of more than
+``MAX_NUMERAL`` characters is no number of anything a letter counts: it is not read, so that every value
+fits a JSON number.
 """
 
 from __future__ import annotations
@@ -67,16 +69,30 @@ CURRENCIES: dict[str, str] = {
     "$": "USD", "us$": "USD", "usd": "USD", "dollar": "USD", "dollars": "USD",
 }
 
+# With re.IGNORECASE, "ſ" matches "s" and "ı"/"İ" match "i", which str.lower() keeps apart: fold them
+# before looking a matched word up.
+_FOLD = str.maketrans({"ſ": "s", "ı": "i", "İ": "i"})
+MAX_NUMERAL = 32
+
+
+def _key(word: str) -> str:
+    """A matched word as the key of CURRENCIES or SCALES."""
+    return word.translate(_FOLD).lower().rstrip(".")
+
+
 _DIGITS = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 _NUMERAL = re.compile(rf"(?:{_DIGITS})\Z")
 _SCALE = r"(?:miljard|miljoen|biljoen|duizend|mld|mln|mrd)\b\.?"
+# A number starts where a run of digits does: tried inside a long run of digits, every start would read
+# the rest of the run and fail, which is quadratic (20,000 digits took minutes).
+_START = r"(?<![\d.,])"
 _AMOUNT = re.compile(
     rf"""(?ix)
       (?P<pre>€|£|\$|US\$|EUR|GBP|USD)[ \t]?(?P<n1>{_DIGITS})(?:\s+(?P<s1>{_SCALE}))?
-    | (?P<n2>{_DIGITS})(?:\s+(?P<s2>{_SCALE}))?\s+(?P<post>euro(?:'s)?|pond|dollars?|EUR|GBP|USD)\b
+    | {_START}(?P<n2>{_DIGITS})(?:\s+(?P<s2>{_SCALE}))?\s+(?P<post>euro(?:'s)?|pond|dollars?|EUR|GBP|USD)\b
     """
 )
-_PERCENT = re.compile(rf"(?P<n>{_DIGITS})\s?(?:%|procent\b|pct\b)", re.IGNORECASE)
+_PERCENT = re.compile(rf"{_START}(?P<n>{_DIGITS})\s?(?:%|procent\b|pct\b)", re.IGNORECASE)
 # Words that may be numbers: they end in a number word ("negen", "vijfentwintig", "tweehonderd").
 _NUMBER_WORD = re.compile(
     r"\b[a-zëé]*(?:nul|een|één|eén|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|tig|honderd|duizend)\b",
@@ -117,7 +133,7 @@ class Cardinal:
 def parse_decimal(text: str) -> Decimal:
     """ "4,9" -> 4.9, "1.250" -> 1250, "1.250,5" -> 1250.5. Raises NumberError."""
     raw = text.strip()
-    if not _NUMERAL.match(raw):
+    if len(raw) > MAX_NUMERAL or not _NUMERAL.match(raw):
         raise NumberError(f"not a Dutch numeral: {text!r}")
     try:
         return Decimal(raw.replace(".", "").replace(",", "."))
@@ -126,15 +142,22 @@ def parse_decimal(text: str) -> Decimal:
 
 
 def word_to_int(word: str) -> int:
-    """A number written as one Dutch word: "negen" -> 9, "vijfentwintig" -> 25, "tweehonderd" -> 200."""
+    """A number written as one Dutch word: "negen" -> 9, "vijfentwintig" -> 25, "tweehonderd" -> 200.
+
+    Raises NumberError.
+    """
     value = _words_value(word.strip().lower())
     if value is None:
         raise NumberError(f"not a Dutch number word: {word!r}")
     return value
 
 
+# The longest number word below a million ("zevenhonderdzevenenzeventigduizend...") has 61 letters.
+_MAX_WORD = 64
+
+
 def _words_value(word: str) -> int | None:
-    if not word or len(word) > 60:
+    if not word or len(word) > _MAX_WORD:
         return None
     if word in _UNITS:
         return _UNITS[word]
@@ -164,9 +187,9 @@ def parse_number(text: str) -> Decimal:
         raise NumberError(f"not a number: {text!r}")
     scale = 1
     if len(words) == 2:
-        if words[1].rstrip(".") not in SCALES:
+        if _key(words[1]) not in SCALES:
             raise NumberError(f"not a number: {text!r}")
-        scale = SCALES[words[1].rstrip(".")]
+        scale = SCALES[_key(words[1])]
     head = words[0]
     value = parse_decimal(head) if head[:1].isdigit() else Decimal(word_to_int(head))
     return value * scale
@@ -181,7 +204,7 @@ def parse_amount(text: str) -> Amount:
 
 
 def _scale(word: str | None) -> int:
-    return SCALES[word.lower().rstrip(".")] if word else 1
+    return SCALES[_key(word)] if word else 1
 
 
 def find_amounts(text: str) -> list[Amount]:
@@ -189,7 +212,9 @@ def find_amounts(text: str) -> list[Amount]:
     found = []
     for m in _AMOUNT.finditer(text):
         number, scale_word = (m["n1"], m["s1"]) if m["pre"] else (m["n2"], m["s2"])
-        currency = CURRENCIES[(m["pre"] or m["post"]).lower()]
+        if len(number) > MAX_NUMERAL:
+            continue
+        currency = CURRENCIES[_key(m["pre"] or m["post"])]
         value = Decimal(number.replace(".", "").replace(",", ".")) * _scale(scale_word)
         approximate = bool(_APPROX.search(text, max(0, m.start() - 20), m.start()))
         found.append(Amount(value, currency, m.start(), m.end(), approximate))
@@ -201,12 +226,17 @@ def find_percentages(text: str) -> list[Percentage]:
     return [
         Percentage(Decimal(m["n"].replace(".", "").replace(",", ".")), m.start(), m.end())
         for m in _PERCENT.finditer(text)
+        if len(m["n"]) <= MAX_NUMERAL
     ]
 
 
 def find_cardinals(text: str) -> list[Cardinal]:
     """Whole numbers in digits or single Dutch words ("270", "negen", "vijfentwintig"), in order."""
-    found = [Cardinal(int(m.group(1).replace(".", "")), m.start(), m.end()) for m in _INTEGER.finditer(text)]
+    found = [
+        Cardinal(int(m.group(1).replace(".", "")), m.start(), m.end())
+        for m in _INTEGER.finditer(text)
+        if m.end() - m.start() <= MAX_NUMERAL
+    ]
     for m in _NUMBER_WORD.finditer(text):
         value = _words_value(m.group().lower())
         if value is not None and m.group().lower() not in ("een", "één", "eén"):  # "een" is also "a"

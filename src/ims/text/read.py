@@ -163,16 +163,55 @@ def _read_html(name: str, data: bytes) -> RawDocument:
     if _looks_binary(data):
         raise DocumentError(f"{name}: binary data, not an HTML page")
     soup = BeautifulSoup(data, "lxml")
-    for tag in soup(_HTML_NOISE):
-        tag.decompose()
-    root = next((found for sel in _HTML_MAIN if (found := soup.select_one(sel)) is not None), None)
-    root = root or soup.body or soup
-    for tag in root.find_all(_HTML_BLOCKS):
-        tag.insert_before("\n")
-        tag.insert_after("\n")
-    lines = (" ".join(line.split()) for line in root.get_text().splitlines())
+    root = _main_element(soup) or soup.body or soup
+    lines = (" ".join(line.split()) for line in _block_text(root).splitlines())
     text = "\n".join(_squeeze_blank(lines)).strip("\n") + "\n"
     return RawDocument(name, text, "html")
+
+
+# The page is read without changing its tree: bs4's insert_before(), insert_after() and decompose() each
+# look the element up among its siblings, which made a page of some thousands of paragraphs, list items or
+# table rows take minutes (quadratic time).
+_NOISE_TAGS = frozenset(_HTML_NOISE)
+_BLOCK_TAGS = frozenset(_HTML_BLOCKS)
+
+
+def _in_noise(tag) -> bool:
+    return tag.name in _NOISE_TAGS or any(parent.name in _NOISE_TAGS for parent in tag.parents)
+
+
+def _main_element(soup):
+    """The first element the article selectors find outside the page's noise (menus, scripts...)."""
+    for selector in _HTML_MAIN:
+        found = next((tag for tag in soup.css.iselect(selector) if not _in_noise(tag)), None)
+        if found is not None:
+            return found
+    return None
+
+
+def _block_text(root) -> str:
+    """The text under ``root`` as get_text() reads it, a line break around each block, noise left out."""
+    from bs4.element import CData, NavigableString, Tag
+
+    parts: list[str] = []
+    # A stack of child iterators instead of recursion: deeply nested markup must not hit the recursion limit.
+    stack = [(iter(root.contents), False)]
+    while stack:
+        children, block = stack[-1]
+        node = next(children, None)
+        if node is None:
+            stack.pop()
+            if block:
+                parts.append("\n")
+        elif isinstance(node, Tag):
+            if node.name not in _NOISE_TAGS:
+                block = node.name in _BLOCK_TAGS
+                if block:
+                    parts.append("\n")
+                stack.append((iter(node.contents), block))
+        elif type(node) in (NavigableString, CData):  # not comments, doctypes, processing instructions
+            parts.append(str(node))
+    return "".join(parts)
 
 
 def _squeeze_blank(lines):

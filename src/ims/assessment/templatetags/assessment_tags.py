@@ -1,11 +1,22 @@
-"""Numbers in the assessment pages as the framework's own texts write them (the locale picks the comma)."""
+"""Numbers in the assessment pages as the framework's own texts write them (the locale picks the comma),
+and the framework's vocabulary labels in the language of the page."""
 
 from __future__ import annotations
 
 from django import template
 from django.utils.formats import number_format
 
+from ims.framework.vocab import LabelledEnum
+from ims.register.vocab import vocab_label
+
 register = template.Library()
+
+
+@register.filter
+def label(member: LabelledEnum | str | None) -> str:
+    """``{{ category|label }}``: a goal category, ring or form by its glossary label in the page's language."""
+    # Anything else (a blank ring, a plain code) is shown as it is rather than breaking the page.
+    return vocab_label(member) if isinstance(member, LabelledEnum) else member or ""
 
 
 @register.filter

@@ -1,0 +1,20 @@
+"""Writes of the API itself: issuing tokens. Register writes go through ``ims.register.services``."""
+
+from __future__ import annotations
+
+from django.db import transaction
+from rest_framework.authtoken.models import Token
+
+from ims.accounts.models import User
+
+
+@transaction.atomic
+def token_issue(*, user: User) -> Token:
+    """A fresh API token for ``user``; an earlier one stops working (one token per user, so issuing rotates).
+
+    Both the revocation and the new token are audited (see ``signals``).
+    """
+    if not user.is_active:
+        raise ValueError(f"Gebruiker {user.username} is niet actief; een token zou niet werken.")
+    Token.objects.filter(user=user).delete()
+    return Token.objects.create(user=user)

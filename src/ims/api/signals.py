@@ -1,0 +1,29 @@
+"""API tokens go into the audit trail when they are issued or revoked, from the command and the admin alike.
+
+The entry names the token's owner, never the key: the trail is readable by administrators, and a key in it
+would be a working credential.
+"""
+
+from __future__ import annotations
+
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from rest_framework.authtoken.models import Token
+
+from ims.core.audit import AuditAction, audit
+
+
+def _audit(action: str, token: Token) -> None:
+    audit(action=action, object_type="authtoken.token", object_id=str(token.user_id),
+          object_repr=f"API-token van {token.user.username}"[:300], changes={"user": token.user.username})
+
+
+@receiver(post_save, sender=Token)
+def on_token_saved(sender, instance: Token, created: bool, **kwargs) -> None:
+    if created:
+        _audit(AuditAction.CREATE, instance)
+
+
+@receiver(post_delete, sender=Token)
+def on_token_deleted(sender, instance: Token, **kwargs) -> None:
+    _audit(AuditAction.DELETE, instance)
