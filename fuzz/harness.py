@@ -2,7 +2,8 @@
 
 Each target takes libFuzzer's bytes, feeds them to one part of the pipeline and checks the same
 properties as the Hypothesis fuzz tests (``tests/fuzz_inputs.py``): a failed check or any exception other
-than the documented one is a crash, which libFuzzer saves as a reproducer. ``fuzz/run.py`` runs them all.
+than the documented one is a crash, which libFuzzer saves as a reproducer; replay one with
+``python fuzz/harness.py TARGET var/fuzz/crashes/TARGET-crash-...``. ``fuzz/run.py`` runs them all.
 
 Text targets decode the bytes as UTF-8 (bad bytes become U+FFFD), so that seed letters in the corpus are
 read as the letters they are and mutations stay mostly text.
