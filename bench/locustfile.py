@@ -13,11 +13,16 @@ import json
 import os
 import random
 import re
+import time
 
 import lxml.html
 from locust import HttpUser, between, events, task
 
 LEDGER: list[dict] = []  # one entry per save the server accepted; locust users share one process
+# Every request as (finished at, name, milliseconds, ok), so that load_bench.py can tell the login ramp from the
+# steady minute that follows it; locust's own summary mixes the two.
+TIMINGS: list[tuple[float, str, float, bool]] = []
+SPAWNED: list[float] = []  # when the last user had been started
 _next_user = itertools.count()
 OWN = [int(pk) for pk in os.environ["IMS_LOAD_OWN"].split(",")]
 SHARED = [int(pk) for pk in os.environ["IMS_LOAD_SHARED"].split(",")]
@@ -97,7 +102,17 @@ def _first_error(text: str) -> str:
     return found.group(1) if found else text[:200]
 
 
+@events.request.add_listener
+def _time_request(name, response_time, exception, **kwargs) -> None:
+    TIMINGS.append((time.time(), name, response_time, exception is None))
+
+
+@events.spawning_complete.add_listener
+def _spawned(user_count, **kwargs) -> None:
+    SPAWNED.append(time.time())
+
+
 @events.test_stop.add_listener
 def _write_ledger(environment, **kwargs) -> None:
     with open(os.environ["IMS_LOAD_LEDGER"], "w") as out:
-        json.dump(LEDGER, out)
+        json.dump({"saves": LEDGER, "timings": TIMINGS, "spawned": SPAWNED[:1]}, out)

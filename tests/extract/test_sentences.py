@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from ims.extract.sentences import split_sentences
 
 
@@ -61,3 +66,28 @@ def test_list_items_start_new_sentences():
         "– eerste doel;",
         "– tweede doel",
     ]
+
+
+def test_a_short_line_is_a_heading_only_after_a_blank_line():
+    assert [s.heading for s in split_sentences("Eerste zin.\nKorte regel\nVolgende zin.")] == [False, False]
+    assert [s.heading for s in split_sentences("Eerste zin.\n\nKorte regel\nVolgende zin.")] == [
+        False, True, False,
+    ]
+
+
+_PIECES = st.sampled_from(
+    ["De", "brief", "Nederland", "mw.", "Zr.Ms.", "K.L.", "2019", ".", "!", "?", " ", " ", "\n", "\n\n",
+     "«Titel. Deel»", "“", "”", "\n– ", "\n• ", ":", "Samenwerking met Spanje"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=40).map("".join))
+def test_sentences_cover_the_text_in_order(text):
+    sentences = split_sentences(text)
+    flat = text.replace("\n", " ")
+    assert [s.index for s in sentences] == list(range(len(sentences)))
+    for s in sentences:
+        assert s.text == flat[s.start : s.end] == s.text.strip() != ""
+    assert all(a.end <= b.start for a, b in pairwise(sentences))
+    assert "".join(s.text for s in sentences).replace(" ", "") == flat.replace(" ", "")

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ims.text.clean import CleanText, clean_text
+from ims.text.clean import CleanText, _deletions, clean_text
 
 
 def fold(text: str) -> str:
@@ -91,6 +92,17 @@ def test_footnote_marker_glued_to_a_word_is_dropped():
     assert_faithful(clean)
 
 
+def test_footnote_marker_glued_to_the_last_word_of_the_text_is_dropped_too():
+    assert clean_text("Zie de bijlagen3 \n").text == "Zie de bijlagen"
+    assert clean_text("met de F35 \n").text == "met de F35"  # a capital before: a name, not a note
+
+
+def test_soft_hyphens_are_dropped():
+    clean = clean_text("samen\u00adwerking en\u00ad\nrichting")
+    assert clean.text == "samenwerking enrichting"
+    assert_faithful(clean)
+
+
 def test_detached_superscript_is_reattached_to_its_number():
     original = "stond het hoofdkwartier van het\ne\n2 Frans-Duitse korps gereed."
     clean = clean_text(original)
@@ -114,6 +126,63 @@ def test_empty_and_blank_texts():
 
 
 # ------------------------------------------------------------------ properties
+
+_LOWER = set("abcdefghijklmnopqrstuvwxyz") | {chr(c) for c in range(0xE0, 0x100)}
+
+
+def deleted_by_the_rules(text: str) -> set[int]:
+    """What the whitespace pass deletes, character by character, straight from its rules."""
+    n, out = len(text), set()
+    k = 0
+    while k < n:  # spaces: a run touching a line break goes whole, any other run keeps its first space
+        if text[k] != " ":
+            k += 1
+            continue
+        end = k
+        while end < n and text[end] == " ":
+            end += 1
+        touches_break = text[k - 1 : k] == "\n" or text[end : end + 1] == "\n"
+        out.update(range(k if touches_break else k + 1, end))
+        k = end
+    for q in range(n - 1):  # a space or break before punctuation, after a letter, digit or closing mark
+        after = text[q + 2 : q + 3]
+        before_punct = text[q] in " \n" and text[q + 1] in ".,;:" and (not after or after.isspace())
+        if before_punct and (q == 0 or text[q - 1].isalnum() or text[q - 1] in ")»”’"):
+            out.add(q)
+
+    def closes(p: int) -> bool:  # what may follow a footnote marker
+        if p == n or text[p].isspace():
+            return True
+        return text[p] in ".,;:" and (p + 1 == n or text[p + 1].isspace())
+
+    k = 3
+    while k < n:  # a footnote marker: one or two digits right after three lowercase letters
+        if text[k] in "0123456789" and all(c in _LOWER for c in text[k - 3 : k]):
+            end = k + 2 if k + 1 < n and text[k + 1].isdecimal() and closes(k + 2) else k + 1 if closes(k + 1) else 0
+            if end:
+                out.update(range(k, end))
+                k = end
+                continue
+        k += 1
+    out.update(k for k, ch in enumerate(text) if ch == "\u00ad")
+    body = text.strip()
+    if body:
+        lead = len(text) - len(text.lstrip())
+        out.update(range(lead))
+        out.update(range(lead + len(body), n))
+    else:
+        out.update(range(n))
+    return out
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from([*" \n.,;:ab1é2\u00ad)»X\u2003", "abc", "ies", "  ", " \n "]), max_size=40))
+def test_whitespace_pass_deletes_exactly_what_its_rules_say(pieces):
+    text = "".join(pieces)
+    spans = _deletions(text)
+    assert all(a < b for a, b in spans) and all(b1 <= a2 for (_, b1), (a2, _) in pairwise(spans))
+    assert {k for a, b in spans for k in range(a, b)} == deleted_by_the_rules(text)
+
 
 _PIECES = st.sampled_from(
     [

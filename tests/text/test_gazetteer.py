@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from ims.text.countries import country_name
 from ims.text.gazetteer import (
     COUNTRY,
     ORGANISATIONS,
+    _entries,
+    _names_regex,
+    _trie_pattern,
     country_code,
     find_mentions,
     is_region,
+    mentions_in_spans,
     organisation,
     patterns,
 )
@@ -71,3 +80,51 @@ def test_patterns_for_grep():
     assert len(found) == len(set(found)) > 300
     assert "Verenigde Staten" in found and "Belgische" in found and "NAVO" in found
     assert all(m.kind == COUNTRY for m in find_mentions("Chili"))
+
+
+def leftmost_longest(words: list[str], text: str) -> list[tuple[int, int]]:
+    """The plain definition: from left to right, the longest word starting at the first place one does."""
+    found, pos = [], 0
+    while pos < len(text):
+        lengths = [len(w) for w in words if text.startswith(w, pos)]
+        if lengths:
+            found.append((pos, pos + max(lengths)))
+            pos += max(lengths)
+        else:
+            pos += 1
+    return found
+
+
+def test_trie_regex_takes_the_longest_word_where_one_starts():
+    words = ["ab", "abcd", "abx", "b", "bcd", "c"]
+    regex = re.compile(_trie_pattern(words))
+    for text in ("abcd", "abce", "abxab", "xbcdx", "aabcab", "ccab", ""):
+        assert [m.span() for m in regex.finditer(text)] == leftmost_longest(words, text), text
+
+
+_SURFACES = sorted(_entries())
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.one_of(st.sampled_from(_SURFACES), st.sampled_from([" ", "-", "x", "e", "se", "landen", "Noord-", "’"])),
+        max_size=10,
+    ).map("".join)
+)
+def test_the_names_regex_is_leftmost_longest_over_all_names(text):
+    assert [m.span() for m in _names_regex().finditer(text)] == leftmost_longest(_SURFACES, text)
+
+
+def test_mentions_by_span_are_the_mentions_of_the_whole_text_cut_up():
+    text = "Duitsland en Frankrijk. Het Verenigd Koninkrijk en de NAVO."
+    starts = [0, 24, 37]
+    ends = [23, 36, len(text)]  # the second span cuts "Verenigd Koninkrijk": a name of no span
+    by_span = mentions_in_spans(text, starts, ends)
+    assert [[m.id for m in span] for span in by_span] == [["DE", "FR"], [], ["NATO"]]
+    for k, span in enumerate(by_span):
+        assert span == [
+            m._replace(start=m.start - starts[k], end=m.end - starts[k])
+            for m in find_mentions(text)
+            if starts[k] <= m.start and m.end <= ends[k]
+        ]

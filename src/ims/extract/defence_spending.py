@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from ims.extract.common import Needs
 from ims.extract.context import DocContext, register_keywords
 from ims.extract.facts import DefenceSpending
 from ims.text.gazetteer import COUNTRY
@@ -25,7 +26,7 @@ KEYWORDS = register_keywords(
     "defensie-uitgaven", "defensieuitgaven", "defensiebegroting", "defensiebudget", "bbp",
     "bruto binnenlands product", "aan defensie", "defence budget", "defence spending", "gdp",
 )
-_GDP = re.compile(r"\b(?:bbp|bruto binnenlands product|gdp)\b")
+_GDP = Needs(r"\b(?:bbp|bruto binnenlands product|gdp)\b", ("bbp", "bruto binnenlands product", "gdp"))
 _SUPERSEDED = re.compile(r"in plaats van")
 _INCREMENT = re.compile(r"\b(?:groei\w*|toename|verhoging|stijging|extra|aanvullend\w*)\b[^.]{0,40}\bmet\s*$")
 _NOT_A_BUDGET = re.compile(r"\b(?:investeren|investering\w*|komende \w+ jaar|over \w+ jaar|materieel)\b")

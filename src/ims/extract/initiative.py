@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from ims.extract.common import expand, name_of, noun_phrase, sorted_ids, tidy
+from ims.extract.common import Needs, expand, name_of, noun_phrase, sorted_ids, tidy
 from ims.extract.context import HOME, Cue, DocContext, register_keywords
 from ims.extract.facts import Evidence, Initiative
 from ims.extract.names import OPERATION_HEADS, Name, capitalised_runs, run_at_start
@@ -40,7 +40,7 @@ _COOPERATION = re.compile(  # literal-led branches only: the regex engine then s
     r"samenwerk|samen |gezamenlijk|binationa|bilatera|multinationa|programma|project|initiatie|participe"
     r"|deelname|lead nation|mou |memorandum|intentieverklaring"
 )
-_INITIATIVE_WORD = re.compile(r"\binitiatie\w*|\bprogramma\w*|\bproject\w*")
+_INITIATIVE_WORD = Needs(r"\b(?:initiatie\w*|programma\w*|project\w*)", ("initiatie", "programma", "project"))
 _HEADS = frozenset(
     {
         "training", "trainingen", "exercise", "networking", "defence", "defense", "policing", "refueling",
@@ -60,7 +60,7 @@ _NOT_INITIATIVE = frozenset(
     }
 )
 _NATIONAL = re.compile(r"\b(?:nationaal|nationale|interdepartementale)\b", re.IGNORECASE)
-_FUTURE = re.compile(r"\b(?:willen|wil|zal|zullen|gaan|gaat)\b")
+_FUTURE = Needs(r"\b(?:willen|wil|zal|zullen|gaan|gaat)\b", ("wil", "zal", "zullen", "gaan", "gaat"))
 # One \b in front of all the alternatives rather than one in front of each: the regex engine then tries the
 # alternatives only where a word starts, which makes the search several times faster (the same below).
 _PARTICIPATION = Cue(
@@ -77,7 +77,7 @@ _ITEM_SKIP = re.compile(r"^(?:een aantal|diverse|verschillende|andere|overige|en
 _VERB = re.compile(r"\b\w*ge\w+[dt]\b|\b(?:is|zijn|wordt|worden|heeft|hebben)\b")
 _QUOTED = re.compile(r"[«“]([^»”]{3,60})[»”]")
 
-_STATUS = re.compile(
+_STATUS = Needs(
     r"\b(?:"
     + "|".join(
         f"(?P<{status}>{pattern})"
@@ -97,7 +97,13 @@ _STATUS = re.compile(
             ("stopped", r"gestopt\b|beëindigd\b|stopgezet\b"),
         )
     )
-    + ")"
+    + ")",
+    (
+        "wens", "beoogd", "biedt", "willen", "gezocht naar", "onderzo", "studie", "verkend", "gewerkt aan",
+        "werken", "voorbereid", "zal", "zullen", "gaan", "startpunt", "bestaande", "betrokken", "voortgezet",
+        "sinds", "jaarlijks", "participe", "geïntegreerd", "lopende", "implementatie", "gefinancierd",
+        "op dit moment is", "afgerond", "voltooid", "gestopt", "beëindigd", "stopgezet",
+    ),
 )
 _FORMS = (
     (
@@ -231,6 +237,16 @@ def _named_after(pattern: re.Pattern[str], form: str | None = None) -> Callable:
         return out
 
     return find
+
+
+def _national(doc: DocContext, i: int, text: str) -> bool:
+    """Whether ``text`` (the start of sentence ``i``) says "nationaal" (or "interdepartementale")."""
+    # _NATIONAL ignores case, and its "i" matches "ı" and "İ" as well, which lower() keeps or makes two
+    # letters: so the sentence is screened (in lower case) for the parts of the words without an "i".
+    low = doc.lower(i)
+    if "onaal" not in low and "onale" not in low and "nterdepartementale" not in low:
+        return False
+    return bool(_NATIONAL.search(text))
 
 
 def _names_one_country(word: str) -> bool:
@@ -592,7 +608,7 @@ def extract(doc: DocContext) -> list[Initiative]:
             if (
                 not name
                 or _excluded(name)
-                or (_NATIONAL.search(text[: c.start + 1]) and not _COOPERATION.search(name))
+                or (_national(doc, i, text[: c.start + 1]) and not _COOPERATION.search(name))
             ):
                 continue
             whole = [m for m in find_mentions(name) if m.start == 0 and m.end == len(name)]

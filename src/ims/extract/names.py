@@ -58,7 +58,6 @@ _RUN = re.compile(
     rf"[A-Z0-9À-Þ]{_WORDCHARS}*(?:[ ]{{1,2}}(?:[a-zà-ÿ&]{_WORDCHARS}*[ ]{{1,2}}){{0,{_MAX_GAP}}}"
     rf"[A-Z0-9À-Þ]{_WORDCHARS}*)*"
 )
-_TOKEN = re.compile(r"\S+")
 
 
 def capitalised_runs(text: str) -> list[Name]:
@@ -90,23 +89,27 @@ def _split_run(text: str, m: re.Match[str], runs: list[Name]) -> None:
                 b -= 1  # "in Irak." ends a sentence; "Zr.Ms." keeps its points
             runs.append(Name(text[a:b], a, b))
         return
-    tokens: list[re.Match[str] | None] = list(_TOKEN.finditer(word))
+    # The words of a candidate are separated by one or two spaces only: split there rather than run a regex.
     start = None
     last = None
-    for t in [*tokens, None]:
-        word = t.group() if t is not None else ""
-        dutch = t is None or word.lower() in _DUTCH
-        if dutch:
+    pos = m.start()
+    for token in [*word.split(" "), None]:
+        if token == "":
+            pos += 1  # the second of two spaces
+            continue
+        if token is None or token.lower() in _DUTCH:
             if start is not None and last is not None:
-                a, b = m.start() + start, m.start() + last
+                a, b = start, last
                 while b > a + 1 and text[b - 1] == "." and text[b - 2].islower():
                     b -= 1  # "in Irak." ends a sentence; "Zr.Ms." keeps its points
                 runs.append(Name(text[a:b], a, b))
             start = last = None
-        elif is_capitalised(word):
+        elif token[0].isupper() or token[0].isdigit():
             if start is None:
-                start = t.start()
-            last = t.end()
+                start = pos
+            last = pos + len(token)
+        if token is not None:
+            pos += len(token) + 1
 
 
 def _name_start(text: str, end: int, window: int, head: str) -> tuple[int | None, bool]:
@@ -118,7 +121,8 @@ def _name_start(text: str, end: int, window: int, head: str) -> tuple[int | None
     for n, w in enumerate(reversed(words)):
         word = w.group()
         gap = text[window + w.end() : end if n == 0 else window + words[-n].start()]
-        if n >= _MAX_NAME_WORDS or _PUNCTUATION.search(gap) or (word.lower() in _DUTCH and n != 0):
+        punctuated = gap != " " and _PUNCTUATION.search(gap)  # a single space, the usual gap, holds none
+        if n >= _MAX_NAME_WORDS or punctuated or (word.lower() in _DUTCH and n != 0):
             return start, n == first
         if start is not None and not (is_capitalised(word) or word in _CONNECTORS):
             return start, n == first

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from ims.extract.common import home_voice, noun_phrase, stated_year, tidy
+from ims.extract.common import Needs, home_voice, noun_phrase, stated_year, tidy
 from ims.extract.context import DocContext, register_keywords
 from ims.extract.facts import Procurement
 from ims.text.numbers import find_cardinals
@@ -28,13 +28,18 @@ _ACTION = re.compile(
 )
 _ORDERED_WORDS = ("besteld", "gekocht", "aangeschaft", "geleverd", "aangekocht")
 _ORDERED = re.compile(rf"\b(?:{'|'.join(_ORDERED_WORDS)})\b")
-_HEDGE = re.compile(
+_HEDGE = Needs(
     r"\b(?:mogelijkhe\w*|perspectie\w*|gezocht|zoeken|onderzo\w*|studie\w*|overweeg\w*|overwogen|wens\w*"
-    r"|beoogd\w*|voorbereid\w*|voorbereiding|bezig met|besluiten|zou|zouden)\b"
+    r"|beoogd\w*|voorbereid\w*|voorbereiding|bezig met|besluiten|zou|zouden)\b",
+    (
+        "mogelijkhe", "perspectie", "gezocht", "zoeken", "onderzo", "studie", "overweeg", "overwogen", "wens",
+        "beoogd", "voorbereid", "bezig met", "besluiten", "zou",
+    ),
 )
-_BUYER = re.compile(
+_BUYER = Needs(
     r"\b(?:koninklijke (?:marine|landmacht|luchtmacht|marechaussee)|defensie"
-    r"|materieelsamenwerking)\b"
+    r"|materieelsamenwerking)\b",
+    ("koninklijke ", "defensie", "materieelsamenwerking"),
 )
 _EARLIER = re.compile(r"\b(?:al eerder|eerder|reeds|vorig jaar)\b")
 _DESIGNATOR = re.compile(r"\b[A-Z][A-Za-z]{0,4}-?\d{1,3}[A-Za-z]?(?:\s+[A-Z][a-z]{2,})?")

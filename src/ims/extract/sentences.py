@@ -27,6 +27,10 @@ _ABBREVIATIONS = frozenset(
     }
 )
 _INITIALS = re.compile(r"(?:[A-Z][a-z]{0,2}\.)*[A-Z][a-z]{0,2}\Z")
+# A word ending in this many characters without a space, bracket or point is longer than any abbreviation
+# and cannot be initials (those have a point at least every four characters).
+_PLAIN_WORD = max(4, 1 + max(map(len, _ABBREVIATIONS)))
+_WORD_BREAK = re.compile(r"[ \n(«.]")
 _FUNCTION_WORDS = frozenset(
     {
         "de", "het", "een", "van", "en", "of", "in", "op", "met", "voor", "aan", "bij", "door", "naar",
@@ -44,6 +48,12 @@ _POINT_END = re.compile(rf"\.{_CLOSERS}{_NEXT}")
 _OTHER_ENDS = (("!", re.compile(rf"!{_CLOSERS}{_NEXT}")), ("?", re.compile(rf"\?{_CLOSERS}{_NEXT}")))
 # A heading follows a blank line (see _after_gap): the look-behind drops every other line break at once.
 _HEADING = re.compile(r"\n(?<!\S\n)([A-ZÀ-Þ][^\n.!?;,]{1,69})(?=\n|\Z)")
+_HEADING_AFTER_BLANK = re.compile(r"\n\n([A-ZÀ-Þ][^\n.!?;,]{1,69})(?=\n|\Z)")
+# Every character str.isspace() and \s know besides the line break (a test checks the list is complete).
+_SPACES_BUT_BREAK = (
+    "\t\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009"
+    "\u200a\u2028\u2029\u202f\u205f\u3000"
+)
 _FIRST_HEADING = re.compile(r"([A-ZÀ-Þ][^\n.!?;,]{1,69})(?=\n|\Z)")
 _ITEM = re.compile(r"\n[ \t]*[–\-•▪*][ \t]")
 _MAX_HEADING_WORDS = 12
@@ -63,6 +73,8 @@ class Sentence(NamedTuple):
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
+    if dot >= _PLAIN_WORD and not _WORD_BREAK.search(text, dot - _PLAIN_WORD, dot):
+        return False  # the usual case, settled at once: a word too long for the list and with no initials
     before = text[max(0, dot - 9) : dot]
     if " " not in before and "\n" not in before and dot >= 9:
         return False  # a word of nine letters or more: no abbreviation
@@ -108,7 +120,11 @@ def _headings(text: str) -> list[tuple[int, int]]:
     found = []
     first = _FIRST_HEADING.match(text)
     candidates = [(first.start(1), first.end(1), first.group(1))] if first else []
-    candidates += [(m.start(1), m.end(1), m.group(1)) for m in _HEADING.finditer(text)]
+    # In cleaned text the only white space before a line break is another one: a literal scan for two
+    # breaks finds the same lines as _HEADING, much faster.
+    other_space = text.startswith("\n") or any(space + "\n" in text for space in _SPACES_BUT_BREAK)
+    heading = _HEADING if other_space else _HEADING_AFTER_BLANK
+    candidates += [(m.start(1), m.end(1), m.group(1)) for m in heading.finditer(text)]
     for start, end, line in candidates:
         if _is_heading(text, start, end, line):
             found.append((start, end))

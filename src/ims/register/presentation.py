@@ -42,6 +42,11 @@ def display(record: models.Model, name: str) -> Any:
     return labels(field, lambda: field.flatchoices).get(value, value)
 
 
+def permille(value: float) -> int:
+    """A percentage as a coordinate on a 0–1000 SVG axis (an integer, so no locale can put a comma in it)."""
+    return round(float(value) * 10)
+
+
 @dataclass(frozen=True)
 class Segment:
     ring: str
@@ -50,6 +55,29 @@ class Segment:
     end: dt.date | None
     left: float
     width: float
+
+    # SVG coordinates, as text: a template localises every number it writes, which for a page of ticks and
+    # bars cost more than the rest of the timeline.
+    @property
+    def x(self) -> str:
+        return str(permille(self.left))
+
+    @property
+    def w(self) -> str:
+        return str(permille(self.width))
+
+    @property
+    def label_x(self) -> str:
+        return str(permille(self.left) + 6)
+
+
+@dataclass(frozen=True)
+class Tick:
+    """A year mark on the timeline's axis; coordinates as text, like ``Segment``'s."""
+
+    year: str
+    x: str
+    label_x: str
 
 
 def timeline(assignments: Sequence, today: dt.date) -> tuple[list[Segment], list[int]]:
@@ -81,3 +109,12 @@ def year_position(year: int, assignments: Sequence, today: dt.date) -> float:
     first = min(a.valid_from for a in assignments)
     last = max([today, *[a.valid_to for a in assignments if a.valid_to]])
     return round(100 * (dt.date(year, 1, 1) - first).days / max((last - first).days, 1), 2)
+
+
+def year_ticks(years: Sequence[int], assignments: Sequence, today: dt.date) -> list[Tick]:
+    """The ticks of ``timeline``'s years: position of 1 January, and of the year's label just right of it."""
+    ticks = []
+    for year in years:
+        x = permille(year_position(year, assignments, today))
+        ticks.append(Tick(year=str(year), x=str(x), label_x=str(x + 3)))
+    return ticks

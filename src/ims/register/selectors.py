@@ -152,22 +152,31 @@ def partner_page(*, user, code: str) -> PartnerPage:
         .prefetch_related(None).only("pk", "title", "status").annotate(total=Window(Count("pk")))
         [:PARTNER_PAGE_INITIATIVES]
     )
+    # Every list below carries only the columns the page shows (the others are deferred: reading one costs a
+    # query per row), and citations come as plain lists on ``visible_citations``.
+    citations = Prefetch("citations", queryset=_citations_for(user).queryset, to_attr="visible_citations")
     return PartnerPage(
         partner=partner,
         rings=list(RingAssignment.objects.visible_to(user).filter(partner=partner)
-                   .prefetch_related(_citations_for(user)).order_by("valid_from")),
+                   .only("ring", "valid_from", "valid_to", "reason").prefetch_related(citations)
+                   .order_by("valid_from")),
         initiatives=initiatives,
         initiative_count=initiatives[0].total if initiatives else 0,
         # The page shows kind, title and date only, so the list's prefetches are not needed here.
-        agreements=list(Agreement.objects.visible_to(user).filter(parties=partner).order_by("-signed_on", "title")),
+        agreements=list(Agreement.objects.visible_to(user).filter(parties=partner).only("kind", "title", "signed_on")
+                        .order_by("-signed_on", "title")),
         spending=list(DefenceSpending.objects.visible_to(user).filter(partner=partner)
-                      .prefetch_related(_citations_for(user)).order_by("year", "status")),
+                      .only("year", "status", "amount", "currency", "pct_gdp").prefetch_related(citations)
+                      .order_by("year", "status")),
         contributions=list(Contribution.objects.visible_to(user).filter(partners=partner)
-                           .prefetch_related(Prefetch("location", queryset=Partner.objects.visible_to(user)))
+                           .only("operation", "year", "location", "personnel")
+                           .prefetch_related(Prefetch("location",
+                                                      queryset=Partner.objects.visible_to(user).only("name_nl")))
                            .order_by("-year")),
-        procurements=list(Procurement.objects.visible_to(user).filter(partner=partner).order_by("-year")),
-        frameworks=list(partner.memberships.visible_to(user).order_by("name_nl")),
-        members=list(partner.members.visible_to(user).order_by("name_nl")),
+        procurements=list(Procurement.objects.visible_to(user).filter(partner=partner)
+                          .only("system", "quantity", "year").order_by("-year")),
+        frameworks=list(partner.memberships.visible_to(user).only("code", "name_nl").order_by("name_nl")),
+        members=list(partner.members.visible_to(user).only("code", "name_nl").order_by("name_nl")),
     )
 
 
@@ -279,6 +288,37 @@ def initiative_get(*, user, pk: int) -> Initiative:
             Prefetch("agreements", queryset=Agreement.objects.visible_to(user)),
             "budgets",
             _citations_for(user),
+        )
+        .get(pk=pk)
+    )
+
+
+def initiative_page(*, user, pk: int) -> Initiative:
+    """``initiative_get`` for the initiative's page: the related records it shows, as plain lists.
+
+    On attributes (``visible_participations``, ``visible_frameworks``, ``budget_list``, ``goal_list`` with
+    each goal's ``measurement_list``, ``visible_milestones``, ``visible_agreements``, ``visible_related``,
+    ``visible_citations``) rather than in ``.all()``, which builds a queryset per relation; and only with the
+    columns the page shows (others are deferred: reading one costs a query).
+    """
+    return (
+        Initiative.objects.visible_to(user)
+        .prefetch_related(
+            Prefetch("participations",
+                     queryset=Participation.objects.filter(_visible_via(user, "partner")).select_related("partner")
+                     .only("initiative", "role", "partner__code", "partner__name_nl").order_by("partner__name_nl"),
+                     to_attr="visible_participations"),
+            Prefetch("frameworks", queryset=Partner.objects.visible_to(user).only("name_nl"),
+                     to_attr="visible_frameworks"),
+            Prefetch("related", queryset=Initiative.objects.visible_to(user).only("title"), to_attr="visible_related"),
+            Prefetch("goals", to_attr="goal_list",
+                     queryset=Goal.objects.prefetch_related(Prefetch("measurements", to_attr="measurement_list"))),
+            Prefetch("milestones", queryset=Milestone.objects.visible_to(user)
+                     .only("initiative", "title", "due_on", "done_on", "status"), to_attr="visible_milestones"),
+            Prefetch("agreements", queryset=Agreement.objects.visible_to(user)
+                     .only("initiative", "kind", "title", "signed_on"), to_attr="visible_agreements"),
+            Prefetch("budgets", to_attr="budget_list"),
+            Prefetch("citations", queryset=_citations_for(user).queryset, to_attr="visible_citations"),
         )
         .get(pk=pk)
     )

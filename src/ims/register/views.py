@@ -18,7 +18,7 @@ from ims.core.services import RegisterError, StaleEdit
 
 from . import selectors, services
 from .forms import InitiativeEditForm, InitiativeFilterForm, PartnerFilterForm
-from .presentation import timeline, year_position
+from .presentation import timeline, year_ticks
 from .vocab import AgreementKind
 
 
@@ -63,7 +63,7 @@ def partner_detail(request: HttpRequest, code: str) -> HttpResponse:
         raise Http404 from None
     today = timezone.localdate()
     segments, years = timeline(page.rings, today)
-    ticks = [(y, year_position(y, page.rings, today)) for y in years]
+    ticks = year_ticks(years, page.rings, today)
     return render(request, "register/partner_detail.html", {"p": page, "segments": segments, "ticks": ticks})
 
 
@@ -94,7 +94,7 @@ def initiative_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def initiative_detail(request: HttpRequest, pk: int) -> HttpResponse:
     try:
-        initiative = selectors.initiative_get(user=request.user, pk=pk)
+        initiative = selectors.initiative_page(user=request.user, pk=pk)
     except ObjectDoesNotExist:
         raise Http404 from None
     return render(request, "register/initiative_detail.html", {"i": initiative})
