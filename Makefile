@@ -50,15 +50,19 @@ test: $(VENV)/.installed-dev browser lint test-sqlite test-postgres
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check src tests bench fuzz
 
+# The suite runs on every core (pytest-xdist; PYTEST_WORKERS=0 for one process, e.g. to use a debugger).
+PYTEST_WORKERS ?= auto
+PYTEST := $(BIN)/pytest -n $(PYTEST_WORKERS)
+
 test-sqlite: $(VENV)/.installed-dev
 	@echo "== tests on SQLite"
-	env -u IMS_DATABASE_URL $(BIN)/pytest
+	env -u IMS_DATABASE_URL $(PYTEST)
 
 # Without a reachable PostgreSQL the run is skipped loudly; under CI=true that is a failure.
 test-postgres: $(VENV)/.installed-dev
 	@if $(BIN)/python -c "import psycopg; psycopg.connect('$(PG_URL)', connect_timeout=3).close()" 2>/dev/null; then \
 		echo "== tests on PostgreSQL ($(PG_URL))"; \
-		IMS_DATABASE_URL=$(PG_URL) $(BIN)/pytest -m "not browser"; \
+		IMS_DATABASE_URL=$(PG_URL) $(PYTEST) -m "not browser"; \
 	elif [ "$$CI" = "true" ]; then \
 		echo "!! PostgreSQL at $(PG_URL) is not reachable, and CI=true: failing."; exit 1; \
 	else \
