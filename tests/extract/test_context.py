@@ -114,6 +114,9 @@ def test_find_having_and_holds_agree_with_a_plain_search(shared_dir):
             assert doc.find(word) == expected, word
             assert [i for i in range(len(doc.sentences)) if doc.holds(word, i)] == expected, word
         assert doc.having(("bbp", "mou")) == set(doc.find("bbp")) | set(doc.find("mou"))
+        # Keywords and words outside the vocabulary (found by a search of their own) together.
+        mixed = ("force", "nederland", "xyz", "bbp")
+        assert doc.having(mixed) == set().union(*(doc.find(word) for word in mixed))
 
 
 def _positions(text: str, word: str) -> list[int]:

@@ -1,5 +1,9 @@
 """contribution: Dutch contributions to operations, missions and forces."""
 
+from ims.extract.context import _VOCABULARY
+from ims.extract.contribution import _OP_SUFFIXES, _RUN_WORDS
+from ims.extract.names import OPERATION_HEADS
+
 
 def keyset(found: list[dict]) -> set[tuple]:
     return {(f["operation"], f["location"], f["year"], f["personnel"], tuple(f["partners"])) for f in found}
@@ -53,3 +57,17 @@ def test_campaign_against_something(facts):
     text = "In 2031 is samen met de Franse marine de strijd tegen piraterij in de Golf van Guinee voortgezet."
     found = keyset(facts(text, "contribution"))
     assert {op for op, *_ in found} == {"strijd tegen piraterij in de Golf van Guinee"}
+
+
+def test_every_word_that_makes_a_run_an_operation_is_a_keyword():
+    # Runs of capitalised words are read only in sentences holding one of _RUN_WORDS (found by the
+    # document's keyword pass): every head, "Operation"/"Operatie" in front, "-missie" and the like behind.
+    assert OPERATION_HEADS <= set(_RUN_WORDS) <= _VOCABULARY
+    assert all(any(word in suffix for word in _RUN_WORDS) for suffix in _OP_SUFFIXES)
+    assert all(any(word in prefix.lower() for word in _RUN_WORDS) for prefix in ("Operation ", "Operatie "))
+
+
+def test_an_operation_named_by_an_acronym_without_an_operation_word(facts):
+    # The second sentence holds no operation word: the acronym, defined for an operation, names it.
+    text = "De Allied Reaction Force (ARF) is nieuw. In 2030 neemt Nederland deel aan de ARF."
+    assert keyset(facts(text, "contribution")) == {("Allied Reaction Force", None, 2030, None, ())}

@@ -3,12 +3,24 @@
 from __future__ import annotations
 
 import contextlib
+import re
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ims.text.dates import DateError, PartialDate, find_dates, parse_date
+from ims.text.dates import (
+    _ANCHOR_STEMS,
+    _ANCHOR_WORD,
+    _DATE,
+    _DATE_AT_DIGIT,
+    _DATE_AT_LETTER,
+    MONTHS,
+    DateError,
+    PartialDate,
+    find_dates,
+    parse_date,
+)
 
 LETTER = PartialDate(2024, 3, 8)
 
@@ -94,3 +106,41 @@ def test_finding_dates_never_fails(text, reference):
 def test_parse_date_raises_only_date_error(text):
     with contextlib.suppress(DateError):
         parse_date(text, reference=LETTER)
+
+
+_DATEISH = st.lists(
+    st.sampled_from(
+        [
+            "3", "12", "270", "2019", "1899", "2150", "12345", "٣", "mei", "MEI", "jl.", "j.l.", "-", "–", "/",
+            " ", "\n", "in", "oktober", "sinds", "vorig", "jaar", "dit", "kalenderjaar", "het", "afgelopen",
+            "begin", "e", "ste", "okt.", "2019-05-03", "03-05-2019", "31", "februari", ".", ",", "x", "ſept",
+        ]
+    ),
+    max_size=10,
+).map("".join)
+
+
+@given(_DATEISH | st.text(max_size=40))
+def test_a_position_starts_dates_of_one_kind_only(text):
+    # find_dates tries the digit-led forms at a digit and the letter-led forms elsewhere: the whole pattern
+    # must find nothing else at any position.
+    for start in range(len(text)):
+        whole = _DATE.match(text, start)
+        half = (_DATE_AT_DIGIT if text[start].isdecimal() else _DATE_AT_LETTER).match(text, start)
+        assert (whole and (whole.span(), whole.lastgroup)) == (half and (half.span(), half.lastgroup))
+
+
+@given(_DATEISH | st.text(max_size=40))
+def test_the_month_trie_finds_what_the_list_of_months_finds(text):
+    months = "|".join(sorted(MONTHS, key=len, reverse=True))
+    plain = re.compile(f"{months}|jaar")
+    assert [m.span() for m in _ANCHOR_WORD.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_every_anchor_word_holds_a_stem_that_screens_for_it():
+    assert all(any(stem in word for stem in _ANCHOR_STEMS) for word in [*MONTHS, "jaar"])
+    assert iso("sinds vorig jaar, in oktober en op 3 mei", LETTER) == ["2023", "2024-10", "2024-05-03"]
+
+
+def test_numbers_of_other_lengths_than_days_months_and_years_start_no_date():
+    assert iso("270 dagen, 12345 stuks en 3000 man in 2019") == ["2019"]

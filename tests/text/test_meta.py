@@ -60,3 +60,21 @@ def test_printed_kamerstuk():
 def test_fragment_without_metadata():
     meta = read_meta("vervolg van een zin over Spanje en Portugal.\n")
     assert (meta.date, meta.reference, meta.kamerstuk, meta.subject, meta.signer) == (None,) * 5
+
+
+def test_signer_on_the_last_line_of_content_before_the_page_footer():
+    text = "Hierbij bericht ik u.\n\nHoogachtend,\n\nA.B. Jansen\n\nPagina 2 van 2\n\n"
+    assert read_meta(text).signer == "A.B. Jansen"
+
+
+def test_role_line_found_after_earlier_lines_that_name_the_minister():
+    text = (
+        "Zoals de minister van Buitenlandse Zaken schreef, gaat het goed.\n\nDe minister van Defensie,\n"
+        "C.D. de Boer\n"
+    )
+    assert read_meta(text).signer == "C.D. de Boer"
+
+
+def test_kamerstuk_number_found_anywhere_in_the_text():
+    text = "Inleiding.\n" * 500 + "Tweede Kamer, vergaderjaar 2028–2029, 36 001, nr. 7\n"
+    assert read_meta(text).kamerstuk == "36 001, nr. 7"

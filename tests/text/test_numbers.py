@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import re
 from decimal import Decimal
 
 import pytest
@@ -10,7 +11,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from ims.text.numbers import (
+    _AMOUNT,
+    _INTEGER,
+    _NUMBER_ENDINGS,
+    _NUMBER_WORD,
+    _PERCENT,
     NumberError,
+    _amounts,
     as_json_number,
     find_amounts,
     find_cardinals,
@@ -103,3 +110,41 @@ def test_parsing_raises_only_number_error(text):
 def test_finding_numbers_never_fails(text):
     for found in (*find_amounts(text), *find_percentages(text), *find_cardinals(text)):
         assert 0 <= found.start < found.end <= len(text)
+
+
+# The regexes as first written, for reading; ims.text.numbers reshapes them to be searched faster, and the
+# reshaped ones must find just the same.
+_DIGITS = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+_PLAIN_INTEGER = re.compile(r"(?<![\w,.-])(\d{1,3}(?:\.\d{3})+|\d+)(?![\d,]|\.\d)")
+_PLAIN_NUMBER_WORD = re.compile(rf"\b[a-zëé]*(?:{'|'.join(_NUMBER_ENDINGS)})\b", re.IGNORECASE)
+_PLAIN_PERCENT = re.compile(rf"(?<![\d.,])(?P<n>{_DIGITS})\s?(?:%|procent\b|pct\b)", re.IGNORECASE)
+_NUMBERISH = st.lists(
+    st.sampled_from(
+        [
+            "€", "£", "$", "US$", "uſ$", "EUR", "Euro", "euro's", "pond", "dollars", " ", "\t", "  ", "1", "12",
+            "1.250", "4,9", "1.2345", ",", ".", "-", "miljard", "mln.", "%", "procent", "pct", "٣", "een",
+            "Één", "vijfentwintig", "TWAALF", "ſ", "K", "ö", "_", "a",
+        ]
+    ),
+    max_size=12,
+).map("".join)
+
+
+def _spans(matches) -> list[tuple[int, int]]:
+    return [m.span() for m in matches]
+
+
+@given(_NUMBERISH | st.text(max_size=60))
+def test_the_reshaped_regexes_find_what_the_plain_ones_find(text):
+    assert _spans(_INTEGER.finditer(text)) == _spans(_PLAIN_INTEGER.finditer(text))
+    assert _spans(_NUMBER_WORD.finditer(text)) == _spans(_PLAIN_NUMBER_WORD.finditer(text))
+    assert _spans(_PERCENT.finditer(text)) == _spans(_PLAIN_PERCENT.finditer(text))
+    assert _spans(_amounts(text)) == _spans(_AMOUNT.finditer(text))
+
+
+def test_amounts_are_found_from_their_digits_back_to_the_currency():
+    text = "kost US$ 5 miljard, 1.250 euro en 12345 stuks"
+    assert [(a.value, a.currency, text[a.start : a.end]) for a in find_amounts(text)] == [
+        (5 * 10**9, "USD", "US$ 5 miljard"),
+        (1250, "EUR", "1.250 euro"),
+    ]

@@ -44,7 +44,7 @@ def _keyword_automaton(size: int) -> ahocorasick.Automaton:
     # size is free where hashing the whole vocabulary for every document is not.
     automaton = ahocorasick.Automaton()
     for word in _VOCABULARY:
-        automaton.add_word(word, word)
+        automaton.add_word(word, (word, len(word) - 1))  # the offset back from a hit's end to its start
     automaton.make_automaton()
     return automaton
 
@@ -120,18 +120,19 @@ class DocContext:
     @cached_property
     def _keyword_hits(self) -> dict[str, list[int]]:
         """The sentences holding each keyword that the text holds at all (indices, in order)."""
-        ends: dict[str, list[int]] = {}
+        hits: dict[str, list[int]] = {}
         if self._lower_text is not None and _VOCABULARY:
-            for end, word in _keyword_automaton(len(_VOCABULARY)).iter(self._lower_text):
-                found = ends.get(word)
+            starts = self._starts
+            # Hits come in the order of their ends, so each word's sentences come in order: a repeat is
+            # the last one listed, and the lists need no sorting.
+            for end, (word, back) in _keyword_automaton(len(_VOCABULARY)).iter(self._lower_text):
+                i = bisect_right(starts, end - back) - 1
+                found = hits.get(word)
                 if found is None:
-                    ends[word] = [end]
-                else:
-                    found.append(end)
-        starts = self._starts
-        return {
-            word: sorted({bisect_right(starts, end - len(word) + 1) - 1 for end in at}) for word, at in ends.items()
-        }
+                    hits[word] = [i]
+                elif found[-1] != i:
+                    found.append(i)
+        return hits
 
     def find(self, word: str) -> list[int]:
         """Indices of the sentences holding ``word`` (lower case), in order."""
@@ -157,12 +158,17 @@ class DocContext:
         """Indices of the sentences holding any of ``words`` (lower case)."""
         found = self._having.get(words)
         if found is None:
-            hits = self._keyword_hits if self._lower_text is not None else None
             sentences: set[int] = set()
-            for word in words:
-                if hits is not None and word in _VOCABULARY:
-                    sentences.update(hits.get(word, ()))  # most keywords are not in a given text at all
-                else:
+            if self._lower_text is None:
+                for word in words:
+                    sentences.update(self.find(word))
+            else:
+                hits, wanted = self._keyword_hits, set(words)
+                # Most keywords are not in a given text at all: set operations (in C) pick the few that
+                # are, and the words outside the vocabulary, instead of a Python test of every word.
+                for word in hits.keys() & wanted:
+                    sentences.update(hits[word])
+                for word in wanted.difference(_VOCABULARY):
                     sentences.update(self.find(word))
             found = self._having[words] = frozenset(sentences)
         return found

@@ -54,6 +54,10 @@ KEYWORDS = register_keywords(
     "operatie", "missie", "strijd tegen", "bestrijding", "hulp", "inzet in", "inzet bij", "bijdrage aan",
     "bij aan", "deelname aan", "deel aan",
 )
+# A run of capitalised words names an operation by its head ("Force", "Mission"), by "Operation" or
+# "Operatie" in front or by "-missie", "-operatie" or "-mission" behind: a sentence without any of these
+# words holds no such run.
+_RUN_WORDS = (*sorted(OPERATION_HEADS), "operatie", "missie")
 _OP_PREFIX = re.compile(r"^(?:Operation|Operatie)\s")
 _OP_SUFFIXES = ("-missie", "-operatie", "-mission")
 _AFTER_KEYWORD = Needs(r"\b(?:missie|operatie)\s+(?=[A-Z])", ("missie", "operatie"))
@@ -103,31 +107,33 @@ def _is_unit(text: str, start: int) -> bool:
     return bool(_INDEFINITE_BEFORE.search(text, max(0, start - 5), start))
 
 
-def _operations(doc: DocContext, i: int) -> list[Name]:
-    """Operation names in sentence ``i``.
+def _operations(doc: DocContext, i: int, op_acronyms: bool) -> list[Name]:
+    """Operation names in sentence ``i`` (``op_acronyms``: whether the document defines an acronym for one).
 
-    The regexes are :class:`Needs`: most sentences lack their words and are never searched.
+    The regexes are :class:`Needs`: most sentences lack their words and are never searched. Nor are the
+    capitalised runs of a sentence read unless it holds a word of :data:`_RUN_WORDS`.
     """
     text = doc.sentences[i].text
     found: list[Name] = []
-    orgs = {(m.start, m.end) for m in doc.mentions(i) if m.kind != COUNTRY}
-    for run in doc.runs(i):
-        if run.text.endswith(_OP_SUFFIXES):
-            found.append(Name(run.text[: run.text.rfind("-")], run.start, run.end))
-            continue
-        words = run.text.split()
-        if len(words) < 2:
-            continue
-        last = words[-1]
-        if last[-1].isdecimal():
-            last = _TRAILING_NUMBER.sub("", last)
-        last = last.strip("-") or words[-2]
-        if (
-            (_OP_PREFIX.match(run.text) or last.lower() in OPERATION_HEADS)
-            and (run.start, run.end) not in orgs
-            and not _is_unit(text, run.start)
-        ):
-            found.append(run)
+    if i in doc.having(_RUN_WORDS):
+        orgs = {(m.start, m.end) for m in doc.mentions(i) if m.kind != COUNTRY}
+        for run in doc.runs(i):
+            if run.text.endswith(_OP_SUFFIXES):
+                found.append(Name(run.text[: run.text.rfind("-")], run.start, run.end))
+                continue
+            words = run.text.split()
+            if len(words) < 2:
+                continue
+            last = words[-1]
+            if last[-1].isdecimal():
+                last = _TRAILING_NUMBER.sub("", last)
+            last = last.strip("-") or words[-2]
+            if (
+                (_OP_PREFIX.match(run.text) or last.lower() in OPERATION_HEADS)
+                and (run.start, run.end) not in orgs
+                and not _is_unit(text, run.start)
+            ):
+                found.append(run)
     for m in _AFTER_KEYWORD.finditer(text):
         run = run_at_start(text[m.end() : m.end() + 80])
         if run:
@@ -136,7 +142,7 @@ def _operations(doc: DocContext, i: int) -> list[Name]:
         acronym = m.group(1)
         if acronym not in doc.acronyms or doc.acronyms[acronym].lower().split()[-1] in OPERATION_HEADS:
             found.append(Name(doc.acronyms.get(acronym, acronym), m.start(1), m.end(1)))
-    if doc.acronyms:
+    if op_acronyms:
         for run in doc.runs(i):
             full = doc.acronyms.get(run.text.split()[0])
             if full and full.split()[-1].lower() in OPERATION_HEADS and len(run.text.split()) <= 2:
@@ -210,7 +216,7 @@ def extract(doc: DocContext) -> list[Contribution]:
     for i in doc.candidates(KEYWORDS + acronyms):
         if not _involved(doc, i):
             continue
-        names = _operations(doc, i)
+        names = _operations(doc, i, bool(acronyms))
         if not names:
             continue
         locations = {loc for op in names if (loc := _location(doc, i, op))}

@@ -14,7 +14,9 @@ from typing import NamedTuple
 
 from ims.extract.sentences import _FUNCTION_WORDS
 
-_WORD = re.compile(r"[^\s()«»‘’“”\",;:!?]+")
+# "X X*" rather than "X+" (the same matches): a pattern led by a plain character class is scanned for in a
+# fast loop, one led by a repeat is tried at every position.
+_WORD = re.compile(r"[^\s()«»‘’“”\",;:!?][^\s()«»‘’“”\",;:!?]*")
 _CONNECTORS = frozenset({"of", "for", "and", "to", "the", "on", "at", "&"})
 _DUTCH = _FUNCTION_WORDS - _CONNECTORS | {
     "samen", "sinds", "waaronder", "zoals", "binnen", "buiten", "tijdens", "na", "via", "per", "zowel",

@@ -54,6 +54,9 @@ _SPACES_BUT_BREAK = (
     "\t\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009"
     "\u200a\u2028\u2029\u202f\u205f\u3000"
 )
+# A line break with such a space before it: led by the literal break, which the regex engine scans for at
+# memchr speed, the space checked behind (far cheaper than searching the text for each space in turn).
+_SPACE_BEFORE_BREAK = re.compile("\n(?<=[" + re.escape(_SPACES_BUT_BREAK) + "]\n)")
 _FIRST_HEADING = re.compile(r"([A-ZÀ-Þ][^\n.!?;,]{1,69})(?=\n|\Z)")
 _ITEM = re.compile(r"\n[ \t]*[–\-•▪*][ \t]")
 _MAX_HEADING_WORDS = 12
@@ -122,7 +125,7 @@ def _headings(text: str) -> list[tuple[int, int]]:
     candidates = [(first.start(1), first.end(1), first.group(1))] if first else []
     # In cleaned text the only white space before a line break is another one: a literal scan for two
     # breaks finds the same lines as _HEADING, much faster.
-    other_space = text.startswith("\n") or any(space + "\n" in text for space in _SPACES_BUT_BREAK)
+    other_space = text.startswith("\n") or _SPACE_BEFORE_BREAK.search(text) is not None
     heading = _HEADING if other_space else _HEADING_AFTER_BLANK
     candidates += [(m.start(1), m.end(1), m.group(1)) for m in heading.finditer(text)]
     for start, end, line in candidates:

@@ -17,7 +17,7 @@ from django.db.models.lookups import Exact
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from ims.core.models import Record
+from ims.core.models import ChecksAtOnce, Record
 from ims.text.countries import COUNTRY_CODES
 
 from .vocab import (
@@ -80,7 +80,7 @@ class SourceDocument(Record):
         return self.reference or self.title
 
 
-class Citation(models.Model):
+class Citation(ChecksAtOnce):
     """A place in a source document: character offsets into its full text, and the page."""
 
     document = models.ForeignKey(

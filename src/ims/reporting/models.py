@@ -15,7 +15,7 @@ from django.db.models.lookups import Exact
 from django.utils.translation import gettext_lazy as _
 
 from ims.core.classification import Classification
-from ims.core.models import VisibleQuerySet
+from ims.core.models import ChecksAtOnce, VisibleQuerySet
 from ims.register.models import YEAR_VALIDATORS, CitedRecord, Partner
 from ims.register.vocab import DatePrecision
 
@@ -44,7 +44,7 @@ class ReportVersionQuerySet(VisibleQuerySet):
         return super().delete()
 
 
-class ReportVersion(models.Model):
+class ReportVersion(ChecksAtOnce):
     year = models.PositiveSmallIntegerField(_("jaar"), validators=YEAR_VALIDATORS)
     classification = models.PositiveSmallIntegerField(_("rubricering"), choices=Classification.choices)
     number = models.PositiveIntegerField(_("versie"))
@@ -103,7 +103,7 @@ class ReportFileQuerySet(models.QuerySet):
         raise FrozenReportError("Een vastgelegd rapportagebestand kan niet worden verwijderd.")
 
 
-class ReportFile(models.Model):
+class ReportFile(ChecksAtOnce):
     """One rendered file of a version, kept in the database so that it travels with the version's data."""
 
     version = models.ForeignKey(ReportVersion, on_delete=models.PROTECT, related_name="files")

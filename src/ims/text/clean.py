@@ -297,7 +297,7 @@ _ODD_SPACE = re.compile("[\t\f\v\r\u00a0\u2007\u2009\u202f\u2028\u2029]")
 # position, several times slower. Each kind of deletion is found so that no two overlap (see _deletions).
 _SPACE_BEFORE_BREAK = re.compile(r" \n")
 _SPACES_AFTER_BREAK = re.compile(r"\n( +)")
-_SPACE_RUN = re.compile(r"  +")
+_SPACE_RUN = re.compile(r"   *")  # not "  +": two literal spaces in front are scanned for as one string
 _SPACE_BEFORE_PUNCT = re.compile(r" [.,;:](?=\s|\Z)")
 _BREAK_BEFORE_PUNCT = re.compile(r"\n[.,;:](?=\s|\Z)")
 _PUNCT_AFTER = ")»”’"  # besides a letter or digit, what may stand before the space that goes
@@ -306,7 +306,7 @@ _PUNCT_AFTER = ")»”’"  # besides a letter or digit, what may stand before t
 _GLUED_NOTE = re.compile("|".join(rf"{d}(?<=[a-zà-ÿ]{{3}}{d})\d?(?=[.,;:]?(?:\s|\Z))" for d in "0123456789"))
 # Scanning for digits is slow even so, and few texts have any glued to a word. A byte per character
 # (Latin-1, anything else "?") mapped to "a" for a lowercase letter of the regex, "0" for a digit and " " for
-# anything else tells in two fast C calls whether a text has three such letters before a digit at all.
+# anything else shows, with fast C calls, where a text has three such letters before a digit.
 _LETTER_DIGIT = bytes(
     ord("a") if 0x61 <= b <= 0x7A or 0xE0 <= b <= 0xFF else ord("0") if 0x30 <= b <= 0x39 else ord(" ")
     for b in range(256)
@@ -340,8 +340,15 @@ def _deletions(text: str) -> list[tuple[int, int]]:
         for k in [m.start() for m in regex.finditer(text)]
         if not k or text[k - 1].isalnum() or text[k - 1] in _PUNCT_AFTER
     ]
-    if b"aaa0" in text.encode("latin-1", "replace").translate(_LETTER_DIGIT):
-        rare += [m.span() for m in _GLUED_NOTE.finditer(text)]
+    # The shapes tell where the regex can match at all: at a digit after three such letters. Tried only there
+    # (bytes.find runs at memory speed), not searched for through the whole text.
+    shapes = text.encode("latin-1", "replace").translate(_LETTER_DIGIT)
+    at = shapes.find(b"aaa0")
+    while at >= 0:
+        m = _GLUED_NOTE.match(text, at + 3)
+        if m:
+            rare.append(m.span())
+        at = shapes.find(b"aaa0", at + 1)
     if "\u00ad" in text:
         rare += [m.span() for m in _SOFT_HYPHEN.finditer(text)]
     spans = sorted(spans + rare) if rare or after else spans

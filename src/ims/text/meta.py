@@ -22,12 +22,15 @@ _DATE_LINE = re.compile(r"Datum[ \t]+([^\n]{6,40}?)(?:[ \t]{2,}|[ \t]*$|[ \t]+Af
 _PLACE_DATE = re.compile(
     r"(?:Den Haag|'s-Gravenhage|’s-Gravenhage),[ \t]*([^\n]{6,30}?)[ \t]*$", re.MULTILINE
 )
+# The date patterns, with words one of which each of their matches holds.
+_DATE_PATTERNS = ((_DATE_LINE, ("Datum",)), (_PLACE_DATE, ("Den Haag,", "s-Gravenhage,")))
 _REFERENCE = re.compile(
     r"(?:Onze referentie|Ons kenmerk)[ \t]*(?::[ \t]*)?\n?[ \t]*([A-Z]{1,6}[-/]?\d[\d/.-]{4,})"
 )
 _KAMERSTUK = re.compile(
     r"(?:Tweede|Eerste) Kamer, vergaderjaar \d{4}[–-]\d{4}, (\d{2} \d{3}(?:-[A-Z]+)?), nr\. (\d+)"
 )
+_KAMERSTUK_PHRASE = " Kamer, vergaderjaar "
 _NUMBER_HEAD = re.compile(r"(?m)^[ \t]*(?:Kamerstuk(?:ken)?(?: II)?\s+)?(\d{2} \d{3}),? nr\. (\d+)[ \t]*$")
 _SUBJECT = re.compile(r"Betreft[ \t]*:?[ \t]*([^\n]*)$", re.MULTILINE)
 _SIGN_ROLE = re.compile(
@@ -66,7 +69,9 @@ def _first_date(text: str) -> PartialDate | None:
 
 
 def _date(head: str) -> PartialDate | None:
-    for pattern in (_DATE_LINE, _PLACE_DATE):
+    for pattern, words in _DATE_PATTERNS:
+        if not any(word in head for word in words):
+            continue  # a plain test for the words is far cheaper than a search with the pattern
         for m in pattern.finditer(head):
             if not _opens_line(head, m.start()):
                 continue
@@ -98,22 +103,30 @@ def _signer(text: str) -> str | None:
     page. Only those two places are searched.
     """
     for part in (text[:_HEAD], text[-_TAIL:]):
-        if " van " not in part or not ("inister" in part or "ecretaris" in part):
+        # A role line names a "minister" or "staatssecretaris" and starts on the line of that word: the
+        # regex need not try the lines before the first one.
+        found = [k for k in (part.find("inister"), part.find("taatssecretaris")) if k >= 0]
+        if " van " not in part or not found:
             continue
-        for m in _SIGN_ROLE.finditer(part):
+        for m in _SIGN_ROLE.finditer(part, part.rfind("\n", 0, min(found)) + 1):
             if not _opens_line(part, m.start()):
                 continue
             following = [line.strip() for line in part[m.end() : m.end() + 300].splitlines() if line.strip()]
             if following and _PERSON.match(following[0]):
                 return following[0]
-    content = [line.strip() for line in text[-_TAIL:].splitlines() if line.strip() and not _PAGE.search(line)]
-    if content and _PERSON.match(content[-1]):
-        return content[-1]
-    return None
+    # The last line of content, read from the end: the lines before it need no test for a page footer.
+    last = next(
+        (line.strip() for line in reversed(text[-_TAIL:].splitlines()) if line.strip() and not _PAGE.search(line)),
+        None,
+    )
+    return last if last and _PERSON.match(last) else None
 
 
 def _kamerstuk(text: str) -> str | None:
-    m = (_KAMERSTUK.search(text) if "vergaderjaar" in text else None) or (
+    # Every match holds this phrase six characters in ("Tweede" or "Eerste" before it): found with a plain
+    # string search, it tells where the regex need start, rather than having it try the whole text.
+    at = text.find(_KAMERSTUK_PHRASE)
+    m = (_KAMERSTUK.search(text, max(0, at - 6)) if at >= 0 else None) or (
         _NUMBER_HEAD.search(text, 0, _HEAD // 4) if " nr. " in text[: _HEAD // 4] else None
     )
     return f"{m.group(1)}, nr. {m.group(2)}" if m else None

@@ -92,13 +92,29 @@ _AMOUNT = re.compile(
     | {_START}(?P<n2>{_DIGITS})(?:\s+(?P<s2>{_SCALE}))?\s+(?P<post>euro(?:'s)?|pond|dollars?|EUR|GBP|USD)\b
     """
 )
-_PERCENT = re.compile(rf"{_START}(?P<n>{_DIGITS})\s?(?:%|procent\b|pct\b)", re.IGNORECASE)
-# Words that may be numbers: they end in a number word ("negen", "vijfentwintig", "tweehonderd").
-_NUMBER_WORD = re.compile(
-    r"\b[a-zëé]*(?:nul|een|één|eén|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|tig|honderd|duizend)\b",
+# Every amount holds a number, whose first digit starts a run of digits and stands at most this many
+# characters after the amount's start ("US$ 5"): _AMOUNT is tried only there (see _amounts).
+_AMOUNT_LEAD = 4
+_DIGIT_RUN = re.compile(r"\d\d*")  # not "\d+", which the regex engine tries at every position
+# _START(_DIGITS) led by the first digit, the look-behind checking the character before it: a pattern led by
+# a character class is scanned for in a fast loop, one led by a look-behind is tried at every position.
+_PERCENT = re.compile(
+    r"(?P<n>\d(?<![\d.,]\d)(?:\d{0,2}(?:\.\d{3})+(?:,\d+)?|\d*(?:,\d+)?))\s?(?:%|procent\b|pct\b)",
     re.IGNORECASE,
 )
-_INTEGER = re.compile(r"(?<![\w,.-])(\d{1,3}(?:\.\d{3})+|\d+)(?![\d,]|\.\d)")
+_NUMBER_ENDINGS = (
+    "nul", "een", "één", "eén", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf",
+    "twaalf", "tig", "honderd", "duizend",
+)
+# Words that may be numbers: words of these letters that end in a number word ("negen", "vijfentwintig",
+# "tweehonderd"). The ending is checked behind the whole word: "[a-zëé]*" in front of the endings made the
+# regex engine try every ending at every letter of every word, three times slower.
+_NUMBER_WORD = re.compile(
+    r"\b[a-zëé]+\b(?:" + "|".join(f"(?<={ending})" for ending in _NUMBER_ENDINGS) + ")", re.IGNORECASE
+)
+# Led by the digit, the look-behind checking the character before it: a pattern that starts with a character
+# class is scanned for in a fast loop, one that starts with a look-behind is tried at every position.
+_INTEGER = re.compile(r"(\d(?<![\w,.-]\d)(?:\d{0,2}(?:\.\d{3})+|\d*))(?![\d,]|\.\d)")
 _APPROX = re.compile(r"(?:ongeveer|circa|ca\.|bijna|ruim|zo'n|rond(?:om)?|naar schatting)\s*$", re.IGNORECASE)
 
 
@@ -207,10 +223,27 @@ def _scale(word: str | None) -> int:
     return SCALES[_key(word)] if word else 1
 
 
+def _amounts(text: str) -> list[re.Match[str]]:
+    """The matches of _AMOUNT.finditer(text), found by trying the regex only up to _AMOUNT_LEAD characters
+    before each run of digits: searched for at every position, its many case-insensitive alternatives
+    made it the costliest regex of a sentence."""
+    matches = []
+    pos = 0
+    for run in _DIGIT_RUN.finditer(text):
+        digit = run.start()
+        for start in range(max(pos, digit - _AMOUNT_LEAD), digit + 1):
+            m = _AMOUNT.match(text, start)
+            if m:
+                matches.append(m)
+                pos = m.end()
+                break
+    return matches
+
+
 def find_amounts(text: str) -> list[Amount]:
     """Amounts of money in running text, in order."""
     found = []
-    for m in _AMOUNT.finditer(text):
+    for m in _amounts(text):
         number, scale_word = (m["n1"], m["s1"]) if m["pre"] else (m["n2"], m["s2"])
         if len(number) > MAX_NUMERAL:
             continue
