@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import connection, models
+from django.db import IntegrityError, connection, models, transaction
 from django.test.utils import CaptureQueriesContext
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -67,8 +67,6 @@ def test_a_broken_constraint_is_named_as_django_names_it():
 
 @pytest.mark.django_db
 def test_the_database_still_refuses_what_validation_would_have():
-    from django.db import IntegrityError, transaction
-
     record = DefenceSpending(partner=PartnerFactory(code="BE"), year=None, pct_gdp=Decimal("1.5"),
                              status=SpendingStatus.ACTUAL)
     assert at_once(record) is not None

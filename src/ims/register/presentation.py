@@ -80,41 +80,27 @@ class Tick:
     label_x: str
 
 
-def timeline(assignments: Sequence, today: dt.date) -> tuple[list[Segment], list[int]]:
-    """Place ring periods on a horizontal axis (percentages) from the first start to today, plus year ticks."""
+def timeline(assignments: Sequence, today: dt.date) -> tuple[list[Segment], list[Tick]]:
+    """Place ring periods on a horizontal axis (percentages) from the first start to today, with at most
+    about eight year ticks, each at 1 January."""
     if not assignments:
         return [], []
     first = min(a.valid_from for a in assignments)
     last = max([today, *[a.valid_to for a in assignments if a.valid_to]])
     span = max((last - first).days, 1)
-    segments = []
-    for a in assignments:
-        end = a.valid_to or last
-        segments.append(
-            Segment(
-                ring=a.ring,
-                label=display(a, "ring"),
-                start=a.valid_from,
-                end=a.valid_to,
-                left=round(100 * (a.valid_from - first).days / span, 2),
-                width=round(max(100 * (end - a.valid_from).days / span, 0.5), 2),
-            )
-        )
+
+    def position(day: dt.date) -> float:
+        return round(100 * (day - first).days / span, 2)
+
+    segments = [
+        Segment(ring=a.ring, label=display(a, "ring"), start=a.valid_from, end=a.valid_to,
+                left=position(a.valid_from),
+                width=round(max(100 * ((a.valid_to or last) - a.valid_from).days / span, 0.5), 2))
+        for a in assignments
+    ]
     years = list(range(first.year + 1, last.year + 1))
-    step = max(1, len(years) // 8)
-    return segments, years[::step]
-
-
-def year_position(year: int, assignments: Sequence, today: dt.date) -> float:
-    first = min(a.valid_from for a in assignments)
-    last = max([today, *[a.valid_to for a in assignments if a.valid_to]])
-    return round(100 * (dt.date(year, 1, 1) - first).days / max((last - first).days, 1), 2)
-
-
-def year_ticks(years: Sequence[int], assignments: Sequence, today: dt.date) -> list[Tick]:
-    """The ticks of ``timeline``'s years: position of 1 January, and of the year's label just right of it."""
     ticks = []
-    for year in years:
-        x = permille(year_position(year, assignments, today))
+    for year in years[::max(1, len(years) // 8)]:
+        x = permille(position(dt.date(year, 1, 1)))
         ticks.append(Tick(year=str(year), x=str(x), label_x=str(x + 3)))
-    return ticks
+    return segments, ticks

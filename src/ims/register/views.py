@@ -18,7 +18,7 @@ from ims.core.services import RegisterError, StaleEdit
 
 from . import selectors, services
 from .forms import InitiativeEditForm, InitiativeFilterForm, PartnerFilterForm
-from .presentation import timeline, year_ticks
+from .presentation import timeline
 from .vocab import AgreementKind
 
 
@@ -62,8 +62,7 @@ def partner_detail(request: HttpRequest, code: str) -> HttpResponse:
     except ObjectDoesNotExist:
         raise Http404 from None
     today = timezone.localdate()
-    segments, years = timeline(page.rings, today)
-    ticks = year_ticks(years, page.rings, today)
+    segments, ticks = timeline(page.rings, today)
     return render(request, "register/partner_detail.html", {"p": page, "segments": segments, "ticks": ticks})
 
 

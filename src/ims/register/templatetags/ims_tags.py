@@ -1,9 +1,7 @@
 from __future__ import annotations
 
-import html
 from collections.abc import Iterable
 from decimal import Decimal
-from typing import Any
 from urllib.parse import quote
 
 from django import template
@@ -12,6 +10,7 @@ from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import translation
+from django.utils.html import conditional_escape as esc  # what {{ value }} writes
 from django.utils.html import format_html, format_html_join
 from django.utils.http import RFC3986_SUBDELIMS
 from django.utils.safestring import SafeString, mark_safe
@@ -19,7 +18,6 @@ from django.utils.translation import gettext_lazy as _
 
 from ims.register.presentation import display as record_display
 from ims.register.presentation import labels
-from ims.register.presentation import permille as to_permille
 from ims.register.vocab import AgreementKind, Form, GoalCategory, Kind, PartnerKind, Ring, Status
 
 register = template.Library()
@@ -113,11 +111,6 @@ def row_url(context: template.Context, viewname: str, arg: str | int) -> str:
 # localisation, escaping), which made the rows half of a list page's time. The markup is exactly what the
 # templates rendered before, whitespace included.
 
-def _text(value: Any) -> str:
-    """What ``{{ value }}`` writes for text: escaped unless already safe (Django's escape, minus its checks)."""
-    return value.__html__() if hasattr(value, "__html__") else html.escape(str(value))
-
-
 _PARTNER_ROW = ('\n    <tr><td><a href="{url}">{name}</a></td><td>{code}</td><td>{kind}</td>\n'
                 '      <td>{ring}</td>\n'
                 '      <td class="num">{count}</td></tr>\n  ')
@@ -133,8 +126,8 @@ def partner_rows(context: template.Context, partners: Iterable) -> SafeString:
     for p in partners:
         ring = p.current_ring
         rows.append(_PARTNER_ROW.format(
-            url=_text(url(p.code)), name=_text(p.name_nl), code=_text(p.code), kind=_text(kinds.get(p.kind, p.kind)),
-            ring=f'<span class="ring ring-{_text(ring)}">{_text(rings.get(ring, ring))}</span>' if ring else "–",
+            url=esc(url(p.code)), name=esc(p.name_nl), code=esc(p.code), kind=esc(kinds.get(p.kind, p.kind)),
+            ring=f'<span class="ring ring-{esc(ring)}">{esc(rings.get(ring, ring))}</span>' if ring else "–",
             # Small integers: no locale groups their digits.
             count=p.initiative_count or 0,
         ))
@@ -149,8 +142,8 @@ def initiative_items(context: template.Context, initiatives: Iterable) -> SafeSt
     """The ``<li>`` of each initiative on a partner's page (see ``_INITIATIVE_ITEM``)."""
     url = _url_maker(context, "register:initiative-detail")
     return mark_safe("".join(
-        _INITIATIVE_ITEM.format(url=_text(url(i.pk)), title=_text(i.title), status=_text(i.status),
-                                status_label=_text(record_display(i, "status")))
+        _INITIATIVE_ITEM.format(url=esc(url(i.pk)), title=esc(i.title), status=esc(i.status),
+                                status_label=esc(record_display(i, "status")))
         for i in initiatives
     ))
 
@@ -172,20 +165,14 @@ def initiative_rows(context: template.Context, initiatives: Iterable) -> SafeStr
     for i in initiatives:
         form = record_display(i, "form")
         rows.append(_INITIATIVE_ROW.format(
-            url=_text(url(i.pk)), title=_text(i.title),
-            chips="".join(_CHIP.format(_text(p.partner.name_nl), _text(p.partner.code))
+            url=esc(url(i.pk)), title=esc(i.title),
+            chips="".join(_CHIP.format(esc(p.partner.name_nl), esc(p.partner.code))
                           for p in i.visible_participations),
-            form=_text(form) if form else "–",
-            status=_text(i.status), status_label=_text(record_display(i, "status")),
-            level=i.classification, level_label=_text(record_display(i, "classification")),
+            form=esc(form) if form else "–",
+            status=esc(i.status), status_label=esc(record_display(i, "status")),
+            level=i.classification, level_label=esc(record_display(i, "classification")),
         ))
     return mark_safe("".join(rows))
-
-
-@register.filter
-def permille(value: float) -> int:
-    """A percentage as a coordinate on a 0–1000 SVG axis (an integer, so no locale can put a comma in it)."""
-    return to_permille(value)
 
 
 @register.filter
