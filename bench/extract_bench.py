@@ -9,6 +9,8 @@
 4. Times ``grep -c -F -f PATTERNS`` over the same files with the gazetteer's patterns: the floor, what a
    single pass of plain string matching costs.
 5. Scores the extractor on the five seed letters with the shared scorer, per fact type.
+6. Counts the facts per MB of corpus and the CPU time per fact, now and at the target, and times a fixed
+   workload that uses no IMS code, so that figures from different machines can be compared.
 
 The figures are merged into ``bench/results.json`` under the key "extraction"; other keys are kept.
 
@@ -92,12 +94,32 @@ def build_corpus(directory: Path, megabytes: float, seed: int = 20191212) -> lis
     return paths
 
 
-def _throughput(paths: list[Path], size: int) -> float:
-    """MB per CPU-second for one pass over ``paths`` (CPU time, so other load on the machine is excluded)."""
+def _throughput(paths: list[Path], size: int) -> tuple[float, int]:
+    """MB per CPU-second for one pass over ``paths`` (CPU time, so other load on the machine is excluded),
+    and the number of facts found."""
+    facts = 0
     start = time.process_time()
     for path in paths:
-        extract_path(path)
-    return size / 1_000_000 / (time.process_time() - start)
+        facts += len(extract_path(path).facts)
+    return size / 1_000_000 / (time.process_time() - start), facts
+
+
+def _calibration_ms(texts: list[str], runs: int = 5) -> float:
+    """CPU milliseconds of a fixed workload that uses no IMS code (tokenise the seed letters with a regex,
+    count and sort the words, 20 times): machines differ, and this shows by how much, so that figures
+    measured on different machines can be compared."""
+    word = re.compile(r"\w+")
+    times = []
+    for _ in range(runs):
+        start = time.process_time()
+        for _ in range(20):
+            counts: dict[str, int] = {}
+            for text in texts:
+                for w in word.findall(text.lower()):
+                    counts[w] = counts.get(w, 0) + 1
+            sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+        times.append(time.process_time() - start)
+    return round(statistics.median(times) * 1000, 1)
 
 
 def _stage_costs(paths: list[Path], size: int) -> dict[str, float]:
@@ -178,7 +200,9 @@ def main(argv: list[str] | None = None) -> int:
         paths = build_corpus(work / "corpus", args.mb)
         size = sum(p.stat().st_size for p in paths)
         load_before = os.getloadavg()[0]
-        runs = [_throughput(paths, size) for _ in range(args.runs)]
+        passes = [_throughput(paths, size) for _ in range(args.runs)]
+        runs = [mb_per_s for mb_per_s, _ in passes]
+        facts_per_mb = passes[0][1] / (size / 1_000_000)
         stages = _stage_costs(paths, size)
         figures = {
             "corpus": {
@@ -194,6 +218,16 @@ def main(argv: list[str] | None = None) -> int:
                 "load_average": [round(load_before, 2), round(os.getloadavg()[0], 2)],
                 "cpus": os.cpu_count(),
             },
+            # Letters of this kind state about 1,500 facts per MB: the CPU time each costs, and what the
+            # target leaves for each (every stage included), put the throughput in terms of the work done.
+            "facts": {
+                "per_mb": round(facts_per_mb),
+                "cpu_us_per_fact": round(1e6 / (statistics.median(runs) * facts_per_mb)),
+                "cpu_us_per_fact_at_target": round(1e6 / (TARGET_MB_PER_S * facts_per_mb)),
+            },
+            "calibration_ms": _calibration_ms(
+                [p.read_text(encoding="utf-8") for p in sorted((SHARED / "seeds").glob("*.txt"))]
+            ),
             "stages_ms_per_mb": stages,
             "grep_floor": _grep_floor(paths, work, size),
             "seed_scores": seed_scores(),
