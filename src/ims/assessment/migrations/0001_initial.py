@@ -96,6 +96,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'partnercriteria',
                 'verbose_name_plural': 'partnercriteria',
                 'ordering': ['partner', '-valid_from', '-id'],
+                'constraints': [models.CheckConstraint(condition=models.Q(('classification__gte', 0), ('classification__lte', 3)), name='assessment_criteria_classification'), models.CheckConstraint(condition=models.Q(('political_distance__gte', 0), ('political_distance__lte', 1)), name='assessment_criteria_distance_range', violation_error_message='Een criterium ligt tussen 0 en 1.'), models.CheckConstraint(condition=models.Q(('culture_similarity__gte', 0), ('culture_similarity__lte', 1)), name='assessment_criteria_culture_range', violation_error_message='Een criterium ligt tussen 0 en 1.'), models.CheckConstraint(condition=models.Q(('operational_synergy__gte', 0), ('operational_synergy__lte', 1)), name='assessment_criteria_synergy_range', violation_error_message='Een criterium ligt tussen 0 en 1.'), models.CheckConstraint(condition=models.Q(('reason', ''), _negated=True), name='assessment_criteria_reason', violation_error_message='Geef een toelichting bij de criteria.')],
             },
         ),
         migrations.CreateModel(
@@ -149,6 +150,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'schilvoorstel',
                 'verbose_name_plural': 'schilvoorstellen',
                 'ordering': ['partner', '-date', '-id'],
+                'constraints': [models.CheckConstraint(condition=models.Q(('classification__gte', 0), ('classification__lte', 3)), name='assessment_suggestion_classification'), models.CheckConstraint(condition=models.Q(('ring__in', ['strategic', 'affiliated', 'opportunity'])), name='assessment_suggestion_ring'), models.CheckConstraint(condition=models.Q(('bottom_up_goals__gte', 0)), name='assessment_suggestion_goals'), models.CheckConstraint(condition=models.Q(('explanation', ''), _negated=True), name='assessment_suggestion_explained')],
             },
         ),
         migrations.CreateModel(
@@ -171,58 +173,11 @@ class Migration(migrations.Migration):
                 'verbose_name': 'wegingsscenario',
                 'verbose_name_plural': "wegingsscenario's",
                 'ordering': ['name'],
+                'constraints': [models.CheckConstraint(condition=models.Q(('classification__gte', 0), ('classification__lte', 3)), name='assessment_scenario_classification'), models.CheckConstraint(condition=models.Q(('weight_financial_economic__gte', 0), ('weight_military__gte', 0), ('weight_political_strategic__gte', 0)), name='assessment_scenario_weights_non_negative', violation_error_message='Gewichten kunnen niet negatief zijn.'), models.CheckConstraint(condition=models.Q(('weight_political_strategic__gt', 0), ('weight_military__gt', 0), ('weight_financial_economic__gt', 0), _connector='OR'), name='assessment_scenario_weights_not_all_zero', violation_error_message='De gewichten mogen niet allemaal nul zijn.')],
             },
         ),
         migrations.AddIndex(
             model_name='partnercriteria',
             index=models.Index(fields=['partner', 'valid_from'], name='assessment__partner_120d9e_idx'),
-        ),
-        migrations.AddConstraint(
-            model_name='partnercriteria',
-            constraint=models.CheckConstraint(condition=models.Q(('classification__gte', 0), ('classification__lte', 3)), name='assessment_criteria_classification'),
-        ),
-        migrations.AddConstraint(
-            model_name='partnercriteria',
-            constraint=models.CheckConstraint(condition=models.Q(('political_distance__gte', 0), ('political_distance__lte', 1)), name='assessment_criteria_distance_range', violation_error_message='Een criterium ligt tussen 0 en 1.'),
-        ),
-        migrations.AddConstraint(
-            model_name='partnercriteria',
-            constraint=models.CheckConstraint(condition=models.Q(('culture_similarity__gte', 0), ('culture_similarity__lte', 1)), name='assessment_criteria_culture_range', violation_error_message='Een criterium ligt tussen 0 en 1.'),
-        ),
-        migrations.AddConstraint(
-            model_name='partnercriteria',
-            constraint=models.CheckConstraint(condition=models.Q(('operational_synergy__gte', 0), ('operational_synergy__lte', 1)), name='assessment_criteria_synergy_range', violation_error_message='Een criterium ligt tussen 0 en 1.'),
-        ),
-        migrations.AddConstraint(
-            model_name='partnercriteria',
-            constraint=models.CheckConstraint(condition=models.Q(('reason', ''), _negated=True), name='assessment_criteria_reason', violation_error_message='Geef een toelichting bij de criteria.'),
-        ),
-        migrations.AddConstraint(
-            model_name='ringsuggestion',
-            constraint=models.CheckConstraint(condition=models.Q(('classification__gte', 0), ('classification__lte', 3)), name='assessment_suggestion_classification'),
-        ),
-        migrations.AddConstraint(
-            model_name='ringsuggestion',
-            constraint=models.CheckConstraint(condition=models.Q(('ring__in', ['strategic', 'affiliated', 'opportunity'])), name='assessment_suggestion_ring'),
-        ),
-        migrations.AddConstraint(
-            model_name='ringsuggestion',
-            constraint=models.CheckConstraint(condition=models.Q(('bottom_up_goals__gte', 0)), name='assessment_suggestion_goals'),
-        ),
-        migrations.AddConstraint(
-            model_name='ringsuggestion',
-            constraint=models.CheckConstraint(condition=models.Q(('explanation', ''), _negated=True), name='assessment_suggestion_explained'),
-        ),
-        migrations.AddConstraint(
-            model_name='weightingscenario',
-            constraint=models.CheckConstraint(condition=models.Q(('classification__gte', 0), ('classification__lte', 3)), name='assessment_scenario_classification'),
-        ),
-        migrations.AddConstraint(
-            model_name='weightingscenario',
-            constraint=models.CheckConstraint(condition=models.Q(('weight_financial_economic__gte', 0), ('weight_military__gte', 0), ('weight_political_strategic__gte', 0)), name='assessment_scenario_weights_non_negative', violation_error_message='Gewichten kunnen niet negatief zijn.'),
-        ),
-        migrations.AddConstraint(
-            model_name='weightingscenario',
-            constraint=models.CheckConstraint(condition=models.Q(('weight_political_strategic__gt', 0), ('weight_military__gt', 0), ('weight_financial_economic__gt', 0), _connector='OR'), name='assessment_scenario_weights_not_all_zero', violation_error_message='De gewichten mogen niet allemaal nul zijn.'),
         ),
     ]

@@ -70,6 +70,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'inleesopdracht',
                 'verbose_name_plural': 'inleesopdrachten',
                 'ordering': ['-created_at'],
+                'constraints': [models.CheckConstraint(condition=models.Q(('processed__lte', models.F('total'))), name='ingest_job_progress')],
             },
         ),
         migrations.CreateModel(
@@ -119,9 +120,5 @@ class Migration(migrations.Migration):
                 'indexes': [models.Index(fields=['document', 'status'], name='ingest_extr_documen_fa9864_idx')],
                 'constraints': [models.CheckConstraint(condition=models.Q(('classification__gte', 0), ('classification__lte', 3)), name='ingest_extractedfact_classification'), models.CheckConstraint(condition=models.Q(('end__gt', models.F('start'))), name='ingest_extractedfact_span'), models.CheckConstraint(condition=models.Q(('confidence__gte', 0), ('confidence__lte', 1)), name='ingest_extractedfact_confidence'), models.CheckConstraint(condition=models.Q(('status__in', ['pending', 'accepted', 'rejected'])), name='ingest_extractedfact_status')],
             },
-        ),
-        migrations.AddConstraint(
-            model_name='ingestjob',
-            constraint=models.CheckConstraint(condition=models.Q(('processed__lte', models.F('total'))), name='ingest_job_progress'),
         ),
     ]

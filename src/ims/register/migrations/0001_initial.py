@@ -321,6 +321,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'budget',
                 'verbose_name_plural': 'budgetten',
                 'ordering': ['year'],
+                'constraints': [models.UniqueConstraint(fields=('initiative', 'year'), name='register_budget_unique_year'), models.CheckConstraint(condition=models.Q(('amount_eur__gte', 0)), name='register_budget_non_negative', violation_error_message='Een budget kan niet negatief zijn.')],
             },
         ),
         migrations.CreateModel(
@@ -342,6 +343,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'mijlpaal',
                 'verbose_name_plural': 'mijlpalen',
                 'ordering': ['due_on'],
+                'constraints': [models.CheckConstraint(condition=models.Q(('classification__gte', 0), ('classification__lte', 3)), name='register_milestone_classification'), models.CheckConstraint(condition=models.Q(('status__in', ['planned', 'done', 'delayed', 'cancelled'])), name='register_milestone_status'), models.CheckConstraint(condition=models.Q(models.Q(('status', 'done'), ('done_on__isnull', False)), models.Q(models.Q(('status', 'done'), _negated=True), ('done_on__isnull', True)), _connector='OR'), name='register_milestone_done_date', violation_error_message='Een gereed gemelde mijlpaal heeft een gereeddatum, en alleen die.')],
             },
         ),
         migrations.CreateModel(
@@ -364,6 +366,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'partner',
                 'verbose_name_plural': 'partners',
                 'ordering': ['name_nl'],
+                'constraints': [models.CheckConstraint(condition=models.Q(('classification__gte', 0), ('classification__lte', 3)), name='register_partner_classification'), models.CheckConstraint(condition=models.Q(('kind__in', ['country', 'organisation', 'framework'])), name='register_partner_kind'), models.CheckConstraint(condition=models.Q(models.Q(('kind', 'country'), _negated=True), ('code__in', ('AD', 'AE', 'AF', 'AG', 'AI', 'AL', 'AM', 'AO', 'AQ', 'AR', 'AS', 'AT', 'AU', 'AW', 'AX', 'AZ', 'BA', 'BB', 'BD', 'BE', 'BF', 'BG', 'BH', 'BI', 'BJ', 'BL', 'BM', 'BN', 'BO', 'BQ', 'BR', 'BS', 'BT', 'BV', 'BW', 'BY', 'BZ', 'CA', 'CC', 'CD', 'CF', 'CG', 'CH', 'CI', 'CK', 'CL', 'CM', 'CN', 'CO', 'CR', 'CU', 'CV', 'CW', 'CX', 'CY', 'CZ', 'DE', 'DJ', 'DK', 'DM', 'DO', 'DZ', 'EC', 'EE', 'EG', 'EH', 'ER', 'ES', 'ET', 'FI', 'FJ', 'FK', 'FM', 'FO', 'FR', 'GA', 'GB', 'GD', 'GE', 'GF', 'GG', 'GH', 'GI', 'GL', 'GM', 'GN', 'GP', 'GQ', 'GR', 'GS', 'GT', 'GU', 'GW', 'GY', 'HK', 'HM', 'HN', 'HR', 'HT', 'HU', 'ID', 'IE', 'IL', 'IM', 'IN', 'IO', 'IQ', 'IR', 'IS', 'IT', 'JE', 'JM', 'JO', 'JP', 'KE', 'KG', 'KH', 'KI', 'KM', 'KN', 'KP', 'KR', 'KW', 'KY', 'KZ', 'LA', 'LB', 'LC', 'LI', 'LK', 'LR', 'LS', 'LT', 'LU', 'LV', 'LY', 'MA', 'MC', 'MD', 'ME', 'MF', 'MG', 'MH', 'MK', 'ML', 'MM', 'MN', 'MO', 'MP', 'MQ', 'MR', 'MS', 'MT', 'MU', 'MV', 'MW', 'MX', 'MY', 'MZ', 'NA', 'NC', 'NE', 'NF', 'NG', 'NI', 'NL', 'NO', 'NP', 'NR', 'NU', 'NZ', 'OM', 'PA', 'PE', 'PF', 'PG', 'PH', 'PK', 'PL', 'PM', 'PN', 'PR', 'PS', 'PT', 'PW', 'PY', 'QA', 'RE', 'RO', 'RS', 'RU', 'RW', 'SA', 'SB', 'SC', 'SD', 'SE', 'SG', 'SH', 'SI', 'SJ', 'SK', 'SL', 'SM', 'SN', 'SO', 'SR', 'SS', 'ST', 'SV', 'SX', 'SY', 'SZ', 'TC', 'TD', 'TF', 'TG', 'TH', 'TJ', 'TK', 'TL', 'TM', 'TN', 'TO', 'TR', 'TT', 'TV', 'TW', 'TZ', 'UA', 'UG', 'UM', 'US', 'UY', 'UZ', 'VA', 'VC', 'VE', 'VG', 'VI', 'VN', 'VU', 'WF', 'WS', 'YE', 'YT', 'ZA', 'ZM', 'ZW')), _connector='OR'), name='register_partner_country_code', violation_error_message='Onbekende landcode.'), models.CheckConstraint(condition=models.Q(('kind', 'country'), ('code__regex', '^[A-Z][A-Z0-9_]*$'), _connector='OR'), name='register_partner_org_code')],
             },
         ),
         migrations.CreateModel(
@@ -377,6 +380,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'deelname',
                 'verbose_name_plural': 'deelnames',
+                'constraints': [models.UniqueConstraint(fields=('initiative', 'partner'), name='register_participation_unique'), models.UniqueConstraint(condition=models.Q(('role', 'lead')), fields=('initiative',), name='register_participation_one_lead', violation_error_message='Een initiatief heeft ten hoogste één lead nation.'), models.CheckConstraint(condition=models.Q(('role__in', ['lead', 'participant', 'observer'])), name='register_participation_role')],
             },
         ),
         migrations.AddField(
@@ -543,6 +547,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'defensie-uitgaven',
                 'verbose_name_plural': 'defensie-uitgaven',
                 'ordering': ['partner', 'year'],
+                'constraints': [models.CheckConstraint(condition=models.Q(('classification__gte', 0), ('classification__lte', 3)), name='register_defencespending_classification'), models.CheckConstraint(condition=models.Q(('status__in', ['actual', 'planned', 'target'])), name='register_spending_status'), models.CheckConstraint(condition=models.Q(('amount__isnull', True), ('amount__gte', 0), _connector='OR'), name='register_spending_amount', violation_error_message='Een bedrag kan niet negatief zijn.'), models.CheckConstraint(condition=models.Q(('pct_gdp__isnull', True), models.Q(('pct_gdp__gte', 0), ('pct_gdp__lte', 100)), _connector='OR'), name='register_spending_pct_gdp', violation_error_message='Een percentage van het bbp ligt tussen 0 en 100.'), models.CheckConstraint(condition=models.Q(('amount__isnull', False), ('pct_gdp__isnull', False), _connector='OR'), name='register_spending_has_figure'), models.CheckConstraint(condition=models.Q(('amount__isnull', True), django.db.models.lookups.Exact(django.db.models.functions.text.Length('currency'), 3), _connector='OR'), name='register_spending_currency'), models.CheckConstraint(condition=models.Q(('year__isnull', False), ('status', 'target'), _connector='OR'), name='register_spending_year_required'), models.UniqueConstraint(condition=models.Q(('year__isnull', False)), fields=('partner', 'year', 'status'), name='register_spending_unique_year'), models.UniqueConstraint(condition=models.Q(('year__isnull', True)), fields=('partner', 'status'), name='register_spending_unique_open_target')],
             },
         ),
         migrations.CreateModel(
@@ -566,6 +571,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'bijdrage aan een operatie of missie',
                 'verbose_name_plural': 'bijdragen aan operaties en missies',
                 'ordering': ['-year', 'operation'],
+                'constraints': [models.CheckConstraint(condition=models.Q(('classification__gte', 0), ('classification__lte', 3)), name='register_contribution_classification'), models.CheckConstraint(condition=models.Q(('personnel__isnull', True), ('personnel__gte', 0), _connector='OR'), name='register_contribution_personnel', violation_error_message='Het aantal militairen kan niet negatief zijn.'), models.CheckConstraint(condition=models.Q(('year__gte', 1945), ('year__lte', 2100)), name='register_contribution_year')],
             },
         ),
         migrations.CreateModel(
@@ -594,6 +600,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'overeenkomst',
                 'verbose_name_plural': 'overeenkomsten',
                 'ordering': ['-signed_on', 'title'],
+                'constraints': [models.CheckConstraint(condition=models.Q(('classification__gte', 0), ('classification__lte', 3)), name='register_agreement_classification'), models.CheckConstraint(condition=models.Q(('kind__in', ['MoU', 'DOI', 'LOI', 'JVS', 'TREATY', 'AGREEMENT', 'ACTION_PLAN'])), name='register_agreement_kind'), models.CheckConstraint(condition=models.Q(('signed_on__isnull', True), ('entry_into_force__isnull', True), ('entry_into_force__gte', models.F('signed_on')), _connector='OR'), name='register_agreement_force_after_signing', violation_error_message='Het einde ligt vóór het begin.'), models.CheckConstraint(condition=models.Q(('signed_on__isnull', True), ('ends_on__isnull', True), ('ends_on__gte', models.F('signed_on')), _connector='OR'), name='register_agreement_ends_after_signing', violation_error_message='Het einde ligt vóór het begin.')],
             },
         ),
         migrations.CreateModel(
@@ -615,6 +622,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'verwerving',
                 'verbose_name_plural': 'verwervingen',
                 'ordering': ['-year', 'system'],
+                'constraints': [models.CheckConstraint(condition=models.Q(('classification__gte', 0), ('classification__lte', 3)), name='register_procurement_classification')],
             },
         ),
         migrations.CreateModel(
@@ -637,6 +645,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'schilindeling',
                 'verbose_name_plural': 'schilindelingen',
                 'ordering': ['partner', 'valid_from'],
+                'constraints': [models.CheckConstraint(condition=models.Q(('classification__gte', 0), ('classification__lte', 3)), name='register_ringassignment_classification'), models.CheckConstraint(condition=models.Q(('ring__in', ['strategic', 'affiliated', 'opportunity'])), name='register_ringassignment_ring'), models.CheckConstraint(condition=models.Q(('valid_to__isnull', True), ('valid_to__gt', models.F('valid_from')), _connector='OR'), name='register_ringassignment_period', violation_error_message='Het einde ligt vóór het begin.'), models.UniqueConstraint(fields=('partner', 'valid_from'), name='register_ringassignment_unique_start')],
             },
         ),
         migrations.CreateModel(
@@ -661,6 +670,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'brondocument',
                 'verbose_name_plural': 'brondocumenten',
                 'ordering': ['-date', 'title'],
+                'constraints': [models.CheckConstraint(condition=models.Q(('classification__gte', 0), ('classification__lte', 3)), name='register_sourcedocument_classification'), models.CheckConstraint(condition=django.db.models.lookups.Exact(django.db.models.functions.text.Length('sha256'), 64), name='register_sourcedocument_sha256')],
             },
         ),
         migrations.CreateModel(
@@ -717,6 +727,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'toezegging',
                 'verbose_name_plural': 'toezeggingen',
                 'ordering': ['-made_on'],
+                'constraints': [models.CheckConstraint(condition=models.Q(('classification__gte', 0), ('classification__lte', 3)), name='register_commitment_classification'), models.CheckConstraint(condition=models.Q(models.Q(('status', 'answered'), ('answered_in__isnull', False)), models.Q(('status', 'open'), ('answered_in__isnull', True)), _connector='OR'), name='register_commitment_answered', violation_error_message='Een beantwoorde toezegging noemt het document dat haar beantwoordt.')],
             },
         ),
         migrations.AddField(
@@ -742,54 +753,6 @@ class Migration(migrations.Migration):
         migrations.AddConstraint(
             model_name='goal',
             constraint=models.CheckConstraint(condition=models.Q(('category__in', ['political_strategic', 'military', 'financial_economic'])), name='register_goal_category'),
-        ),
-        migrations.AddConstraint(
-            model_name='initiativebudget',
-            constraint=models.UniqueConstraint(fields=('initiative', 'year'), name='register_budget_unique_year'),
-        ),
-        migrations.AddConstraint(
-            model_name='initiativebudget',
-            constraint=models.CheckConstraint(condition=models.Q(('amount_eur__gte', 0)), name='register_budget_non_negative', violation_error_message='Een budget kan niet negatief zijn.'),
-        ),
-        migrations.AddConstraint(
-            model_name='milestone',
-            constraint=models.CheckConstraint(condition=models.Q(('classification__gte', 0), ('classification__lte', 3)), name='register_milestone_classification'),
-        ),
-        migrations.AddConstraint(
-            model_name='milestone',
-            constraint=models.CheckConstraint(condition=models.Q(('status__in', ['planned', 'done', 'delayed', 'cancelled'])), name='register_milestone_status'),
-        ),
-        migrations.AddConstraint(
-            model_name='milestone',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('status', 'done'), ('done_on__isnull', False)), models.Q(models.Q(('status', 'done'), _negated=True), ('done_on__isnull', True)), _connector='OR'), name='register_milestone_done_date', violation_error_message='Een gereed gemelde mijlpaal heeft een gereeddatum, en alleen die.'),
-        ),
-        migrations.AddConstraint(
-            model_name='partner',
-            constraint=models.CheckConstraint(condition=models.Q(('classification__gte', 0), ('classification__lte', 3)), name='register_partner_classification'),
-        ),
-        migrations.AddConstraint(
-            model_name='partner',
-            constraint=models.CheckConstraint(condition=models.Q(('kind__in', ['country', 'organisation', 'framework'])), name='register_partner_kind'),
-        ),
-        migrations.AddConstraint(
-            model_name='partner',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('kind', 'country'), _negated=True), ('code__in', ('AD', 'AE', 'AF', 'AG', 'AI', 'AL', 'AM', 'AO', 'AQ', 'AR', 'AS', 'AT', 'AU', 'AW', 'AX', 'AZ', 'BA', 'BB', 'BD', 'BE', 'BF', 'BG', 'BH', 'BI', 'BJ', 'BL', 'BM', 'BN', 'BO', 'BQ', 'BR', 'BS', 'BT', 'BV', 'BW', 'BY', 'BZ', 'CA', 'CC', 'CD', 'CF', 'CG', 'CH', 'CI', 'CK', 'CL', 'CM', 'CN', 'CO', 'CR', 'CU', 'CV', 'CW', 'CX', 'CY', 'CZ', 'DE', 'DJ', 'DK', 'DM', 'DO', 'DZ', 'EC', 'EE', 'EG', 'EH', 'ER', 'ES', 'ET', 'FI', 'FJ', 'FK', 'FM', 'FO', 'FR', 'GA', 'GB', 'GD', 'GE', 'GF', 'GG', 'GH', 'GI', 'GL', 'GM', 'GN', 'GP', 'GQ', 'GR', 'GS', 'GT', 'GU', 'GW', 'GY', 'HK', 'HM', 'HN', 'HR', 'HT', 'HU', 'ID', 'IE', 'IL', 'IM', 'IN', 'IO', 'IQ', 'IR', 'IS', 'IT', 'JE', 'JM', 'JO', 'JP', 'KE', 'KG', 'KH', 'KI', 'KM', 'KN', 'KP', 'KR', 'KW', 'KY', 'KZ', 'LA', 'LB', 'LC', 'LI', 'LK', 'LR', 'LS', 'LT', 'LU', 'LV', 'LY', 'MA', 'MC', 'MD', 'ME', 'MF', 'MG', 'MH', 'MK', 'ML', 'MM', 'MN', 'MO', 'MP', 'MQ', 'MR', 'MS', 'MT', 'MU', 'MV', 'MW', 'MX', 'MY', 'MZ', 'NA', 'NC', 'NE', 'NF', 'NG', 'NI', 'NL', 'NO', 'NP', 'NR', 'NU', 'NZ', 'OM', 'PA', 'PE', 'PF', 'PG', 'PH', 'PK', 'PL', 'PM', 'PN', 'PR', 'PS', 'PT', 'PW', 'PY', 'QA', 'RE', 'RO', 'RS', 'RU', 'RW', 'SA', 'SB', 'SC', 'SD', 'SE', 'SG', 'SH', 'SI', 'SJ', 'SK', 'SL', 'SM', 'SN', 'SO', 'SR', 'SS', 'ST', 'SV', 'SX', 'SY', 'SZ', 'TC', 'TD', 'TF', 'TG', 'TH', 'TJ', 'TK', 'TL', 'TM', 'TN', 'TO', 'TR', 'TT', 'TV', 'TW', 'TZ', 'UA', 'UG', 'UM', 'US', 'UY', 'UZ', 'VA', 'VC', 'VE', 'VG', 'VI', 'VN', 'VU', 'WF', 'WS', 'YE', 'YT', 'ZA', 'ZM', 'ZW')), _connector='OR'), name='register_partner_country_code', violation_error_message='Onbekende landcode.'),
-        ),
-        migrations.AddConstraint(
-            model_name='partner',
-            constraint=models.CheckConstraint(condition=models.Q(('kind', 'country'), ('code__regex', '^[A-Z][A-Z0-9_]*$'), _connector='OR'), name='register_partner_org_code'),
-        ),
-        migrations.AddConstraint(
-            model_name='participation',
-            constraint=models.UniqueConstraint(fields=('initiative', 'partner'), name='register_participation_unique'),
-        ),
-        migrations.AddConstraint(
-            model_name='participation',
-            constraint=models.UniqueConstraint(condition=models.Q(('role', 'lead')), fields=('initiative',), name='register_participation_one_lead', violation_error_message='Een initiatief heeft ten hoogste één lead nation.'),
-        ),
-        migrations.AddConstraint(
-            model_name='participation',
-            constraint=models.CheckConstraint(condition=models.Q(('role__in', ['lead', 'participant', 'observer'])), name='register_participation_role'),
         ),
         migrations.AddIndex(
             model_name='initiative',
@@ -826,106 +789,6 @@ class Migration(migrations.Migration):
         migrations.AddConstraint(
             model_name='initiative',
             constraint=models.CheckConstraint(condition=models.Q(('actual_start__isnull', True), ('actual_end__isnull', True), ('actual_end__gte', models.F('actual_start')), _connector='OR'), name='register_initiative_actual_period', violation_error_message='Het einde ligt vóór het begin.'),
-        ),
-        migrations.AddConstraint(
-            model_name='defencespending',
-            constraint=models.CheckConstraint(condition=models.Q(('classification__gte', 0), ('classification__lte', 3)), name='register_defencespending_classification'),
-        ),
-        migrations.AddConstraint(
-            model_name='defencespending',
-            constraint=models.CheckConstraint(condition=models.Q(('status__in', ['actual', 'planned', 'target'])), name='register_spending_status'),
-        ),
-        migrations.AddConstraint(
-            model_name='defencespending',
-            constraint=models.CheckConstraint(condition=models.Q(('amount__isnull', True), ('amount__gte', 0), _connector='OR'), name='register_spending_amount', violation_error_message='Een bedrag kan niet negatief zijn.'),
-        ),
-        migrations.AddConstraint(
-            model_name='defencespending',
-            constraint=models.CheckConstraint(condition=models.Q(('pct_gdp__isnull', True), models.Q(('pct_gdp__gte', 0), ('pct_gdp__lte', 100)), _connector='OR'), name='register_spending_pct_gdp', violation_error_message='Een percentage van het bbp ligt tussen 0 en 100.'),
-        ),
-        migrations.AddConstraint(
-            model_name='defencespending',
-            constraint=models.CheckConstraint(condition=models.Q(('amount__isnull', False), ('pct_gdp__isnull', False), _connector='OR'), name='register_spending_has_figure'),
-        ),
-        migrations.AddConstraint(
-            model_name='defencespending',
-            constraint=models.CheckConstraint(condition=models.Q(('amount__isnull', True), django.db.models.lookups.Exact(django.db.models.functions.text.Length('currency'), 3), _connector='OR'), name='register_spending_currency'),
-        ),
-        migrations.AddConstraint(
-            model_name='defencespending',
-            constraint=models.CheckConstraint(condition=models.Q(('year__isnull', False), ('status', 'target'), _connector='OR'), name='register_spending_year_required'),
-        ),
-        migrations.AddConstraint(
-            model_name='defencespending',
-            constraint=models.UniqueConstraint(condition=models.Q(('year__isnull', False)), fields=('partner', 'year', 'status'), name='register_spending_unique_year'),
-        ),
-        migrations.AddConstraint(
-            model_name='defencespending',
-            constraint=models.UniqueConstraint(condition=models.Q(('year__isnull', True)), fields=('partner', 'status'), name='register_spending_unique_open_target'),
-        ),
-        migrations.AddConstraint(
-            model_name='contribution',
-            constraint=models.CheckConstraint(condition=models.Q(('classification__gte', 0), ('classification__lte', 3)), name='register_contribution_classification'),
-        ),
-        migrations.AddConstraint(
-            model_name='contribution',
-            constraint=models.CheckConstraint(condition=models.Q(('personnel__isnull', True), ('personnel__gte', 0), _connector='OR'), name='register_contribution_personnel', violation_error_message='Het aantal militairen kan niet negatief zijn.'),
-        ),
-        migrations.AddConstraint(
-            model_name='contribution',
-            constraint=models.CheckConstraint(condition=models.Q(('year__gte', 1945), ('year__lte', 2100)), name='register_contribution_year'),
-        ),
-        migrations.AddConstraint(
-            model_name='agreement',
-            constraint=models.CheckConstraint(condition=models.Q(('classification__gte', 0), ('classification__lte', 3)), name='register_agreement_classification'),
-        ),
-        migrations.AddConstraint(
-            model_name='agreement',
-            constraint=models.CheckConstraint(condition=models.Q(('kind__in', ['MoU', 'DOI', 'LOI', 'JVS', 'TREATY', 'AGREEMENT', 'ACTION_PLAN'])), name='register_agreement_kind'),
-        ),
-        migrations.AddConstraint(
-            model_name='agreement',
-            constraint=models.CheckConstraint(condition=models.Q(('signed_on__isnull', True), ('entry_into_force__isnull', True), ('entry_into_force__gte', models.F('signed_on')), _connector='OR'), name='register_agreement_force_after_signing', violation_error_message='Het einde ligt vóór het begin.'),
-        ),
-        migrations.AddConstraint(
-            model_name='agreement',
-            constraint=models.CheckConstraint(condition=models.Q(('signed_on__isnull', True), ('ends_on__isnull', True), ('ends_on__gte', models.F('signed_on')), _connector='OR'), name='register_agreement_ends_after_signing', violation_error_message='Het einde ligt vóór het begin.'),
-        ),
-        migrations.AddConstraint(
-            model_name='procurement',
-            constraint=models.CheckConstraint(condition=models.Q(('classification__gte', 0), ('classification__lte', 3)), name='register_procurement_classification'),
-        ),
-        migrations.AddConstraint(
-            model_name='ringassignment',
-            constraint=models.CheckConstraint(condition=models.Q(('classification__gte', 0), ('classification__lte', 3)), name='register_ringassignment_classification'),
-        ),
-        migrations.AddConstraint(
-            model_name='ringassignment',
-            constraint=models.CheckConstraint(condition=models.Q(('ring__in', ['strategic', 'affiliated', 'opportunity'])), name='register_ringassignment_ring'),
-        ),
-        migrations.AddConstraint(
-            model_name='ringassignment',
-            constraint=models.CheckConstraint(condition=models.Q(('valid_to__isnull', True), ('valid_to__gt', models.F('valid_from')), _connector='OR'), name='register_ringassignment_period', violation_error_message='Het einde ligt vóór het begin.'),
-        ),
-        migrations.AddConstraint(
-            model_name='ringassignment',
-            constraint=models.UniqueConstraint(fields=('partner', 'valid_from'), name='register_ringassignment_unique_start'),
-        ),
-        migrations.AddConstraint(
-            model_name='sourcedocument',
-            constraint=models.CheckConstraint(condition=models.Q(('classification__gte', 0), ('classification__lte', 3)), name='register_sourcedocument_classification'),
-        ),
-        migrations.AddConstraint(
-            model_name='sourcedocument',
-            constraint=models.CheckConstraint(condition=django.db.models.lookups.Exact(django.db.models.functions.text.Length('sha256'), 64), name='register_sourcedocument_sha256'),
-        ),
-        migrations.AddConstraint(
-            model_name='commitment',
-            constraint=models.CheckConstraint(condition=models.Q(('classification__gte', 0), ('classification__lte', 3)), name='register_commitment_classification'),
-        ),
-        migrations.AddConstraint(
-            model_name='commitment',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('status', 'answered'), ('answered_in__isnull', False)), models.Q(('status', 'open'), ('answered_in__isnull', True)), _connector='OR'), name='register_commitment_answered', violation_error_message='Een beantwoorde toezegging noemt het document dat haar beantwoordt.'),
         ),
         migrations.AddConstraint(
             model_name='citation',

@@ -66,6 +66,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'rapportageversie',
                 'verbose_name_plural': 'rapportageversies',
                 'ordering': ['-year', 'classification', '-number'],
+                'constraints': [models.UniqueConstraint(fields=('year', 'classification', 'number'), name='reporting_version_unique'), models.CheckConstraint(condition=models.Q(('classification__gte', 0), ('classification__lte', 3)), name='reporting_version_classification'), models.CheckConstraint(condition=models.Q(('status__in', ['draft', 'final'])), name='reporting_version_status'), models.CheckConstraint(condition=models.Q(('status', 'draft'), models.Q(('finalised_at__isnull', False), ('finalised_by__isnull', False)), _connector='OR'), name='reporting_version_final_is_signed', violation_error_message='Een definitieve versie noemt wie haar wanneer definitief maakte.'), models.CheckConstraint(condition=django.db.models.lookups.Exact(django.db.models.functions.text.Length('data_sha256'), 64), name='reporting_version_sha256')],
             },
         ),
         migrations.CreateModel(
@@ -82,6 +83,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'rapportagebestand',
                 'verbose_name_plural': 'rapportagebestanden',
                 'ordering': ['version', 'format'],
+                'constraints': [models.UniqueConstraint(fields=('version', 'format'), name='reporting_file_unique_format'), models.CheckConstraint(condition=models.Q(('format__in', ('docx', 'pdf', 'html', 'md'))), name='reporting_file_format'), models.CheckConstraint(condition=django.db.models.lookups.Exact(django.db.models.functions.text.Length('sha256'), 64), name='reporting_file_sha256')],
             },
         ),
         migrations.CreateModel(
@@ -106,37 +108,5 @@ class Migration(migrations.Migration):
                 'ordering': ['partner', 'occurred_on'],
                 'constraints': [models.CheckConstraint(condition=models.Q(('classification__gte', 0), ('classification__lte', 3)), name='reporting_development_classification'), models.CheckConstraint(condition=models.Q(('kind__in', ['election', 'government', 'policy_paper', 'budget', 'other'])), name='reporting_development_kind')],
             },
-        ),
-        migrations.AddConstraint(
-            model_name='reportversion',
-            constraint=models.UniqueConstraint(fields=('year', 'classification', 'number'), name='reporting_version_unique'),
-        ),
-        migrations.AddConstraint(
-            model_name='reportversion',
-            constraint=models.CheckConstraint(condition=models.Q(('classification__gte', 0), ('classification__lte', 3)), name='reporting_version_classification'),
-        ),
-        migrations.AddConstraint(
-            model_name='reportversion',
-            constraint=models.CheckConstraint(condition=models.Q(('status__in', ['draft', 'final'])), name='reporting_version_status'),
-        ),
-        migrations.AddConstraint(
-            model_name='reportversion',
-            constraint=models.CheckConstraint(condition=models.Q(('status', 'draft'), models.Q(('finalised_at__isnull', False), ('finalised_by__isnull', False)), _connector='OR'), name='reporting_version_final_is_signed', violation_error_message='Een definitieve versie noemt wie haar wanneer definitief maakte.'),
-        ),
-        migrations.AddConstraint(
-            model_name='reportversion',
-            constraint=models.CheckConstraint(condition=django.db.models.lookups.Exact(django.db.models.functions.text.Length('data_sha256'), 64), name='reporting_version_sha256'),
-        ),
-        migrations.AddConstraint(
-            model_name='reportfile',
-            constraint=models.UniqueConstraint(fields=('version', 'format'), name='reporting_file_unique_format'),
-        ),
-        migrations.AddConstraint(
-            model_name='reportfile',
-            constraint=models.CheckConstraint(condition=models.Q(('format__in', ('docx', 'pdf', 'html', 'md'))), name='reporting_file_format'),
-        ),
-        migrations.AddConstraint(
-            model_name='reportfile',
-            constraint=models.CheckConstraint(condition=django.db.models.lookups.Exact(django.db.models.functions.text.Length('sha256'), 64), name='reporting_file_sha256'),
         ),
     ]
