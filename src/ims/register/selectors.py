@@ -154,7 +154,7 @@ def partner_page(*, user, code: str) -> PartnerPage:
     )
     # Every list below carries only the columns the page shows (the others are deferred: reading one costs a
     # query per row), and citations come as plain lists on ``visible_citations``.
-    citations = Prefetch("citations", queryset=_citations_for(user).queryset, to_attr="visible_citations")
+    citations = visible_citations(user)
     return PartnerPage(
         partner=partner,
         rings=list(RingAssignment.objects.visible_to(user).filter(partner=partner)
@@ -318,7 +318,7 @@ def initiative_page(*, user, pk: int) -> Initiative:
             Prefetch("agreements", queryset=Agreement.objects.visible_to(user)
                      .only("initiative", "kind", "title", "signed_on"), to_attr="visible_agreements"),
             Prefetch("budgets", to_attr="budget_list"),
-            Prefetch("citations", queryset=_citations_for(user).queryset, to_attr="visible_citations"),
+            visible_citations(user),
         )
         .get(pk=pk)
     )
