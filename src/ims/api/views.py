@@ -236,10 +236,10 @@ class AgreementViewSet(RegisterViewSet):
     export_name = "agreements"
 
     def get_queryset(self) -> QuerySet:
-        return selectors.agreement_records(user=self.request.user, **self.query())
+        return selectors.agreement_list(user=self.request.user, **self.query())
 
     def fetch(self, lookup: str) -> Model:
-        return selectors.agreement_records(user=self.request.user).get(pk=int(lookup))
+        return selectors.agreement_list(user=self.request.user).get(pk=int(lookup))
 
 
 @extend_schema_view(

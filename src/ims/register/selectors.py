@@ -57,16 +57,6 @@ def _current_ring(user, on: dt.date) -> Subquery:
     return Subquery(in_force)
 
 
-def _citations_for(user) -> Prefetch:
-    """A record's citations, cut to those into documents the user may see: a citation shows its document's
-    title and reference, which are as classified as the document."""
-    return Prefetch(
-        "citations",
-        queryset=Citation.objects.filter(document__in=SourceDocument.objects.visible_to(user).values("pk"))
-        .select_related("document"),
-    )
-
-
 # --- partners -------------------------------------------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -281,13 +271,11 @@ def initiative_get(*, user, pk: int) -> Initiative:
         Initiative.objects.visible_to(user)
         .prefetch_related(
             _participations_for(user),
-            Prefetch("frameworks", queryset=Partner.objects.visible_to(user)),
             Prefetch("related", queryset=Initiative.objects.visible_to(user)),
             Prefetch("goals", queryset=Goal.objects.prefetch_related("measurements")),
             Prefetch("milestones", queryset=Milestone.objects.visible_to(user)),
             Prefetch("agreements", queryset=Agreement.objects.visible_to(user)),
             "budgets",
-            _citations_for(user),
         )
         .get(pk=pk)
     )
@@ -338,7 +326,7 @@ def agreement_list(*, user, partner: str = "", kind: str = "", q: str = "") -> Q
         Prefetch("parties", queryset=Partner.objects.visible_to(user).order_by("code")),
         # A prefetch, not a join, so that a classified initiative comes back as None.
         Prefetch("initiative", queryset=Initiative.objects.visible_to(user)),
-        _citations_for(user),
+        visible_citations(user),
     ).order_by("-signed_on", "title")
 
 
@@ -407,10 +395,6 @@ def initiative_record(*, user, pk: int) -> Initiative:
                  to_attr="visible_frameworks"),
     )
     return initiative
-
-
-def agreement_records(*, user, partner: str = "", kind: str = "", q: str = "") -> QuerySet[Agreement]:
-    return agreement_list(user=user, partner=partner, kind=kind, q=q).prefetch_related(visible_citations(user))
 
 
 def contribution_list(*, user, partner: str = "", year: int | None = None, q: str = "") -> QuerySet[Contribution]:
