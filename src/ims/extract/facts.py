@@ -3,7 +3,9 @@
 One frozen dataclass per fact type. Every fact carries the common fields (``doc``, ``doc_date``,
 ``evidence``) and a ``confidence`` between 0 and 1 that says how directly the text states it (an
 explicit, fully specified statement scores high; a fact assembled from context scores lower), so that a
-review queue can sort on it. ``to_json()`` gives the facts.md fields plus ``confidence``, nothing else.
+review queue can sort on it, and the ``rule`` that produced it, so that a reviewer (and a developer) can
+trace a wrong fact to the rule that made it. ``to_json()`` gives the facts.md fields plus ``confidence`` and
+``rule``, nothing else.
 """
 
 from __future__ import annotations
@@ -42,16 +44,18 @@ class Fact:
     doc_date: str | None
     evidence: Evidence
     confidence: float
+    rule: str = ""  # the extractor's name for the rule that produced the fact, e.g. "agreement.signed"
 
     def to_json(self) -> dict[str, Any]:
         """A JSON-ready dict: type, doc, doc_date, the type's own fields, evidence, confidence."""
         out: dict[str, Any] = {"type": self.type, "doc": self.doc, "doc_date": self.doc_date}
         for f in fields(self):
-            if f.name not in ("doc", "doc_date", "evidence", "confidence"):
+            if f.name not in ("doc", "doc_date", "evidence", "confidence", "rule"):
                 value = getattr(self, f.name)
                 out[f.name] = list(value) if isinstance(value, tuple) else value
         out["evidence"] = {"start": self.evidence.start, "end": self.evidence.end}
         out["confidence"] = round(self.confidence, 2)
+        out["rule"] = self.rule
         return out
 
 
