@@ -1,5 +1,6 @@
 """The report is written in its own words: no run of nine or more words of the seed letters appears in the
-reporting code, its templates, its tests or its stylesheet (a checker flags such runs anywhere in the repo)."""
+reporting code, its templates, its tests, the report texts stored for them or its stylesheet (a checker flags
+such runs anywhere in the repo)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import pytest
 REPO = Path(__file__).resolve().parents[2]
 RUN = 9
 OWN_FILES = [*sorted((REPO / "src" / "ims" / "reporting").rglob("*")), *sorted(Path(__file__).parent.rglob("*.py")),
+             *sorted((Path(__file__).parent / "expected").glob("*")),
              REPO / "src" / "ims" / "static" / "ims" / "report.css", REPO / "bench" / "report_bench.py"]
 
 
