@@ -12,7 +12,7 @@ from django.db import DatabaseError, connection, transaction
 import ims
 from ims.core.audit import AuditEntry
 from ims.register import services as reg
-from ims.reporting.builder import data_sha256
+from ims.reporting.builder.report import data_sha256
 from ims.reporting.models import FrozenReportError, ReportFile, ReportVersion
 from ims.reporting.services import ReportError, report_finalise, version_verify
 

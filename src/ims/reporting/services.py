@@ -20,7 +20,8 @@ from ims.core.models import clearance_of
 from ims.core.services import RegisterError, record_save
 from ims.register.services import partner_for
 
-from .builder import build_report, check_input, data_sha256
+from .builder import build_report
+from .builder.report import check_input, data_sha256
 from .models import REPORT_FORMATS, PartnerDevelopment, ReportFile, ReportVersion, VersionStatus
 from .render import render
 

@@ -21,7 +21,8 @@ from ims.core.classification import Classification
 from ims.core.models import clearance_of
 
 from . import selectors, services
-from .builder import MIN_YEAR, ReportInputError, build_report, check_input
+from .builder import build_report
+from .builder.report import MIN_YEAR, ReportInputError, check_input
 from .diff import change_lines, diff_reports
 from .models import REPORT_FORMATS
 from .render import CONTENT_TYPES, filename

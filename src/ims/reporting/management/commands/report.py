@@ -2,7 +2,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand
 
-from ims.reporting.builder import ReportInputError, build_report, check_input
+from ims.reporting.builder import build_report
+from ims.reporting.builder.report import ReportInputError, check_input
 from ims.reporting.models import REPORT_FORMATS
 from ims.reporting.render import filename, render
 from ims.reporting.services import report_downloaded

@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 
-from ims.reporting.builder import ReportInputError, check_input, report_snapshot, snapshot_for
+from ims.reporting.builder.report import ReportInputError, check_input
+from ims.reporting.builder.snapshot import report_snapshot, snapshot_for
 from ims.reporting.diff import change_lines, diff_snapshots
 
 from ._common import Fout, parse_level, parse_year
