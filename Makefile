@@ -6,20 +6,32 @@ BIN := $(VENV)/bin
 export IMS_SHARED_DIR ?= $(abspath ../shared)
 PG_URL ?= postgresql://postgres@127.0.0.1:5432/test
 
-.PHONY: demo test test-sqlite test-postgres lint bench fuzz browser clean messages demo-report
+.PHONY: demo test test-sqlite test-postgres lint bench fuzz browser clean messages demo-report lock
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install -q --upgrade pip
 
-# Reinstall when the dependency list changes; the stamp files record what is installed.
-$(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install -q -e .
+# Every install comes from a lock file (requirements/SET.txt: each package, transitive ones included, pinned
+# with its PyPI hashes), then the project itself without dependencies and with the build backend the lock
+# brought. `make lock` rewrites the lock files from pyproject.toml; a test fails while they disagree.
+# The stamp files record what is installed.
+INSTALL_LOCKED = $(BIN)/pip install -q --require-hashes -r
+INSTALL_SELF = $(BIN)/pip install -q --no-deps --no-build-isolation -e .
+
+$(VENV)/.installed: requirements/base.txt pyproject.toml | $(BIN)/python
+	$(INSTALL_LOCKED) requirements/base.txt
+	$(INSTALL_SELF)
 	touch $@
 
-$(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install -q -e '.[dev]'
+$(VENV)/.installed-dev: requirements/dev.txt pyproject.toml | $(BIN)/python
+	$(INSTALL_LOCKED) requirements/dev.txt
+	$(INSTALL_SELF)
 	touch $@ $(VENV)/.installed
+
+## lock: re-resolve requirements/*.txt from pyproject.toml against PyPI, keeping the current pins where they
+## still fit (LOCK_ARGS=--upgrade takes the newest versions that fit)
+lock: $(VENV)/.installed-dev
+	$(BIN)/python requirements/lock.py $(LOCK_ARGS)
 
 ## demo: set everything up on SQLite (under var/ or $$IMS_DATA_DIR) and serve on http://127.0.0.1:8000
 demo: $(VENV)/.installed
@@ -48,7 +60,7 @@ demo-report: $(VENV)/.installed
 test: $(VENV)/.installed-dev browser lint test-sqlite test-postgres
 
 lint: $(VENV)/.installed-dev
-	$(BIN)/ruff check src tests bench fuzz
+	$(BIN)/ruff check src tests bench fuzz requirements
 
 # The suite runs on every core (pytest-xdist; PYTEST_WORKERS=0 for one process, e.g. to use a debugger).
 PYTEST_WORKERS ?= auto
@@ -83,8 +95,9 @@ browser:
 bench: $(VENV)/.installed-bench
 	$(BIN)/python bench/run.py
 
-$(VENV)/.installed-bench: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install -q -e '.[dev,bench]'
+$(VENV)/.installed-bench: requirements/bench.txt pyproject.toml | $(BIN)/python
+	$(INSTALL_LOCKED) requirements/bench.txt
+	$(INSTALL_SELF)
 	touch $@ $(VENV)/.installed $(VENV)/.installed-dev
 
 ## fuzz: ten minutes of fuzzing (the Hypothesis fuzz tests at length, then atheris per target), in bench/results.json
@@ -93,8 +106,9 @@ FUZZ_SECONDS ?= 600
 fuzz: $(VENV)/.installed-fuzz
 	$(BIN)/python fuzz/run.py --seconds $(FUZZ_SECONDS)
 
-$(VENV)/.installed-fuzz: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install -q -e '.[dev,fuzz]'
+$(VENV)/.installed-fuzz: requirements/fuzz.txt pyproject.toml | $(BIN)/python
+	$(INSTALL_LOCKED) requirements/fuzz.txt
+	$(INSTALL_SELF)
 	touch $@ $(VENV)/.installed $(VENV)/.installed-dev
 
 ## messages: recompile the translations after editing the .po files
