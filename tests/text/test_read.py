@@ -131,6 +131,81 @@ def test_html_keeps_the_article_and_drops_page_furniture(tmp_path):
         assert furniture not in text
 
 
+# Words a statistical detector misreads when a page declares nothing: Dutch and Belgian names with
+# diacritics, the euro sign, typographic quotes, and a character outside Latin altogether.
+WORDS = "Overleg met België over €4,9 miljard – “de toezegging” (AAN춑)"
+
+
+def _page(head: str, body: str) -> str:
+    return f"<!doctype html><html><head>{head}<title>t</title></head><body><p>{body}</p></body></html>"
+
+
+@pytest.mark.parametrize(
+    ("head", "encoding"),
+    [
+        ("", "utf-8"),
+        ('<meta charset="utf-8">', "utf-8"),
+        ('<meta http-equiv="Content-Type" content="text/html; charset=UTF-8">', "utf-8"),
+        ('<meta charset="unknown-label-x">', "utf-8"),  # an unknown label is ignored, not guessed around
+    ],
+)
+def test_html_in_utf8_is_read_exactly_with_or_without_a_declaration(tmp_path, head, encoding):
+    path = tmp_path / "pagina.html"
+    path.write_bytes(_page(head, WORDS).encode("utf-8"))
+    doc = read_document(path)
+    assert doc.text == WORDS + "\n" and doc.encoding == encoding
+    assert bool(doc.warnings) == ("unknown" in head)
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        '<meta charset="windows-1252">',
+        '<meta http-equiv="content-type" content="text/html;charset=iso-8859-1">',  # means cp1252 in a browser
+        "",
+    ],
+)
+def test_html_in_windows_1252_is_read_exactly_and_warns_only_without_a_declaration(tmp_path, head):
+    words = WORDS.replace(" (AAN춑)", "")  # cp1252 has no Hangul
+    path = tmp_path / "oud.html"
+    path.write_bytes(_page(head, words).encode("cp1252"))
+    doc = read_document(path)
+    assert doc.text == words + "\n" and doc.encoding == "cp1252"
+    if head:
+        assert doc.warnings == ()
+    else:
+        assert "Windows-1252" in doc.warnings[0]
+
+
+def test_html_declared_in_another_charset_is_read_in_that_charset(tmp_path):
+    path = tmp_path / "oost.html"
+    path.write_bytes(_page('<meta charset="iso-8859-2">', "Współpraca z Polską").encode("iso-8859-2"))
+    assert read_document(path).text == "Współpraca z Polską\n"
+
+
+@pytest.mark.parametrize(("bom", "encoding"), [(b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le")])
+def test_html_byte_order_mark_decides_over_a_declaration(tmp_path, bom, encoding):
+    path = tmp_path / "bom.html"
+    path.write_bytes(bom + _page('<meta charset="windows-1252">', WORDS).encode(encoding))
+    doc = read_document(path)
+    assert doc.text == WORDS + "\n" and doc.warnings == ()
+
+
+def test_html_that_is_not_what_it_declares_is_read_with_a_warning(tmp_path):
+    path = tmp_path / "fout.html"
+    path.write_bytes(_page('<meta charset="utf-8">', "Café in België").encode("cp1252"))
+    doc = read_document(path)
+    assert doc.text == "Café in België\n" and doc.encoding == "cp1252"
+    assert any("declares" in warning for warning in doc.warnings)
+
+
+def test_html_that_is_neither_declared_nor_utf8_nor_cp1252_is_refused(tmp_path):
+    path = tmp_path / "kapot.html"
+    path.write_bytes(_page("", "tekst met \x81\x8d bytes").encode("latin-1"))
+    with pytest.raises(DocumentError, match="neither UTF-8 nor Windows-1252"):
+        read_document(path)
+
+
 def test_docx_paragraphs_are_read(tmp_path):
     document = docx.Document()
     document.add_paragraph("Samenwerking met Zweden")

@@ -9,7 +9,9 @@ Every failure is reported as one :class:`DocumentError` with a one-line message;
 
 from __future__ import annotations
 
+import codecs
 import io
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -160,13 +162,71 @@ def _read_pdf(name: str, data: bytes) -> RawDocument:
 def _read_html(name: str, data: bytes) -> RawDocument:
     from bs4 import BeautifulSoup
 
-    if _looks_binary(data):
-        raise DocumentError(f"{name}: binary data, not an HTML page")
-    soup = BeautifulSoup(data, "lxml")
+    markup, encoding, warnings = _decode_html(name, data)
+    # A str, never bytes: given bytes, BeautifulSoup guesses an encoding, and the guess depends on which
+    # detector package happens to be installed.
+    soup = BeautifulSoup(markup, "lxml")
     root = _main_element(soup) or soup.body or soup
     lines = (" ".join(line.split()) for line in _block_text(root).splitlines())
     text = "\n".join(_squeeze_blank(lines)).strip("\n") + "\n"
-    return RawDocument(name, text, "html")
+    return RawDocument(name, text, "html", warnings=warnings, encoding=encoding)
+
+
+_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+# Where a page may declare its charset: a <meta charset> or http-equiv Content-Type in the head, or an XML
+# declaration. Both are ASCII, so they can be looked for in the bytes before anything is decoded.
+_HEAD_BYTES = 65536
+_META_CHARSET = re.compile(rb"<meta\b[^>]*?\bcharset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.IGNORECASE)
+_XML_ENCODING = re.compile(rb"^\s*<\?xml\b[^>]*?\bencoding\s*=\s*[\"']([A-Za-z0-9_.:-]+)", re.IGNORECASE)
+# Labels that browsers read as another encoding than their name says (WHATWG Encoding Standard): pages
+# that say Latin-1 or ASCII are in practice Windows-1252, and a UTF-16 label in ASCII bytes is wrong.
+_LABEL_MEANS = {"latin1": "cp1252", "iso88591": "cp1252", "ascii": "cp1252", "usascii": "cp1252",
+                "utf16": "utf-8", "utf16le": "utf-8", "utf16be": "utf-8"}  # fmt: skip
+
+
+def _decode_html(name: str, data: bytes) -> tuple[str, str, tuple[str, ...]]:
+    """The page's markup as text, the encoding it was read in, and warnings: the byte order mark or the
+    charset the page declares, else strict UTF-8, else Windows-1252 with a warning (as for .txt). Never a
+    guess from the bytes' statistics, so the same file always reads the same."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            markup = data.decode(encoding, errors="replace")
+            if _looks_binary(markup.encode("utf-8")):
+                raise DocumentError(f"{name}: binary data, not an HTML page")
+            return markup, encoding.removesuffix("-sig"), ()
+    if _looks_binary(data):
+        raise DocumentError(f"{name}: binary data, not an HTML page")
+    declared, warnings = _declared_encoding(name, data[:_HEAD_BYTES])
+    if declared:
+        try:
+            return data.decode(declared), declared, ()
+        except UnicodeError:
+            warnings = (f"{name}: not valid {declared} although the page declares it",)
+    for encoding in ("utf-8", "cp1252"):
+        try:
+            markup = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if encoding == "cp1252":
+            warnings = (*warnings, f"{name}: not valid UTF-8; read as Windows-1252 (cp1252)")
+        return markup, encoding, warnings
+    if declared:  # as a browser would: the declared encoding, with what does not fit replaced
+        return data.decode(declared, errors="replace"), declared, (*warnings, f"{name}: undecodable bytes replaced")
+    raise DocumentError(f"{name}: the page declares no charset and is neither UTF-8 nor Windows-1252")
+
+
+def _declared_encoding(name: str, head: bytes) -> tuple[str | None, tuple[str, ...]]:
+    """The Python codec for the charset the page declares, or None (with a warning if it names none known)."""
+    found = _XML_ENCODING.match(head) or _META_CHARSET.search(head)
+    if not found:
+        return None, ()
+    label = found.group(1).decode("ascii").lower()
+    try:
+        encoding = codecs.lookup(_LABEL_MEANS.get(re.sub(r"[^a-z0-9]", "", label), label)).name
+        b"".decode(encoding)  # refuses codecs that are not text encodings ("hex", "base64")
+        return encoding, ()
+    except LookupError:
+        return None, (f"{name}: the page declares an unknown charset {label!r}; it was ignored",)
 
 
 # The page is read without changing its tree: bs4's insert_before(), insert_after() and decompose() each
