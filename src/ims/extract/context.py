@@ -13,6 +13,7 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from typing import TYPE_CHECKING
 
 import ahocorasick
 
@@ -22,6 +23,9 @@ from ims.extract.sentences import Sentence, split_sentences
 from ims.text.clean import CleanText
 from ims.text.dates import DateMention, PartialDate, find_dates
 from ims.text.gazetteer import COUNTRY, Mention, mentions_in_spans
+
+if TYPE_CHECKING:  # known imports this module
+    from ims.extract.known import KnownNames
 
 HOME = "NL"
 _NONE: list[int] = []  # shared: find() hands it out for every keyword a text does not hold
@@ -73,6 +77,7 @@ class DocContext:
     date: PartialDate | None
     lead_in: int = 0  # cleaned characters of context prepended from a preceding fragment
     sentences: list[Sentence] = field(default_factory=list)
+    known: KnownNames | None = None  # what the register knows (ims.extract.known), for rules that use it
 
     def __post_init__(self) -> None:
         if not self.sentences:
