@@ -13,10 +13,10 @@ import sys
 def main(argv: list[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if args and args[0] == "extract":
-        # Pure: reading and extraction need no database and no Django.
+        # Pure: reading and extraction need no database and no Django, unless the register's names are asked for.
         from ims.extract.cli import main as extract_main
 
-        return extract_main(args[1:])
+        return extract_main(args[1:], known=_register_names() if "--register" in args[1:] else None)
     if args:
         # Commands are spelled with hyphens on the command line (ims load-reference) and with
         # underscores as Django modules (load_reference).
@@ -28,6 +28,17 @@ def main(argv: list[str] | None = None) -> int:
 
     execute_from_command_line(["ims", *args])
     return 0
+
+
+def _register_names():
+    """The names the register knows (unclassified records only: the command line has no user)."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ims.conf.dev")
+    import django
+
+    django.setup()
+    from ims.ingest.selectors import known_names
+
+    return known_names(user=None)
 
 
 if __name__ == "__main__":

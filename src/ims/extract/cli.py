@@ -2,8 +2,10 @@
 
 ``jsonl`` prints one fact per line exactly as ``spec/facts.md`` describes (plus ``confidence``);
 ``table`` prints a human-readable overview. A file that cannot be read gives one line on stderr and exit
-status 1; the other files are still processed. Files are extracted as one batch, so that fragments of one
-report can borrow its date (see :func:`ims.extract.pipeline.extract_paths`).
+status 1; the other files are still processed. Each file is read on its own, unless ``--bundle`` says the
+files are parts of one document (in the order given), or the evidence that they are is strong (see
+:func:`ims.extract.pipeline.extract_paths`). ``--register`` also uses the names the register knows; that
+needs the database, so ``ims extract`` (:mod:`ims.cli`) looks them up and passes them in.
 
 The project's ``ims`` console script dispatches ``ims extract`` here; until then, run it as
 ``python -m ims.extract.cli FILE...``.
@@ -19,6 +21,7 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from ims.extract.facts import Fact
+from ims.extract.known import KnownNames
 from ims.extract.pipeline import ExtractionResult, extract_paths
 from ims.text.read import DEFAULT_MAX_BYTES
 
@@ -48,6 +51,16 @@ def _parser() -> argparse.ArgumentParser:
         type=float,
         default=DEFAULT_MAX_BYTES / 1024 / 1024,
         help="refuse files larger than this many megabytes (default 50)",
+    )
+    ap.add_argument(
+        "--bundle",
+        action="store_true",
+        help="the files are parts of one document (pages of one report), in the order given",
+    )
+    ap.add_argument(
+        "--register",
+        action="store_true",
+        help="also find the initiatives, operations, agreements and systems the register knows (needs the database)",
     )
     ap.add_argument("-v", "--verbose", action="store_true", help="also report warnings on stderr")
     return ap
@@ -84,13 +97,22 @@ def write_jsonl(results: Sequence[ExtractionResult], out: TextIO) -> None:
             out.write(json.dumps(fact.to_json(), ensure_ascii=False) + "\n")
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Run ``extract``; returns the exit status (1 if any file failed)."""
+def main(argv: list[str] | None = None, *, known: KnownNames | None = None) -> int:
+    """Run ``extract``; returns the exit status (1 if any file failed). ``known``: the register's names, which
+    the caller looked up for ``--register``."""
     args = list(sys.argv[1:] if argv is None else argv)
     if args[:1] == ["extract"]:  # called as "ims extract ..." with the command word still in place
         args = args[1:]
-    options = _parser().parse_args(args)
-    results = extract_paths(options.files, max_bytes=int(options.max_mb * 1024 * 1024))
+    parser = _parser()
+    options = parser.parse_args(args)
+    if options.register and known is None:
+        parser.error("--register needs the database: run it as `ims extract --register ...`")
+    results = extract_paths(
+        options.files,
+        max_bytes=int(options.max_mb * 1024 * 1024),
+        bundles=[range(len(options.files))] if options.bundle else (),
+        known=known,
+    )
     try:
         (write_table if options.format == "table" else write_jsonl)(results, sys.stdout)
         sys.stdout.flush()

@@ -1,5 +1,9 @@
 from __future__ import annotations
 
+import json
+from functools import cache
+from pathlib import Path
+
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
@@ -39,6 +43,8 @@ class MultipleFileField(forms.FileField):
 
 class UploadForm(forms.Form):
     documents = MultipleFileField(label=_("Documenten (txt, pdf, html, docx)"), allow_empty_file=True)
+    bundle = forms.BooleanField(label=_("Deze bestanden zijn delen van één document (in deze volgorde)"),
+                                required=False)
 
     def clean_documents(self):
         files = self.cleaned_data["documents"]
@@ -61,9 +67,20 @@ class UploadForm(forms.Form):
         return files
 
 
+BULK_THRESHOLD_FILE = Path(__file__).with_name("bulk_threshold.json")
+
+
+@cache
+def default_bulk_threshold() -> float:
+    """The review screen's default for accepting in bulk: the lowest confidence from which on the extractor's
+    facts are at least 95 % right on the development corpus. `make bench` computes it (bench/quality.py) and
+    writes it here; a test checks that it still agrees with the extractor."""
+    return float(json.loads(BULK_THRESHOLD_FILE.read_text(encoding="utf-8"))["threshold"])
+
+
 class BulkAcceptForm(forms.Form):
     min_confidence = forms.FloatField(label=_("Alle feiten met een zekerheid van ten minste"), min_value=0,
-                                      max_value=1, initial=0.9)
+                                      max_value=1, initial=default_bulk_threshold)
 
 
 class RejectForm(forms.Form):

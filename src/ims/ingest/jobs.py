@@ -21,9 +21,9 @@ from .services import documents_ingest
 ITEM_STATUS = {"ingested": ItemStatus.INGESTED, "unchanged": ItemStatus.UNCHANGED, "failed": ItemStatus.FAILED}
 
 
-def job_create(*, paths: Sequence[str | Path], actor=None) -> IngestJob:
+def job_create(*, paths: Sequence[str | Path], actor=None, bundle: bool = False) -> IngestJob:
     with transaction.atomic():
-        job = IngestJob.objects.create(created_by=actor, total=len(paths), backend=settings.IMS_TASKS)
+        job = IngestJob.objects.create(created_by=actor, total=len(paths), backend=settings.IMS_TASKS, bundle=bundle)
         IngestItem.objects.bulk_create(IngestItem(job=job, filename=Path(p).name, path=str(p)) for p in paths)
     return job
 
@@ -38,7 +38,8 @@ def job_run(job_id: int) -> IngestJob:
         IngestJob.objects.filter(pk=job.pk).update(processed=done)
 
     try:
-        outcomes = documents_ingest(paths=[i.path for i in items], actor=job.created_by, progress=progress)
+        outcomes = documents_ingest(paths=[i.path for i in items], actor=job.created_by, progress=progress,
+                                    bundle=job.bundle)
         by_name = {o.filename: o for o in outcomes}
         for item in items:
             outcome = by_name.get(Path(item.path).name)
@@ -62,9 +63,10 @@ def _run_in_thread(job_id: int) -> None:
         close_old_connections()
 
 
-def job_start(*, paths: Sequence[str | Path], actor=None) -> IngestJob:
-    """Create a job and start it on the configured backend; returns at once."""
-    job = job_create(paths=paths, actor=actor)
+def job_start(*, paths: Sequence[str | Path], actor=None, bundle: bool = False) -> IngestJob:
+    """Create a job and start it on the configured backend; returns at once. ``bundle``: the files are parts
+    of one document, in this order."""
+    job = job_create(paths=paths, actor=actor, bundle=bundle)
     if settings.IMS_TASKS == "celery":
         from .tasks import run_ingest_job
 

@@ -31,6 +31,12 @@ class FactStatus(models.TextChoices):
     REJECTED = "rejected", _("afgewezen")
 
 
+class BundleReason(models.TextChoices):
+    DECLARED = "declared", _("op verzoek van wie het inlas")
+    KAMERSTUK = "kamerstuk", _("hetzelfde Kamerstuknummer en aansluitende pagina's")
+    REFERENCE = "reference", _("hetzelfde kenmerk en aansluitende pagina's")
+
+
 class IngestJob(models.Model):
     created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("aangemaakt door"), null=True,
@@ -42,6 +48,8 @@ class IngestJob(models.Model):
     started_at = models.DateTimeField(_("gestart op"), null=True, blank=True)
     finished_at = models.DateTimeField(_("klaar op"), null=True, blank=True)
     error = models.TextField(_("foutmelding"), blank=True)
+    bundle = models.BooleanField(_("als één document gelezen"), default=False,
+                                 help_text=_("De bestanden zijn delen van één document, in deze volgorde."))
 
     class Meta:
         verbose_name = _("inleesopdracht")
@@ -87,6 +95,8 @@ class ExtractedFact(Record):
     end = models.PositiveIntegerField(_("einde"))
     page = models.PositiveIntegerField(_("pagina"), null=True, blank=True)
     confidence = models.FloatField(_("zekerheid"))
+    rule = models.CharField(_("regel"), max_length=100, blank=True,
+                            help_text=_("De extractieregel die het feit vond."))
     status = models.CharField(_("status"), max_length=10, choices=FactStatus.choices, default=FactStatus.PENDING)
     corrected = models.BooleanField(_("gecorrigeerd"), default=False)
     reviewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("beoordeeld door"), null=True,
@@ -111,3 +121,25 @@ class ExtractedFact(Record):
 
     def __str__(self) -> str:
         return f"{self.fact_type} ({self.document})"
+
+
+class BundledReading(models.Model):
+    """A document that was read as one part of a bundle (pages of one report in separate files): it may have
+    borrowed the date or the opening words of another part, and the review screen says so."""
+
+    document = models.OneToOneField(SourceDocument, verbose_name=_("document"), on_delete=models.CASCADE,
+                                    related_name="bundled_reading")
+    bundle = models.UUIDField(_("bundel"), db_index=True, help_text=_("De delen van één bundel delen dit kenmerk."))
+    position = models.PositiveSmallIntegerField(_("plaats in de bundel"))
+    reason = models.CharField(_("reden"), max_length=10, choices=BundleReason.choices)
+
+    class Meta:
+        verbose_name = _("deel van een bundel")
+        verbose_name_plural = _("delen van bundels")
+        ordering = ["bundle", "position"]
+        constraints = [
+            models.CheckConstraint(condition=Q(reason__in=BundleReason.values), name="ingest_bundledreading_reason"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.document} ({self.position + 1})"

@@ -1,12 +1,16 @@
 from __future__ import annotations
 
+import re
+
 from django.db.models import Count, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from ims.accounts.permissions import Action, may
-from ims.register.models import SourceDocument
+from ims.core.classification import Classification
+from ims.extract.known import KnownName, KnownNames
+from ims.register.models import Agreement, Contribution, Initiative, Procurement, SourceDocument
 
-from .models import ExtractedFact, FactStatus, IngestItem, IngestJob
+from .models import BundledReading, ExtractedFact, FactStatus, IngestItem, IngestJob
 
 
 def review_documents(*, user) -> QuerySet[SourceDocument]:
@@ -55,3 +59,69 @@ def job_items(*, user, job: IngestJob) -> list[IngestItem]:
 def job_get(*, user, pk: int) -> IngestJob:
     qs = IngestJob.objects.all() if may(user, Action.ADMINISTER) else IngestJob.objects.filter(created_by=user)
     return qs.prefetch_related("items").get(pk=pk)
+
+
+def bundle_parts(*, user, document: SourceDocument) -> tuple[str, list[SourceDocument]] | None:
+    """Why ``document`` was read as part of a bundle, and the parts (``document`` among them) the user may see,
+    in reading order; None when it was read on its own."""
+    try:
+        reading = document.bundled_reading
+    except BundledReading.DoesNotExist:
+        return None
+    visible = SourceDocument.objects.visible_to(user)
+    parts = [r.document for r in BundledReading.objects.filter(bundle=reading.bundle, document__in=visible)
+             .select_related("document").order_by("position")]
+    return reading.get_reason_display(), parts
+
+
+_BRACKETED = re.compile(r"\s*\(([^()]{2,20})\)\s*")
+
+
+def _name_forms(title: str) -> tuple[str, tuple[str, ...]]:
+    """'Tactical Edge Networking (TEN)' -> the name without the bracketed acronym, and the acronym."""
+    acronyms = tuple(m.group(1).strip() for m in _BRACKETED.finditer(title))
+    name = " ".join(_BRACKETED.sub(" ", title).split())
+    return (name, acronyms) if name else (title, ())
+
+
+def known_names(*, user, level: int = Classification.UNCLASSIFIED) -> KnownNames:
+    """What the register can teach the extractor: the initiatives, operations, agreements and systems in it,
+    as plain data for :func:`ims.extract.pipeline.extract_paths`.
+
+    Only records classified at ``level`` or lower (a fact is as classified as its document, and documents are
+    read in unclassified) and, for a ``user``, only what that user may see: a known name passes the record's
+    partners into a fact, which must not show more than its readers may know.
+    """
+
+    def records(model) -> QuerySet:
+        qs = model.objects.filter(classification__lte=level)
+        return qs if user is None else qs.visible_to(user)
+
+    initiatives = []
+    for initiative in records(Initiative).prefetch_related("participations__partner").order_by("pk"):
+        name, aliases = _name_forms(initiative.title)
+        partners = sorted({p.partner.code for p in initiative.participations.all()})
+        initiatives.append(KnownName(name, aliases, {"partners": partners}))
+    operations: dict[str, KnownName] = {}
+    for contribution in records(Contribution).select_related("location").order_by("year", "pk"):
+        name, aliases = _name_forms(contribution.operation)
+        location = contribution.location.code if contribution.location else None
+        operations[name.casefold()] = KnownName(name, aliases, {"location": location})  # the latest year's
+    agreements = []
+    for agreement in records(Agreement).prefetch_related("parties").order_by("pk"):
+        subject = " ".join(agreement.subject.split())
+        fields = {"kind": agreement.kind, "parties": sorted(p.code for p in agreement.parties.all()),
+                  "date": _partial_iso(agreement.signed_on, agreement.signed_precision)}
+        agreements.append(KnownName(agreement.title, (subject,) if 0 < len(subject) <= 80 else (), fields))
+    systems: dict[tuple[str, str], KnownName] = {}
+    for procurement in records(Procurement).select_related("partner").order_by("pk"):
+        name, aliases = _name_forms(procurement.system)
+        systems[(name.casefold(), procurement.partner.code)] = KnownName(name, aliases,
+                                                                        {"partner": procurement.partner.code})
+    return KnownNames(tuple(initiatives), tuple(operations.values()), tuple(agreements), tuple(systems.values()))
+
+
+def _partial_iso(day, precision: str) -> str | None:
+    if day is None:
+        return None
+    return {"year": day.strftime("%Y"), "month": day.strftime("%Y-%m")}.get(precision, day.isoformat())

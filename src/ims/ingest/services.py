@@ -7,6 +7,7 @@ file never leaves half a document behind. The same file twice (by SHA-256) chang
 from __future__ import annotations
 
 import hashlib
+import uuid
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,7 +22,8 @@ from ims.register.models import SourceDocument
 from ims.register.services import citation_get_or_create, document_register
 
 from .apply import apply_fact
-from .models import ExtractedFact, FactStatus
+from .models import BundledReading, ExtractedFact, FactStatus
+from .selectors import known_names
 
 Progress = Callable[[int, int, str], None]
 
@@ -44,7 +46,7 @@ def _digest(path: Path) -> str:
 
 
 @transaction.atomic
-def _store(path: Path, digest: str, result: ExtractionResult, actor) -> Outcome:
+def _store(path: Path, digest: str, result: ExtractionResult, actor, bundle: uuid.UUID | None = None) -> Outcome:
     raw = result.raw
     meta = result.meta
     date, precision = parse_partial_date(meta.date.iso() if meta.date else None)
@@ -63,40 +65,59 @@ def _store(path: Path, digest: str, result: ExtractionResult, actor) -> Outcome:
             ExtractedFact(
                 document=document, fact_type=fact.type, payload=payload, start=fact.evidence.start,
                 end=fact.evidence.end, page=raw.page_of(fact.evidence.start) if len(raw.page_starts) > 1 else None,
-                confidence=fact.confidence, classification=document.classification,
+                confidence=fact.confidence, rule=fact.rule, classification=document.classification,
             ),
             actor=actor,
         )
+    if result.bundle is not None and bundle is not None:
+        BundledReading.objects.update_or_create(document=document, defaults={
+            "bundle": bundle, "position": result.bundle.members.index(result.doc), "reason": result.bundle.reason})
     return Outcome(path.name, "ingested", document=document, facts=len(result.facts))
 
 
-def documents_ingest(*, paths: Sequence[str | Path], actor=None, progress: Progress | None = None) -> list[Outcome]:
-    """Read, extract and store each file; a failing file gets one clear message and the others go on."""
+def documents_ingest(
+    *, paths: Sequence[str | Path], actor=None, progress: Progress | None = None, bundle: bool = False
+) -> list[Outcome]:
+    """Read, extract and store each file; a failing file gets one clear message and the others go on.
+
+    ``bundle``: the files are parts of one document, in this order (see :mod:`ims.extract.pipeline`).
+    The extractor also looks for what the register already knows (:func:`selectors.known_names`).
+    """
     paths = [Path(p) for p in paths]
     outcomes: list[Outcome] = []
-    fresh: list[tuple[Path, str]] = []
-    for path in paths:
+    fresh: list[tuple[int, Path, str]] = []
+    readable: list[int] = []
+    for n, path in enumerate(paths):
         try:
             digest = _digest(path)
         except OSError as exc:
             outcomes.append(Outcome(path.name, "failed", f"niet te lezen: {exc.strerror or exc}"))
             continue
+        readable.append(n)
         existing = SourceDocument.objects.filter(sha256=digest, extracted_at__isnull=False).first()
         if existing is not None:
             outcomes.append(Outcome(path.name, "unchanged", "al ingelezen", document=existing))
         else:
-            fresh.append((path, digest))
+            fresh.append((n, path, digest))
     done = len(outcomes)
     if progress:
         progress(done, len(paths), "")
-    # One call for the batch, so that fragments of one report borrow each other's date.
-    results = extract_paths([p for p, _ in fresh]) if fresh else []
-    for (path, digest), result in zip(fresh, results, strict=True):
+    if not fresh:
+        return outcomes
+    # A declared bundle is read whole, parts read in before included, so that each part has its context;
+    # only the new parts are stored.
+    batch = [paths[n] for n in readable] if bundle else [path for _, path, _ in fresh]
+    results = extract_paths(batch, bundles=[range(len(batch))] if bundle else (), known=known_names(user=actor))
+    by_index = dict(zip(readable if bundle else [n for n, _, _ in fresh], results, strict=True))
+    bundles: dict[tuple[str, ...], uuid.UUID] = {}
+    for n, path, digest in fresh:
+        result = by_index[n]
         if not result.ok:
             outcomes.append(Outcome(path.name, "failed", result.error or "onbekende fout"))
         else:
+            key = bundles.setdefault(result.bundle.members, uuid.uuid4()) if result.bundle else None
             try:
-                outcomes.append(_store(path, digest, result, actor))
+                outcomes.append(_store(path, digest, result, actor, key))
             except RegisterError as exc:
                 outcomes.append(Outcome(path.name, "failed", str(exc)))
         done += 1

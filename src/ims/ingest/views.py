@@ -52,7 +52,7 @@ def queue(request: HttpRequest) -> HttpResponse:
                 target = folder / upload.name.replace("/", "_")
                 target.write_bytes(data)
                 paths.append(target)
-            job = job_start(paths=paths, actor=request.user)
+            job = job_start(paths=paths, actor=request.user, bundle=form.cleaned_data["bundle"])
             return redirect("ingest:job", pk=job.pk)
     context = {
         "documents": selectors.review_documents(user=request.user),
@@ -83,7 +83,8 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
     pieces = highlight(document.text, [(f.start, f.end, f.pk) for f in facts])
     rows = [(f, correction_form(f.fact_type, f.payload)) for f in facts]
     context = {"document": document, "pieces": pieces, "rows": rows, "bulk": BulkAcceptForm(),
-               "pending": sum(1 for f in facts if f.status == FactStatus.PENDING)}
+               "pending": sum(1 for f in facts if f.status == FactStatus.PENDING),
+               "bundle": selectors.bundle_parts(user=request.user, document=document)}
     return render(request, "ingest/review.html", context)
 
 

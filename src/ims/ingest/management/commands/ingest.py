@@ -27,9 +27,12 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("files", nargs="+")
+        parser.add_argument("--bundle", action="store_true",
+                            help="de bestanden zijn delen van één document (pagina's van één rapport), in "
+                                 "deze volgorde")
 
-    def handle(self, *args, files, **options):
-        outcomes = documents_ingest(paths=files, progress=progress_bar(sys.stderr))
+    def handle(self, *args, files, bundle=False, **options):
+        outcomes = documents_ingest(paths=files, progress=progress_bar(sys.stderr), bundle=bundle)
         failed = [o for o in outcomes if o.status == "failed"]
         for o in outcomes:
             if o.status == "failed":
