@@ -60,10 +60,10 @@ def main() -> int:
     subprocess.run([sys.executable, str(HERE / "report_bench.py")], check=True)
     print("ingesting the seed letters …", flush=True)
     subprocess.run([sys.executable, str(HERE / "ingest_bench.py")], check=True)
-    extra = HERE / "extract_bench.py"
-    if extra.exists():
-        print("extraction …", flush=True)
-        subprocess.run([sys.executable, str(extra)], check=True)
+    print("extraction throughput …", flush=True)
+    subprocess.run([sys.executable, str(HERE / "extract_bench.py")], check=True)
+    print("extraction quality: seed and development scores, confidence bands, bulk-accept threshold …", flush=True)
+    subprocess.run([sys.executable, str(HERE / "quality.py"), "--write"], check=True, stdout=subprocess.DEVNULL)
     print("load: 50 users against gunicorn and PostgreSQL …", flush=True)
     load = subprocess.run([sys.executable, str(HERE / "load_bench.py")], capture_output=True, text=True)
     sys.stderr.write(load.stderr)

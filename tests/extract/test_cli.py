@@ -6,6 +6,9 @@ import json
 import subprocess
 import sys
 
+import pytest
+from bench import quality
+
 from ims.extract.cli import main
 
 LETTER = (
@@ -59,3 +62,21 @@ def test_runs_as_a_module(tmp_path):
         check=False,
     )
     assert run.returncode == 0 and "partner=IT" in run.stdout
+
+
+def test_bundle_reads_the_files_as_parts_of_one_document_in_the_order_given(shared_dir, capsys):
+    pages = [str(shared_dir / "seeds" / name) for name in quality.SEED_BUNDLES[0]]
+    assert main([*pages, "--format", "jsonl"]) == 0
+    apart = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert main([*pages, "--bundle"]) == 0
+    together = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert {f["doc_date"] for f in apart if f["doc"] == quality.SEED_BUNDLES[0][1]} == {None}
+    assert {f["doc_date"] for f in together if f["doc"] == quality.SEED_BUNDLES[0][1]} == {"2015-10-30"}
+
+
+def test_register_needs_the_database_so_the_pure_command_refuses_it(tmp_path, capsys):
+    path = tmp_path / "brief.txt"
+    path.write_text(LETTER, encoding="utf-8")
+    with pytest.raises(SystemExit) as refused:
+        main([str(path), "--register"])
+    assert refused.value.code == 2 and "ims extract --register" in capsys.readouterr().err

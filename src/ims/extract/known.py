@@ -24,7 +24,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from ims.extract.context import HOME, DocContext
-from ims.extract.facts import Agreement, Contribution, Fact, Initiative, Procurement
+from ims.extract.facts import Agreement, Contribution, Evidence, Fact, Initiative, Procurement
 
 # A fact from a known name rests on the name alone, not on a sentence a rule understood: below the facts of
 # the rules, so that bulk acceptance at a high threshold leaves them to a reviewer.
@@ -83,20 +83,29 @@ def extract(doc: DocContext, known: KnownNames, found: Sequence[Fact]) -> list[F
     out: list[Fact] = []
     for kind in _KINDS:
         fact_type = _FACT_TYPE[kind]
-        have = [getattr(f, _NAME_FIELD[fact_type]) or "" for f in found if f.type == fact_type]
+        have = [f for f in found if f.type == fact_type]
         for entry in getattr(known, kind):
-            if any(_same(name, form) for name in have for form in entry.forms()):
+            if any(_same(f, entry) for f in have):
                 continue
             i = _first_mention(doc, entry)
-            fact = _BUILD[fact_type](doc, i, entry) if i is not None else None
+            if i is None or (fact_type == "agreement" and any(_overlap(f.evidence, doc.evidence(i)) for f in have)):
+                continue  # an agreement's subject is the rule's own words: the sentence tells it is the same
+            fact = _BUILD[fact_type](doc, i, entry)
             if fact is not None:
                 out.append(fact)
-                have.append(entry.name)
+                have.append(fact)
     return out
 
 
-def _same(a: str, b: str) -> bool:
-    return fuzz.ratio(a.casefold(), b.casefold()) >= SIMILAR
+def _same(fact: Fact, entry: KnownName) -> bool:
+    """Whether a fact already names ``entry``: a similar name, or (an agreement's subject) one holding it."""
+    name = (getattr(fact, _NAME_FIELD[fact.type]) or "").casefold()
+    return any(fuzz.ratio(name, form.casefold()) >= SIMILAR or (fact.type == "agreement" and form.casefold() in name)
+               for form in entry.forms())  # fmt: skip
+
+
+def _overlap(a: Evidence, b: Evidence) -> bool:
+    return a.start < b.end and b.start < a.end
 
 
 def _first_mention(doc: DocContext, entry: KnownName) -> int | None:
