@@ -182,7 +182,7 @@ class _Loaded:
         return page_numbers(self.raw.text)
 
 
-def evident_bundles(items: Sequence[_Loaded]) -> list[tuple[list[int], str]]:
+def _evident_bundles(items: Sequence[_Loaded]) -> list[tuple[list[int], str]]:
     """Bundles on strong evidence among ``items`` (indices in page order, and the reason): documents with
     the same Kamerstuk number or reference whose page numbers, of the same total, follow on from each other.
     The order of ``items`` does not change which bundles form."""
@@ -264,7 +264,7 @@ def extract_paths(
     groups = [([k for k in group if k in loaded], DECLARED) for group in declared]
     groups = [(group, reason) for group, reason in groups if len(group) > 1]
     alone = [n for n in loaded if n not in flat]
-    groups += [([alone[k] for k in group], reason) for group, reason in evident_bundles([loaded[n] for n in alone])]
+    groups += [([alone[k] for k in group], reason) for group, reason in _evident_bundles([loaded[n] for n in alone])]
     for group, reason in groups:
         parts = _read_bundle([loaded[n] for n in group], reason, known)
         for n, (meta, facts, warnings, bundle) in zip(group, parts, strict=True):
