@@ -8,8 +8,10 @@ PG_URL ?= postgresql://postgres@127.0.0.1:5432/test
 
 .PHONY: demo test test-sqlite test-postgres lint bench fuzz browser clean messages demo-report lock
 
+# A new venv first gets the locked pip: the one Python ships may be too old for hash-checked extras.
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --require-hashes -r requirements/pip.txt
 
 # Every install comes from a lock file (requirements/SET.txt: each package, transitive ones included, pinned
 # with its PyPI hashes), then the project itself without dependencies and with the build backend the lock

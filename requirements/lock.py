@@ -38,6 +38,9 @@ SETS: dict[str, tuple[str, ...]] = {
     "bench": ("dev", "bench"),
     "fuzz": ("dev", "fuzz"),
 }
+# The installer itself, installed into a new venv before anything else (`[tool.ims] installer` in
+# pyproject.toml): the pip a Python ships may be too old for hash-checking installs of packages with extras.
+INSTALLER = "pip"
 
 DIGEST_PREFIX = "# pyproject-digest: sha256:"
 
@@ -54,6 +57,7 @@ def dependency_digest(data: dict) -> str:
         "dependencies": sorted(project.get("dependencies", [])),
         "optional-dependencies": {k: sorted(v) for k, v in project.get("optional-dependencies", {}).items()},
         "build-system": sorted(data.get("build-system", {}).get("requires", [])),
+        "installer": sorted(installer_requirements(data)),
     }
     return hashlib.sha256(json.dumps(relevant, sort_keys=True).encode()).hexdigest()
 
@@ -74,8 +78,14 @@ def parse_requirement(spec: str) -> tuple[str, str | None]:
     return normalise(name), (version if operator == "==" else None)
 
 
+def installer_requirements(data: dict) -> list[str]:
+    return list(data.get("tool", {}).get("ims", {}).get("installer", []))
+
+
 def set_requirements(data: dict, lock_set: str) -> list[str]:
     """The requirement strings of pyproject.toml that one install set is made of, build backend included."""
+    if lock_set == INSTALLER:
+        return installer_requirements(data)
     project = data["project"]
     specs = list(project.get("dependencies", []))
     for extra in SETS[lock_set]:
@@ -123,10 +133,17 @@ def uv_command() -> list[str]:
 
 
 def compile_set(lock_set: str, data: dict, digest: str, *, upgrade: bool) -> None:
-    extras = [arg for extra in SETS[lock_set] for arg in ("--extra", extra)]
-    # The other sets take dev's versions, so that a package is the same in every environment.
-    constraints = ["--constraint", str(LOCK_DIR / "dev.txt")] if lock_set != "dev" else []
-    build = "\n".join(data.get("build-system", {}).get("requires", [])) + "\n"
+    if lock_set == INSTALLER:
+        sources, extras, constraints, extra_lines = ["-"], [], [], installer_requirements(data)
+        what = "the installer, [tool.ims] installer"
+    else:
+        sources = ["pyproject.toml", "-"]
+        extras = [arg for extra in SETS[lock_set] for arg in ("--extra", extra)]
+        # The other sets take dev's versions, so that a package is the same in every environment.
+        constraints = ["--constraint", str(LOCK_DIR / "dev.txt")] if lock_set != "dev" else []
+        extra_lines = data.get("build-system", {}).get("requires", [])
+        what = "pyproject.toml's dependencies" + "".join(f" + [{e}]" for e in SETS[lock_set]) + " + [build-system]"
+    build = "\n".join(extra_lines) + "\n"
     out = LOCK_DIR / f"{lock_set}.txt"
     with tempfile.TemporaryDirectory() as tmp:
         target = Path(tmp) / out.name
@@ -135,7 +152,7 @@ def compile_set(lock_set: str, data: dict, digest: str, *, upgrade: bool) -> Non
         env = {k: v for k, v in os.environ.items() if not k.startswith(("UV_", "PIP_"))}
         subprocess.run(
             [
-                *uv_command(), "pip", "compile", "pyproject.toml", "-", *extras, *constraints,
+                *uv_command(), "pip", "compile", *sources, *extras, *constraints,
                 "--universal", "--generate-hashes", "--no-config", "--index-url", INDEX_URL,
                 "--custom-compile-command", "make lock", "--quiet", "-o", str(target),
                 *(["--upgrade"] if upgrade else []),
@@ -143,12 +160,7 @@ def compile_set(lock_set: str, data: dict, digest: str, *, upgrade: bool) -> Non
             input=build, text=True, check=True, cwd=ROOT, env=env,
         )  # fmt: skip
         body = target.read_text(encoding="utf-8")
-    header = (
-        f"{DIGEST_PREFIX}{digest}\n"
-        f"# Install set {lock_set!r}: pyproject.toml's dependencies"
-        + "".join(f" + [{e}]" for e in SETS[lock_set])
-        + " + [build-system]. Do not edit: run `make lock`.\n"
-    )
+    header = f"{DIGEST_PREFIX}{digest}\n# Install set {lock_set!r}: {what}. Do not edit: run `make lock`.\n"
     out.write_text(header + body, encoding="utf-8")
     print(f"written: {out.relative_to(ROOT)}")
 
@@ -157,7 +169,7 @@ def main() -> int:
     upgrade = "--upgrade" in sys.argv[1:]
     data = pyproject_data()
     digest = dependency_digest(data)
-    for lock_set in SETS:
+    for lock_set in (*SETS, INSTALLER):
         compile_set(lock_set, data, digest, upgrade=upgrade)
     return 0
 

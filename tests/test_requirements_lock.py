@@ -21,20 +21,20 @@ DATA = lock.pyproject_data()
 def test_every_dependency_in_pyproject_is_pinned_to_one_version():
     loose = [
         spec
-        for lock_set in lock.SETS
+        for lock_set in (*lock.SETS, lock.INSTALLER)
         for spec in lock.set_requirements(DATA, lock_set)
         if lock.parse_requirement(spec)[1] is None
     ]
     assert loose == []
 
 
-@pytest.mark.parametrize("lock_set", list(lock.SETS))
+@pytest.mark.parametrize("lock_set", [*lock.SETS, lock.INSTALLER])
 def test_the_lock_was_written_from_this_pyproject(lock_set):
     digest, _ = lock.read_lock(lock.LOCK_DIR / f"{lock_set}.txt")
     assert digest == lock.dependency_digest(DATA), "pyproject.toml changed since the last `make lock`"
 
 
-@pytest.mark.parametrize("lock_set", list(lock.SETS))
+@pytest.mark.parametrize("lock_set", [*lock.SETS, lock.INSTALLER])
 def test_every_pin_of_pyproject_is_in_the_lock_at_its_version(lock_set):
     _, pins = lock.read_lock(lock.LOCK_DIR / f"{lock_set}.txt")
     locked = {(pin.name, pin.version) for pin in pins}
@@ -42,7 +42,7 @@ def test_every_pin_of_pyproject_is_in_the_lock_at_its_version(lock_set):
     assert wanted - locked == set()
 
 
-@pytest.mark.parametrize("lock_set", list(lock.SETS))
+@pytest.mark.parametrize("lock_set", [*lock.SETS, lock.INSTALLER])
 def test_nothing_is_locked_as_direct_that_pyproject_does_not_name(lock_set):
     _, pins = lock.read_lock(lock.LOCK_DIR / f"{lock_set}.txt")
     named = {lock.parse_requirement(spec)[0] for spec in lock.set_requirements(DATA, lock_set)}
@@ -50,7 +50,7 @@ def test_nothing_is_locked_as_direct_that_pyproject_does_not_name(lock_set):
 
 
 def test_every_locked_package_has_a_hash():
-    for lock_set in lock.SETS:
+    for lock_set in (*lock.SETS, lock.INSTALLER):
         text = (lock.LOCK_DIR / f"{lock_set}.txt").read_text(encoding="utf-8")
         entries = [e for e in text.split("\n") if e and not e.startswith((" ", "#"))]
         assert entries and all(e.endswith("\\") for e in entries), lock_set  # a --hash line follows each pin
