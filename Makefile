@@ -102,11 +102,15 @@ $(VENV)/.installed-bench: requirements/bench.txt pyproject.toml | $(BIN)/python
 	$(INSTALL_SELF)
 	touch $@ $(VENV)/.installed $(VENV)/.installed-dev
 
-## fuzz: ten minutes of fuzzing (the Hypothesis fuzz tests at length, then atheris per target), in bench/results.json
+## fuzz: ten minutes of fuzzing (the Hypothesis fuzz tests at length, then atheris per target), in bench/results.json,
+## then schemathesis against the API with CONTRACT_EXAMPLES examples per operation
 # FUZZ_SECONDS=60 for a quick look; crashes and the growing corpora are kept under var/fuzz/.
 FUZZ_SECONDS ?= 600
+CONTRACT_EXAMPLES ?= 200
 fuzz: $(VENV)/.installed-fuzz
 	$(BIN)/python fuzz/run.py --seconds $(FUZZ_SECONDS)
+	@echo "== schemathesis against the API's schema, at length (as analyst and as viewer)"
+	IMS_CONTRACT_EXAMPLES=$(CONTRACT_EXAMPLES) $(BIN)/pytest -n 0 -q tests/api/test_contract.py
 
 $(VENV)/.installed-fuzz: requirements/fuzz.txt pyproject.toml | $(BIN)/python
 	$(INSTALL_LOCKED) requirements/fuzz.txt
@@ -115,7 +119,7 @@ $(VENV)/.installed-fuzz: requirements/fuzz.txt pyproject.toml | $(BIN)/python
 
 ## messages: recompile the translations after editing the .po files
 messages: $(VENV)/.installed-dev
-	cd src/ims && ../../$(BIN)/django-admin compilemessages -l en
+	cd src/ims && ../../$(BIN)/django-admin compilemessages -l en -l nl
 
 clean:
 	rm -rf $(VENV) var .pytest_cache

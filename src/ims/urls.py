@@ -3,6 +3,8 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.generic import RedirectView
 
+from ims.api.views import not_found as api_not_found
+
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="register:initiative-list", permanent=False)),
     path("login/", auth_views.LoginView.as_view(), name="login"),
@@ -10,6 +12,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("api/v1/", include("ims.api.urls")),
+    path("api/<path:url>", api_not_found),
     path("inlezen/", include("ims.ingest.urls")),
     path("rapportage/", include("ims.reporting.urls")),
     path("beoordeling/", include("ims.assessment.urls")),

@@ -10,7 +10,9 @@ from rest_framework.request import Request
 
 from .exceptions import PreconditionRequired
 
-_TAG = re.compile(r'^\s*(?:W/)?"(\d{1,9})"\s*$')
+# One version, as the ETag gave it ("3"), or weakened by a proxy (W/"3"); the schema publishes the same pattern.
+IF_MATCH_PATTERN = r'^(W/)?"[0-9]{1,9}"$'
+_TAG = re.compile(r'^\s*(?:W/)?"([0-9]{1,9})"\s*$')
 
 
 def etag(version: int) -> str:

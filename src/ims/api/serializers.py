@@ -7,8 +7,9 @@ raw foreign key to something the user may not see.
 
 from __future__ import annotations
 
+import re
+
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -27,6 +28,11 @@ from ims.register.vocab import (
     SpendingStatus,
     Status,
 )
+
+# The largest id a path or filter accepts: 18 digits, so that it fits a 64-bit integer on every database (SQLite
+# raises OverflowError on a larger one instead of finding nothing).
+MAX_ID = 10**18 - 1
+ID_REGEX = r"[0-9]{1,18}"
 
 
 class ClassificationField(serializers.ChoiceField):
@@ -168,6 +174,40 @@ class InitiativeDetailSerializer(InitiativeSerializer):
                   "created_at"]
 
 
+# --- what an editor sends ------------------------------------------------------------------------------------
+# JSON has types, and the schema names them: a title is a string, not the number 0 that DRF's CharField would
+# quietly turn into "0". These refuse any other type with the field's own "invalid" message.
+
+class StrictCharField(serializers.CharField):
+    def to_internal_value(self, data) -> str:
+        if not isinstance(data, str):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
+class StrictIntegerField(serializers.IntegerField):
+    def to_internal_value(self, data) -> int:
+        if isinstance(data, bool) or not isinstance(data, int):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
+class StrictBooleanField(serializers.BooleanField):
+    def to_internal_value(self, data) -> bool:
+        if not isinstance(data, bool):
+            self.fail("invalid")
+        return data
+
+
+_STRICT = {serializers.CharField: StrictCharField, serializers.IntegerField: StrictIntegerField,
+           serializers.BooleanField: StrictBooleanField}
+
+
+class StrictModelSerializer(serializers.ModelSerializer):
+    serializer_field_mapping = {model_field: _STRICT.get(field, field)
+                                for model_field, field in serializers.ModelSerializer.serializer_field_mapping.items()}
+
+
 class NoUnknownFieldsMixin:
     """Refuse fields the endpoint does not change, rather than ignore them: a client that sends ``participants``
     and gets 200 would believe they were saved."""
@@ -183,7 +223,7 @@ class NoUnknownFieldsMixin:
         return attrs
 
 
-class InitiativeUpdateSerializer(NoUnknownFieldsMixin, serializers.ModelSerializer):
+class InitiativeUpdateSerializer(NoUnknownFieldsMixin, StrictModelSerializer):
     """The fields an analyst edits; the service validates the whole record (``full_clean``) on top of this."""
 
     classification = ClassificationField(required=False)
@@ -201,7 +241,7 @@ class InitiativeUpdateSerializer(NoUnknownFieldsMixin, serializers.ModelSerializ
         return value
 
 
-class MilestoneCreateSerializer(NoUnknownFieldsMixin, serializers.ModelSerializer):
+class MilestoneCreateSerializer(NoUnknownFieldsMixin, StrictModelSerializer):
     class Meta:
         model = models.Milestone
         fields = ["title", "due_on", "done_on", "status"]
@@ -224,7 +264,7 @@ class AgreementSerializer(CitedSerializer):
                   "signed_precision", "entry_into_force", "ends_on", "parties", "initiative",
                   *CitedSerializer.RECORD_FIELDS]
 
-    @extend_schema_field(OpenApiTypes.INT)
+    @extend_schema_field(serializers.IntegerField(allow_null=True))
     def get_initiative(self, agreement: models.Agreement) -> int | None:
         # The selector prefetches only visible initiatives, so a classified one reads as None here.
         return _id_or_none(agreement.initiative)
@@ -240,7 +280,7 @@ class ContributionSerializer(CitedSerializer):
         fields = ["id", "url", "operation", "location", "year", "personnel", "partners", "role",
                   *CitedSerializer.RECORD_FIELDS]
 
-    @extend_schema_field(OpenApiTypes.STR)
+    @extend_schema_field(serializers.CharField(allow_null=True))
     def get_location(self, contribution: models.Contribution) -> str | None:
         return contribution.location.code if contribution.location is not None else None
 
@@ -264,7 +304,7 @@ class CommitmentSerializer(CitedSerializer):
         fields = ["id", "url", "member", "subject", "made_on", "made_on_precision", "where_promised", "due_on",
                   "status", "answered_in", *CitedSerializer.RECORD_FIELDS]
 
-    @extend_schema_field(OpenApiTypes.INT)
+    @extend_schema_field(serializers.IntegerField(allow_null=True))
     def get_answered_in(self, commitment: models.Commitment) -> int | None:
         return _id_or_none(commitment.answered_in)
 
@@ -294,8 +334,19 @@ def _text(help_text: str = "") -> serializers.CharField:
     return serializers.CharField(required=False, allow_blank=True, max_length=100, help_text=help_text)
 
 
+class WholeNumber(serializers.IntegerField):
+    """An integer as a query string spells one: digits only. DRF's own also takes "1.0", " 1" and "1_000"."""
+
+    _DIGITS = re.compile(r"-?[0-9]{1,19}")
+
+    def to_internal_value(self, data) -> int:
+        if not isinstance(data, str) or not self._DIGITS.fullmatch(data):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
 def _year() -> serializers.IntegerField:
-    return serializers.IntegerField(required=False, min_value=1945, max_value=2100)
+    return WholeNumber(required=False, min_value=1945, max_value=2100)
 
 
 class PartnerQuery(serializers.Serializer):
@@ -340,7 +391,7 @@ class CommitmentQuery(serializers.Serializer):
 
 
 class MilestoneQuery(serializers.Serializer):
-    initiative = serializers.IntegerField(required=False, min_value=1)
+    initiative = WholeNumber(required=False, min_value=1, max_value=MAX_ID)
     status = _choice(MilestoneStatus.choices)
 
 

@@ -8,6 +8,8 @@ app_name = "api"
 
 router = DefaultRouter()
 router.include_root_view = False
+# No /initiatives/1.json: the schema has no such paths, and JSON is the only format anyway.
+router.include_format_suffixes = False
 router.register("partners", views.PartnerViewSet, basename="partner")
 router.register("initiatives", views.InitiativeViewSet, basename="initiative")
 router.register("milestones", views.MilestoneViewSet, basename="milestone")

@@ -12,9 +12,8 @@ from typing import Any
 
 from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Model, QuerySet
-from django.http import Http404
+from django.http import Http404, HttpRequest, JsonResponse
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view, inline_serializer
 from rest_framework import serializers, status, viewsets
 from rest_framework.decorators import action
@@ -27,10 +26,11 @@ from ims.register import selectors, services
 from ims.register.selectors import InitiativeFilters, PartnerFilters
 
 from . import serializers as api
-from .conditional import etag, if_match_version
+from .conditional import IF_MATCH_PATTERN, etag, if_match_version
+from .exceptions import status_message
 
 IF_MATCH = OpenApiParameter(
-    "If-Match", OpenApiTypes.STR, OpenApiParameter.HEADER, required=True,
+    "If-Match", {"type": "string", "pattern": IF_MATCH_PATTERN}, OpenApiParameter.HEADER, required=True,
     description=_('De versie die u hebt opgehaald, zoals in de ETag-kop van het gegeven: "3".'),
 )
 
@@ -44,13 +44,18 @@ STALE_EDIT = inline_serializer(
         "current_values": serializers.DictField(help_text=_("Het gegeven zoals het nu is opgeslagen.")),
     },
 )
-ERRORS = inline_serializer(name="Errors", fields={"detail": serializers.CharField(required=False)})
+
+
+def not_found(request: HttpRequest, url: str) -> JsonResponse:
+    """Any address under the API that names no endpoint: JSON like every other API error, and no redirect to
+    an address with a slash (which would turn a PATCH into a GET)."""
+    return JsonResponse({"detail": status_message(404)}, status=404)
 
 
 class RegisterViewSet(viewsets.GenericViewSet):
     """List and detail of one kind of record, read through a selector; lists are audited as exports."""
 
-    lookup_value_regex = r"[0-9]+"
+    lookup_value_regex = api.ID_REGEX  # up to MAX_ID
     query_serializer_class: type[serializers.Serializer] | None = None
     export_name = ""
 
@@ -113,7 +118,7 @@ class PartnerViewSet(RegisterViewSet):
     query_serializer_class = api.PartnerQuery
     export_name = "partners"
     lookup_field = "code"
-    lookup_value_regex = r"[A-Za-z0-9_]+"
+    lookup_value_regex = r"[A-Za-z0-9_]{1,20}"  # Partner.code
 
     def get_queryset(self) -> QuerySet:
         return selectors.partner_records(user=self.request.user, filters=PartnerFilters(**self.query()))
@@ -149,8 +154,7 @@ class InitiativeViewSet(RegisterViewSet):
         summary=_("Een initiatief wijzigen (vraagt If-Match)"),
         parameters=[IF_MATCH],
         request=api.InitiativeUpdateSerializer,
-        responses={200: api.InitiativeDetailSerializer, 400: ERRORS, 403: ERRORS, 404: ERRORS, 412: STALE_EDIT,
-                   428: ERRORS},
+        responses={200: api.InitiativeDetailSerializer, 412: STALE_EDIT},
     )
     def partial_update(self, request: Request, pk: str, format: str | None = None) -> Response:
         version = if_match_version(request)
@@ -171,7 +175,7 @@ class InitiativeViewSet(RegisterViewSet):
                    responses={200: api.MilestoneSerializer(many=True)})
     @extend_schema(methods=["POST"], summary=_("Een mijlpaal toevoegen aan een initiatief"),
                    request=api.MilestoneCreateSerializer,
-                   responses={201: api.MilestoneSerializer, 400: ERRORS, 403: ERRORS, 404: ERRORS})
+                   responses={201: api.MilestoneSerializer})
     @action(detail=True, methods=["get", "post"], pagination_class=None)
     def milestones(self, request: Request, pk: str, format: str | None = None) -> Response:
         try:
@@ -209,8 +213,7 @@ class MilestoneViewSet(RegisterViewSet):
         description=_("Status 'done' zonder done_on betekent: vandaag gereed. Een andere status wist done_on."),
         parameters=[IF_MATCH],
         request=api.MilestoneUpdateSerializer,
-        responses={200: api.MilestoneSerializer, 400: ERRORS, 403: ERRORS, 404: ERRORS, 412: STALE_EDIT,
-                   428: ERRORS},
+        responses={200: api.MilestoneSerializer, 412: STALE_EDIT},
     )
     def partial_update(self, request: Request, pk: str, format: str | None = None) -> Response:
         version = if_match_version(request)

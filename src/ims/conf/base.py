@@ -78,6 +78,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost, so that it sees every response: under /api/ an error is JSON, whichever layer made it.
+    "ims.api.middleware.ApiErrorsAsJson",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -110,19 +112,22 @@ AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 IMS_CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
            "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'")
 
+# Where the API lives: there, errors are JSON and Accept-Language chooses the language (see ims.api).
+IMS_API_PREFIX = "/api/"
+
 # The REST API (ims.api): token or session (with CSRF) login, JSON only, permissions from the matrix, and the
 # register's own errors as 400s with field errors. No browsable API: its pages would need inline script.
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         # Token first, so that an anonymous request gets 401 with a WWW-Authenticate header rather than 403.
         "rest_framework.authentication.TokenAuthentication",
-        "rest_framework.authentication.SessionAuthentication",
+        "ims.api.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["ims.api.permissions.RegisterPermission"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PARSER_CLASSES": ["ims.api.parsers.JSONParser"],
     "DEFAULT_PAGINATION_CLASS": "ims.api.pagination.PagePagination",
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "ims.api.schema.RegisterSchema",
     "EXCEPTION_HANDLER": "ims.api.exceptions.exception_handler",
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }
@@ -134,6 +139,8 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
     "COMPONENT_SPLIT_REQUEST": True,
+    # Request bodies refuse unknown fields and an empty change; the schema says so (see ims.api.schema).
+    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "ims.api.schema.postprocess"],
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     # Several fields are called kind or status with different vocabularies; name each enum after its own.

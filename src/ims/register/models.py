@@ -14,6 +14,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Length
 from django.db.models.lookups import Exact
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -370,6 +371,11 @@ class Milestone(Record):
 
     def __str__(self) -> str:
         return self.title
+
+    def clean(self) -> None:
+        # Done ahead of schedule is normal (done_on before due_on); done on a day still to come is a typo.
+        if self.done_on and self.done_on > timezone.localdate():
+            raise ValidationError({"done_on": _("Een mijlpaal kan niet gereed zijn op een dag die nog moet komen.")})
 
 
 class Agreement(CitedRecord):

@@ -362,7 +362,8 @@ def ring_history(user) -> Prefetch:
     """A partner's ring periods the user may see, oldest first, on ``ring_history``."""
     return Prefetch(
         "ring_assignments",
-        queryset=RingAssignment.objects.visible_to(user).order_by("valid_from"),
+        queryset=RingAssignment.objects.visible_to(user).prefetch_related(visible_citations(user))
+        .order_by("valid_from"),
         to_attr="ring_history",
     )
 
@@ -379,10 +380,11 @@ def partner_records(*, user, filters: PartnerFilters = PartnerFilters()) -> Quer
 
 
 def initiative_records(*, user, filters: InitiativeFilters = InitiativeFilters()) -> QuerySet[Initiative]:
-    """``initiative_list`` with the frameworks as well, for rows that name them."""
+    """``initiative_list`` with the frameworks and citations as well, for rows that name them."""
     return initiative_list(user=user, filters=filters).prefetch_related(
         Prefetch("frameworks", queryset=Partner.objects.visible_to(user).order_by("code"),
                  to_attr="visible_frameworks"),
+        visible_citations(user),
     )
 
 
