@@ -74,3 +74,42 @@ def test_the_docs_page_needs_a_login_and_loads_nothing_from_outside(analyst, api
     script = api(analyst).get("/api/v1/docs/?script=")
     assert script["Content-Type"].startswith("application/javascript")
     assert "/api/v1/schema/" in script.content.decode()
+
+
+def test_the_schema_documents_the_errors_every_operation_can_answer_with(schema):
+    for path, operations in schema["paths"].items():
+        for method, operation in operations.items():
+            codes = set(operation["responses"])
+            expected = {"401", "403", "406", "414"}
+            if "{" in path:
+                expected.add("404")
+            if method == "get" and not path.endswith("}/"):
+                expected |= {"400", "404"}  # a bad filter or page; a page past the last
+            if method in ("patch", "post"):
+                expected |= {"400", "404", "413", "415"}
+            if method == "patch":
+                expected |= {"412", "428"}
+            assert expected <= codes, (method, path, sorted(expected - codes))
+            for code, response in operation["responses"].items():
+                assert "application/json" in response["content"], (method, path, code)
+
+
+def test_the_schema_says_which_references_can_be_null(schema):
+    components = schema["components"]["schemas"]
+    assert components["Agreement"]["properties"]["initiative"]["nullable"] is True
+    assert components["Commitment"]["properties"]["answered_in"]["nullable"] is True
+    assert components["Contribution"]["properties"]["location"]["nullable"] is True
+
+
+def test_the_schema_bounds_ids_and_paging_and_types_if_match(schema):
+    get = schema["paths"]["/api/v1/initiatives/{id}/"]["get"]
+    (id_parameter,) = [p for p in get["parameters"] if p["name"] == "id"]
+    assert id_parameter["schema"] == {"type": "integer", "minimum": 1, "maximum": 10**18 - 1}
+    listed = {p["name"]: p["schema"] for p in schema["paths"]["/api/v1/milestones/"]["get"]["parameters"]}
+    assert (listed["page"]["minimum"], listed["per_page"]["minimum"], listed["per_page"]["maximum"]) == (1, 1, 100)
+    assert listed["initiative"]["maximum"] == 10**18 - 1
+    patch = schema["paths"]["/api/v1/initiatives/{id}/"]["patch"]
+    (if_match,) = [p for p in patch["parameters"] if p["name"] == "If-Match"]
+    assert re.fullmatch(if_match["schema"]["pattern"], '"3"') and not re.fullmatch(if_match["schema"]["pattern"], "*")
+    body = schema["components"]["schemas"]["PatchedInitiativeUpdateRequest"]
+    assert (body["additionalProperties"], body["minProperties"]) == (False, 1)
