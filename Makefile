@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 export IMS_SHARED_DIR ?= $(abspath ../shared)
 PG_URL ?= postgresql://postgres@127.0.0.1:5432/test
 
-.PHONY: demo test test-sqlite test-postgres lint bench fuzz browser clean messages demo-report lock
+.PHONY: demo test test-sqlite test-postgres lint bench fuzz browser clean messages demo-report lock vendor
 
 # A new venv first gets the locked pip: the one Python ships may be too old for hash-checked extras.
 $(BIN)/python:
@@ -116,6 +116,14 @@ $(VENV)/.installed-fuzz: requirements/fuzz.txt pyproject.toml | $(BIN)/python
 	$(INSTALL_LOCKED) requirements/fuzz.txt
 	$(INSTALL_SELF)
 	touch $@ $(VENV)/.installed $(VENV)/.installed-dev
+
+## vendor: refresh the JavaScript libraries the application serves (src/ims/static/ims/vendor) from package-lock.json
+# The built files are committed, so that `make demo` and the tests need no Node.js and nothing is built at run time;
+# this target (which needs npm) is for upgrading them: change package.json, run it, commit both.
+VENDORED := node_modules/cytoscape/dist/cytoscape.min.js
+vendor:
+	npm ci --no-audit --no-fund
+	cp $(VENDORED) src/ims/static/ims/vendor/
 
 ## messages: recompile the translations after editing the .po files
 messages: $(VENV)/.installed-dev

@@ -17,7 +17,7 @@ from ims.core.forms import VersionedModelForm
 from ims.core.widgets import QuickSelect
 
 from .models import Initiative
-from .selectors import SORTS, InitiativeFilters, PartnerFilters
+from .selectors import SORTS, InitiativeFilters, NetworkFilters, PartnerFilters
 from .vocab import Form, GoalCategory, Kind, PartnerKind, Ring, Status
 
 ALL = _("alle")
@@ -140,6 +140,17 @@ class InitiativeFilterForm(forms.Form):
         if values["sort"] not in SORTS:
             values["sort"] = "title"
         return InitiativeFilters(**values)
+
+
+class NetworkFilterForm(forms.Form):
+    form = MenuField(label=_("Samenwerkingsvorm"), required=False, choices=_choices(Form.choices))
+    status = MenuField(label=_("Status"), required=False, choices=_choices(Status.choices))
+    year = forms.IntegerField(label=_("Jaar"), required=False, min_value=1945, max_value=2100,
+                              help_text=_("Initiatieven die in dat jaar liepen."))
+
+    def filters(self) -> NetworkFilters:
+        data = self.cleaned_data if self.is_valid() else {}
+        return NetworkFilters(form=data.get("form") or "", status=data.get("status") or "", year=data.get("year"))
 
 
 class DateInput(forms.DateInput):

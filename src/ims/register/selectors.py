@@ -9,6 +9,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery, Window, prefetch_related_objects
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from ims.core.models import clearance_of
@@ -463,3 +464,56 @@ def document_list(*, user, q: str = "", year: int | None = None) -> QuerySet[Sou
     if year:
         qs = qs.filter(date__year=year)
     return qs.order_by("-date", "title", "pk")
+
+
+# --- the network of partners, frameworks and initiatives -------------------------------------------------
+
+@dataclass(frozen=True)
+class NetworkFilters:
+    form: str = ""
+    status: str = ""
+    year: int | None = None  # initiatives running at some time in that year
+
+
+@dataclass(frozen=True)
+class Network:
+    """Who works with whom, as plain rows: every row is visible to the user, and so is both ends of every link.
+
+    ``partners`` holds countries and organisations alike (with ``kind`` and today's ``current_ring``);
+    ``participations`` and ``framework_links`` link an initiative id to a partner id, ``memberships`` a member's
+    id to its organisation's.
+    """
+
+    initiatives: list[dict]
+    partners: list[dict]
+    participations: list[tuple[int, int]]
+    framework_links: list[tuple[int, int]]
+    memberships: list[tuple[int, int]]
+
+
+def network(*, user, filters: NetworkFilters = NetworkFilters()) -> Network:
+    """The initiatives the filters select, the partners that take part in them or frame them, and the
+    memberships among those partners; everything clearance-filtered, so nothing hidden is a node, a link or a
+    count."""
+    initiatives = initiative_list(user=user, filters=InitiativeFilters(form=filters.form, status=filters.status))
+    if filters.year:
+        initiatives = (
+            initiatives.annotate(began=Coalesce("actual_start", "planned_start"),
+                                 ended=Coalesce("actual_end", "planned_end"))
+            .filter(began__year__lte=filters.year)
+            .filter(Q(ended__isnull=True) | Q(ended__year__gte=filters.year))
+        )
+    rows = list(initiatives.prefetch_related(None).values("pk", "title", "form", "status"))
+    ids = [row["pk"] for row in rows]
+    visible_partner = _visible_via(user, "partner")
+    participations = list(Participation.objects.filter(visible_partner, initiative_id__in=ids)
+                          .order_by("initiative_id", "partner_id").values_list("initiative_id", "partner_id"))
+    framework_links = list(Initiative.frameworks.through.objects.filter(visible_partner, initiative_id__in=ids)
+                           .order_by("initiative_id", "partner_id").values_list("initiative_id", "partner_id"))
+    shown = {partner for _, partner in participations} | {partner for _, partner in framework_links}
+    partners = list(partner_list(user=user).filter(pk__in=shown)
+                    .values("pk", "code", "kind", "name_nl", "name_en", "current_ring"))
+    memberships = list(Partner.members.through.objects.filter(from_partner_id__in=shown, to_partner_id__in=shown)
+                       .order_by("to_partner_id", "from_partner_id").values_list("to_partner_id", "from_partner_id"))
+    return Network(initiatives=rows, partners=partners, participations=participations,
+                   framework_links=framework_links, memberships=memberships)

@@ -11,4 +11,6 @@ urlpatterns = [
     path("initiatieven/<int:pk>/", views.initiative_detail, name="initiative-detail"),
     path("initiatieven/<int:pk>/bewerken/", views.initiative_edit, name="initiative-edit"),
     path("overeenkomsten/", views.agreement_list, name="agreement-list"),
+    path("netwerk/", views.network, name="network"),
+    path("netwerk/gegevens/", views.network_data, name="network-data"),
 ]

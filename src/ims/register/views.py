@@ -5,8 +5,9 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -17,9 +18,9 @@ from ims.core.pagination import paginate, query_without
 from ims.core.services import RegisterError, StaleEdit
 
 from . import selectors, services
-from .forms import InitiativeEditForm, InitiativeFilterForm, PartnerFilterForm
+from .forms import InitiativeEditForm, InitiativeFilterForm, NetworkFilterForm, PartnerFilterForm
 from .presentation import timeline
-from .vocab import AgreementKind
+from .vocab import AgreementKind, Form, PartnerKind, Ring, Status
 
 
 def _wants_partial(request: HttpRequest) -> bool:
@@ -174,3 +175,49 @@ def initiative_edit(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect("register:initiative-detail", pk=pk)
     return render(request, "register/initiative_form.html",
                   {"form": form, "i": initiative, "conflict": conflict, "conflicts": conflicts})
+
+
+@login_required
+def network(request: HttpRequest) -> HttpResponse:
+    """The picture of who works with whom; its script draws what ``network_data`` gives for the same filters."""
+    return render(request, "register/network.html", {
+        "form": NetworkFilterForm(request.GET or None), "rings": Ring.choices, "forms": Form.choices,
+    })
+
+
+@login_required
+def network_data(request: HttpRequest) -> JsonResponse:
+    """Nodes and edges for the network page, in the shape its drawing library reads (``{"data": {...}}``)."""
+    form = NetworkFilterForm(request.GET or None)
+    if form.is_bound and not form.is_valid():
+        return JsonResponse({"errors": form.errors.get_json_data()}, status=400)
+    graph = selectors.network(user=request.user, filters=form.filters())
+    english = request.LANGUAGE_CODE == "en"
+    forms, statuses, rings = dict(Form.choices), dict(Status.choices), dict(Ring.choices)
+    nodes = [{"data": {
+        "id": f"i{i['pk']}", "kind": "initiative", "label": i["title"], "form": i["form"],
+        "detail": " · ".join(str(x) for x in (forms.get(i["form"]), statuses.get(i["status"])) if x),
+        "url": reverse("register:initiative-detail", args=[i["pk"]]),
+    }} for i in graph.initiatives]
+    for p in graph.partners:
+        country = p["kind"] == PartnerKind.COUNTRY
+        nodes.append({"data": {
+            "id": f"p{p['pk']}", "kind": "partner" if country else "framework",
+            "label": p["name_en"] if english and p["name_en"] else p["name_nl"], "ring": p["current_ring"] or "",
+            "detail": str(rings.get(p["current_ring"], "")),
+            "url": reverse("register:partner-detail", args=[p["code"]]),
+        }})
+    edges = [{"data": {"id": f"d{n}", "kind": "participation", "source": f"i{i}", "target": f"p{p}"}}
+             for n, (i, p) in enumerate(graph.participations)]
+    edges += [{"data": {"id": f"k{n}", "kind": "framework", "source": f"i{i}", "target": f"p{p}"}}
+              for n, (i, p) in enumerate(graph.framework_links)]
+    edges += [{"data": {"id": f"l{n}", "kind": "membership", "source": f"p{member}", "target": f"p{organisation}"}}
+              for n, (member, organisation) in enumerate(graph.memberships)]
+    # An edge of a participation takes the colour of the initiative's form.
+    form_of = {f"i{i['pk']}": i["form"] for i in graph.initiatives}
+    for edge in edges:
+        edge["data"]["form"] = form_of.get(edge["data"]["source"], "")
+    counts = {"initiatives": len(graph.initiatives),
+              "partners": sum(1 for p in graph.partners if p["kind"] == PartnerKind.COUNTRY),
+              "frameworks": sum(1 for p in graph.partners if p["kind"] != PartnerKind.COUNTRY)}
+    return JsonResponse({"nodes": nodes, "edges": edges, "counts": counts})
