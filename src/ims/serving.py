@@ -6,7 +6,8 @@ workers for the whole worker timeout. This worker is gunicorn's threaded one (gt
 accepts and polls connections, a pool of threads serves them, and an idle connection waits in the poller
 without holding a thread. On top of that, every read from and write to a client has a deadline
 (``IMS_CLIENT_TIMEOUT`` seconds, default 10): a client that sends half a request and stops loses its thread
-after that time, instead of keeping it for as long as it likes.
+after that time, instead of keeping it for as long as it likes, and its connection is closed at once (not with
+gthread's lingering close, which would hold up the accepting thread for two seconds per slow client).
 
 In production IMS runs behind a reverse proxy (nginx, Apache) that buffers each request completely before
 passing it on; that is the real protection against many slow clients (see docs/beheerdershandleiding.md).
@@ -23,12 +24,26 @@ import errno
 import json
 import logging
 import os
+import socket
 from http import HTTPStatus
 
 from gunicorn import util
 from gunicorn.workers.gthread import TConn, ThreadWorker
 
 CLIENT_TIMEOUT = float(os.environ.get("IMS_CLIENT_TIMEOUT", "10"))
+
+
+class _DeadlineSocket(socket.socket):
+    """A client socket that remembers whether a read ran out of time."""
+
+    timed_out = False
+
+    def recv(self, *args) -> bytes:
+        try:
+            return super().recv(*args)
+        except TimeoutError:
+            self.timed_out = True
+            raise
 
 
 class _DeadlineConn(TConn):
@@ -82,11 +97,22 @@ class Worker(ThreadWorker):
         try:
             client_sock, client_addr = listener.accept()
             self.nr_conns += 1
+            client_sock = _DeadlineSocket(fileno=client_sock.detach())
             client_sock.setblocking(True)
             self.enqueue_req(_DeadlineConn(self.cfg, client_sock, client_addr, listener.getsockname()))
         except OSError as e:
             if e.errno not in (errno.EAGAIN, errno.ECONNABORTED, errno.EWOULDBLOCK):
                 raise
+
+    def finish_request(self, conn, fs) -> None:
+        # gthread closes a finished connection gracefully: it lingers up to 2 s, in the main thread, for the
+        # client to close its side. A client that ran out of time has no answer to protect, and lingering on
+        # one slow client after another would stall the thread that accepts everyone else.
+        if getattr(conn.sock, "timed_out", False):
+            self.nr_conns -= 1
+            util.close(conn.sock)
+            return
+        super().finish_request(conn, fs)
 
     def handle_error(self, req, client, addr, exc) -> None:
         # gunicorn decides the status and logs the error; its HTML page is replaced by JSON.

@@ -3,6 +3,7 @@ request); whatever else goes wrong is still JSON with a message, never an HTML p
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.exceptions import (
     ObjectDoesNotExist,
     RequestDataTooBig,
@@ -84,8 +85,6 @@ def exception_handler(exc: Exception, context: dict) -> Response | None:
 def _suspicious(exc: SuspiciousOperation) -> exceptions.APIException:
     """Django's refusals of oversized requests (which would otherwise be an HTML page, or under DEBUG a crash of
     the debug page, which reads the same oversized request again) as the client's error they are."""
-    from django.conf import settings
-
     if isinstance(exc, TooManyFieldsSent):
         return exceptions.ValidationError({api_settings.NON_FIELD_ERRORS_KEY: [
             gettext("Te veel parameters: ten hoogste %(max)d.") % {"max": settings.DATA_UPLOAD_MAX_NUMBER_FIELDS}]})
