@@ -22,7 +22,14 @@ from ims.extract.names import Name, acronym_definitions, capitalised_runs
 from ims.extract.sentences import Sentence, split_sentences
 from ims.text.clean import CleanText
 from ims.text.dates import DateMention, PartialDate, find_dates
-from ims.text.gazetteer import COUNTRY, Mention, mentions_in_spans
+from ims.text.gazetteer import (
+    COUNTRY,
+    Mention,
+    ReferenceIndex,
+    RefMention,
+    mentions_in_spans,
+    reference_index,
+)
 
 if TYPE_CHECKING:  # known imports this module
     from ims.extract.known import KnownNames
@@ -51,6 +58,12 @@ def _keyword_automaton(size: int) -> ahocorasick.Automaton:
         automaton.add_word(word, (word, len(word) - 1))  # the offset back from a hit's end to its start
     automaton.make_automaton()
     return automaton
+
+
+# The names of the reference lists are found by the same keyword pass (their positions are kept): one pass
+# over the text for all keywords and names is much cheaper than a second automaton.
+_REFERENCE_FORMS = frozenset(register_keywords(*reference_index().keywords()))
+_NO_REFERENCES: list[RefMention] = []
 
 
 class Cue:
@@ -100,7 +113,8 @@ class DocContext:
     def build_indexes(self) -> None:
         """Find the keywords, names and acronym definitions now rather than when first asked about (the
         benchmark times these passes apart from the extractors)."""
-        _ = self._keyword_hits, self._mentions_by_sentence, self.acronyms, self.definitions
+        _ = self._keyword_hits, self._mentions_by_sentence, self._references_by_sentence, self.acronyms
+        _ = self.definitions
 
     # ------------------------------------------------------------ basic facts about the document
 
@@ -126,8 +140,10 @@ class DocContext:
     def _keyword_hits(self) -> dict[str, list[int]]:
         """The sentences holding each keyword that the text holds at all (indices, in order)."""
         hits: dict[str, list[int]] = {}
+        names: list[tuple[int, int, str]] = []  # (start, end, form) of the reference names' forms
         if self._lower_text is not None and _VOCABULARY:
             starts = self._starts
+            forms = _REFERENCE_FORMS
             # Hits come in the order of their ends, so each word's sentences come in order: a repeat is
             # the last one listed, and the lists need no sorting.
             for end, (word, back) in _keyword_automaton(len(_VOCABULARY)).iter(self._lower_text):
@@ -137,6 +153,9 @@ class DocContext:
                     hits[word] = [i]
                 elif found[-1] != i:
                     found.append(i)
+                if word in forms:
+                    names.append((end - back, end + 1, word))
+        self._reference_hits = names
         return hits
 
     def find(self, word: str) -> list[int]:
@@ -235,6 +254,31 @@ class DocContext:
     @cached_property
     def _mentions_by_sentence(self) -> list[list[Mention]]:
         return mentions_in_spans(self.flat, self._starts, [s.end for s in self.sentences])
+
+    @cached_property
+    def _references_by_sentence(self) -> dict[int, list[RefMention]]:
+        if self.known is not None or self._lower_text is None:  # names the keyword pass does not know
+            mentions = self.reference_index.find(self.flat, self._lower_text)
+        else:
+            _ = self._keyword_hits  # the pass that finds where the names' forms occur
+            mentions = reference_index().find_with_weak(self.flat, self._reference_hits)
+        found: dict[int, list[RefMention]] = {}
+        starts, sentences = self._starts, self.sentences
+        new = tuple.__new__  # a named tuple's own constructor is a Python function: far slower
+        for start, end, ident, kind, surface in mentions:
+            i = bisect_right(starts, start) - 1
+            if i >= 0 and end <= sentences[i].end:  # a name running over a sentence end belongs to none
+                offset = starts[i]
+                found.setdefault(i, []).append(new(RefMention, (start - offset, end - offset, ident, kind, surface)))
+        return found
+
+    @property
+    def reference_index(self) -> ReferenceIndex:
+        return self.known or reference_index()
+
+    def references(self, i: int) -> list[RefMention]:
+        """Names of the reference lists in sentence ``i`` (offsets relative to the sentence text)."""
+        return self._references_by_sentence.get(i, _NO_REFERENCES)
 
     def runs(self, i: int) -> list[Name]:
         """Runs of capitalised words in sentence ``i`` (see :func:`ims.extract.names.capitalised_runs`)."""
