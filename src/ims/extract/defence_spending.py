@@ -1,47 +1,107 @@
 """``defence_spending``: a country's defence budget figure for a year.
 
-A sentence about defence spending ("defensie-uitgaven", "defensiebegroting", "% van het BBP") holds one
-or more figures. Each figure outside brackets starts a group; the bracket after it holds its conversions
-and share of GDP ("$12,5 miljard (ongeveer €11,4 miljard, 1,6% van het BBP)"): the currency stated first
-counts, conversions are ignored, and figures after "in plaats van" (superseded) are dropped. A group gets
-the year written just before it ("bedraagt in 2019 €4,9 miljard") or just after it ("naar 1,01% ... in
-2020"), and a status from the words around it: a norm or goal is a ``target`` ("ten minste 2%", "moeten
-stijgen tot", "afspraken ... om 2% te besteden"), a proposal or rise a ``planned`` figure, "bedraagt" an
-``actual`` one. Increments ("groei met £1,8 miljard") and multi-year investment plans are not budgets.
+A sentence about defence spending ("defensie-uitgaven", "defensiebegroting", "% van het bbp", "de
+NAVO-norm") holds one or more figures. Each figure outside brackets starts a group; the bracket after it
+holds its conversions and share of GDP ("$12,5 miljard (ongeveer €11,4 miljard, 1,6% van het BBP)"): the
+currency stated first counts, conversions are ignored, and figures after "in plaats van" (superseded) are
+dropped. A bracket right after a country's name is that country's own figure ("Polen (4,5 procent),
+Litouwen (4 procent)"). In news, ranking sentences follow the sentence that sets the scene ("... van het
+bbp"): a share written without "bbp" counts in the three sentences after one that speaks of GDP or the
+norm, when it is of the size of a share of GDP.
+
+Whose figure: the country named nearest before it (the subject in Dutch word order, "gevolgd door de
+Verenigde Staten met 3,46 procent"), not a country coordinated with a group ("de Europese NAVO-landen en
+Canada": the figure is the group's); "ons land" and "onze zuiderburen" are read from the text's voice
+(a Belgian text that says "ons land" means Belgium). Else the country after it, else the country the
+paragraph is about.
+
+Which year: the one written next to the figure ("bedraagt in 2019", "naar 1,01% ... in 2020", "dit jaar",
+"tegen 2035"); in "een stijging van 1,3 naar 2,02 procent" the first figure is the year before. A figure
+with no year is the document's year, or the year before it where the text reports NATO's annual report
+(published in spring about the year past). A norm's year may come from the next sentence when that one
+takes it up ("De nieuwe doelstelling ... tegen 2035").
+
+Which status: a norm or goal is a ``target`` ("ten minste 2%", "moeten stijgen tot", "de norm van 3,5
+procent"), a national proposal or plan a ``planned`` figure ("voorstel", "van plan ... te halen", a rise in
+a later year), what is spent now ``actual``; a rise in the current year reported by figures is ``actual``.
+Not budgets: growth rates ("verhoogt zijn budget met 57,4 procent"), increments ("groei met £1,8
+miljard", "miljarden extra"), multi-year investment plans, group totals ("in totaal").
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from ims.extract.common import Needs
-from ims.extract.context import DocContext, register_keywords
-from ims.extract.facts import DefenceSpending
+from ims.extract.context import HOME, Cue, DocContext, register_keywords
+from ims.extract.facts import DefenceSpending, Evidence
 from ims.text.gazetteer import COUNTRY
-from ims.text.numbers import as_json_number, find_amounts, find_percentages
+from ims.text.numbers import Amount, Percentage, as_json_number, find_amounts, find_percentages
 
 KEYWORDS = register_keywords(
-    "defensie-uitgaven", "defensieuitgaven", "defensiebegroting", "defensiebudget", "bbp",
-    "bruto binnenlands product", "aan defensie", "defence budget", "defence spending", "gdp",
+    "defensie-uitgaven", "defensieuitgaven", "defensiebegroting", "defensiebudget", "bbp", "bnp",
+    "bruto binnenlands product", "bruto nationaal product", "aan defensie", "defence budget",
+    "defence spending", "gdp", "navo-norm", "navonorm", "2-procentnorm", "procentnorm",
 )
-_GDP = Needs(r"\b(?:bbp|bruto binnenlands product|gdp)\b", ("bbp", "bruto binnenlands product", "gdp"))
+_GDP = Needs(
+    r"\b(?:bbp|bnp|bruto (?:binnenlands|nationaal) product|gdp)\b",
+    ("bbp", "bnp", "bruto binnenlands product", "bruto nationaal product", "gdp"),
+)
+# A sentence that sets the scene for the ranking sentences after it.
+_SCENE = re.compile(
+    r"\b(?:bbp|bnp|bruto (?:binnenlands|nationaal) product|gdp|\w*norm|defensie-?uitgaven|aan defensie)\b"
+)
+_SCENE_REACH = 3  # sentences after a scene-setting one whose bare shares still count
+_MAX_SHARE = Decimal(8)  # no country spends more of its GDP on defence: a bigger percentage is of something else
+_NORM = Needs(r"\b(?:de|deze)\s+(?:\w+\s+)?(?:navo-?norm|norm)\b", ("norm",))
+_REACHES = re.compile(r"\b(?:hal\w*|haalt|bereik\w*|voldoe\w*|voldaan)\b")
+# "20 procent van de defensie-uitgaven": a share of something else than GDP.
+_OF_OTHER = re.compile(
+    r"^\s*(?:van\s+(?:de|het|hun|zijn|haar)\s+(?:defensie-?\w*|\w*begroting|\w*budget|uitgaven)|op\b)"
+)
 _SUPERSEDED = re.compile(r"in plaats van")
 _INCREMENT = re.compile(r"\b(?:groei\w*|toename|verhoging|stijging|extra|aanvullend\w*)\b[^.]{0,40}\bmet\s*$")
-_NOT_A_BUDGET = re.compile(r"\b(?:investeren|investering\w*|komende \w+ jaar|over \w+ jaar|materieel)\b")
+_GROWTH = re.compile(r"\b(?:verhoog\w*|stijg\w*|steeg|stegen|groei\w*|toename|neemt\b[^.]{0,30}\btoe|dal\w*|daling)\b")
+_WITH = re.compile(r"\bmet\s+(?:ruim\s+|bijna\s+|ongeveer\s+|circa\s+)?$")
+_FROM_TO = re.compile(r"\bvan\s+$")
+_TO_AFTER = re.compile(r"^\s*(?:procent\s+|%\s*)?(?:naar|tot)\s+")
+_NOT_A_BUDGET = re.compile(
+    r"\b(?:investeren|investering\w*|komende \w+ jaar|over \w+ jaar|materieel|toe(?: te)? ?voeg\w*|toegevoegd"
+    r"|extra|erbij|bovenop)\b"
+)
+# "een stijging van 1,3 naar 2,02 procent": the first number is a percentage too.
+_FROM_TO_PCT = re.compile(r"\bvan\s+(\d+(?:,\d+)?)\s+(?:naar|tot)\s+\d+(?:,\d+)?\s?(?:%|procent\b)")
+_BUDGET_TITLE = re.compile(r"\bbegroting\w*\s+(?:\w+\s+){0,3}?(\d{4})\b")
+_TOTAL = re.compile(r"\bin totaal\b")
+_GROUP_BEFORE = re.compile(
+    r"(?:landen|lidstaten|bondgenoten|europa|partners|staten)\s*(?:,\s*|\s+)(?:en|of)\s+(?:het\s+|de\s+)?$"
+)
+_GROUP = re.compile(r"\b(?:bondgenoten|lidstaten|landen|bondgenootschap|alliantie|navo|nato)\b")
 _TARGET = re.compile(
-    r"\b(?:ten ?minste|minimaal|norm|doelstelling\w*|streef\w*|streven|doel|moet(?:en)?"
-    r"|afspra\w*|afgesproken|toegezegd|tegen \d{4})\b"
+    r"\b(?:ten ?minste|minimaal|minstens|norm\w*|doelstelling\w*|streef\w*|streven|doel|moet(?:en)?"
+    r"|afspra\w*|afgesproken|toegezegd)\b"
 )
 _PLANNED = re.compile(
-    r"\b(?:voorstel|voorziet|begroot|raming|gepland|verhog\w*|stijgt|stijgen|groeit"
-    r"|zal|zullen|plan)\b"
+    r"\b(?:voorstel|voorziet|begroot|raming|gepland|verhog\w*|stijgt|stijgen|groeit|zal|zullen|plan\w*"
+    r"|van plan)\b"
 )
-_ACTUAL = re.compile(r"\b(?:bedraagt|bedragen|bedroeg(?:en)?|besteedt|besteden|besteedde|uitgegeven|gaf)\b")
-_YEAR_AFTER = re.compile(r"^\s*(?:in|voor|tegen|per)\s+(\d{4})(?:\s*(?:en|,)\s*(\d{4}))?\b")
+_PLAN_WORDS = re.compile(r"\b(?:voorstel|voorziet|begroot|raming|gepland|plan\w*)\b")
+_ACTUAL = re.compile(r"\b(?:bedraagt|bedragen|bedroeg(?:en)?|besteedt|besteden|besteedde|uitgegeven|gaf|zit)\b")
+_YEAR_AFTER = re.compile(
+    r"^\s*(?:procent\s+|%\s*)?(?:in|voor|tegen|per|vanaf|uiterlijk in)\s+(\d{4})"
+    r"(?:\s*(?:en|,)\s*(\d{4}))?\b"
+)
 _YEAR_REACH = 30  # a year written more than this before a figure belongs to something else
 _BRACKET = re.compile(r"[()]")
+_NEXT_TAKES_UP = re.compile(r"^(?:de|deze|die)\s+(?:\w+\s+)?(?:norm|doelstelling|afspraak|ambitie)\b")
+_NEXT_YEAR = re.compile(r"\b(?:tegen|in|vanaf|uiterlijk in)\s+(\d{4})\b")
+# The text's voice: "ons land" and the neighbours, for a Dutch and a Belgian text.
+_OUR_COUNTRY = Needs(r"\bons land\b|\bonze (?:zuider|noorder|ooster)buren\b", ("ons land", "buren"))
+_NEIGHBOURS = {"NL": {"zuider": "BE", "ooster": "DE"}, "BE": {"noorder": "NL", "zuider": "FR", "ooster": "DE"}}
+_ANNUAL_REPORT = ("jaarverslag", "jaarrapport", "annual report")
+_REPORTS = re.compile(r"\b(?:volgens|uit)\b[^.]{0,40}\b(?:cijfers|schatting\w*|jaarverslag|rapport)\b")
 
 
 @dataclass
@@ -51,6 +111,21 @@ class _Group:
     amount: Decimal | None
     currency: str | None
     pct: Decimal | None
+    owner: str | None = None  # the country whose bracket this is ("Polen (4,5 procent)")
+    norm: bool = False  # "de NAVO-norm" without a figure: the norm's value
+
+
+@dataclass
+class _Found:
+    partner: str
+    year: int | None
+    status: str
+    amount: Decimal | None
+    currency: str | None
+    pct: Decimal | None
+    evidence: Evidence
+    confidence: float
+    rule: str
 
 
 def _brackets(text: str) -> list[tuple[int, int]]:
@@ -69,43 +144,94 @@ def _brackets(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _groups(text: str, low: str) -> list[_Group]:
+def _country_before_bracket(doc: DocContext, i: int, bracket_start: int) -> str | None:
+    text = doc.sentences[i].text
+    for m in doc.mentions(i):
+        if m.kind == COUNTRY and m.end <= bracket_start and not text[m.end : bracket_start].strip():
+            return m.id
+    return None
+
+
+def _growth_rate(low: str, start: int, end: int) -> bool:
+    """ "verhoogt België dit jaar zijn defensiebudget met 57,4 procent": a rate of change, not a share."""
+    if not _WITH.search(low, max(0, start - 30), start):
+        return False
+    if _GDP.search(low[end : end + 30]):
+        return False
+    return bool(_GROWTH.search(low, max(0, start - 120), start))
+
+
+def _groups(doc: DocContext, i: int, shares: bool) -> list[_Group]:
+    """The figures of sentence ``i``; ``shares``: whether its percentages are shares of GDP."""
+    text, low = doc.sentences[i].text, doc.lower(i)
     brackets = _brackets(text)
-    gdp = bool(_GDP.search(low))
-    values = [(a.start, a.end, a, None) for a in find_amounts(text)]
-    if gdp:
+    values: list[tuple[int, int, Amount | None, Percentage | None]] = [
+        (a.start, a.end, a, None) for a in find_amounts(text)
+    ]
+    if shares:
         values += [(p.start, p.end, None, p) for p in find_percentages(text)]
+        if "naar" in low or " tot " in low:
+            values += [
+                (m.start(1), m.end(1), None, Percentage(Decimal(m.group(1).replace(",", ".")), m.start(1), m.end(1)))
+                for m in _FROM_TO_PCT.finditer(low)
+            ]
     values.sort(key=lambda v: v[0])
     groups: list[_Group] = []
     for start, end, amount, pct in values:
+        if pct is not None and (_growth_rate(low, start, end) or _OF_OTHER.match(low[end:])):
+            continue
         inside = next(((a, b) for a, b in brackets if a < start < b), None)
-        if inside:  # a conversion or share of GDP of the figure before the bracket
-            owner = groups[-1] if groups and groups[-1].end >= inside[0] - 1 else None
+        owner = _country_before_bracket(doc, i, inside[0]) if inside else None
+        if inside and owner is None:  # a conversion or share of GDP of the figure before the bracket
+            group = groups[-1] if groups and groups[-1].end >= inside[0] - 1 else None
             superseded = _SUPERSEDED.search(low, inside[0], start)
-            if owner and pct is not None and owner.pct is None and not superseded:
-                owner.pct = pct.value
+            if group and pct is not None and group.pct is None and not superseded:
+                group.pct = pct.value
+            continue
+        if _SUPERSEDED.search(low, max(0, start - 20), start):
             continue
         if amount is not None and (
             _INCREMENT.search(low, max(0, start - 60), start)
             or _NOT_A_BUDGET.search(low, end, _clause_end(low, end))
+            or _TOTAL.search(low, max(0, start - 60), start)
+            or (amount.approximate and groups)  # "ongeveer €..." after a figure: a conversion
         ):
+            continue
+        if pct is not None and not (Decimal("0.1") <= pct.value <= _MAX_SHARE):
             continue
         bracket_end = next((b for a, b in brackets if a >= end and not text[end:a].strip()), end)
         groups.append(
             _Group(
                 start,
-                bracket_end,
+                inside[1] if inside else bracket_end,
                 amount.value if amount else None,
                 amount.currency if amount else None,
                 pct.value if pct else None,
+                owner,
             )
         )
     return groups
 
 
+def _norm_groups(doc: DocContext, i: int, groups: list[_Group]) -> list[_Group]:
+    """ "volgend jaar haalt ons land de NAVO-norm": the norm's value, for a country that will reach it."""
+    low = doc.lower(i)
+    out = []
+    for m in _NORM.finditer(low):
+        if any(g.start - 40 <= m.start() < g.end + 40 for g in groups) or not _REACHES.search(low):
+            continue  # the norm is given with its figure ("de norm van 3,5 procent")
+        out.append(_Group(m.start(), m.end(), None, None, None, norm=True))
+    return out
+
+
 def _clause_end(low: str, pos: int) -> int:
     m = re.search(r"[.;]|\s(?:en|maar)\s", low[pos:])
     return pos + m.start() if m else len(low)
+
+
+def _clause_start(low: str, pos: int) -> int:
+    cut = max(low.rfind(",", 0, pos), low.rfind(";", 0, pos), low.rfind(":", 0, pos))
+    return cut + 1
 
 
 def _status(window: str) -> str | None:
@@ -115,39 +241,169 @@ def _status(window: str) -> str | None:
     return None
 
 
-def _partner(doc: DocContext, i: int, start: int) -> tuple[str | None, float]:
-    """The country a figure belongs to: the nearest one named before it, else after it, else in context."""
-    named = [m for m in doc.mentions(i) if m.kind == COUNTRY]
-    before = [m for m in named if m.start < start]
-    if before or named:
-        return (before[-1] if before else named[0]).id, 0.85
-    context = doc.discourse_countries(i)
-    return (context[0], 0.65) if context else (None, 0.0)
+def _voice(doc: DocContext) -> str:
+    """Whose "ons land" this is: Belgium where the text names Belgium more often than the Netherlands."""
+    key = ("spending_voice",)
+    voice = doc.memo.get(key)
+    if voice is None:
+        counts = {"NL": 0, "BE": 0}
+        for i in doc.having(("belgi", "nederland")):
+            for m in doc.mentions(i):
+                if m.id in counts:
+                    counts[m.id] += 1
+        voice = doc.memo[key] = "BE" if counts["BE"] > counts["NL"] else HOME
+    return voice  # type: ignore[return-value]
 
 
-def _facts_in(doc: DocContext, i: int) -> list[DefenceSpending]:
-    text, low = doc.sentences[i].text, doc.lower(i)
-    groups = _groups(text, low)
+def _pronoun_countries(doc: DocContext, i: int) -> list[tuple[int, str]]:
+    """(position, country) of "ons land" and "onze zuiderburen" in sentence ``i``."""
+    low = doc.lower(i)
+    found = []
+    for m in _OUR_COUNTRY.finditer(low):
+        voice = _voice(doc)
+        if m.group() == "ons land":
+            found.append((m.start(), voice))
+        else:
+            side = m.group().split()[1].removesuffix("buren")
+            code = _NEIGHBOURS.get(voice, {}).get(side)
+            if code:
+                found.append((m.start(), code))
+    return found
+
+
+def _partner(doc: DocContext, i: int, g: _Group) -> tuple[str | None, float, bool]:
+    """The country a figure belongs to, how sure that is, and whether the sentence itself names it."""
+    if g.owner:
+        return g.owner, 0.9, True
+    low = doc.lower(i)
+    named: list[tuple[int, str]] = [(m.start, m.id) for m in doc.mentions(i) if m.kind == COUNTRY]
+    named += _pronoun_countries(doc, i)
+    named.sort()
+    before = [n for n in named if n[0] < g.start]
+    if before:
+        pos, code = before[-1]
+        if _GROUP_BEFORE.search(low, max(0, pos - 40), pos):
+            return None, 0.0, True  # "de Europese NAVO-landen en Canada": the group's figure
+        near = g.start - pos < 120 and pos >= _clause_start(low, g.start) - 60
+        return code, 0.85 if near else 0.7, True
+    if named:
+        return named[0][1], 0.75, True
+    context = doc.discourse_countries(i, window=2)
+    if context:
+        return context[0], 0.6, False
+    if _GROUP.search(low):
+        return None, 0.0, False  # "de bondgenoten spraken af ...": the alliance's norm, nobody's own figure
+    # No country anywhere near: a figure of the text's own country ("de investeringen blijven steken op
+    # 1,3% van het bnp", said in the Dutch parliament).
+    return _voice(doc), 0.5, False
+
+
+def _explicit_years(doc: DocContext, i: int, g: _Group, previous_end: int, claimed: set[int]) -> list[int]:
+    """The years written next to the figure: right after it ("in 2020 en 2021") or just before it."""
+    text = doc.sentences[i].text
+    years = doc.dates(i)
+    after = _YEAR_AFTER.match(text[g.end :])
+    if after and not any(g.end <= d.start < g.end + after.start(1) for d in years if d.end - d.start > 4):
+        claimed.update(k for k, d in enumerate(years) if g.end <= d.start <= g.end + after.end())
+        return [int(y) for y in after.groups() if y]
+    near = [
+        (k, d)
+        for k, d in enumerate(years)
+        if previous_end <= d.start and d.end <= g.start and g.start - d.end <= _YEAR_REACH and k not in claimed
+    ]
+    if near:
+        claimed.add(near[-1][0])
+        return [near[-1][1].value.year]
+    relative = [
+        (k, d)
+        for k, d in enumerate(years)
+        if k not in claimed and text.endswith("jaar", d.start, d.end) and g.end <= d.start <= g.end + _YEAR_REACH
+    ]  # "2 procent dit jaar"
+    if relative:
+        claimed.add(relative[0][0])
+        return [relative[0][1].value.year]
+    return []
+
+
+def _default_year(doc: DocContext) -> int | None:
+    """The year of a figure that states none: the document's, or the year before where the text reports
+    NATO's annual report (published in spring, about the year past)."""
+    if doc.year is None:
+        return None
+    if any(doc.find(word) for word in _ANNUAL_REPORT):
+        return doc.year - 1
+    return doc.year
+
+
+def _next_sentence_year(doc: DocContext, i: int) -> int | None:
+    """ "De nieuwe doelstelling maakt deel uit van een afspraak om tegen 2035 ...": the year of a norm
+    given in one of the two sentences after it that takes it up."""
+    for j in (i + 1, i + 2):
+        if j >= len(doc.sentences) or doc.sentences[j].heading:
+            return None
+        low = doc.lower(j)
+        if _NEXT_TAKES_UP.match(low):
+            m = _NEXT_YEAR.search(low)
+            return int(m.group(1)) if m else None
+    return None
+
+
+def _norm_value(doc: DocContext) -> Decimal:
+    """The share of GDP the text calls the norm (the NATO 2% where it gives none)."""
+    key = ("norm_value",)
+    value = doc.memo.get(key)
+    if value is None:
+        value = Decimal(2)
+        for i in doc.candidates(("norm",)):
+            if doc.search(_NORM_DEFINED, i):
+                pcts = find_percentages(doc.sentences[i].text)
+                if pcts:
+                    value = pcts[0].value
+                    break
+        doc.memo[key] = value
+    return value  # type: ignore[return-value]
+
+
+_NORM_DEFINED = Cue(
+    r"\bnorm\b[^.]{0,60}\d|\d[^.]{0,80}\bnorm\b|\bafgesproken\b|\bafspraak\b", ("norm", "afgesproken", "afspraak")
+)
+
+
+def _budget_year(doc: DocContext) -> int | None:
+    """The year of the budget a text debates ("Begroting Defensie 2020"), when later than the text itself."""
+    key = ("budget_year",)
+    if key not in doc.memo:
+        year = None
+        for i in doc.find("begroting")[:3]:
+            m = _BUDGET_TITLE.search(doc.lower(i))
+            if m and doc.year and int(m.group(1)) > doc.year:
+                year = int(m.group(1))
+                break
+        doc.memo[key] = year
+    return doc.memo[key]  # type: ignore[return-value]
+
+
+def _clause_years(doc: DocContext, i: int, g: _Group) -> list[int]:
+    """Any year in the clause of ``g`` ("volgend jaar haalt ons land ... de NAVO-norm")."""
+    low = doc.lower(i)
+    lo, hi = _clause_start(low, g.start), _clause_end(low, g.end)
+    return [d.value.year for d in doc.dates(i) if lo <= d.start < hi]
+
+
+def _facts_in(doc: DocContext, i: int, shares: bool, scene: bool, follower: bool) -> list[_Found]:
+    low = doc.lower(i)
+    groups = _groups(doc, i, shares)
+    groups += _norm_groups(doc, i, groups)
+    groups.sort(key=lambda g: g.start)
     if not groups:
         return []
-    years = doc.dates(i)
+    reaching = bool(_REACHES.search(low))
     claimed: set[int] = set()
-    out, previous_status, previous_end = [], None, 0
-    for g in groups:
-        after = _YEAR_AFTER.match(text[g.end :])
-        if after:
-            group_years = [int(y) for y in after.groups() if y]
-            claimed.update(k for k, d in enumerate(years) if g.end <= d.start <= g.end + after.end())
-        else:
-            near = [
-                (k, d)
-                for k, d in enumerate(years)
-                if previous_end <= d.start
-                and d.end <= g.start
-                and g.start - d.end <= _YEAR_REACH
-                and k not in claimed
-            ]
-            group_years = [near[-1][1].value.year] if near else []
+    out: list[_Found] = []
+    previous_status, previous_end = None, 0
+    for k, g in enumerate(groups):
+        own = _clause_years(doc, i, g) if g.norm else _explicit_years(doc, i, g, previous_end, claimed)
+        window_before = low[max(previous_end, _clause_start(low, g.start)) : g.start]
         status = (
             _status(low[previous_end : g.start])
             or _status(low[g.end : _clause_end(low, g.end)])
@@ -155,34 +411,124 @@ def _facts_in(doc: DocContext, i: int) -> list[DefenceSpending]:
             or _status(low)
             or "actual"
         )
+        rule = "spending.share" if g.pct is not None else "spending.amount"
         previous_status, previous_end = status, g.end
-        partner, confidence = _partner(doc, i, g.start)
-        if partner is None:
+        partner, confidence, in_sentence = _partner(doc, i, g)
+        if partner is None or (follower and not in_sentence):
             continue
-        if not group_years:
-            group_years = [doc.year if status == "actual" else None]
-        for year in group_years:
-            final = "planned" if status == "actual" and year and doc.year and year > doc.year else status
+        if g.norm:
+            # "volgend jaar haalt ons land de NAVO-norm": a plan to reach the norm in a later year; a norm
+            # met now is no figure of the country's own (its actual figure is given instead).
+            if not own or not doc.year or own[0] <= doc.year:
+                continue
             out.append(
-                DefenceSpending(
-                    doc=doc.name,
-                    doc_date=doc.doc_date,
-                    evidence=doc.evidence(i),
-                    confidence=confidence,
-                    partner=partner,
-                    year=year,
-                    amount=as_json_number(g.amount),
-                    currency=g.currency,
-                    pct_gdp=float(g.pct) if g.pct is not None else None,
-                    status=final,
-                )
+                _Found(partner, own[0], "planned", None, None, _norm_value(doc), doc.evidence(i), confidence - 0.1,
+                       "spending.norm_reached")
+            )
+            continue
+        if status == "target" and (reaching or not in_sentence):
+            # "voldoet aan de norm om minstens 2 procent": a norm met, see above; and an alliance-wide norm
+            # is a country's target only where the sentence ties the country to it.
+            continue
+        rising_from = (
+            k + 1 < len(groups)
+            and _FROM_TO.search(low, max(0, g.start - 8), g.start)
+            and _TO_AFTER.match(low[g.end : groups[k + 1].start])
+        )
+        if rising_from:  # "een stijging van 1,3 naar 2,02 procent": the first figure is the year before
+            later = _explicit_years(doc, i, groups[k + 1], g.end, set(claimed)) or [_year_for(doc, "actual")]
+            own = [later[0] - 1] if later[0] else []
+            status, rule = "actual", "spending.rise_from"
+        years: list[int | None] = list(own)
+        if not years and status == "target":
+            years = [_next_sentence_year(doc, i)]
+        if not years and status != "target" and partner == _voice(doc) and _budget_year(doc):
+            years = [_budget_year(doc)]
+            rule = "spending.budget_debate"
+        if not years:
+            years = [_year_for(doc, status)]
+            confidence -= 0.05
+        if not scene:
+            confidence -= 0.15
+        for year in years:
+            final = status
+            if status == "planned" and year is None:
+                continue  # a plan is for a year: "steunt de verhoging naar 2 procent" states none
+            if status == "actual" and year and doc.year and year > doc.year:
+                final = "planned"
+            elif (
+                status == "planned" and year and doc.year and year <= doc.year
+                and not _PLAN_WORDS.search(window_before)
+            ):
+                final = "actual"  # "verhoogt dit jaar ... naar 2,02 procent": what the figures say it is now
+            out.append(
+                _Found(partner, year, final, g.amount, g.currency, g.pct, doc.evidence(i), confidence, rule)
             )
     return out
 
 
+def _year_for(doc: DocContext, status: str) -> int | None:
+    return _default_year(doc) if status == "actual" else None
+
+
+def _scene_sentences(doc: DocContext) -> set[int]:
+    """Sentences within reach after one that speaks of GDP, the norm or defence spending."""
+    key = ("spending_scene",)
+    found = doc.memo.get(key)
+    if found is None:
+        found = set()
+        for i in doc.candidates(KEYWORDS):
+            if _SCENE.search(doc.lower(i)):
+                j, reach = i + 1, _SCENE_REACH
+                while j < len(doc.sentences) and reach:
+                    if not doc.sentences[j].heading:  # captions and headings in between do not count
+                        found.add(j)
+                        reach -= 1
+                    j += 1
+        doc.memo[key] = found
+    return found  # type: ignore[return-value]
+
+
 def extract(doc: DocContext) -> list[DefenceSpending]:
-    facts: dict[tuple[str, int | None, str], DefenceSpending] = {}
-    for i in doc.candidates(KEYWORDS):
-        for fact in _facts_in(doc, i):
-            facts.setdefault((fact.partner, fact.year, fact.status), fact)
-    return list(facts.values())
+    facts: dict[tuple[str, int | None, str], _Found] = {}
+    keyword_sentences = set(doc.candidates(KEYWORDS))
+    scene = _scene_sentences(doc)
+    # Ranking sentences after a scene-setting one: only those with a percentage or an amount and a country.
+    followers = [
+        j
+        for j in doc.body(scene - keyword_sentences)
+        if ("%" in doc.sentences[j].text or "procent" in doc.lower(j) or "miljard" in doc.lower(j))
+        and (doc.countries(j, foreign=False) or _OUR_COUNTRY.search(doc.lower(j)))
+    ]
+    for i in sorted(keyword_sentences | set(followers)):
+        shares = bool(_GDP.search(doc.lower(i))) or i in scene
+        follower = i not in keyword_sentences
+        for found in _facts_in(doc, i, shares, i in keyword_sentences or i in scene, follower):
+            key = (found.partner, found.year, found.status)
+            known = facts.get(key)
+            if known is None:
+                facts[key] = found
+            else:  # one fact per (partner, year, status): the figures of later sentences complete it
+                facts[key] = replace(
+                    known,
+                    amount=known.amount if known.amount is not None else found.amount,
+                    currency=known.currency or found.currency,
+                    pct=known.pct if known.pct is not None else found.pct,
+                    confidence=max(known.confidence, found.confidence),
+                )
+    return [
+        DefenceSpending(
+            doc=doc.name,
+            doc_date=doc.doc_date,
+            evidence=f.evidence,
+            confidence=round(max(0.05, min(f.confidence, 0.99)), 2),
+            rule=f.rule,
+            partner=f.partner,
+            year=f.year,
+            amount=as_json_number(f.amount),
+            currency=f.currency,
+            pct_gdp=float(f.pct) if f.pct is not None else None,
+            status=f.status,
+        )
+        for f in facts.values()
+    ]
