@@ -374,6 +374,7 @@ class Reference:
     classes: tuple[str, ...] = ()  # Dutch nouns for what a system is ("gevechtsvliegtuigen", "fregatten")
     fact_id: str | None = None  # the organisation or framework id of facts.md it stands for
     weak: tuple[str, ...] = ()  # aliases matched only where the document also gives a strong one
+    part_of: str | None = None  # the entry this one is a part of (Task Force Uruzgan: of ISAF)
 
     def surfaces(self) -> tuple[str, ...]:
         return (self.name, *self.aliases)
@@ -429,6 +430,7 @@ def _entry(raw: dict, source: str) -> Reference:
         classes=tuple(raw.get("class", ())),
         fact_id=raw.get("fact_id"),
         weak=weak,
+        part_of=raw.get("part_of"),
     )
 
 
