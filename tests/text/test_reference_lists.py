@@ -7,6 +7,7 @@ from collections import defaultdict
 
 import pytest
 
+from ims.text.countries import is_country_code
 from ims.text.gazetteer import (
     REFERENCE_KINDS,
     Reference,
@@ -17,7 +18,6 @@ from ims.text.gazetteer import (
     reference_index,
     reference_lists,
 )
-from ims.text.countries import is_country_code
 
 
 def test_every_list_names_its_source_and_date():
