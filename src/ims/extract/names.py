@@ -34,6 +34,9 @@ _MAX_NAME_WORDS = 8
 _PUNCTUATION = re.compile(r"[,.;:]")
 _ACRONYM_AND_YEAR = re.compile(r"\S+ \d+")
 _ACRONYM = re.compile(r"\(\s*([A-Z][A-Za-z0-9]*(?:[ -][A-Za-z0-9]+)?)\s*\)")
+# The full name inside the bracket, then the acronym: "... van de JSF (Production, Sustainment and Follow-on
+# Development; PSFD)". Led by the literal bracket; the name starts with a capital, holds no bracket.
+_NAME_AND_ACRONYM = re.compile(r"\(([A-Z][^();]{5,100}?);\s*([A-Z][A-Za-z0-9-]{1,9})\)")
 
 
 class Name(NamedTuple):
@@ -139,7 +142,8 @@ def acronym_definitions(text: str) -> list[Name]:
     The name is found by walking back from the bracket over capitalised words, connectors and lowercase
     words (never over a Dutch function word or punctuation) to the nearest capitalised word that starts
     with the acronym's first letter, then further back over capitalised words only while another one
-    starts with that letter: "Bruto Binnenlands Product (BBP)".
+    starts with that letter: "Bruto Binnenlands Product (BBP)". A bracket may also hold the full name and
+    then the acronym: "(Production, Sustainment and Follow-on Development; PSFD)".
     """
     out = []
     for m in _ACRONYM.finditer(text):
@@ -156,4 +160,8 @@ def acronym_definitions(text: str) -> list[Name]:
         name = text[start : m.start()].strip(" \n«»‘’“”\"'")
         if name and name != acronym:
             out.append(Name(name, start, start + len(name), acronym))
+    if ";" in text:
+        for m in _NAME_AND_ACRONYM.finditer(text):
+            out.append(Name(m.group(1), m.start(1), m.end(1), m.group(2)))
+        out.sort(key=lambda name: name.start)
     return out
