@@ -25,6 +25,7 @@ from ims.text.dates import DateMention, PartialDate, find_dates
 from ims.text.gazetteer import (
     COUNTRY,
     Mention,
+    Reference,
     ReferenceIndex,
     RefMention,
     mentions_in_spans,
@@ -64,6 +65,41 @@ def _keyword_automaton(size: int) -> ahocorasick.Automaton:
 # over the text for all keywords and names is much cheaper than a second automaton.
 _REFERENCE_FORMS = frozenset(register_keywords(*reference_index().keywords()))
 _NO_REFERENCES: list[RefMention] = []
+# Register names become reference entries of these kinds (what each yields: an initiative, a contribution, a
+# procurement); the indices are kept for the last few sets of names, which stay the same across a batch.
+_KNOWN_KINDS = (("initiatives", "programme"), ("operations", "operation"), ("systems", "system"))
+_KNOWN_INDICES: dict[int, tuple[object, ReferenceIndex]] = {}
+
+
+def _with_known(known: object) -> ReferenceIndex:
+    """The reference index, with the names of ``known`` (an ``ims.extract.known.KnownNames``, read by its
+    attributes: this module cannot import it) as entries of their own."""
+    if not known:
+        return reference_index()
+    cached = _KNOWN_INDICES.get(id(known))
+    if cached is not None and cached[0] is known:
+        return cached[1]
+    extra = []
+    for attribute, kind in _KNOWN_KINDS:
+        for n, item in enumerate(getattr(known, attribute, ())):
+            fields = getattr(item, "fields", {}) or {}
+            extra.append(
+                Reference(
+                    id=f"register.{attribute}.{n}",
+                    name=item.name,
+                    kind=kind,
+                    aliases=tuple(getattr(item, "aliases", ())),
+                    source="register",
+                    location=fields.get("location"),
+                    origin=fields.get("partner"),
+                    members=tuple(fields.get("partners") or ()),
+                )
+            )
+    index = reference_index().with_names(extra)
+    if len(_KNOWN_INDICES) > 4:
+        _KNOWN_INDICES.clear()
+    _KNOWN_INDICES[id(known)] = (known, index)
+    return index
 
 
 class Cue:
@@ -257,8 +293,9 @@ class DocContext:
 
     @cached_property
     def _references_by_sentence(self) -> dict[int, list[RefMention]]:
-        if self.known is not None or self._lower_text is None:  # names the keyword pass does not know
-            mentions = self.reference_index.find(self.flat, self._lower_text)
+        index = self.reference_index
+        if index is not reference_index() or self._lower_text is None:  # names the keyword pass does not know
+            mentions = index.find(self.flat, self._lower_text)
         else:
             _ = self._keyword_hits  # the pass that finds where the names' forms occur
             mentions = reference_index().find_with_weak(self.flat, self._reference_hits)
@@ -272,9 +309,10 @@ class DocContext:
                 found.setdefault(i, []).append(new(RefMention, (start - offset, end - offset, ident, kind, surface)))
         return found
 
-    @property
+    @cached_property
     def reference_index(self) -> ReferenceIndex:
-        return self.known or reference_index()
+        """The reference lists, with the names the register knows where the caller passes them (``known``)."""
+        return _with_known(getattr(self, "known", None))
 
     def references(self, i: int) -> list[RefMention]:
         """Names of the reference lists in sentence ``i`` (offsets relative to the sentence text)."""
