@@ -34,18 +34,30 @@ from ims.extract.common import Needs, expand, name_of, noun_phrase, sorted_ids, 
 from ims.extract.context import HOME, Cue, DocContext, register_keywords
 from ims.extract.facts import Evidence, Initiative
 from ims.extract.names import OPERATION_HEADS, Name, capitalised_runs, run_at_start
-from ims.text.gazetteer import COUNTRY, ORG_IDS, find_mentions, is_region
+from ims.text.gazetteer import (
+    COMMAND,
+    COUNTRY,
+    ORG_IDS,
+    PROGRAMME,
+    PROJECT,
+    UNIT,
+    Reference,
+    ReferenceIndex,
+    country_code,
+    find_mentions,
+    is_region,
+)
 
 _COOPERATION = re.compile(  # literal-led branches only: the regex engine then skips ordinary text quickly
     r"samenwerk|samen |gezamenlijk|binationa|bilatera|multinationa|programma|project|initiatie|participe"
-    r"|deelname|lead nation|mou |memorandum|intentieverklaring"
+    r"|deelname|lead nation|mou |memorandum|intentieverklaring|integr|ïntegr"
 )
 _INITIATIVE_WORD = Needs(r"\b(?:initiatie\w*|programma\w*|project\w*)", ("initiatie", "programma", "project"))
 _HEADS = frozenset(
     {
         "training", "trainingen", "exercise", "networking", "defence", "defense", "policing", "refueling",
         "refuelling", "systems", "system", "laboratory", "programme", "program", "project", "initiative",
-        "fund", "research", "cooperation", "capability", "capabilities", "network", "devices",
+        "fund", "research", "cooperation", "capability", "capabilities", "network", "devices", "development",
         "samenwerking", "programma", "fonds", "defensiefonds", "initiatief",
     }
 )
@@ -56,7 +68,8 @@ _NOT_INITIATIVE = frozenset(
         "agentschap", "agency", "comité", "committee", "secretariaat", "centre", "center", "base",
         "vliegbasis", "ministerie", "adviesraad", "kamer", "review", "strategie", "strategy", "statement",
         "intent", "understanding", "nota", "rapport", "brief", "product", "veiligheidsstrategie",
-        "mariniers", "marine", "landmacht", "luchtmacht",
+        "mariniers", "marine", "landmacht", "luchtmacht", "overleg", "top", "topontmoeting", "conferentie",
+        "vergadering", "bijeenkomst", "dialoog", "alert",
     }
 )
 _NATIONAL = re.compile(r"\b(?:nationaal|nationale|interdepartementale)\b", re.IGNORECASE)
@@ -137,6 +150,10 @@ _INTEGRATION = re.compile(
     r"\bintegratie\s+van\s+(?:de\s+|het\s+)?(.+?)\s+in\s+(?:de\s+|het\s+)?(.+?)"
     r"(?=[,.;]|\s(?:en|door|waarbij)\s|$)"
 )
+# "de integratie van de luchtruimbewaking tegen ...": what is integrated, with no host named.
+_INTEGRATION_OF = re.compile(
+    r"\bintegratie\s+van\s+((?:de|het)\s+[a-zà-ÿ][\w-]*)(?=\s+(?:tegen|met|door|voor|tussen)\b|[,.;])"
+)
 _JOINT_TASK = re.compile(
     r"\bsamen\s+(?:de|het)\s+([^,.;]+?)\s+(?:gaan\s+)?(?:uitvoeren|verzorgen|uit te voeren)\b"
 )
@@ -177,6 +194,10 @@ class _Candidate:
     countries: list[str] = field(default_factory=list)  # countries the name's own gloss gives
     form: str | None = None
     item_end: int | None = None  # for an item of an enumeration: where the item ends
+    ref: str | None = None  # the reference entry it is, where the lists know it
+    rule: str = "initiative.named"
+    status: str | None = None  # where the rule itself reads it ("werd geïntegreerd": running)
+    partners: list[str] = field(default_factory=list)  # where the rule itself reads them (units' countries)
 
 
 @dataclass
@@ -190,6 +211,8 @@ class _Initiative:
     status: str | None
     evidence: Evidence
     confidence: float
+    ref: str | None = None
+    rule: str = "initiative.named"
 
 
 def _head(name: str) -> str:
@@ -261,6 +284,10 @@ def _integration(doc: DocContext, i: int, text: str) -> list[_Candidate]:
         out.append(
             _Candidate(f"integratie {m.group(1)} in {m.group(2)}", m.start(), form="integrated_operational")
         )
+    if not out:
+        for m in _INTEGRATION_OF.finditer(text):
+            out.append(_Candidate(f"integratie van {m.group(1)}", m.start(), form="integrated_operational",
+                                  rule="initiative.integration_of"))
     return out
 
 
@@ -357,8 +384,8 @@ def _cooperation(doc: DocContext, i: int) -> bool:
 
 
 def _defined(doc: DocContext, i: int, text: str) -> list[_Candidate]:
-    """Names with an acronym, in a sentence (or after one) about cooperation."""
-    if not _about_cooperation(doc, i):
+    """Names with an acronym, in a sentence (or after one) about cooperation or the Netherlands taking part."""
+    if not (_about_cooperation(doc, i) or _participates(doc, i)):
         return []
     return [
         _Candidate(name.text, name.start)
@@ -382,6 +409,267 @@ def _glossed(doc: DocContext, i: int, text: str) -> list[_Candidate]:
             start = len(before) - len(before[-80:]) + runs[0].start
             out.append(_Candidate(runs[0].text, start, countries=expand(find_mentions(m.group(1)))))
     return out
+
+
+
+# ---------------------------------------------------------------- rules that read the reference lists
+
+# Kinds of entry that are initiatives where a text speaks of them as cooperation: programmes, PESCO
+# projects, and the multinational commands and units of the frameworks and units lists.
+_INITIATIVE_KINDS = (PROGRAMME, PROJECT)
+_JOINT_BODY_KINDS = (COMMAND, UNIT)
+_SERVES = re.compile(r"\b(?:gereed|inzet|ingezet|leverde|levert|bijdrage)\b")
+_COMPOUND_AFTER = re.compile(r"-(?!programma|project|initiatief)[a-z]")
+_AREA_BEFORE = re.compile(
+    r"(?:\b(\w+)\s+)?samenwerking\s+(?:bij|op het gebied van|inzake|voor|in)\s+(?:het\s+|de\s+)?$"
+)
+
+
+def _cooperation_near(doc: DocContext, i: int) -> bool:
+    """Whether the paragraph speaks of cooperation: sentence ``i`` or one of the two before it."""
+    return any(
+        _cooperation(doc, j) for j in (i, i - 1, i - 2) if j >= 0 and not doc.sentences[j].heading
+    )
+
+
+def _contributing(doc: DocContext, i: int) -> bool:
+    """ "het hoofdkwartier van het legerkorps stond gereed voor inzet als ... van de VJTF": a body that
+    serves an operation or force is a contribution there, not an initiative."""
+    return bool(_SERVES.search(doc.lower(i))) and any(m.kind in ("operation", "force") for m in doc.references(i))
+
+
+def _binational(entry: Reference) -> bool:
+    return HOME in entry.members and len(entry.members) <= 3
+
+
+def _referenced(doc: DocContext, i: int, text: str) -> list[_Candidate]:
+    """Programmes, projects and joint commands or units of the reference lists, named as the text writes
+    them ("het 1e Duits-Nederlands legerkorps", "de Europese samenwerking bij het bijtanken in de lucht")."""
+    out = []
+    index = doc.reference_index
+    for m in doc.references(i):
+        entry = index.get(m.id)
+        joint_body = entry.kind in _JOINT_BODY_KINDS and entry.members and entry.source != "nato"
+        if entry.kind not in _INITIATIVE_KINDS and not joint_body:
+            continue
+        if not (_cooperation_near(doc, i) or _participates(doc, i)) or _contributing(doc, i) or "?" in text:
+            continue  # a question asks whether there is cooperation; it does not say so
+        if _COMPOUND_AFTER.match(text, m.end) or (m.surface.islower() and m.surface not in entry.aliases):
+            continue  # "de air-to-air-refueling-capaciteit": a word for a capability, not the programme
+        name, start = m.surface, m.start
+        if name in doc.acronyms:
+            name = doc.acronyms[name]  # "het EATC", defined as "European Air Transport Command (EATC)"
+        area = _AREA_BEFORE.search(text, max(0, start - 60), start)
+        if area:  # "de Europese samenwerking bij het bijtanken in de lucht": the cooperation is the name
+            start = area.start(1) if area.group(1) and area.group(1)[0].isupper() else area.start()
+            name = text[start : m.end]
+        out.append(_Candidate(name, start, ref=entry.id, rule="initiative.reference"))
+    return out
+
+
+def _project_title(doc: DocContext, i: int, text: str) -> list[_Candidate]:
+    """ "het project «Vervanging M-fregatten (ASWF)»": a joint project by its title. A project to replace or
+    acquire something is an initiative only where the text says the partners do it together."""
+    out = []
+    for m in _PROJECT_TITLE.finditer(text):
+        title = _ACRONYM_IN_TITLE.sub("", m.group(1)).strip()
+        partners = _joint_project(doc, title) if title else None
+        if partners is None:
+            continue
+        out.append(_Candidate(title, m.start(1), countries=partners, rule="initiative.project_title"))
+    return out
+
+
+def _joint_project(doc: DocContext, title: str) -> list[str] | None:
+    """The partners with whom the text says the thing a project title names is done ("de gezamenlijke
+    vervanging van de M-fregatten van Nederland en België", "Samen met België ... vervangt Defensie de
+    M-fregatten"); None where it does not say so of a project to replace or acquire something."""
+    words = [w for w in re.split(r"[\s/()]+", title.lower()) if len(w) > 3 and w not in _TITLE_VERBS]
+    if not words or not _ACQUIRING_TITLE.match(title):
+        return []  # not an acquisition: a named project is cooperation where a rule finds it
+    for j in sorted(doc.having(_JOINT_WORDS)):
+        low = doc.lower(j)
+        if j >= 0 and any(w in low for w in words) and (doc.countries(j) or "beide landen" in low):
+            return list(doc.countries(j)) or doc.discourse_countries(j)[:1]
+    return None
+
+
+def _integrated(doc: DocContext, i: int, text: str) -> list[_Candidate]:
+    """ "Zo zal de Luchtmobiele Brigade volgend jaar geïntegreerd worden in de Duitse Division Schnelle
+    Kräfte", "moet ook de 13de Lichte Brigade onder Duits bevel komen": a unit placed in or under a
+    partner's. A binational unit so placed is the initiative itself ("het gecombineerde tankbataljon 414")."""
+    out = []
+    low = doc.lower(i)
+    units = _units(doc, i)
+    for m in _INTEGRATED_IN.finditer(low):
+        anchor = m.start()
+        # The unit just before, or before a clause set off by two commas ("het gecombineerde tankbataljon
+        # 414, bemand door ..., geïntegreerd in").
+        subject = next(
+            (
+                u
+                for u in reversed(units)
+                if u[1] <= anchor
+                and (
+                    (anchor - u[1] <= 60 and "," not in text[u[1] : anchor])
+                    or (anchor - u[1] <= 120 and text[u[1] : anchor].count(",") == 2)
+                )
+            ),
+            None,
+        )
+        host = next((u for u in units if u[0] >= m.end() and u[0] - m.end() <= 25), None)
+        if subject is None or host is None:
+            continue
+        entry = subject[3]
+        auxiliary = _AUXILIARY.findall(low[max(0, subject[0] - 60) : anchor])
+        status = "preparation" if any(a in ("zal", "zullen", "gaat", "gaan") for a in auxiliary) else "running"
+        if entry is not None and _binational(entry):
+            out.append(_Candidate(text[subject[0] : subject[1]], subject[0], form="integrated_operational",
+                                  ref=entry.id, rule="initiative.integrated_unit", status=status))
+            continue
+        name = f"integratie {text[subject[0] : subject[1]]} in {text[host[0] : host[1]]}"
+        countries = [c for c in (_nationality(subject), _nationality(host)) if c]
+        out.append(_Candidate(name, subject[0], countries=countries, form="integrated_operational",
+                              rule="initiative.integrated", status=status))
+    for m in _UNDER_COMMAND.finditer(text):
+        subject = next(
+            (
+                u
+                for u in reversed(units)
+                if u[1] <= m.start() and m.start() - u[1] <= 30 and "," not in text[u[1] : m.start()]
+            ),
+            None,
+        )
+        if subject is None:
+            continue
+        code = country_code(m.group(1))
+        name = f"{text[subject[0] : subject[1]]} onder {m.group(1)} bevel"
+        countries = [c for c in (_nationality(subject), code) if c]
+        out.append(_Candidate(name, subject[0], countries=countries, form="integrated_operational",
+                              rule="initiative.under_command", status="preparation"))
+    return out
+
+
+def _units(doc: DocContext, i: int) -> list[tuple[int, int, str, Reference | None]]:
+    """Units in sentence ``i``: (start, end, text, entry) for the units of the lists and for numbered
+    brigades, divisions and battalions ("43e Mechanische Brigade", "1. Panzerdivision")."""
+    text = doc.sentences[i].text
+    index = doc.reference_index
+    found = [
+        (m.start, m.end, m.surface, index.get(m.id))
+        for m in doc.references(i)
+        if m.kind in (UNIT, COMMAND)
+    ]
+    for m in _NUMBERED_UNIT.finditer(text):
+        if not any(a <= m.start() < b or m.start() <= a < m.end() for a, b, _, _ in found):
+            found.append((m.start(), m.end(), m.group(), None))
+    return sorted(found, key=lambda u: u[0])
+
+
+def _nationality(unit: tuple[int, int, str, Reference | None]) -> str | None:
+    entry = unit[3]
+    if entry is not None:
+        return entry.nationality or (entry.members[0] if len(entry.members) == 1 else None)
+    return None
+
+
+def _joint_work(doc: DocContext, i: int, text: str) -> list[_Candidate]:
+    """ "gaan België, Nederland en Luxemburg samenwerken om de nationale luchtruimen te bewaken": the joint
+    task, named as a noun ("gezamenlijke bewaking van de nationale luchtruimen"); and "kwamen overeen dat
+    ze de bewaking van burgervliegtuigen ... volgens een beurtrol zullen uitvoeren"."""
+    out = []
+    for m in _WORK_TOGETHER_TO.finditer(text):
+        noun = _NOUN_OF_VERB.get(m.group(2).lower())
+        if noun:
+            out.append(_Candidate(f"gezamenlijke {noun} van {m.group(1)}", m.start(1), form="operational",
+                                  rule="initiative.joint_work"))
+    for m in _AGREED_TO_DO.finditer(text):
+        task = _trim_task(m.group(1))
+        if task:
+            out.append(_Candidate(task, m.start(1), form="operational", rule="initiative.joint_work"))
+    return out
+
+
+def _trim_task(task: str) -> str:
+    """A task without its relative clause and dates: "de bewaking van burgervliegtuigen waarvan een
+    terroristische dreiging uitgaat vanaf 1 januari 2017 volgens een beurtrol" -> "bewaking van
+    burgervliegtuigen volgens een beurtrol"."""
+    task = _RELATIVE_CLAUSE.sub(" ", task)
+    task = _DATE_PHRASE.sub(" ", task)
+    return name_of(task)
+
+
+def _joins_initiative(doc: DocContext, i: int, text: str) -> list[_Candidate]:
+    """ "Nederland sluit hiervoor aan bij een initiatief van de Duitse regering": the partner's initiative,
+    named by what it is for where the sentence before says it ("Defensie verwerft ... Leopard
+    2A8-gevechtstanks" -> "Duits initiatief voor de verwerving van Leopard 2A8-gevechtstanks")."""
+    out = []
+    for m in _JOINS.finditer(text):
+        code = country_code(m.group(1))
+        if not code or code == HOME:
+            continue
+        adjective = _ADJECTIVE_BASE.sub("", m.group(1)) if m.group(1)[0].isupper() else m.group(1)
+        name = f"{adjective} initiatief"
+        purpose = _purpose_before(doc, i) if _ANAPHOR.search(text[: m.end()]) else None
+        if purpose:
+            name = f"{name} voor de {purpose}"
+        out.append(_Candidate(name, m.start(), countries=[code], form="joint_procurement_sharing" if purpose else None,
+                              rule="initiative.joins", status="running"))
+    return out
+
+
+def _purpose_before(doc: DocContext, i: int) -> str | None:
+    """What the sentence before does, as a noun phrase: "Defensie verwerft minimaal 46 Leopard
+    2A8-gevechtstanks" -> "verwerving van Leopard 2A8-gevechtstanks"."""
+    if i == 0:
+        return None
+    text = doc.sentences[i - 1].text
+    m = _ACQUIRES.search(text)
+    if not m:
+        return None
+    noun = _NOUN_OF_VERB.get(m.group(1).lower())
+    rest = _COUNT_WORDS.sub("", text[m.end() :]).strip().rstrip(".")
+    rest = re.split(r"[,;:]|\s(?:en|voor|om|die|dat)\s", rest)[0]
+    return f"{noun} van {rest}" if noun and rest else None
+
+
+_PROJECT_TITLE = re.compile(r"\bproject\s+[«‘'\"“]([^»’'\"”]{3,80})[»’'\"”]")
+_ACRONYM_IN_TITLE = re.compile(r"\s*\([A-Z][\w-]*\)")
+_TITLE_VERBS = frozenset({"vervanging", "verwerving", "aanschaf", "modernisering", "instandhouding"})
+_ACQUIRING_TITLE = re.compile(r"^(?:vervanging|verwerving|aanschaf|modernisering)\b", re.IGNORECASE)
+_JOINT_WORDS = register_keywords("gezamenlijk", "samen met", "beide landen", "samen ")
+_INTEGRATED_IN = re.compile(r"\bgeïntegreerd\s+(?:worden\s+|zijn\s+)?in\s+(?:de\s+|het\s+)?(?:[a-zà-ÿ]\w*e\s+)?")
+_AUXILIARY = re.compile(r"\b(zal|zullen|gaat|gaan|werd|werden|wordt|worden|is|zijn|was|waren)\b")
+_UNDER_COMMAND = re.compile(r"\bonder\s+((?:[A-Z]\w+))\s+bevel\b")
+_NUMBERED_UNIT = re.compile(
+    r"\b(?:\d{1,3}(?:e|de|ste|\.)?\s+)(?:[A-Z]\w+\s+|[a-z]\w+e\s+){0,2}?"
+    r"(?:[Bb]rigade|[Dd]ivisie|Division|Panzerdivision|[Bb]ataljon|[Tt]ankbataljon|Korps|[Ll]egerkorps|Regiment)\b"
+    r"|\b(?:[Tt]ankbataljon|[Bb]ataljon|Panzerbataillon)\s+\d{1,3}\b"
+)
+_WORK_TOGETHER_TO = re.compile(r"\bsamen(?:werken|gaan werken)\s+om\s+((?:de|het|hun)\s+[^.,;]{3,60}?)\s+te\s+(\w+)\b")
+_AGREED_TO_DO = re.compile(
+    r"\b(?:overeen|afgesproken|besloten)\s+dat\s+(?:ze|zij)\s+(?:samen\s+)?((?:de|het)\s+[^.;]{3,140}?)\s+"
+    r"(?:zullen|gaan)\s+uitvoeren\b"
+)
+_RELATIVE_CLAUSE = re.compile(
+    r"\s+(?:waarvan|waarin|waarbij|die|dat)\s+[^,.;]*?\s+\w+(?=\s+(?:vanaf|volgens|met|per|in|op|tot)\s)"
+)
+_DATE_PHRASE = re.compile(r"\s+(?:vanaf|per|met ingang van|sinds|tot)\s+(?:\d{1,2}\s+\w+\s+)?\d{4}\b")
+_NOUN_OF_VERB = {
+    "bewaken": "bewaking", "beveiligen": "beveiliging", "verdedigen": "verdediging", "beschermen": "bescherming",
+    "bestrijden": "bestrijding", "onderhouden": "onderhoud", "ontwikkelen": "ontwikkeling",
+    "verwerven": "verwerving", "verwerft": "verwerving", "aanschaffen": "aanschaf", "schaft": "aanschaf",
+    "vervangen": "vervanging", "vervangt": "vervanging", "kopen": "aankoop", "koopt": "aankoop",
+    "bestellen": "bestelling", "bestelt": "bestelling", "inkopen": "inkoop", "exploiteren": "exploitatie",
+    "bemannen": "bemanning", "bevoorraden": "bevoorrading", "patrouilleren": "patrouille",
+}
+_JOINS = re.compile(r"\bsluit\w*\s+(?:\w+\s+){0,2}?aan\s+bij\s+een\s+initiatief\s+van\s+(?:de\s+)?(\w+)")
+_ADJECTIVE_BASE = re.compile(r"e$")
+_ANAPHOR = re.compile(r"\b(?:hiervoor|daarvoor|hierbij|daarbij|daarmee|hiermee)\b", re.IGNORECASE)
+_ACQUIRES = re.compile(r"\b(verwerft|koopt|schaft|bestelt|vervangt)\b")
+_COUNT_WORDS = re.compile(
+    r"^\s*(?:(?:minimaal|minstens|ten minste|ongeveer|circa|ruim|nog|verder|extra|\d+|\w+tig)\s+)*"
+)
 
 
 _RULES: tuple[tuple[tuple[str, ...], Callable], ...] = (
@@ -444,6 +732,10 @@ _RULES: tuple[tuple[tuple[str, ...], Callable], ...] = (
         _enumerated,
     ),
     (register_keywords("("), _glossed),
+    (register_keywords("project «", "project ‘", "project '", 'project "', "project “"), _project_title),
+    (register_keywords("geïntegreerd", " bevel"), _integrated),
+    (register_keywords("samenwerken om", "samen gaan werken om", "uitvoeren"), _joint_work),
+    (register_keywords("initiatief van"), _joins_initiative),
 )
 
 
@@ -587,11 +879,14 @@ def _candidates(doc: DocContext) -> dict[int, list[Callable]]:
     for i in doc.definitions:
         if doc.sentences[i].end > doc.lead_in:  # a lead-in sentence is context: no fact may point into it
             todo.setdefault(i, []).append(_defined)
+    for i in doc.body(doc._references_by_sentence):  # last: a name another rule reads keeps its form
+        todo.setdefault(i, []).append(_referenced)
     return todo
 
 
 def extract(doc: DocContext) -> list[Initiative]:
     found: list[_Initiative] = []
+    index = doc.reference_index
     for i, rules in sorted(_candidates(doc).items()):
         text = doc.sentences[i].text
         candidates = [c for rule in rules for c in rule(doc, i, text)]
@@ -608,37 +903,102 @@ def extract(doc: DocContext) -> list[Initiative]:
             name = name_of(_resolve(doc, tidy(c.name)))
             if (
                 not name
-                or _excluded(name)
+                or (_excluded(name) and c.ref is None)
                 or (_national(doc, i, text[: c.start + 1]) and not _COOPERATION.search(name))
             ):
                 continue
+            national = c.rule != "initiative.project_title" and _ACQUIRING_TITLE.match(name)
+            if national and _joint_project(doc, name) is None:
+                continue  # "het project Vervanging F-16": a national acquisition
             whole = [m for m in find_mentions(name) if m.start == 0 and m.end == len(name)]
             if whole and not (whole[0].kind != COUNTRY and _INITIATIVE_WORD.search(doc.lower(i))):
                 continue  # a country, or a framework such as the Northern Group, not a project
-            partners, level = _partners(doc, i, c)
-            if not partners:
-                continue
-            key = _key(name)
-            entry = next((f for f in found if f.key == key or fuzz.ratio(f.key, key) >= 90), None)
             if participates is None:
                 participates = _participates(doc, i)
+            ref = c.ref or _ref_of(index, name)
+            partners, level = _partners(doc, i, c)
+            if not partners and not participates:
+                continue
+            key = _key(name)
+            entry = next(
+                (f for f in found if (ref and f.ref == ref) or f.key == key or fuzz.ratio(f.key, key) >= 90), None
+            )
             if entry is None:
                 found.append(
                     _Initiative(
                         name, key, partners, level, participates,
                         c.form or _form(doc, i, name),
-                        _status(doc, i, c.start),
+                        c.status or _status(doc, i, c.start),
                         doc.evidence(i),
-                        0.5 + 0.1 * level,
+                        _CONFIDENCE.get(c.rule, 0.5) + 0.05 * level,
+                        ref,
+                        c.rule,
                     )
                 )
             else:
                 entry.participates |= participates
+                entry.ref = entry.ref or ref
                 if level > entry.level:
                     entry.partners, entry.level = partners, level
     for entry in found:  # any mention of the name may show that the Netherlands takes part
         entry.participates = entry.participates or _mentioned_taking_part(doc, entry.name)
+        if entry.ref:
+            _complete_partners(doc, entry)
     return [_to_fact(doc, f) for f in found]
+
+
+def _ref_of(index: ReferenceIndex, name: str) -> str | None:
+    entry = index.lookup(name)
+    return entry.id if entry is not None and entry.kind not in ("system", "unit") else None
+
+
+_PARTICIPATING = re.compile(
+    r"\b(?:deelname|deelnemen|neemt\b[^.]{0,40}\bdeel|nemen\b[^.]{0,40}\bdeel|in te stappen|stappen|instap"
+    r"|opgestart|gestart|aangesloten|aansluiten|toetreden|toegetreden|intentie|participe\w*|lid)\b"
+)
+_NOT_PARTICIPATING = re.compile(r"\b(?:geen interesse|afzien|afgezien|niet (?:meer )?deel|teruggetrokken|uitgestapt)\b")
+_TAKES_UP = re.compile(r"^(?:dat|dit|het|deze)\s+(?:programma|project|initiatief)\b")
+
+
+def _complete_partners(doc: DocContext, entry: _Initiative) -> None:
+    """The participants of a programme of the lists, gathered from every sentence that names it (or takes
+    it up: "Dat programma werd opgestart door Nederland en Luxemburg") and says who takes part; for a
+    programme with fixed members, the members the text names (all of them where it names none)."""
+    ref = doc.reference_index.get(entry.ref)
+    linked = {entry.ref} | {k for k, v in _SYSTEM_OF_PROGRAMME.items() if v == entry.ref}
+    named: list[str] = []
+    previous_mentions = False
+    for j in range(len(doc.sentences)):
+        mentions = any(m.id in linked for m in doc.references(j))
+        low = doc.lower(j)
+        if not (mentions or (previous_mentions and _TAKES_UP.match(low))):
+            previous_mentions = mentions
+            continue
+        previous_mentions = mentions
+        if "?" in doc.sentences[j].text or _NOT_PARTICIPATING.search(low) or not _PARTICIPATING.search(low):
+            continue
+        named += [c for c in doc.countries(j) if c not in named]
+    if all(p in ORG_IDS for p in entry.partners) and ref.org in ORG_IDS:
+        entry.partners = [ref.org]  # a programme the EU or NATO runs: the organisation, not whoever is near
+        return
+    if not all(p in ORG_IDS for p in entry.partners):
+        named = [c for c in entry.partners if c not in ORG_IDS] + [c for c in named if c not in entry.partners]
+    if ref.members:
+        inside = [c for c in named if c in ref.members]
+        named = inside or ([c for c in ref.members if c != HOME] if _binational(ref) else named)
+    if named:
+        entry.partners = named
+    if HOME in ref.members:
+        entry.participates = True
+
+
+# The systems some programmes are about: a mention of the aircraft is a mention of the fleet's programme.
+_SYSTEM_OF_PROGRAMME = {"sys_mrtt": "fw_mmf"}
+_CONFIDENCE = {
+    "initiative.named": 0.55, "initiative.reference": 0.65, "initiative.project_title": 0.65,
+    "initiative.integrated": 0.65, "initiative.integrated_unit": 0.65, "initiative.under_command": 0.55,
+    "initiative.joint_work": 0.5, "initiative.joins": 0.55,
+}
 
 
 def _to_fact(doc: DocContext, f: _Initiative) -> Initiative:
@@ -649,7 +1009,8 @@ def _to_fact(doc: DocContext, f: _Initiative) -> Initiative:
         doc=doc.name,
         doc_date=doc.doc_date,
         evidence=f.evidence,
-        confidence=f.confidence,
+        confidence=round(min(f.confidence, 0.95), 2),
+        rule=f.rule,
         name=f.name,
         partners=sorted_ids(partners),
         form=f.form,
