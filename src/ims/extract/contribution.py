@@ -60,7 +60,7 @@ _CUE = Needs(
 _HOME_TROOPS = Needs(
     r"\b(?:samen met|beide landen|defensie|het kabinet|de regering|nederlanders"
     r"|nederlandse (?:eenheden|militairen|mariniers|bijdrage|inzet|\w+ inzet|f-?16\W?s|f-?35\W?s|jsf\W?s))\b",
-    ("samen met", "beide landen", "defensie", "kabinet", "regering", "nederlande"),
+    ("samen met", "beide landen", "defensie", "kabinet", "regering", "nederland"),
 )
 # A sentence that goes on about the operations of the one before it.
 _CONTINUES = re.compile(r"^(?:hierbij|daarbij|daarnaast|ook|tevens|zo|waaronder|het gaat)\b")
