@@ -141,6 +141,15 @@ _DATE_REF = re.compile(r"(?:brie(?:f|ven)|kamerstuk\w*|d\.d\.|van)\s+$")
 _YEAR_PREPOSITION = re.compile(r"(?:\bin|\bvoor|\btot(?:\s+en\s+met)?|\bt/m|\bvanaf|\bsinds|\bgedurende|\bper)\s+$")
 _LEADING_YEAR = re.compile(r"^(?:in|sinds)\s+(\d{4})\b")
 _ACRONYM = re.compile(r"[A-Z0-9][A-Z0-9-]*(?:\s[A-Z0-9][A-Z0-9-]*)*|[a-z][A-Z]{2,}")
+# How sure each rule is: an operation the lists know, or one named as such, is read as written; a
+# description's name follows the text's words, which a reviewer may word otherwise; troops, flights and
+# systems somewhere rest on the sentence alone.
+_CONFIDENCE = {
+    "contribution.reference": 0.85, "contribution.named": 0.8, "contribution.relief": 0.75,
+    "contribution.campaign": 0.7, "contribution.described": 0.65, "contribution.deployment": 0.65,
+    "contribution.troops": 0.55, "contribution.flights": 0.5, "contribution.mission_in": 0.5,
+    "contribution.deployed_system": 0.5,
+}
 _GENERIC_OPS = frozenset({"navo", "nato", "eu", "vn", "un", "inzet", "missie", "missies", "operatie", "operaties"})
 
 
@@ -153,7 +162,6 @@ class _Found:
     end: int
     ref: str | None = None  # the reference entry, where the lists know it
     rule: str = "contribution.named"
-    confidence: float = 0.8
     locations: list[str] = field(default_factory=list)
     descriptive: bool = False
     personnel: int | None = None  # the number of Dutch military the rule itself read
@@ -205,7 +213,7 @@ def _referenced(doc: DocContext, i: int) -> list[_Found]:
             name = doc.acronyms[name]  # "de ARF", defined earlier as "Allied Reaction Force (ARF)"
         elif name[0].islower() and not _ACRONYM.fullmatch(name):
             name = doc.reference_index.get(m.id).name  # "vooruitgeschoven aanwezigheid": the entry's usual name
-        out.append(_Found(name, m.start, end, m.id, "contribution.reference", 0.85))
+        out.append(_Found(name, m.start, end, m.id, "contribution.reference"))
     return out
 
 
@@ -283,7 +291,7 @@ def _described(doc: DocContext, i: int, taken: list[_Found]) -> list[_Found]:
         end = _description_end(text, m.end())
         name = text[m.end() : end]
         if _plain_name(doc, name) and not overlaps(m.end(), end):
-            out.append(_Found(name, m.end(), end, rule="contribution.described", confidence=0.7, descriptive=True))
+            out.append(_Found(name, m.end(), end, rule="contribution.described", descriptive=True))
     for m in _DEPLOYMENT.finditer(low):
         if not m.group(1) and not home_voice(doc, i):
             continue  # "de inzet aan ..." is the Netherlands' own only in a sentence that speaks for it
@@ -294,15 +302,14 @@ def _described(doc: DocContext, i: int, taken: list[_Found]) -> list[_Found]:
         modifier = "" if modifier.lower() == "militaire" else modifier + " "
         name = f"{modifier}inzet {m.group(3)} {text[m.end() : object_end]}"
         if not overlaps(m.start(), object_end):
-            out.append(_Found(name, m.start(), object_end, rule="contribution.deployment", confidence=0.7,
-                              descriptive=True))
+            out.append(_Found(name, m.start(), object_end, rule="contribution.deployment", descriptive=True))
     for m in _CAMPAIGN.finditer(text):
         phrase = text[m.end() : _description_end(text, m.end())]
         tail_end = m.end() + len(_CAMPAIGN_VERB.split(phrase)[0])
         region = _region_after(doc, i, tail_end)
         end = region or tail_end
         if not overlaps(m.start(), end):
-            out.append(_Found(text[m.start() : end], m.start(), end, rule="contribution.campaign", confidence=0.75))
+            out.append(_Found(text[m.start() : end], m.start(), end, rule="contribution.campaign"))
     for m in _RELIEF.finditer(text):
         if not overlaps(m.start(1), m.end(1)):
             out.append(_Found(f"noodhulp {m.group(1)}", m.start(), m.end(), rule="contribution.relief"))
@@ -312,30 +319,31 @@ def _described(doc: DocContext, i: int, taken: list[_Found]) -> list[_Found]:
             if code and code != HOME and not overlaps(m.start(), m.end()):
                 place = text[m.end() : m.end() + len(_country_surface(doc, i, m.end()))]
                 count = find_cardinals(m.group(1))
-                out.append(_Found(f"militaire aanwezigheid in {place}", m.start(), m.end(), rule="contribution.troops",
-                                  confidence=0.65, locations=[code], descriptive=True,
-                                  personnel=count[0].value if count else None))
+                out.append(
+                    _Found(f"militaire aanwezigheid in {place}", m.start(), m.end(), rule="contribution.troops",
+                           locations=[code], descriptive=True, personnel=count[0].value if count else None)
+                )
     for m in _FLYING.finditer(text):
         code = _country_at(doc, i, m.end())
         if code and not overlaps(m.start(), m.end()):
             place = _country_surface(doc, i, m.end())
             aircraft = re.sub(r"^(?:nederlandse|Nederlandse)\s+", "", m.group(1))
             out.append(_Found(f"vluchten van {aircraft} boven {place}", m.start(), m.end() + len(place),
-                              rule="contribution.flights", confidence=0.65, locations=[code], descriptive=True))
+                              rule="contribution.flights", locations=[code], descriptive=True))
     for m in _MISSION_IN.finditer(text):
         code = _country_at(doc, i, m.end())
         if code and not overlaps(m.start(), m.end()):
             place = _country_surface(doc, i, m.end())
             name = text[m.start() : m.end() + len(place)].split(None, 1)[1]
             out.append(_Found(name, m.start(), m.end() + len(place), rule="contribution.mission_in",
-                              confidence=0.6, locations=[code], descriptive=True))
+                              locations=[code], descriptive=True))
     for m in _DEPLOYED_SYSTEM.finditer(text):
         code = _country_at(doc, i, m.end())
         system = _system_before(doc, i, m.end())
         if code and system and not overlaps(m.start(), m.end()):
             place = _country_surface(doc, i, m.end())
             out.append(_Found(f"inzet {system} in {place}", m.start(), m.end() + len(place),
-                              rule="contribution.deployed_system", confidence=0.6, locations=[code],
+                              rule="contribution.deployed_system", locations=[code],
                               descriptive=True))
     return out
 
@@ -544,7 +552,7 @@ def extract(doc: DocContext) -> list[Contribution]:
                 entry.evidence = doc.evidence(i, evidence_end)  # the sentence with the numbers is the main statement
             if entry.evidence is None:
                 entry.evidence = doc.evidence(i)
-            confidence = f.confidence - (0 if home_voice(doc, i) else 0.1)
+            confidence = _CONFIDENCE[f.rule] - (0 if home_voice(doc, i) else 0.1)
             if confidence > entry.confidence:
                 entry.confidence, entry.rule = confidence, f.rule
     facts = []

@@ -100,6 +100,13 @@ _NEXT_YEAR = re.compile(r"\b(?:tegen|in|vanaf|uiterlijk in)\s+(\d{4})\b")
 # The text's voice: "ons land" and the neighbours, for a Dutch and a Belgian text.
 _OUR_COUNTRY = Needs(r"\bons land\b|\bonze (?:zuider|noorder|ooster)buren\b", ("ons land", "buren"))
 _NEIGHBOURS = {"NL": {"zuider": "BE", "ooster": "DE"}, "BE": {"noorder": "NL", "zuider": "FR", "ooster": "DE"}}
+# How sure each rule is of a figure whose country is named just before it, with a year written at it. A
+# figure in a sentence about spending, or a country's own bracket, is read as written; a share in a ranking
+# sentence rests on the sentence before; a norm reached, a budget debate's year rest on inference.
+_BASE_CONFIDENCE = {
+    "spending.share": 0.9, "spending.amount": 0.9, "spending.country_bracket": 0.9, "spending.ranking": 0.75,
+    "spending.rise_from": 0.8, "spending.norm_reached": 0.6, "spending.budget_debate": 0.5,
+}
 _ANNUAL_REPORT = ("jaarverslag", "jaarrapport", "annual report")
 _REPORTS = re.compile(r"\b(?:volgens|uit)\b[^.]{0,40}\b(?:cijfers|schatting\w*|jaarverslag|rapport)\b")
 
@@ -272,9 +279,10 @@ def _pronoun_countries(doc: DocContext, i: int) -> list[tuple[int, str]]:
 
 
 def _partner(doc: DocContext, i: int, g: _Group) -> tuple[str | None, float, bool]:
-    """The country a figure belongs to, how sure that is, and whether the sentence itself names it."""
+    """The country a figure belongs to, how much less sure than a country named just before the figure
+    (a confidence adjustment), and whether the sentence itself names it."""
     if g.owner:
-        return g.owner, 0.9, True
+        return g.owner, 0.0, True
     low = doc.lower(i)
     named: list[tuple[int, str]] = [(m.start, m.id) for m in doc.mentions(i) if m.kind == COUNTRY]
     named += _pronoun_countries(doc, i)
@@ -285,17 +293,17 @@ def _partner(doc: DocContext, i: int, g: _Group) -> tuple[str | None, float, boo
         if _GROUP_BEFORE.search(low, max(0, pos - 40), pos):
             return None, 0.0, True  # "de Europese NAVO-landen en Canada": the group's figure
         near = g.start - pos < 120 and pos >= _clause_start(low, g.start) - 60
-        return code, 0.85 if near else 0.7, True
+        return code, 0.0 if near else -0.15, True
     if named:
-        return named[0][1], 0.75, True
+        return named[0][1], -0.1, True
     context = doc.discourse_countries(i, window=2)
     if context:
-        return context[0], 0.6, False
+        return context[0], -0.2, False
     if _GROUP.search(low):
         return None, 0.0, False  # "de bondgenoten spraken af ...": the alliance's norm, nobody's own figure
     # No country anywhere near: a figure of the text's own country ("de investeringen blijven steken op
     # 1,3% van het bnp", said in the Dutch parliament).
-    return _voice(doc), 0.5, False
+    return _voice(doc), -0.3, False
 
 
 def _explicit_years(doc: DocContext, i: int, g: _Group, previous_end: int, claimed: set[int]) -> list[int]:
@@ -411,9 +419,15 @@ def _facts_in(doc: DocContext, i: int, shares: bool, scene: bool, follower: bool
             or _status(low)
             or "actual"
         )
-        rule = "spending.share" if g.pct is not None else "spending.amount"
+        if g.owner:
+            rule = "spending.country_bracket"  # "Polen (4,5 procent)"
+        elif follower:
+            rule = "spending.ranking"  # a share in a sentence after the one that speaks of GDP
+        else:
+            rule = "spending.share" if g.pct is not None else "spending.amount"
         previous_status, previous_end = status, g.end
-        partner, confidence, in_sentence = _partner(doc, i, g)
+        partner, adjustment, in_sentence = _partner(doc, i, g)
+        confidence = _BASE_CONFIDENCE[rule] + adjustment
         if partner is None or (follower and not in_sentence):
             continue
         if g.norm:
@@ -422,8 +436,8 @@ def _facts_in(doc: DocContext, i: int, shares: bool, scene: bool, follower: bool
             if not own or not doc.year or own[0] <= doc.year:
                 continue
             out.append(
-                _Found(partner, own[0], "planned", None, None, _norm_value(doc), doc.evidence(i), confidence - 0.1,
-                       "spending.norm_reached")
+                _Found(partner, own[0], "planned", None, None, _norm_value(doc), doc.evidence(i),
+                       _BASE_CONFIDENCE["spending.norm_reached"] + adjustment, "spending.norm_reached")
             )
             continue
         if status == "target" and (reaching or not in_sentence):
@@ -439,17 +453,17 @@ def _facts_in(doc: DocContext, i: int, shares: bool, scene: bool, follower: bool
             later = _explicit_years(doc, i, groups[k + 1], g.end, set(claimed)) or [_year_for(doc, "actual")]
             own = [later[0] - 1] if later[0] else []
             status, rule = "actual", "spending.rise_from"
+            confidence = _BASE_CONFIDENCE[rule] + adjustment
         years: list[int | None] = list(own)
         if not years and status == "target":
             years = [_next_sentence_year(doc, i)]
         if not years and status != "target" and partner == _voice(doc) and _budget_year(doc):
             years = [_budget_year(doc)]
             rule = "spending.budget_debate"
+            confidence = _BASE_CONFIDENCE[rule] + adjustment
         if not years:
             years = [_year_for(doc, status)]
             confidence -= 0.05
-        if not scene:
-            confidence -= 0.15
         for year in years:
             final = status
             if status == "planned" and year is None:
@@ -521,7 +535,7 @@ def extract(doc: DocContext) -> list[DefenceSpending]:
             doc=doc.name,
             doc_date=doc.doc_date,
             evidence=f.evidence,
-            confidence=round(max(0.05, min(f.confidence, 0.99)), 2),
+            confidence=round(max(0.05, min(f.confidence, 0.95)), 2),
             rule=f.rule,
             partner=f.partner,
             year=f.year,

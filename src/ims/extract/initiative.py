@@ -242,8 +242,8 @@ def _resolve(doc: DocContext, name: str) -> str:
 # ---------------------------------------------------------------- rules: (anchors, finder)
 
 
-def _named_after(pattern: re.Pattern[str], form: str | None = None) -> Callable:
-    """A rule taking the capitalised name that follows ``pattern``."""
+def _named_after(label: str, pattern: re.Pattern[str], form: str | None = None) -> Callable:
+    """A rule (called ``label``) taking the capitalised name that follows ``pattern``."""
 
     def find(doc: DocContext, i: int, text: str) -> list[_Candidate]:
         out = []
@@ -260,6 +260,7 @@ def _named_after(pattern: re.Pattern[str], form: str | None = None) -> Callable:
             out.append(_Candidate(name, run.start, form=form))
         return out
 
+    find.__name__ = label
     return find
 
 
@@ -418,6 +419,7 @@ def _glossed(doc: DocContext, i: int, text: str) -> list[_Candidate]:
 # projects, and the multinational commands and units of the frameworks and units lists.
 _INITIATIVE_KINDS = (PROGRAMME, PROJECT)
 _JOINT_BODY_KINDS = (COMMAND, UNIT)
+_TOP_LEVEL = 3  # partners named in the name or the sentence (see _partners)
 _SERVES = re.compile(r"\b(?:gereed|inzet|ingezet|leverde|levert|bijdrage)\b")
 _COMPOUND_AFTER = re.compile(r"-(?!programma|project|initiatief)[a-z]")
 _AREA_BEFORE = re.compile(
@@ -676,6 +678,7 @@ _RULES: tuple[tuple[tuple[str, ...], Callable], ...] = (
     (
         register_keywords("samenwerking in ", "samenwerking binnen ", "samenwerkingsactiviteit"),
         _named_after(
+            "within",
             # Led by the literal word, which the regex engine scans for at memchr speed: only the end of the
             # match is used, so where the word it ends ("defensiesamenwerking") starts does not matter.
             re.compile(r"samenwerking(?:sactiviteit)?\s+(?:binnen|in)\s+(?:het\s+|de\s+)?(?=[A-Z0-9])")
@@ -684,6 +687,7 @@ _RULES: tuple[tuple[tuple[str, ...], Callable], ...] = (
     (
         register_keywords("concept ", "programma ", "project ", "initiatief "),
         _named_after(
+            "programme_named",
             re.compile(
                 r"\b(?:het|de)\s+(?:(?P<adj>\w+)\s+)?(?:concept|programma|project|initiatief)\s+"
                 r"(?:van\s+)?(?=[A-Z])"
@@ -692,11 +696,12 @@ _RULES: tuple[tuple[tuple[str, ...], Callable], ...] = (
     ),
     (
         register_keywords("zogenoemde ", "zogenaamde "),
-        _named_after(re.compile(r"\b(?:het|de)\s+(?:zogenoemde|zogenaamde)\s+(?=[A-Z])")),
+        _named_after("so_called", re.compile(r"\b(?:het|de)\s+(?:zogenoemde|zogenaamde)\s+(?=[A-Z])")),
     ),
     (
         register_keywords("participe", "neemt", "nemen", "bij aan "),
         _named_after(
+            "takes_part_in",
             re.compile(
                 r"\b(?:(?:participeert|participeren|neemt|nemen)\b[^.]{0,30}?\b(?:in|deel aan)\s+"
                 r"(?:het|de)\s+(?=[A-Z])|draagt\s+(?:\w+\s+)?bij\s+aan\s+(?:het|de)\s+(?=[A-Z]))"
@@ -705,11 +710,12 @@ _RULES: tuple[tuple[tuple[str, ...], Callable], ...] = (
     ),
     (
         register_keywords("mou ", "memorandum of understanding "),
-        _named_after(re.compile(r"\b(?:mou|memorandum of understanding)\s+(?=[A-Z])", re.IGNORECASE)),
+        _named_after("mou_named", re.compile(r"\b(?:mou|memorandum of understanding)\s+(?=[A-Z])", re.IGNORECASE)),
     ),
     (
         register_keywords("deelnemen aan", "deel te nemen aan"),
         _named_after(
+            "joined_together",
             re.compile(
                 r"\b(?:gezamenlijk|samen)\b[^.]{0,30}\b(?:deelnemen|deel te nemen)\s+aan\s+"
                 r"(?:de|het)\s+(?=[A-Z])"
@@ -748,7 +754,7 @@ def _coordinated(doc: DocContext, text: str, found: list[_Candidate]) -> list[_C
     out = []
     for m in _COORDINATED.finditer(text):
         if m.group(1) in acronyms and m.group(2) not in doc.acronyms:
-            out.append(_Candidate(m.group(2), m.start(2)))
+            out.append(_Candidate(m.group(2), m.start(2), rule="initiative.coordinated"))
     return out
 
 
@@ -889,7 +895,7 @@ def extract(doc: DocContext) -> list[Initiative]:
     index = doc.reference_index
     for i, rules in sorted(_candidates(doc).items()):
         text = doc.sentences[i].text
-        candidates = [c for rule in rules for c in rule(doc, i, text)]
+        candidates = [_named_by(c, rule) for rule in rules for c in rule(doc, i, text)]
         items = [c for c in candidates if c.item_end is not None]
         candidates = [
             c
@@ -916,13 +922,17 @@ def extract(doc: DocContext) -> list[Initiative]:
             if participates is None:
                 participates = _participates(doc, i)
             ref = c.ref or _ref_of(index, name)
-            partners, level = _partners(doc, i, c)
-            if not partners and not participates:
-                continue
             key = _key(name)
             entry = next(
                 (f for f in found if (ref and f.ref == ref) or f.key == key or fuzz.ratio(f.key, key) >= 90), None
             )
+            if entry is not None and entry.level >= _TOP_LEVEL:
+                entry.participates |= participates  # nothing a later mention could add to its partners
+                entry.ref = entry.ref or ref
+                continue
+            partners, level = _partners(doc, i, c)
+            if not partners and not participates:
+                continue
             if entry is None:
                 found.append(
                     _Initiative(
@@ -947,6 +957,13 @@ def extract(doc: DocContext) -> list[Initiative]:
     return [_to_fact(doc, f) for f in found]
 
 
+def _named_by(candidate: _Candidate, rule: Callable) -> _Candidate:
+    """The candidate with the name of the rule that found it (where the rule does not name a finer one)."""
+    if candidate.rule == "initiative.named":
+        candidate.rule = "initiative." + rule.__name__.strip("_")
+    return candidate
+
+
 def _ref_of(index: ReferenceIndex, name: str) -> str | None:
     entry = index.lookup(name)
     return entry.id if entry is not None and entry.kind not in ("system", "unit") else None
@@ -967,14 +984,11 @@ def _complete_partners(doc: DocContext, entry: _Initiative) -> None:
     ref = doc.reference_index.get(entry.ref)
     linked = {entry.ref} | {k for k, v in _SYSTEM_OF_PROGRAMME.items() if v == entry.ref}
     named: list[str] = []
-    previous_mentions = False
-    for j in range(len(doc.sentences)):
-        mentions = any(m.id in linked for m in doc.references(j))
+    mentioned = sorted({j for ident in linked for j in _sentences_naming(doc).get(ident, ())})
+    for j in sorted(set(mentioned) | {j + 1 for j in mentioned if j + 1 < len(doc.sentences)}):
         low = doc.lower(j)
-        if not (mentions or (previous_mentions and _TAKES_UP.match(low))):
-            previous_mentions = mentions
+        if j not in mentioned and not _TAKES_UP.match(low):
             continue
-        previous_mentions = mentions
         if "?" in doc.sentences[j].text or _NOT_PARTICIPATING.search(low) or not _PARTICIPATING.search(low):
             continue
         named += [c for c in doc.countries(j) if c not in named]
@@ -992,12 +1006,35 @@ def _complete_partners(doc: DocContext, entry: _Initiative) -> None:
         entry.participates = True
 
 
+def _sentences_naming(doc: DocContext) -> dict[str, list[int]]:
+    """For each reference entry the document names, the sentences naming it (found once per document)."""
+    found = doc.memo.get(("sentences_naming",))
+    if found is None:
+        found = {}
+        for j, mentions in doc._references_by_sentence.items():
+            for m in mentions:
+                sentences = found.setdefault(m.id, [])
+                if not sentences or sentences[-1] != j:
+                    sentences.append(j)
+        doc.memo[("sentences_naming",)] = found
+    return found  # type: ignore[return-value]
+
+
 # The systems some programmes are about: a mention of the aircraft is a mention of the fleet's programme.
 _SYSTEM_OF_PROGRAMME = {"sys_mrtt": "fw_mmf"}
+# How sure each rule is (before 0.05 for each level of how directly the text names the partners, see
+# _partners): a name the lists know or the text defines is read as written; a description's name follows
+# the text's words, which a reviewer may word otherwise.
 _CONFIDENCE = {
-    "initiative.named": 0.55, "initiative.reference": 0.65, "initiative.project_title": 0.65,
-    "initiative.integrated": 0.65, "initiative.integrated_unit": 0.65, "initiative.under_command": 0.55,
-    "initiative.joint_work": 0.5, "initiative.joins": 0.55,
+    "initiative.reference": 0.7, "initiative.defined": 0.7, "initiative.within": 0.7,
+    "initiative.programme_named": 0.7, "initiative.takes_part_in": 0.65, "initiative.project_title": 0.65,
+    "initiative.glossed": 0.65, "initiative.mou_named": 0.65, "initiative.integration": 0.65,
+    "initiative.integrated": 0.65, "initiative.integrated_unit": 0.65, "initiative.enumerated": 0.6,
+    "initiative.so_called": 0.6, "initiative.examples": 0.6, "initiative.initiative_bracket": 0.6,
+    "initiative.joined_together": 0.6, "initiative.under_command": 0.55, "initiative.integration_of": 0.55,
+    "initiative.mou_subject": 0.55, "initiative.joint_task": 0.55, "initiative.involved": 0.55,
+    "initiative.joint_activity": 0.55, "initiative.coordinated": 0.55, "initiative.joint_work": 0.5,
+    "initiative.joins": 0.5, "initiative.system_of": 0.5,
 }
 
 

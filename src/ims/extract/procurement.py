@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from ims.extract.common import Needs, home_voice, noun_phrase, tidy
 from ims.extract.context import HOME, DocContext, register_keywords
 from ims.extract.facts import Procurement
-from ims.text.gazetteer import COUNTRY, SYSTEM, RefMention
+from ims.text.gazetteer import COUNTRY, SYSTEM, RefMention, reference_index
 from ims.text.numbers import find_amounts, find_cardinals
 
 KEYWORDS = register_keywords(
@@ -40,6 +40,11 @@ KEYWORDS = register_keywords(
     "remanufacture", "levering", "order",
 )
 _MONEY_CUES = register_keywords("€", "euro", "dollar")
+# The nouns for what systems are ("toestellen", "fregatten"): a sentence without one counts none.
+_CLASS_NOUNS = frozenset(
+    noun for entry in reference_index().entries.values() if entry.kind == SYSTEM for noun in entry.classes
+)
+_CLASS_WORDS = register_keywords(*sorted(_CLASS_NOUNS))
 _ADDITION_CUES = register_keywords("naast de ", "boven op de ", "bovenop de ", "in aanvulling op de ")
 _ACTION = re.compile(
     r"\b(?:aanschaf|aanschaffing|aankoop|verwerving|modernisering|upgrade|vervanging|remanufacture|levering"
@@ -190,13 +195,9 @@ def _nearby_system(doc: DocContext, i: int, noun: str) -> tuple[str, str, str | 
 
 
 def _class_nouns(doc: DocContext) -> frozenset[str]:
-    key = ("procurement_classes",)
-    found = doc.memo.get(key)
-    if found is None:
-        found = doc.memo[key] = frozenset(
-            noun for entry in doc.reference_index.entries.values() if entry.kind == SYSTEM for noun in entry.classes
-        )
-    return found  # type: ignore[return-value]
+    return _CLASS_NOUNS if doc.reference_index is reference_index() else frozenset(
+        noun for entry in doc.reference_index.entries.values() if entry.kind == SYSTEM for noun in entry.classes
+    )
 
 
 def _replaced(text: str, m: RefMention, systems: list[RefMention]) -> bool:
@@ -275,7 +276,7 @@ def _items(doc: DocContext, i: int) -> list[_Item]:
             )
     # Counted class nouns: "een order van twee toestellen", "naast de 37 gevechtsvliegtuigen die al ...".
     classes = _class_nouns(doc)
-    for c in find_cardinals(text):
+    for c in find_cardinals(text) if i in doc.having(_CLASS_WORDS) else ():
         word = _COUNTED.match(text, c.end)
         if not word or word.group(1).lower() not in classes or c.value in range(1900, 2101):
             continue
