@@ -71,3 +71,49 @@ def test_an_operation_named_by_an_acronym_without_an_operation_word(facts):
     # The second sentence holds no operation word: the acronym, defined for an operation, names it.
     text = "De Allied Reaction Force (ARF) is nieuw. In 2030 neemt Nederland deel aan de ARF."
     assert keyset(facts(text, "contribution")) == {("Allied Reaction Force", None, 2030, None, ())}
+
+
+def test_an_operation_of_the_reference_lists_as_the_text_writes_it(facts):
+    text = (
+        "In 2031 leverde Nederland een fregat aan EUNAVFOR Atalanta en stafofficieren aan de Resolute "
+        "Support-missie."
+    )
+    found = facts(text, "contribution")
+    assert {(f["operation"], f["year"]) for f in found} == {("EUNAVFOR Atalanta", 2031), ("Resolute Support", 2031)}
+    assert {f["rule"] for f in found} == {"contribution.reference"}
+
+
+def test_a_described_contribution_with_its_country_as_location_and_the_year_it_runs_to(facts):
+    text = (
+        "Het kabinet heeft besloten de Nederlandse bijdrage aan de strijd tegen piraterij in Somalië te "
+        "verlengen tot en met 31 december 2030, zoals gemeld in de brief van 12 maart 2027."
+    )
+    assert keyset(facts(text, "contribution", "2029-09-01")) == {("strijd tegen piraterij", "SO", 2030, None, ())}
+
+
+def test_a_deployment_with_one_fact_per_place(facts):
+    text = (
+        "Nederland verdiept door de militaire inzet aan de zuidflank de samenwerking met Italië in Albanië "
+        "en Griekenland."
+    )
+    found = keyset(facts(text, "contribution"))
+    assert {(op, loc) for op, loc, *_ in found} == {("inzet aan de zuidflank", "AL"), ("inzet aan de zuidflank", "GR")}
+
+
+def test_dutch_troops_present_in_a_country(facts):
+    text = "Ondertussen zijn er nog 120 Nederlandse militairen in Estland."
+    assert keyset(facts(text, "contribution")) == {("militaire aanwezigheid in Estland", "EE", 2024, 120, ())}
+
+
+def test_the_year_that_opens_the_paragraph(facts):
+    text = (
+        "In 2030 nam Defensie deel aan elf missies en operaties. "
+        "Hierbij ging het bijvoorbeeld om de VN-missie UNIFIL in Libanon."
+    )
+    assert keyset(facts(text, "contribution", "2031-05-01")) == {("UNIFIL", "LB", 2030, None, ())}
+
+
+def test_an_air_campaign_over_several_countries_has_no_location(facts):
+    text = "Wij beëindigen de Nederlandse F-35 inzet in de strijd tegen ISIS boven Noord-Syrië en Irak."
+    found = keyset(facts(text, "contribution"))
+    assert {(op, loc) for op, loc, *_ in found} == {("F-35 inzet in de strijd tegen ISIS", None)}

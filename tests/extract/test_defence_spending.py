@@ -49,3 +49,71 @@ def test_increments_and_investment_plans_are_not_budgets(facts):
         "€100 miljard aan defensie investeren in materieel."
     )
     assert facts(text, "defence_spending") == []
+
+
+def test_a_growth_rate_is_no_share_and_a_rise_gives_the_year_before(facts):
+    text = (
+        "Volgens de cijfers verhoogt Portugal dit jaar zijn defensiebudget met 31,2 procent, goed voor een "
+        "stijging van 1,4 naar 1,9 procent van het bbp."
+    )
+    assert keyset(facts(text, "defence_spending", "2026-06-10")) == {
+        ("PT", 2026, None, None, 1.9, "actual"),
+        ("PT", 2025, None, None, 1.4, "actual"),
+    }
+
+
+def test_a_figure_of_a_group_is_no_country_s_own(facts):
+    text = "In totaal gaven de Europese NAVO-landen en Canada vorig jaar 2 procent van hun bbp uit aan defensie."
+    assert facts(text, "defence_spending") == []
+
+
+def test_a_bracket_after_a_country_is_its_figure_in_a_ranking_sentence(facts):
+    text = (
+        "De defensie-uitgaven als deel van het bbp lopen sterk uiteen. "
+        "Bovenaan staan Estland (3,4 procent), Finland (2,4 procent) en Noorwegen (2,2 procent)."
+    )
+    assert keyset(facts(text, "defence_spending", "2024-07-01")) == {
+        ("EE", 2024, None, None, 3.4, "actual"),
+        ("FI", 2024, None, None, 2.4, "actual"),
+        ("NO", 2024, None, None, 2.2, "actual"),
+    }
+
+
+def test_the_year_written_in_the_sentence_counts(facts):
+    text = "Denemarken besteedde in 2021 1,3 procent van het bbp aan defensie."
+    assert keyset(facts(text, "defence_spending", "2024-07-01")) == {("DK", 2021, None, None, 1.3, "actual")}
+
+
+def test_annual_report_figures_are_of_the_year_before(facts):
+    text = "Volgens het jaarverslag van de NAVO besteedde Italië 1,5 procent van het bbp aan defensie."
+    assert keyset(facts(text, "defence_spending", "2024-03-14")) == {("IT", 2023, None, None, 1.5, "actual")}
+
+
+def test_a_country_that_will_reach_the_norm_plans_it(facts):
+    text = (
+        "De bondgenoten spraken af ten minste 2 procent van hun bbp aan defensie te besteden. "
+        "Pas in 2027 haalt Spanje de NAVO-norm."
+    )
+    # The alliance-wide norm ties no country to it; Spain's plan gets the norm's value.
+    assert keyset(facts(text, "defence_spending", "2024-07-01")) == {("ES", 2027, None, None, 2.0, "planned")}
+
+
+def test_a_norm_takes_its_year_from_the_sentence_that_takes_it_up(facts):
+    text = (
+        "Tsjechië blijft ver af van de nieuwe norm van 3,5 procent van het bbp. "
+        "Die doelstelling moet tegen 2035 zijn gehaald."
+    )
+    assert keyset(facts(text, "defence_spending", "2025-09-01")) == {("CZ", 2035, None, None, 3.5, "target")}
+
+
+def test_ons_land_follows_the_voice_of_the_text(facts):
+    belgian = (
+        "België investeert meer in defensie dan vroeger. Volgend jaar besteedt ons land 2,5 procent van het "
+        "bbp aan defensie, zegt de Belgische minister."
+    )
+    assert keyset(facts(belgian, "defence_spending", "2026-01-05")) == {("BE", 2027, None, None, 2.5, "planned")}
+
+
+def test_every_fact_names_its_rule(facts):
+    text = "De Poolse defensie-uitgaven bedragen in 2030 €31,2 miljard (2,4% van het bbp)."
+    assert [f["rule"] for f in facts(text, "defence_spending")] == ["spending.amount"]

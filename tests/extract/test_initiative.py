@@ -59,3 +59,64 @@ def test_frameworks_national_programmes_and_operations_are_not_initiatives(facts
         "Tevens maakte Nederland samen met Polen deel uit van de Allied Reaction Force."
     )
     assert facts(text, "initiative") == []
+
+
+def test_a_programme_of_the_lists_with_the_members_it_has(facts):
+    # Two members, both known: the partners follow the lists where the sentence names neither.
+    text = "Duitsland en Nederland werken nauw samen. Over de geplande Tiefintegration is nog niet besloten."
+    found = facts(text, "initiative")
+    assert {(f["name"], tuple(f["partners"]), f["rule"]) for f in found} == {
+        ("Tiefintegration", ("DE", "NL"), "initiative.reference")
+    }
+
+
+def test_a_unit_integrated_in_a_partner_s_division(facts):
+    text = "In 2031 werd de 43e Gemechaniseerde Brigade geïntegreerd in de Division Schnelle Kräfte."
+    found = facts(text, "initiative")
+    assert [(f["name"], tuple(f["partners"]), f["form"], f["status"]) for f in found] == [
+        ("integratie 43e Gemechaniseerde Brigade in Division Schnelle Kräfte", ("DE", "NL"),
+         "integrated_operational", "running")
+    ]
+
+
+def test_a_unit_placed_under_a_partner_s_command(facts):
+    text = "Volgend jaar komt ook de 11e Luchtmobiele Brigade onder Duits bevel."
+    assert keyset(facts(text, "initiative")) == {("11e Luchtmobiele Brigade onder Duits bevel", ("DE", "NL"))}
+
+
+def test_a_replacement_project_is_an_initiative_only_when_done_together(facts):
+    joint = (
+        "Met deze brief informeer ik u over het project «Vervanging patrouilleschepen». "
+        "Nederland en België zullen hun patrouilleschepen gezamenlijk vervangen."
+    )
+    assert keyset(facts(joint, "initiative")) == {("Vervanging patrouilleschepen", ("BE", "NL"))}
+    national = "Met deze brief informeer ik u over het project «Vervanging pantserhouwitsers» van de landmacht."
+    assert facts(national, "initiative") == []
+
+
+def test_working_together_to_do_something_names_the_joint_task(facts):
+    text = "Vanaf 2030 gaan Denemarken en Nederland samenwerken om de Noordzee te bewaken."
+    assert keyset(facts(text, "initiative")) == {("gezamenlijke bewaking van de Noordzee", ("DK", "NL"))}
+
+
+def test_joining_a_partner_s_initiative_for_an_acquisition(facts):
+    text = (
+        "Defensie verwerft twintig Skyranger-luchtverdedigingssystemen. "
+        "Nederland sluit hiervoor aan bij een initiatief van de Duitse regering."
+    )
+    assert keyset(facts(text, "initiative")) == {
+        ("Duits initiatief voor de verwerving van Skyranger-luchtverdedigingssystemen", ("DE", "NL"))
+    }
+
+
+def test_questions_and_meetings_are_not_initiatives(facts):
+    text = (
+        "Neemt Nederland deel aan het Europees Defensiefonds? "
+        "Dit werd besproken tijdens het zogenoemde Noordzee-overleg met België."
+    )
+    assert facts(text, "initiative") == []
+
+
+def test_a_bracket_with_the_full_name_and_its_acronym(facts):
+    text = "Sinds 2029 neemt Nederland deel aan de ontwikkelfase van de drone (Joint Drone Development; JDD)."
+    assert keyset(facts(text, "initiative")) == {("Joint Drone Development", ("NL",))}

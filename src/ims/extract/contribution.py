@@ -50,11 +50,11 @@ from ims.text.numbers import find_cardinals
 _CUE = Needs(
     r"\b(?:lever\w*|geleverd|bijdrage\w*|bij(?:ge)?dra\w*|draagt|droeg|deel(?:name|nemen|genomen)?|neemt|nam|namen"
     r"|onderdeel|commando|inzet|ingezet|participe\w*|stand-?by|gereed\w*|samen|samengewerkt|voortgezet|bood|biedt"
-    r"|uitgezonden|ontplo\w*|gestationeerd|stationeren|vliegen|zitten|missie|verantwoordelijkheid)\b",
+    r"|uitgezonden|ontplo\w*|gestationeerd|stationeren|vliegen|zitten|missie|verantwoordelijkheid|militairen)\b",
     (
         "lever", "bijdra", "bijgedra", "draagt", "droeg", "deel", "neemt", "nam", "commando", "inzet", "ingezet",
         "participe", "stand", "gereed", "samen", "voortgezet", "bood", "biedt", "uitgezonden", "ontplo",
-        "gestationeerd", "stationeren", "vliegen", "zitten", "missie", "verantwoordelijkheid",
+        "gestationeerd", "stationeren", "vliegen", "zitten", "missie", "verantwoordelijkheid", "militairen",
     ),
 )
 _HOME_TROOPS = Needs(

@@ -424,7 +424,7 @@ def _facts_in(doc: DocContext, i: int, shares: bool, scene: bool, follower: bool
         elif follower:
             rule = "spending.ranking"  # a share in a sentence after the one that speaks of GDP
         else:
-            rule = "spending.share" if g.pct is not None else "spending.amount"
+            rule = "spending.amount" if g.amount is not None else "spending.share"
         previous_status, previous_end = status, g.end
         partner, adjustment, in_sentence = _partner(doc, i, g)
         confidence = _BASE_CONFIDENCE[rule] + adjustment
