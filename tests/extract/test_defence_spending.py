@@ -117,3 +117,10 @@ def test_ons_land_follows_the_voice_of_the_text(facts):
 def test_every_fact_names_its_rule(facts):
     text = "De Poolse defensie-uitgaven bedragen in 2030 €31,2 miljard (2,4% van het bbp)."
     assert [f["rule"] for f in facts(text, "defence_spending")] == ["spending.amount"]
+
+
+def test_a_norm_that_says_its_value_and_a_group_named_after_the_figure(facts):
+    text = "Frankrijk belooft in 2027 de tweeprocentsnorm te halen."
+    assert keyset(facts(text, "defence_spending", "2024-07-01")) == {("FR", 2027, None, None, 2.0, "planned")}
+    text = "Volgens de raming ging 2 procent van het bbp van de Europese NAVO-landen en Canada naar defensie."
+    assert facts(text, "defence_spending") == []

@@ -43,7 +43,7 @@ from ims.text.numbers import Amount, Percentage, as_json_number, find_amounts, f
 KEYWORDS = register_keywords(
     "defensie-uitgaven", "defensieuitgaven", "defensiebegroting", "defensiebudget", "bbp", "bnp",
     "bruto binnenlands product", "bruto nationaal product", "aan defensie", "defence budget",
-    "defence spending", "gdp", "navo-norm", "navonorm", "2-procentnorm", "procentnorm",
+    "defence spending", "gdp", "navo-norm", "navonorm", "procentnorm", "procentsnorm", "bestedingsnorm", "%-norm",
 )
 _GDP = Needs(
     r"\b(?:bbp|bnp|bruto (?:binnenlands|nationaal) product|gdp)\b",
@@ -55,7 +55,10 @@ _SCENE = re.compile(
 )
 _SCENE_REACH = 3  # sentences after a scene-setting one whose bare shares still count
 _MAX_SHARE = Decimal(8)  # no country spends more of its GDP on defence: a bigger percentage is of something else
-_NORM = Needs(r"\b(?:de|deze)\s+(?:\w+\s+)?(?:navo-?norm|norm)\b", ("norm",))
+_NORM = Needs(r"\b(?:de|deze)\s+(?:\w+\s+)?([\w%-]*norm)\b", ("norm",))
+# "de tweeprocentsnorm", "de 2%-norm": a norm that says its own value.
+_NORM_VALUE = re.compile(r"^(?:navo-?)?(\d+(?:,\d+)?|een|twee|drie|vier|vijf)\s?(?:%|-?procent)s?-?norm$")
+_NUMBER_WORDS = {"een": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5}
 _REACHES = re.compile(r"\b(?:hal\w*|haalt|bereik\w*|voldoe\w*|voldaan)\b")
 # "20 procent van de defensie-uitgaven": a share of something else than GDP.
 _OF_OTHER = re.compile(
@@ -227,7 +230,12 @@ def _norm_groups(doc: DocContext, i: int, groups: list[_Group]) -> list[_Group]:
     for m in _NORM.finditer(low):
         if any(g.start - 40 <= m.start() < g.end + 40 for g in groups) or not _REACHES.search(low):
             continue  # the norm is given with its figure ("de norm van 3,5 procent")
-        out.append(_Group(m.start(), m.end(), None, None, None, norm=True))
+        own = _NORM_VALUE.match(m.group(1))
+        value = None
+        if own:
+            word = own.group(1)
+            value = Decimal(_NUMBER_WORDS[word]) if word in _NUMBER_WORDS else Decimal(word.replace(",", "."))
+        out.append(_Group(m.start(), m.end(), None, None, value, norm=True))
     return out
 
 
@@ -295,7 +303,10 @@ def _partner(doc: DocContext, i: int, g: _Group) -> tuple[str | None, float, boo
         near = g.start - pos < 120 and pos >= _clause_start(low, g.start) - 60
         return code, 0.0 if near else -0.15, True
     if named:
-        return named[0][1], -0.1, True
+        pos, code = named[0]
+        if _GROUP_BEFORE.search(low, max(0, pos - 40), pos):
+            return None, 0.0, True  # "... 2 procent van de Europese NAVO-landen en Canada": the group's
+        return code, -0.1, True
     context = doc.discourse_countries(i, window=2)
     if context:
         return context[0], -0.2, False
@@ -436,7 +447,7 @@ def _facts_in(doc: DocContext, i: int, shares: bool, scene: bool, follower: bool
             if not own or not doc.year or own[0] <= doc.year:
                 continue
             out.append(
-                _Found(partner, own[0], "planned", None, None, _norm_value(doc), doc.evidence(i),
+                _Found(partner, own[0], "planned", None, None, g.pct or _norm_value(doc), doc.evidence(i),
                        _BASE_CONFIDENCE["spending.norm_reached"] + adjustment, "spending.norm_reached")
             )
             continue
