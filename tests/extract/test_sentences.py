@@ -105,3 +105,12 @@ def test_the_scan_for_a_space_before_a_line_break_agrees_with_a_plain_search(tex
 
 def test_the_list_of_spaces_is_every_space_but_the_line_break():
     assert set(_SPACES_BUT_BREAK) == {chr(c) for c in range(0x110000) if chr(c).isspace()} - {"\n"}
+
+
+def test_a_german_ordinal_after_an_article_ends_no_sentence():
+    text = "Het bataljon valt onder de 10. Panzerdivision. Zie ook bijlage 2. Daar staat meer."
+    assert [s.text for s in split_sentences(text)] == [
+        "Het bataljon valt onder de 10. Panzerdivision.",
+        "Zie ook bijlage 2.",
+        "Daar staat meer.",
+    ]

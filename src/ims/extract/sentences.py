@@ -26,6 +26,9 @@ _ABBREVIATIONS = frozenset(
         "sept", "okt", "nov", "dec", "jan", "feb", "febr", "mrt", "apr", "jun", "jul",
     }
 )
+# An article or preposition before a number and a point: an ordinal ("de 1. Panzerdivision"), for a
+# sentence ends in a number only after a noun ("bijlage 2.").
+_ORDINAL_BEFORE = re.compile(r"(?:^|\s)(?:de|het|der|die|des|van|zur|zum|dem|den)\s\d{1,2}$")
 _INITIALS = re.compile(r"(?:[A-Z][a-z]{0,2}\.)*[A-Z][a-z]{0,2}\Z")
 # A word ending in this many characters without a space, bracket or point is longer than any abbreviation
 # and cannot be initials (those have a point at least every four characters).
@@ -84,6 +87,8 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     word = before[max(before.rfind(" "), before.rfind("\n"), before.rfind("("), before.rfind("«")) + 1 :]
     if len(word) > 8 or not word:
         return False
+    if word.isdigit() and len(word) <= 2:
+        return bool(_ORDINAL_BEFORE.search(before))  # "in de 1. Panzerdivision": a German ordinal
     return word.lower() in _ABBREVIATIONS or (word[0].isupper() and bool(_INITIALS.match(word)))
 
 
