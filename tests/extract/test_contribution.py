@@ -117,3 +117,8 @@ def test_an_air_campaign_over_several_countries_has_no_location(facts):
     text = "Wij beëindigen de Nederlandse F-35 inzet in de strijd tegen ISIS boven Noord-Syrië en Irak."
     found = keyset(facts(text, "contribution"))
     assert {(op, loc) for op, loc, *_ in found} == {("F-35 inzet in de strijd tegen ISIS", None)}
+
+
+def test_a_place_of_the_lists_gives_the_country(facts):
+    text = "Nederland droeg tot 2010 de verantwoordelijkheid voor ISAF-Kunduz."
+    assert keyset(facts(text, "contribution", "2009-05-01")) == {("ISAF-Kunduz", "AF", 2010, None, ())}

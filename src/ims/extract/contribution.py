@@ -43,7 +43,7 @@ from ims.extract.common import Needs, home_voice, name_of, sorted_ids
 from ims.extract.context import HOME, DocContext, register_keywords
 from ims.extract.facts import Contribution, Evidence
 from ims.extract.names import OPERATION_HEADS, Name, run_at_start
-from ims.text.gazetteer import COUNTRY, FORCE, OPERATION, country_code
+from ims.text.gazetteer import COUNTRY, FORCE, OPERATION, PLACE, country_code
 from ims.text.numbers import find_cardinals
 
 # Contribution verbs: the Netherlands provides, takes part, commands, deploys, stands by.
@@ -213,7 +213,21 @@ def _referenced(doc: DocContext, i: int) -> list[_Found]:
             name = doc.acronyms[name]  # "de ARF", defined earlier as "Allied Reaction Force (ARF)"
         elif name[0].islower() and not _ACRONYM.fullmatch(name):
             name = doc.reference_index.get(m.id).name  # "vooruitgeschoven aanwezigheid": the entry's usual name
-        out.append(_Found(name, m.start, end, m.id, "contribution.reference"))
+        found = _Found(name, m.start, end, m.id, "contribution.reference")
+        found.locations = _places_within(doc, i, m.start, end)  # "ISAF-Uruzgan": in Afghanistan
+        out.append(found)
+    return out
+
+
+def _places_within(doc: DocContext, i: int, start: int, end: int) -> list[str]:
+    """Countries of the places of the lists between ``start`` and ``end`` ("Uruzgan" lies in AF)."""
+    index = doc.reference_index
+    out = []
+    for m in doc.references(i):
+        if m.kind == PLACE and start <= m.start and m.end <= end:
+            code = index.get(m.id).location
+            if code and code not in out:
+                out.append(code)
     return out
 
 
@@ -398,6 +412,8 @@ def _locations(doc: DocContext, i: int, op: _Found) -> list[str]:
     m = _PLACE_LIST.match(text, op.end)
     if not m:
         return []
+    if not any(c.kind == COUNTRY and m.start(1) <= c.start < m.end(1) for c in doc.mentions(i)):
+        return _places_within(doc, i, m.start(1), m.end(1))  # "in Uruzgan", "in de Koerdistan Autonome Regio"
     found: list[str] = []
     for mention in doc.mentions(i):
         if (
@@ -500,6 +516,7 @@ def _next_takes_up(doc: DocContext, i: int) -> int | None:
 
 def extract(doc: DocContext) -> list[Contribution]:
     ops: list[_Op] = []
+    counted: set[tuple[int, str]] = set()
     acronyms = tuple(
         acr.lower() for acr, full in doc.acronyms.items() if full.split()[-1].lower() in OPERATION_HEADS
     )
@@ -541,7 +558,9 @@ def extract(doc: DocContext) -> list[Contribution]:
             if entry is None:
                 entry = _Op(key, ref, first_name=name, rule=f.rule)
                 ops.append(entry)
-            entry.names[name] += 1
+            if (i, name) not in counted:  # a name counts once per sentence ("Task Force Uruzgan (TFU)")
+                entry.names[name] += 1
+                counted.add((i, name))
             entry.locations += [code for code in locations if code not in entry.locations]
             entry.year = entry.year or _year(doc, i, f)
             entry.partners |= partners

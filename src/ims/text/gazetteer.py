@@ -347,9 +347,11 @@ PROJECT = "project"  # a PESCO project
 SYSTEM = "system"  # a weapon system or class of ships
 UNIT = "unit"  # a brigade, division, corps or service
 STANDING_FRAMEWORK = "framework"  # a body or standing framework (JEF, NORDEFCO): not an initiative itself
-REFERENCE_KINDS = (OPERATION, FORCE, COMMAND, PROGRAMME, PROJECT, SYSTEM, UNIT, STANDING_FRAMEWORK)
+PLACE = "place"  # a province, region or city of a mission area; ``location`` is its country
+REFERENCE_KINDS = (OPERATION, FORCE, COMMAND, PROGRAMME, PROJECT, SYSTEM, UNIT, STANDING_FRAMEWORK, PLACE)
 REFERENCE_FILES = (
     "nato.json", "eu.json", "pesco.json", "operations.json", "frameworks.json", "systems.json", "units.json",
+    "places.json",
 )
 # Acronyms of letters only this short are ambiguous ("EPC", "SOR"): matched only in a document that also
 # names the entry in full or defines the acronym in brackets, unless the entry lists them under "strong".
