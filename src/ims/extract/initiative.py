@@ -427,6 +427,13 @@ _AREA_BEFORE = re.compile(
 )
 
 
+def _may_be_initiative(entry: Reference) -> bool:
+    """A programme or project, or a bi- or multinational command or unit outside NATO's own structure."""
+    return entry.kind in _INITIATIVE_KINDS or (
+        entry.kind in _JOINT_BODY_KINDS and bool(entry.members) and entry.source != "nato"
+    )
+
+
 def _cooperation_near(doc: DocContext, i: int) -> bool:
     """Whether the paragraph speaks of cooperation: sentence ``i`` or one of the two before it."""
     return any(
@@ -451,8 +458,7 @@ def _referenced(doc: DocContext, i: int, text: str) -> list[_Candidate]:
     index = doc.reference_index
     for m in doc.references(i):
         entry = index.get(m.id)
-        joint_body = entry.kind in _JOINT_BODY_KINDS and entry.members and entry.source != "nato"
-        if entry.kind not in _INITIATIVE_KINDS and not joint_body:
+        if not _may_be_initiative(entry):
             continue
         if not (_cooperation_near(doc, i) or _participates(doc, i)) or _contributing(doc, i) or "?" in text:
             continue  # a question asks whether there is cooperation; it does not say so
@@ -885,7 +891,13 @@ def _candidates(doc: DocContext) -> dict[int, list[Callable]]:
     for i in doc.definitions:
         if doc.sentences[i].end > doc.lead_in:  # a lead-in sentence is context: no fact may point into it
             todo.setdefault(i, []).append(_defined)
-    for i in doc.body(doc._references_by_sentence):  # last: a name another rule reads keeps its form
+    index = doc.reference_index
+    named = [
+        i
+        for i, mentions in doc._references_by_sentence.items()
+        if any(_may_be_initiative(index.get(m.id)) for m in mentions)
+    ]
+    for i in doc.body(named):  # last: a name another rule reads keeps its form
         todo.setdefault(i, []).append(_referenced)
     return todo
 
@@ -982,6 +994,9 @@ def _complete_partners(doc: DocContext, entry: _Initiative) -> None:
     it up: "Dat programma werd opgestart door Nederland en Luxemburg") and says who takes part; for a
     programme with fixed members, the members the text names (all of them where it names none)."""
     ref = doc.reference_index.get(entry.ref)
+    if all(p in ORG_IDS for p in entry.partners) and ref.org in ORG_IDS:
+        entry.partners = [ref.org]  # a programme the EU or NATO runs: the organisation, not whoever is near
+        return
     linked = {entry.ref} | {k for k, v in _SYSTEM_OF_PROGRAMME.items() if v == entry.ref}
     named: list[str] = []
     mentioned = sorted({j for ident in linked for j in _sentences_naming(doc).get(ident, ())})
@@ -992,9 +1007,6 @@ def _complete_partners(doc: DocContext, entry: _Initiative) -> None:
         if "?" in doc.sentences[j].text or _NOT_PARTICIPATING.search(low) or not _PARTICIPATING.search(low):
             continue
         named += [c for c in doc.countries(j) if c not in named]
-    if all(p in ORG_IDS for p in entry.partners) and ref.org in ORG_IDS:
-        entry.partners = [ref.org]  # a programme the EU or NATO runs: the organisation, not whoever is near
-        return
     if not all(p in ORG_IDS for p in entry.partners):
         named = [c for c in entry.partners if c not in ORG_IDS] + [c for c in named if c not in entry.partners]
     if ref.members:
