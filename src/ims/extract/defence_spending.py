@@ -41,7 +41,8 @@ from ims.text.gazetteer import COUNTRY
 from ims.text.numbers import Amount, Percentage, as_json_number, find_amounts, find_percentages
 
 KEYWORDS = register_keywords(
-    "defensie-uitgaven", "defensieuitgaven", "defensiebegroting", "defensiebudget", "bbp", "bnp",
+    "defensie-uitgaven", "defensieuitgaven", "defensiebegroting", "defensiebudget", "defensie-budget",
+    "defensie-begroting", "militaire uitgaven", "uitgaven aan defensie", "bbp", "bnp",
     "bruto binnenlands product", "bruto nationaal product", "aan defensie", "defence budget",
     "defence spending", "gdp", "navo-norm", "navonorm", "procentnorm", "procentsnorm", "bestedingsnorm", "%-norm",
 )
@@ -51,7 +52,8 @@ _GDP = Needs(
 )
 # A sentence that sets the scene for the ranking sentences after it.
 _SCENE = re.compile(
-    r"\b(?:bbp|bnp|bruto (?:binnenlands|nationaal) product|gdp|\w*norm|defensie-?uitgaven|aan defensie)\b"
+    r"\b(?:bbp|bnp|bruto (?:binnenlands|nationaal) product|gdp|\w*norm|defensie-?uitgaven|aan defensie"
+    r"|militaire uitgaven|defensie-?(?:begroting|budget))\b"
 )
 _SCENE_REACH = 3  # sentences after a scene-setting one whose bare shares still count
 _MAX_SHARE = Decimal(8)  # no country spends more of its GDP on defence: a bigger percentage is of something else
