@@ -316,7 +316,8 @@ def _system(phrase: str, classes: frozenset[str] = frozenset()) -> str | None:
     if proper:
         return proper.group(1)
     words = [w for w in phrase.split() if not w[0].isdigit()]
-    if not words or words[-1].lower() in _GENERIC or words[-1][0].isupper():
+    last = words[-1].lower() if words else ""
+    if not words or last in _GENERIC or last.endswith("organisatie") or words[-1][0].isupper():
         return None
     if words[-1].lower() in classes and _head_count(phrase) is not None:
         return None  # "een order van twee toestellen": a counted class noun stands for a system named nearby
