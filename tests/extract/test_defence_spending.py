@@ -124,3 +124,21 @@ def test_a_norm_that_says_its_value_and_a_group_named_after_the_figure(facts):
     assert keyset(facts(text, "defence_spending", "2024-07-01")) == {("FR", 2027, None, None, 2.0, "planned")}
     text = "Volgens de raming ging 2 procent van het bbp van de Europese NAVO-landen en Canada naar defensie."
     assert facts(text, "defence_spending") == []
+
+
+def test_a_demand_on_the_allies_is_nobody_s_figure_and_a_sentence_may_take_a_figure_up(facts):
+    text = "De Amerikaanse president eist dat alle bondgenoten 2 procent van hun bbp aan defensie uitgeven."
+    assert facts(text, "defence_spending") == []
+    text = (
+        "Volgens de NAVO-cijfers gaf Slowakije in 2022 1,8 procent van het bbp uit aan defensie. "
+        "Dit jaar is dat 2,0 procent."
+    )
+    assert keyset(facts(text, "defence_spending", "2023-07-01")) == {
+        ("SK", 2022, None, None, 1.8, "actual"),
+        ("SK", 2023, None, None, 2.0, "actual"),
+    }
+
+
+def test_a_time_that_opens_the_sentence_is_the_figure_s_year(facts):
+    text = "Volgend jaar bedragen de Nederlandse defensie-uitgaven naar verwachting 2,2 procent van het bbp."
+    assert keyset(facts(text, "defence_spending", "2025-06-13")) == {("NL", 2026, None, None, 2.2, "planned")}

@@ -83,7 +83,11 @@ _TOTAL = re.compile(r"\bin totaal\b")
 _GROUP_BEFORE = re.compile(
     r"(?:landen|lidstaten|bondgenoten|europa|partners|staten)\s*(?:,\s*|\s+)(?:en|of)\s+(?:het\s+|de\s+)?$"
 )
-_GROUP = re.compile(r"\b(?:bondgenoten|lidstaten|landen|bondgenootschap|alliantie|navo|nato)\b")
+# A sentence that takes up the figure of the one before: "Dit jaar is dat 0,92 procent", "Daarmee ...".
+_TAKES_UP_FIGURE = re.compile(
+    r"^(?:[\w\s]{0,20}\b)?(?:dat|dit|daarmee|hiermee|daarna|daarvan)\b(?!\s+\w+\s+(?:landen|lidstaten))"
+)
+_GROUP = re.compile(r"\b(?:bondgenoten|lidstaten|\w*landen|bondgenootschap)\b")
 _TARGET = re.compile(
     r"\b(?:ten ?minste|minimaal|minstens|norm\w*|doelstelling\w*|streef\w*|streven|doel|moet(?:en)?"
     r"|afspra\w*|afgesproken|toegezegd)\b"
@@ -99,6 +103,8 @@ _YEAR_AFTER = re.compile(
     r"(?:\s*(?:en|,)\s*(\d{4}))?\b"
 )
 _YEAR_REACH = 30  # a year written more than this before a figure belongs to something else
+# A time that opens the sentence scopes over it: "In 2020 ...", "Volgend jaar ...", "Dit jaar ...".
+_OPENING_TIME = re.compile(r"^\s*(?:(?:in|tegen|vanaf|per|voor)\s+)?$", re.IGNORECASE)
 _BRACKET = re.compile(r"[()]")
 _NEXT_TAKES_UP = re.compile(r"^(?:de|deze|die)\s+(?:\w+\s+)?(?:norm|doelstelling|afspraak|ambitie)\b")
 _NEXT_YEAR = re.compile(r"\b(?:tegen|in|vanaf|uiterlijk in)\s+(\d{4})\b")
@@ -302,6 +308,8 @@ def _partner(doc: DocContext, i: int, g: _Group) -> tuple[str | None, float, boo
         pos, code = before[-1]
         if _GROUP_BEFORE.search(low, max(0, pos - 40), pos):
             return None, 0.0, True  # "de Europese NAVO-landen en Canada": the group's figure
+        if _GROUP.search(low, pos, g.start):
+            return None, 0.0, True  # "de Amerikaanse president eist dat alle bondgenoten 2 procent ..."
         near = g.start - pos < 120 and pos >= _clause_start(low, g.start) - 60
         return code, 0.0 if near else -0.15, True
     if named:
@@ -310,6 +318,8 @@ def _partner(doc: DocContext, i: int, g: _Group) -> tuple[str | None, float, boo
             return None, 0.0, True  # "... 2 procent van de Europese NAVO-landen en Canada": the group's
         return code, -0.1, True
     context = doc.discourse_countries(i, window=2)
+    if len(context) == 1 and _TAKES_UP_FIGURE.match(low) and i > 0 and context == doc.countries(i - 1):
+        return context[0], -0.1, True  # "Dit jaar is dat 0,92 procent": the country of the sentence before
     if context:
         return context[0], -0.2, False
     if _GROUP.search(low):
@@ -343,6 +353,9 @@ def _explicit_years(doc: DocContext, i: int, g: _Group, previous_end: int, claim
     if relative:
         claimed.add(relative[0][0])
         return [relative[0][1].value.year]
+    opening = [(k, d) for k, d in enumerate(years) if k not in claimed and _OPENING_TIME.match(text[: d.start])]
+    if opening and opening[0][1].end <= g.start:  # "Volgend jaar bedragen de uitgaven ... 2,2 procent"
+        return [opening[0][1].value.year]
     return []
 
 
@@ -525,7 +538,9 @@ def extract(doc: DocContext) -> list[DefenceSpending]:
         j
         for j in doc.body(scene - keyword_sentences)
         if ("%" in doc.sentences[j].text or "procent" in doc.lower(j) or "miljard" in doc.lower(j))
-        and (doc.countries(j, foreign=False) or _OUR_COUNTRY.search(doc.lower(j)))
+        and (
+            doc.countries(j, foreign=False) or _OUR_COUNTRY.search(doc.lower(j)) or _TAKES_UP_FIGURE.match(doc.lower(j))
+        )
     ]
     for i in sorted(keyword_sentences | set(followers)):
         shares = bool(_GDP.search(doc.lower(i))) or i in scene
