@@ -120,3 +120,22 @@ def test_questions_and_meetings_are_not_initiatives(facts):
 def test_a_bracket_with_the_full_name_and_its_acronym(facts):
     text = "Sinds 2029 neemt Nederland deel aan de ontwikkelfase van de drone (Joint Drone Development; JDD)."
     assert keyset(facts(text, "initiative")) == {("Joint Drone Development", ("NL",))}
+
+
+def test_projects_of_the_lists_named_without_the_word_for_them(facts):
+    text = "Nederland neemt deel aan de PESCO-projecten Military Mobility en European Medical Command."
+    assert keyset(facts(text, "initiative")) == {
+        ("Military Mobility", ("EU", "NL")),
+        ("European Medical Command", ("EU", "NL")),
+    }
+    assert facts(text, "contribution") == []  # PESCO is a framework, not an operation
+
+
+def test_a_body_the_netherlands_is_a_member_of(facts):
+    text = "De samenwerking in het European Air Transport Command (EATC) verloopt goed."
+    assert keyset(facts(text, "initiative")) == {("European Air Transport Command", ("NL",))}
+
+
+def test_joining_a_programme_is_taking_part(facts):
+    text = "Het European Sky Shield Initiative (ESSI) ontstond op voorstel van Duitsland; Nederland sloot zich aan."
+    assert keyset(facts(text, "initiative")) == {("European Sky Shield Initiative", ("DE", "NL"))}

@@ -43,7 +43,7 @@ from ims.extract.common import Needs, home_voice, name_of, sorted_ids
 from ims.extract.context import HOME, DocContext, register_keywords
 from ims.extract.facts import Contribution, Evidence
 from ims.extract.names import OPERATION_HEADS, Name, run_at_start
-from ims.text.gazetteer import COUNTRY, FORCE, OPERATION, PLACE, country_code
+from ims.text.gazetteer import COUNTRY, FORCE, OPERATION, ORG_IDS, PLACE, country_code
 from ims.text.numbers import find_cardinals
 
 # Contribution verbs: the Netherlands provides, takes part, commands, deploys, stands by.
@@ -260,6 +260,8 @@ def _named(doc: DocContext, i: int, op_acronyms: bool, taken: list[_Found]) -> l
             found.append(Name(run.text, m.end(), m.end() + run.end))
     for m in _ACRONYM_AFTER.finditer(text):
         acronym = m.group(1)
+        if acronym.rstrip("-") in ORG_IDS or acronym.rstrip("-") in ("NAVO", "VN", "OVSE"):
+            continue  # "deel aan de PESCO-projecten": an organisation or framework, not an operation
         if acronym not in doc.acronyms or doc.acronyms[acronym].lower().split()[-1] in OPERATION_HEADS:
             found.append(Name(doc.acronyms.get(acronym, acronym), m.start(1), m.end(1)))
     if op_acronyms:

@@ -49,7 +49,7 @@ from ims.text.gazetteer import (
 )
 
 _COOPERATION = re.compile(  # literal-led branches only: the regex engine then skips ordinary text quickly
-    r"samenwerk|samen |gezamenlijk|binationa|bilatera|multinationa|programma|project|initiatie|participe"
+    r"samenwerk|samen |gezamenlijk|binationa|bilatera|multinationa|programma|project|initiatie|initiativ|participe"
     r"|deelname|lead nation|mou |memorandum|intentieverklaring|integr|ïntegr"
 )
 _INITIATIVE_WORD = Needs(r"\b(?:initiatie\w*|programma\w*|project\w*)", ("initiatie", "programma", "project"))
@@ -78,8 +78,12 @@ _FUTURE = Needs(r"\b(?:willen|wil|zal|zullen|gaan|gaat)\b", ("wil", "zal", "zull
 # alternatives only where a word starts, which makes the search several times faster (the same below).
 _PARTICIPATION = Cue(
     r"\b(?:(?:neemt|nemen)\b[^.]{0,60}\bdeel\b|deelname\b|participe\w*|lead nation\b"
-    r"|draagt\b[^.]{0,30}\bbij\b|leidt\b|leiden\b)",
-    ("neemt", "nemen", "deelname", "participe", "lead nation", "draagt", "leidt", "leiden"),
+    r"|draagt\b[^.]{0,30}\bbij\b|leidt\b|leiden\b|(?:sluit|sluiten|sloot|sloten)\b[^.]{0,30}\baan\b"
+    r"|aangesloten\b|(?:treedt|traden|trad)\b[^.]{0,30}\btoe\b|toegetreden\b)",
+    (
+        "neemt", "nemen", "deelname", "participe", "lead nation", "draagt", "leidt", "leiden", "sluit", "sloot",
+        "sloten", "aangesloten", "treedt", "trad", "toegetreden",
+    ),
 )
 _ADJECTIVE_ONLY = re.compile(r"^\S+(?:isch|ische|se)$")
 _DESIGNATOR = re.compile(r"[A-Z]\w*-?\d+|[A-Z]{2,}")
@@ -419,6 +423,10 @@ def _glossed(doc: DocContext, i: int, text: str) -> list[_Candidate]:
 # projects, and the multinational commands and units of the frameworks and units lists.
 _INITIATIVE_KINDS = (PROGRAMME, PROJECT)
 _JOINT_BODY_KINDS = (COMMAND, UNIT)
+# "de PESCO-projecten Military Mobility": the name without the word for what it is.
+_GENERIC_PREFIX = re.compile(
+    r"^(?:[A-Z]+-)?(?:projecten|project|programma's|programma|initiatieven|initiatief)\s+(?=[A-Z])"
+)
 _TOP_LEVEL = 3  # partners named in the name or the sentence (see _partners)
 _SERVES = re.compile(r"\b(?:gereed|inzet|ingezet|leverde|levert|bijdrage)\b")
 _COMPOUND_AFTER = re.compile(r"-(?!programma|project|initiatief)[a-z]")
@@ -467,8 +475,9 @@ def _referenced(doc: DocContext, i: int, text: str) -> list[_Candidate]:
         name, start = m.surface, m.start
         if name in doc.acronyms:
             name = doc.acronyms[name]  # "het EATC", defined as "European Air Transport Command (EATC)"
-        area = _AREA_BEFORE.search(text, max(0, start - 60), start)
-        if area:  # "de Europese samenwerking bij het bijtanken in de lucht": the cooperation is the name
+        area = _AREA_BEFORE.search(text, max(0, start - 60), start) if name[0].islower() else None
+        if area:  # "de Europese samenwerking bij het bijtanken in de lucht": the cooperation is the name (an
+            # activity; "samenwerking in het EATC" names the body)
             start = area.start(1) if area.group(1) and area.group(1)[0].isupper() else area.start()
             name = text[start : m.end]
         out.append(_Candidate(name, start, ref=entry.id, rule="initiative.reference"))
@@ -918,7 +927,7 @@ def extract(doc: DocContext) -> list[Initiative]:
             candidates += _coordinated(doc, text, candidates)
         participates: bool | None = None  # computed once per sentence, when first needed
         for c in candidates:
-            name = name_of(_resolve(doc, tidy(c.name)))
+            name = _GENERIC_PREFIX.sub("", name_of(_resolve(doc, tidy(c.name))))
             if (
                 not name
                 or (_excluded(name) and c.ref is None)
@@ -943,7 +952,7 @@ def extract(doc: DocContext) -> list[Initiative]:
                 entry.ref = entry.ref or ref
                 continue
             partners, level = _partners(doc, i, c)
-            if not partners and not participates:
+            if not partners and not participates and not _known_members(index, ref):
                 continue
             if entry is None:
                 found.append(
@@ -967,6 +976,12 @@ def extract(doc: DocContext) -> list[Initiative]:
         if entry.ref:
             _complete_partners(doc, entry)
     return [_to_fact(doc, f) for f in found]
+
+
+def _known_members(index: ReferenceIndex, ref: str | None) -> bool:
+    """Whether the lists know the Netherlands as a member of ``ref``, or an organisation that runs it."""
+    entry = index.entries.get(ref) if ref else None
+    return entry is not None and (HOME in entry.members or entry.org in ORG_IDS)
 
 
 def _named_by(candidate: _Candidate, rule: Callable) -> _Candidate:
