@@ -122,3 +122,13 @@ def test_an_air_campaign_over_several_countries_has_no_location(facts):
 def test_a_place_of_the_lists_gives_the_country(facts):
     text = "Nederland droeg tot 2010 de verantwoordelijkheid voor ISAF-Kunduz."
     assert keyset(facts(text, "contribution", "2009-05-01")) == {("ISAF-Kunduz", "AF", 2010, None, ())}
+
+
+def test_deployments_said_with_other_verbs_and_questions(facts):
+    found = keyset(facts("Nederland stuurt twee F-35's naar Polen.", "contribution"))
+    assert {(op, loc) for op, loc, *_ in found} == {("inzet F-35's in Polen", "PL")}
+    found = keyset(facts("De Koninklijke Marine zet een fregat in voor EMASoH.", "contribution"))
+    assert {op for op, *_ in found} == {"EMASoH"}
+    assert facts("Moet Nederland meer militairen bijdragen aan EUTM Mali?", "contribution") == []
+    found = keyset(facts("Nederland droeg 40 militairen bij aan EUTM Mali.", "contribution"))
+    assert {(op, loc, personnel) for op, loc, _, personnel, _ in found} == {("EUTM Mali", "ML", 40)}

@@ -50,17 +50,20 @@ from ims.text.numbers import find_cardinals
 _CUE = Needs(
     r"\b(?:lever\w*|geleverd|bijdrage\w*|bij(?:ge)?dra\w*|draagt|droeg|deel(?:name|nemen|genomen)?|neemt|nam|namen"
     r"|onderdeel|commando|inzet|ingezet|participe\w*|stand-?by|gereed\w*|samen|samengewerkt|voortgezet|bood|biedt"
-    r"|uitgezonden|ontplo\w*|gestationeerd|stationeren|vliegen|zitten|missie|verantwoordelijkheid|militairen)\b",
+    r"|uitgezonden|ontplo\w*|gestationeerd|stationeren|vliegen|zitten|missie|verantwoordelijkheid|militairen"
+    r"|zet|zette|zetten|stuurt|stuurde|sturen|zendt|zond)\b",
     (
         "lever", "bijdra", "bijgedra", "draagt", "droeg", "deel", "neemt", "nam", "commando", "inzet", "ingezet",
         "participe", "stand", "gereed", "samen", "voortgezet", "bood", "biedt", "uitgezonden", "ontplo",
-        "gestationeerd", "stationeren", "vliegen", "zitten", "missie", "verantwoordelijkheid", "militairen",
+        "gestationeerd", "stationeren", "vliegen", "zitten", "missie", "verantwoordelijkheid", "militairen", "zet",
+        "stuurt", "stuurde", "sturen", "zendt", "zond",
     ),
 )
 _HOME_TROOPS = Needs(
-    r"\b(?:samen met|beide landen|defensie|het kabinet|de regering|nederlanders"
+    r"\b(?:samen met|beide landen|defensie|het kabinet|de regering|nederlanders|korps mariniers"
+    r"|koninklijke (?:marine|landmacht|luchtmacht|marechaussee)"
     r"|nederlandse (?:eenheden|militairen|mariniers|bijdrage|inzet|\w+ inzet|f-?16\W?s|f-?35\W?s|jsf\W?s))\b",
-    ("samen met", "beide landen", "defensie", "kabinet", "regering", "nederland"),
+    ("samen met", "beide landen", "defensie", "kabinet", "regering", "nederland", "korps mariniers", "koninklijke "),
 )
 # A sentence that goes on about the operations of the one before it.
 _CONTINUES = re.compile(r"^(?:hierbij|daarbij|daarnaast|ook|tevens|zo|waaronder|het gaat)\b")
@@ -69,7 +72,7 @@ KEYWORDS = register_keywords(
     *OPERATION_HEADS,
     "operatie", "missie", "strijd tegen", "bestrijding", "hulp", "inzet in", "inzet bij", "inzet aan",
     "inzet boven", "bijdrage aan", "bij aan", "deelname aan", "deel aan", "militairen in", "nederlanders",
-    "vliegen", "ingezet", "gestationeerd",
+    "vliegen", "ingezet", "gestationeerd", "stuurt", "stuurde", "sturen", "zendt", "stationeert",
 )
 _RUN_WORDS = (*sorted(OPERATION_HEADS), "operatie", "missie")
 _OP_PREFIX = re.compile(r"^(?:Operation|Operatie)\s")
@@ -104,8 +107,8 @@ _FLYING = Needs(r"\bvliegen\s+(?:er\s+)?(?:nederlandse\s+)?(.{2,60}?)\s+boven\s+
 _MISSION_IN = Needs(r"\b(?:een|de)\s+missie\s+((?:samen\s+met\s+[^.,]{3,40}?\s+)?)in\s+(?=[A-Z])", ("missie",))
 _DEPLOYED_SYSTEM = Needs(
     r"\b(?:samen\s+)?(?:ingezet|gestationeerd)\s+(?:worden\s+|werden\s+|zijn\s+)?in\s+(?=[A-Z])"
-    r"|\bgaan\s+(?:er\s+)?(?:\w+\s+)?[\w-]+\s+naar\s+(?=[A-Z])",
-    ("ingezet", "gestationeerd", "gaan"),
+    r"|\b(?:gaan|gaat|stuurt|stuurde|sturen|zendt|zond|stationeert)\s+(?:er\s+)?(?:[\w'’-]+\s+){0,3}?naar\s+(?=[A-Z])",
+    ("ingezet", "gestationeerd", "gaan", "gaat", "stuurt", "stuurde", "sturen", "zendt", "zond", "stationeert"),
 )
 _PLACE_BEFORE = re.compile(
     r"(?:\bin|\bnaar|\baan|\baan de|\baan het|\bop|\bboven|\bvoor de kust van|\brond)\s+$"
@@ -214,7 +217,10 @@ def _referenced(doc: DocContext, i: int) -> list[_Found]:
         elif name[0].islower() and not _ACRONYM.fullmatch(name):
             name = doc.reference_index.get(m.id).name  # "vooruitgeschoven aanwezigheid": the entry's usual name
         found = _Found(name, m.start, end, m.id, "contribution.reference")
-        found.locations = _places_within(doc, i, m.start, end)  # "ISAF-Uruzgan": in Afghanistan
+        # "ISAF-Uruzgan" lies in Afghanistan, "EUTM Mali" in Mali: a place or country within the name.
+        found.locations = _places_within(doc, i, m.start, end) or [
+            c.id for c in doc.mentions(i) if c.kind == COUNTRY and m.start <= c.start and c.end <= end
+        ]
         out.append(found)
     return out
 
@@ -496,8 +502,8 @@ def _partners(doc: DocContext, i: int, locations: set[str]) -> set[str]:
 def _involved(doc: DocContext, i: int) -> bool:
     """Whether sentence ``i`` says the Netherlands takes part, or continues one that does."""
     low = doc.lower(i)
-    if not _CUE.search(low):
-        return False
+    if not _CUE.search(low) or doc.sentences[i].text.rstrip().endswith("?"):
+        return False  # a question asks whether the Netherlands should take part; it does not say it does
     if home_voice(doc, i) or _HOME_TROOPS.search(low):
         return True
     return i > 0 and bool(_CONTINUES.match(low)) and (
