@@ -71,3 +71,10 @@ def test_a_replacement_is_procurement_with_a_partner_only_when_done_together(fac
     assert facts("Onderdeel daarvan is de vervanging van de Goalkeeper door een nieuw systeem.", "procurement") == []
     text = "De gezamenlijke vervanging van de M-fregatten van Nederland en België, twee per land, begint in 2030."
     assert keyset(facts(text, "procurement")) == {("BE", "M-fregatten", 2, 2030)}
+
+
+def test_buying_together_and_a_firm_is_no_partner(facts):
+    text = "Nederland en Noorwegen bestellen gezamenlijk NASAMS-luchtverdedigingssystemen."
+    assert keyset(facts(text, "procurement")) == {("NO", "NASAMS", None, 2024)}
+    text = "Defensie koopt 8 IRIS-T-systemen bij het Zweedse Saab Group."
+    assert keyset(facts(text, "procurement")) == {("DE", "IRIS-T", 8, 2024)}  # the system's country, not the firm's

@@ -35,7 +35,7 @@ from ims.text.gazetteer import COUNTRY, SYSTEM, RefMention, reference_index
 from ims.text.numbers import find_amounts, find_cardinals
 
 KEYWORDS = register_keywords(
-    "aanschaf", "aankoop", "aangekocht", "verwerv", "verwerft", "besteld", "bestelt", "bestelling", "gekocht",
+    "aanschaf", "aankoop", "aangekocht", "verwerv", "verwerft", "bestel", "gekocht",
     "aangeschaft", "koopt", "kocht", "kopen", "schaft", "schaffen", "modernisering", "upgrade", "vervang",
     "remanufacture", "levering", "order",
 )
@@ -66,8 +66,8 @@ _HEDGE = Needs(
 )
 _BUYER = Needs(
     r"\b(?:koninklijke (?:marine|landmacht|luchtmacht|marechaussee)|defensie|materieelsamenwerking"
-    r"|beide landen|de twee landen)\b",
-    ("koninklijke ", "defensie", "materieelsamenwerking", "beide landen", "de twee landen"),
+    r"|beide landen|de twee landen|het kabinet)\b",
+    ("koninklijke ", "defensie", "materieelsamenwerking", "beide landen", "de twee landen", "het kabinet"),
 )
 _EARLIER = re.compile(r"\b(?:al eerder|eerder|reeds|vorige kabinet|al\b[^,.;]{0,60}\b(?:besloten|besteld|geplaatst))")
 # A project's title ("het project «Vervanging M-fregatten»", "Vervanging F-16") names no acquisition itself.
@@ -96,7 +96,10 @@ _JOINT = re.compile(r"\b(?:gezamenlijk\w*|samen|beide landen|de twee landen|per 
 _CAPABILITY = "capaciteit"
 _COUNTED = re.compile(r"\s+(?:(?:extra|nieuwe|zogeheten)\s+)*([\w’']+)")
 _DESIGNATION_TAIL = re.compile(r"^\s(?:[A-Z]{2,5}|[A-Z]?\d[\w-]*)(?=['’]?s?\b)")
-_FIRM_WORDS = re.compile(r"^\s*(?:industrie|bedrijfsleven|bedrijf|scheepswerf|defensie-industrie)\b")
+# What follows a country's name when it names a firm: "de Belgische industrie", "het Franse Naval Group".
+_FIRM_WORDS = re.compile(
+    r"^\s*(?:industrie|bedrijfsleven|bedrijf|scheepswerf|defensie-industrie|[A-Z][a-z]+\s+(?:Group|Systems|Industries))\b"
+)
 _SYSTEM_LINK = {"fw_mmf": "sys_mrtt"}  # programmes that are about one system: the fleet's aircraft
 
 
