@@ -531,12 +531,14 @@ def extract(doc: DocContext) -> list[Contribution]:
     referenced = {
         i for i, found in doc._references_by_sentence.items() if any(m.kind in (OPERATION, FORCE) for m in found)
     }
-    for i in sorted(set(doc.candidates(KEYWORDS + acronyms)) | set(doc.body(referenced))):
+    worded = set(doc.candidates(KEYWORDS + acronyms))
+    for i in sorted(worded | set(doc.body(referenced))):
         if not _involved(doc, i):
             continue
         found = _referenced(doc, i)
-        found += _named(doc, i, bool(acronyms), found)
-        found += _described(doc, i, found)
+        if i in worded:  # a sentence with none of the words names no operation by its form or description
+            found += _named(doc, i, bool(acronyms), found)
+            found += _described(doc, i, found)
         if not found:
             continue
         pairs = _with_in(doc, i)
