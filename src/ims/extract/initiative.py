@@ -435,6 +435,21 @@ _AREA_BEFORE = re.compile(
 )
 
 
+_CAPABLE: dict[int, tuple[ReferenceIndex, frozenset[str]]] = {}
+
+
+def _initiative_ids(index: ReferenceIndex) -> frozenset[str]:
+    """The ids of the entries of ``index`` that may be initiatives (worked out once per index)."""
+    known = _CAPABLE.get(id(index))
+    if known is None or known[0] is not index:
+        if len(_CAPABLE) > 4:
+            _CAPABLE.clear()
+        known = _CAPABLE[id(index)] = (
+            index, frozenset(e.id for e in index.entries.values() if _may_be_initiative(e))
+        )
+    return known[1]
+
+
 def _may_be_initiative(entry: Reference) -> bool:
     """A programme or project, or a bi- or multinational command or unit outside NATO's own structure."""
     return entry.kind in _INITIATIVE_KINDS or (
@@ -900,12 +915,8 @@ def _candidates(doc: DocContext) -> dict[int, list[Callable]]:
     for i in doc.definitions:
         if doc.sentences[i].end > doc.lead_in:  # a lead-in sentence is context: no fact may point into it
             todo.setdefault(i, []).append(_defined)
-    index = doc.reference_index
-    named = [
-        i
-        for i, mentions in doc._references_by_sentence.items()
-        if any(_may_be_initiative(index.get(m.id)) for m in mentions)
-    ]
+    capable = _initiative_ids(doc.reference_index)
+    named = [i for i, mentions in doc._references_by_sentence.items() if any(m.id in capable for m in mentions)]
     for i in doc.body(named):  # last: a name another rule reads keeps its form
         todo.setdefault(i, []).append(_referenced)
     return todo
@@ -917,6 +928,11 @@ def extract(doc: DocContext) -> list[Initiative]:
     for i, rules in sorted(_candidates(doc).items()):
         text = doc.sentences[i].text
         candidates = [_named_by(c, rule) for rule in rules for c in rule(doc, i, text)]
+        if len(candidates) > 1:  # a name of the lists that another rule read already: the same thing
+            read = [(c.start, c.start + len(c.name)) for c in candidates if c.rule != "initiative.reference"]
+            candidates = [
+                c for c in candidates if c.rule != "initiative.reference" or not any(a <= c.start < b for a, b in read)
+            ]
         items = [c for c in candidates if c.item_end is not None]
         candidates = [
             c
