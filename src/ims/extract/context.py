@@ -68,12 +68,12 @@ _NO_REFERENCES: list[RefMention] = []
 # Register names become reference entries of these kinds (what each yields: an initiative, a contribution, a
 # procurement); the indices are kept for the last few sets of names, which stay the same across a batch.
 _KNOWN_KINDS = (("initiatives", "programme"), ("operations", "operation"), ("systems", "system"))
-_KNOWN_INDICES: dict[int, tuple[object, ReferenceIndex]] = {}
+_KNOWN_INDICES: dict[int, tuple[KnownNames, ReferenceIndex]] = {}
 
 
-def _with_known(known: object) -> ReferenceIndex:
-    """The reference index, with the names of ``known`` (an ``ims.extract.known.KnownNames``, read by its
-    attributes: this module cannot import it) as entries of their own."""
+def _with_known(known: KnownNames | None) -> ReferenceIndex:
+    """The reference index, with the names of ``known`` as entries of their own (read by attribute: this
+    module cannot import ims.extract.known at run time)."""
     if not known:
         return reference_index()
     cached = _KNOWN_INDICES.get(id(known))
@@ -312,7 +312,7 @@ class DocContext:
     @cached_property
     def reference_index(self) -> ReferenceIndex:
         """The reference lists, with the names the register knows where the caller passes them (``known``)."""
-        return _with_known(getattr(self, "known", None))
+        return _with_known(self.known)
 
     def references(self, i: int) -> list[RefMention]:
         """Names of the reference lists in sentence ``i`` (offsets relative to the sentence text)."""
