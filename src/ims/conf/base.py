@@ -152,6 +152,8 @@ SPECTACULAR_SETTINGS = {
 }
 
 ROOT_URLCONF = "ims.urls"
+# A form sent with a stale security token gets IMS's explanation, not Django's English page.
+CSRF_FAILURE_VIEW = "ims.core.views.csrf_failure"
 WSGI_APPLICATION = "ims.wsgi.application"
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "login"
@@ -224,6 +226,8 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
 IMS_SHARED_DIR = Path(os.environ.get("IMS_SHARED_DIR", CHECKOUT_DIR.parent / "shared")).resolve()
 IMS_PAGE_SIZES = (10, 25, 50, 100)
+# The user guide the header links to, shown as a page; it lives with the other guides in the checkout's docs/.
+IMS_USER_GUIDE = Path(os.environ.get("IMS_USER_GUIDE", CHECKOUT_DIR / "docs" / "gebruikershandleiding.md"))
 
 LOGGING = {
     "version": 1,
