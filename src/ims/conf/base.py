@@ -63,7 +63,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "simple_history",
-    "axes",
+    "ims.core.apps.AxesConfig",  # django-axes, named in Dutch in the admin
     "rest_framework",
     "rest_framework.authtoken",
     "drf_spectacular",

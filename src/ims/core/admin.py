@@ -9,6 +9,7 @@ from django.db.models import Model, QuerySet
 from django.http import Http404, HttpResponseRedirect
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from simple_history.admin import SimpleHistoryAdmin
 
 from ims.accounts.permissions import Action, may
@@ -20,7 +21,11 @@ from .services import StaleEdit, record_delete, record_save
 
 class IMSAdminSite(admin.AdminSite):
     """The admin site, open to the roles the permissions matrix lets administer (the staff flag alone, which
-    anyone with the user screen can tick, is not enough)."""
+    anyone with the user screen can tick, is not enough). It carries IMS's name, not Django's."""
+
+    site_header = gettext_lazy("IMS-beheer")
+    site_title = gettext_lazy("IMS-beheer")
+    index_title = gettext_lazy("Beheer van het register en de gebruikers")
 
     def has_permission(self, request):
         return super().has_permission(request) and may(request.user, Action.ADMINISTER)

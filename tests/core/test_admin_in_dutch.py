@@ -1,0 +1,58 @@
+"""The admin carries IMS's name and speaks Dutch, third-party screens included; no select shows "---------"."""
+
+from __future__ import annotations
+
+import pytest
+from bs4 import BeautifulSoup
+from django.apps import apps
+from django.urls import reverse
+from django.utils import translation
+
+from ims.accounts.services import user_create
+from ims.core.apps import AxesConfig, CoreConfig
+from ims.register.forms import InitiativeEditForm
+from tests.factories import InitiativeFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def administrator(db):
+    return user_create(username="beheerder", password="beheerder-wachtwoord-1", role="administrator", clearance=3)
+
+
+def test_the_admin_is_ims_beheer_with_dutch_names_for_every_app(administrator, login):
+    client = login(administrator)
+    page = BeautifulSoup(client.get(reverse("admin:index")).content, "lxml")
+    assert page.select_one("#site-name").get_text(strip=True) == "IMS-beheer"
+    assert "IMS-beheer" in page.title.get_text() and "Django" not in page.get_text()
+    text = page.get_text(" ")
+    assert "Aanmeldbeveiliging" in text and "Aanmeldpogingen" in text and "Mislukte aanmeldingen" in text
+    for english in ("Axes", "Access attempts", "Access failures", "Access logs"):
+        assert english not in text
+    # The admin's own stylesheet: IMS's colours.
+    assert page.select_one("link[href$='ims/admin.css']") is not None
+
+
+def test_a_third_party_screen_in_the_admin_is_dutch(administrator, login):
+    page = BeautifulSoup(login(administrator).get(reverse("admin:axes_accessattempt_changelist")).content, "lxml")
+    text = page.get_text(" ")
+    assert "Aanmeldpoging" in text and "Access attempt" not in text
+
+
+def test_empty_selects_say_so_in_dutch_in_forms_and_the_admin(administrator, login):
+    initiative = InitiativeFactory(form="", origin="")
+    with translation.override("nl"):
+        rendered = str(InitiativeEditForm(instance=initiative, user=administrator)["form"])
+    assert "(geen keuze)" in rendered and "---------" not in rendered
+    for url in (reverse("admin:register_initiative_add"), reverse("admin:register_initiative_changelist")):
+        body = login(administrator).get(url).content.decode()
+        assert "---------" not in body and "(geen keuze)" in body
+
+
+def test_ims_core_keeps_its_own_app_config_beside_the_dutch_named_axes():
+    """Two AppConfigs in one module leave Django unsure which is ims.core's, and then the audit receivers that
+    CoreConfig.ready connects would not be: each app must have its own config."""
+    assert type(apps.get_app_config("core")) is CoreConfig
+    assert type(apps.get_app_config("axes")) is AxesConfig
+    assert str(apps.get_app_config("axes").verbose_name) == "Aanmeldbeveiliging"
