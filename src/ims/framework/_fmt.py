@@ -1,6 +1,11 @@
-"""Dutch number formatting for the explanations (decimal comma, thousands point)."""
+"""Dutch number and date formatting for the explanations (decimal comma, thousands point, "1 januari 2017")."""
 
 from __future__ import annotations
+
+import datetime as dt
+
+MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+          "november", "december")
 
 
 def num(value: float, digits: int = 1) -> str:
@@ -15,6 +20,11 @@ def signed(value: float, digits: int = 1) -> str:
     """A number with its sign always shown: ``+5,0`` / ``-5,0`` / ``0,0``."""
     text = num(value, digits)
     return text if text.startswith("-") or text.strip("0,.") == "" else f"+{text}"
+
+
+def date(value: dt.date) -> str:
+    """A date as Dutch text writes it, as the pages do: ``1 januari 2017``."""
+    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
 
 
 def amount(value: float) -> str:

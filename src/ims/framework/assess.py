@@ -40,7 +40,7 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ._fmt import amount, eur, num, pct, quoted, signed
+from ._fmt import amount, date, eur, num, pct, quoted, signed
 from .ladder import CAPACITY_GAINED, FREEDOM_GIVEN_UP, LADDER_LENGTH
 from .model import PartnerProfile, Proposal
 from .rings import RingSuggestion, deep_form_misfit, suggest_ring_for
@@ -328,7 +328,7 @@ def _timeline(proposal: Proposal) -> list[Reason]:
         ("planned_end", "Gepland", "einde", timeline.planned_end),
     ):
         points = DATE_POINTS if value is not None else 0.0
-        said = f"{planned} {label} {value.isoformat()}" if value is not None else f"Geen {planned.lower()} {label}"
+        said = f"{planned} {label} {date(value)}" if value is not None else f"Geen {planned.lower()} {label}"
         reasons.append(Reason(f"timeline.{field}", points, f"{said}: {num(points)} van 5 punten."))
     counted = min(timeline.milestones, MILESTONES_COUNTED)
     points = MILESTONE_POINTS * counted

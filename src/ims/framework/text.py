@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ._fmt import num, pct, signed
+from ._fmt import date, num, pct, signed
 from .assess import Assessment, Figure
 from .compare import Comparison
 from .ladder import LADDER_LENGTH
@@ -83,7 +83,7 @@ def render_text(assessment: Assessment) -> str:
     proposal, scenario = assessment.proposal, assessment.scenario
     lines = [
         f"Beoordeling: {proposal.title}",
-        f"Scenario: {scenario.label_nl} ({scenario.name}, {scenario.date.isoformat()})",
+        f"Scenario: {scenario.label_nl} ({scenario.name}, {date(scenario.date)})",
         f"  gewichten: {_weights_line(scenario)}",
     ]
     if proposal.form is None:
@@ -169,7 +169,7 @@ def render_comparison_text(comparison: Comparison) -> str:
     """A readable Dutch rendering of the ranking and of where each pair's order flips."""
     scenario = comparison.scenario
     lines = [
-        f"Vergelijking onder scenario: {scenario.label_nl} ({scenario.name}, {scenario.date.isoformat()})",
+        f"Vergelijking onder scenario: {scenario.label_nl} ({scenario.name}, {date(scenario.date)})",
         f"  gewichten: {_weights_line(scenario)}",
     ]
     if comparison.baseline_added:

@@ -95,14 +95,23 @@ class MenuField(forms.ChoiceField):
         self.widget.fixed = False
 
 
+# The partner list opens on the partners the register says something about; this value shows every territory.
+ALL_PARTNERS = "alle"
+
+
 class PartnerFilterForm(forms.Form):
     q = forms.CharField(label=_("Zoeken"), required=False, max_length=100)
     ring = MenuField(label=_("Schil"), required=False, choices=_choices(Ring.choices))
     kind = MenuField(label=_("Soort"), required=False, choices=_choices(PartnerKind.choices))
+    # Set by the tabs above the list; kept in the form so that filtering stays on the chosen tab.
+    scope = forms.ChoiceField(required=False, choices=[("", ""), (ALL_PARTNERS, "")], widget=forms.HiddenInput)
 
     def filters(self) -> PartnerFilters:
         data = self.cleaned_data if self.is_valid() else {}
-        return PartnerFilters(ring=data.get("ring", ""), kind=data.get("kind", ""), q=data.get("q", ""))
+        q = data.get("q", "")
+        # A search looks for one partner by name, so it searches every territory, whichever tab is open.
+        active = data.get("scope", "") != ALL_PARTNERS and not q
+        return PartnerFilters(ring=data.get("ring", ""), kind=data.get("kind", ""), q=q, active=active)
 
 
 class InitiativeFilterForm(forms.Form):

@@ -15,6 +15,7 @@ from django.db.models import F, Q
 from django.db.models.functions import Length
 from django.db.models.lookups import Exact
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -200,7 +201,7 @@ class RingAssignment(CitedRecord):
         if clash:
             raise ValidationError(
                 _("Deze periode overlapt met de schilindeling vanaf %(start)s van dezelfde partner.")
-                % {"start": clash.valid_from.isoformat()}
+                % {"start": date_format(clash.valid_from)}
             )
 
 

@@ -10,7 +10,12 @@ from typing import Any
 from django.core.signals import setting_changed
 from django.db import models
 from django.dispatch import receiver
+from django.http import QueryDict
 from django.utils import translation
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from .reference import ABBREVIATIONS
 
 # Labels by stored value, per (vocabulary, language). Turning lazy labels into text is what list pages spent
 # most of their time on: Django's get_FOO_display() rebuilds and hashes the whole choice list on every call,
@@ -40,6 +45,81 @@ def display(record: models.Model, name: str) -> Any:
     field = record._meta.get_field(name)
     value = getattr(record, field.attname)
     return labels(field, lambda: field.flatchoices).get(value, value)
+
+
+def _english() -> bool:
+    return (translation.get_language() or "").startswith("en")
+
+
+def partner_name(partner: Any) -> str:
+    """A partner's name in the language of the page (Dutch unless English was chosen and is known)."""
+    if _english() and partner.name_en:
+        return partner.name_en
+    return partner.name_nl
+
+
+def partner_short(partner: Any) -> str:
+    """What a partner (or partner code) is called where there is no room for its name: a country's ISO code,
+    an organisation's usual abbreviation in the page's language ("NAVO", as in its Dutch name; "NATO" in
+    English)."""
+    code = partner if isinstance(partner, str) else partner.code
+    abbreviation = ABBREVIATIONS.get(code)
+    if abbreviation is None:
+        return code
+    return abbreviation[1] if _english() else abbreviation[0]
+
+
+def period(start: dt.date | None, end: dt.date | None) -> str:
+    """A period in words, whichever ends are known: "1 januari 2017 – 31 december 2020", "vanaf …", "tot …"."""
+    if start and end:
+        return f"{date_format(start)} – {date_format(end)}"
+    if start:
+        return _("vanaf %(date)s") % {"date": date_format(start)}
+    if end:
+        return _("tot %(date)s") % {"date": date_format(end)}
+    return _("nog niet bekend")
+
+
+@dataclass(frozen=True)
+class FacetItem:
+    value: str
+    count: int
+    url: str  # the list filtered on this value (or, when it is the filter already, without it); "" for none
+    selected: bool
+
+
+@dataclass(frozen=True)
+class Facet:
+    name: str  # the facet, as the templates know it (see ims_tags.facet_title)
+    param: str | None  # the filter it sets, if any
+    items: list[FacetItem]
+
+
+def facet_links(query: QueryDict, facets: dict[str, list[tuple[str, int]]], params: dict[str, str]) -> list[Facet]:
+    """The counts beside a list as links: each value filters the list on it, keeping the other filters and
+    starting at page 1; the value filtered on already links back to the list without that filter.
+
+    ``params`` names the query parameter of each facet that is a filter; a value without a filter (the
+    count of records without a ring, say) is shown without a link.
+    """
+    out = []
+    for name, rows in facets.items():
+        param = params.get(name)
+        items = []
+        for value, count in rows:
+            current = param is not None and query.get(param, "") == value != ""
+            url = ""
+            if param is not None and value != "":
+                wanted = query.copy()
+                wanted.pop("page", None)
+                if current:
+                    wanted.pop(param, None)
+                else:
+                    wanted[param] = value
+                url = "?" + wanted.urlencode()
+            items.append(FacetItem(value=value, count=count, url=url, selected=current))
+        out.append(Facet(name=name, param=param, items=items))
+    return out
 
 
 def permille(value: float) -> int:

@@ -48,6 +48,17 @@ EXTRA_FRAMEWORKS: tuple[Body, ...] = (
     Body("VJTF", FW, "Very High Readiness Joint Task Force", "Very High Readiness Joint Task Force"),
     Body("EFP", FW, "Enhanced Forward Presence", "Enhanced Forward Presence"),
 )
+# The short name a partner goes by where there is no room for its full name (the chips on lists), in Dutch and
+# English, where that is not simply its code: "NAVO" is the Dutch name of NATO, as the titles say.
+ABBREVIATIONS: dict[str, tuple[str, str]] = {
+    "NATO": ("NAVO", "NATO"),
+    "UN": ("VN", "UN"),
+    "OSCE": ("OVSE", "OSCE"),
+    "ANTI_ISIS": ("Anti-ISIS", "Anti-ISIS"),
+    "NORTHERN_GROUP": ("Northern Group", "Northern Group"),
+    "BENELUX": ("Benelux", "Benelux"),
+    "BENESAM": ("Benesam", "Benesam"),
+}
 # The organisations and frameworks of the exchange format come from the gazetteer: one list of names.
 BODIES: tuple[Body, ...] = (
     *(Body(o.id, o.kind, o.name_nl, o.name_en, MEMBERS.get(o.id, o.members)) for o in ORGANISATIONS),
@@ -59,9 +70,9 @@ BODIES: tuple[Body, ...] = (
 def reference_load() -> dict[str, int]:
     """Load or refresh all reference partners; a second run writes nothing and returns zero new rows."""
     before = Partner.objects.count()
-    existing = dict(Partner.objects.values_list("code", "name_nl"))
+    existing = {code: names for code, *names in Partner.objects.values_list("code", "name_nl", "name_en")}
     for code in COUNTRY_CODES:
-        if existing.get(code) != country_name(code, "nl"):
+        if existing.get(code) != [country_name(code, "nl"), country_name(code, "en")]:
             partner_upsert(code=code, kind=PartnerKind.COUNTRY)
     for body in BODIES:
         partner_upsert(code=body.code, kind=body.kind, name_nl=body.name_nl, name_en=body.name_en,

@@ -8,7 +8,20 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 
-from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery, Window, prefetch_related_objects
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+    Window,
+    prefetch_related_objects,
+)
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -29,6 +42,7 @@ from .models import (
     RingAssignment,
     SourceDocument,
 )
+from .vocab import Ring
 
 
 def _today() -> dt.date:
@@ -65,6 +79,19 @@ class PartnerFilters:
     ring: str = ""
     kind: str = ""
     q: str = ""
+    # Only partners the register says something about: a ring (now or once), or a part in an initiative,
+    # agreement or contribution the user may see. These come first by ring, the closest partners on top.
+    active: bool = False
+
+
+def _active(user) -> Q:
+    """A partner with a visible ring period, initiative, agreement or contribution."""
+    partner = OuterRef("pk")
+    return (Q(Exists(RingAssignment.objects.visible_to(user).filter(partner=partner)))
+            | Q(Exists(Participation.objects.filter(partner=partner, initiative__in=Initiative.objects
+                                                    .visible_to(user).values("pk"))))
+            | Q(Exists(Agreement.objects.visible_to(user).filter(parties=partner)))
+            | Q(Exists(Contribution.objects.visible_to(user).filter(partners=partner))))
 
 
 def partner_list(*, user, filters: PartnerFilters = PartnerFilters(), on: dt.date | None = None) -> QuerySet[Partner]:
@@ -76,6 +103,10 @@ def partner_list(*, user, filters: PartnerFilters = PartnerFilters(), on: dt.dat
         qs = qs.filter(current_ring=filters.ring)
     if filters.q:
         qs = qs.filter(Q(name_nl__icontains=filters.q) | Q(name_en__icontains=filters.q) | Q(code__iexact=filters.q))
+    if filters.active:
+        closeness = Case(*(When(current_ring=ring, then=Value(rank)) for rank, ring in enumerate(Ring.values)),
+                         default=Value(len(Ring.values)))
+        return qs.filter(_active(user)).order_by(closeness, "name_nl")
     return qs.order_by("name_nl")
 
 
@@ -162,12 +193,13 @@ def partner_page(*, user, code: str) -> PartnerPage:
         contributions=list(Contribution.objects.visible_to(user).filter(partners=partner)
                            .only("operation", "year", "location", "personnel")
                            .prefetch_related(Prefetch("location",
-                                                      queryset=Partner.objects.visible_to(user).only("name_nl")))
+                                                      queryset=Partner.objects.visible_to(user)
+                                                      .only("name_nl", "name_en")))
                            .order_by("-year")),
         procurements=list(Procurement.objects.visible_to(user).filter(partner=partner)
                           .only("system", "quantity", "year").order_by("-year")),
-        frameworks=list(partner.memberships.visible_to(user).only("code", "name_nl").order_by("name_nl")),
-        members=list(partner.members.visible_to(user).only("code", "name_nl").order_by("name_nl")),
+        frameworks=list(partner.memberships.visible_to(user).only("code", "name_nl", "name_en").order_by("name_nl")),
+        members=list(partner.members.visible_to(user).only("code", "name_nl", "name_en").order_by("name_nl")),
     )
 
 
@@ -246,7 +278,7 @@ def initiative_rows(*, user, filters: InitiativeFilters = InitiativeFilters()) -
     participants = Prefetch(
         "participations",
         queryset=Participation.objects.filter(_visible_via(user, "partner")).select_related("partner")
-        .only("initiative", "partner__code", "partner__name_nl").order_by("partner__name_nl"),
+        .only("initiative", "partner__code", "partner__name_nl", "partner__name_en").order_by("partner__name_nl"),
         to_attr="visible_participations",
     )
     return (initiative_list(user=user, filters=filters).prefetch_related(None)
@@ -295,9 +327,10 @@ def initiative_page(*, user, pk: int) -> Initiative:
         .prefetch_related(
             Prefetch("participations",
                      queryset=Participation.objects.filter(_visible_via(user, "partner")).select_related("partner")
-                     .only("initiative", "role", "partner__code", "partner__name_nl").order_by("partner__name_nl"),
+                     .only("initiative", "role", "partner__code", "partner__name_nl", "partner__name_en")
+                     .order_by("partner__name_nl"),
                      to_attr="visible_participations"),
-            Prefetch("frameworks", queryset=Partner.objects.visible_to(user).only("name_nl"),
+            Prefetch("frameworks", queryset=Partner.objects.visible_to(user).only("name_nl", "name_en"),
                      to_attr="visible_frameworks"),
             Prefetch("related", queryset=Initiative.objects.visible_to(user).only("title"), to_attr="visible_related"),
             Prefetch("goals", to_attr="goal_list",

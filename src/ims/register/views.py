@@ -16,21 +16,50 @@ from ims.accounts.permissions import Action, may
 from ims.core.exports import EXPORT_FORMATS, export_response
 from ims.core.pagination import paginate, query_without
 from ims.core.services import RegisterError, StaleEdit
+from ims.text.countries import alpha2_for
 
 from . import selectors, services
-from .forms import InitiativeEditForm, InitiativeFilterForm, NetworkFilterForm, PartnerFilterForm
-from .presentation import timeline
+from .forms import ALL_PARTNERS, InitiativeEditForm, InitiativeFilterForm, NetworkFilterForm, PartnerFilterForm
+from .presentation import facet_links, timeline
 from .vocab import AgreementKind, Form, PartnerKind, Ring, Status
+
+# The query parameter each facet's links set (the facets are named as the selectors count them).
+PARTNER_FACET_FILTERS = {"ring": "ring", "kind": "kind"}
+INITIATIVE_FACET_FILTERS = {"status": "status", "form": "form", "kind": "kind"}
+AGREEMENT_FACET_FILTERS = {"agreement_kind": "kind"}
 
 
 def _wants_partial(request: HttpRequest) -> bool:
     return request.headers.get("X-Requested-With") == "ims-live-filter"
 
 
+def canonical_partner_code(code: str) -> str:
+    """The code a partner's page is filed under: upper case, and a country's alpha-2 for its alpha-3 (DEU -> DE).
+
+    Decided from the text alone, without looking the partner up, so that a hidden partner and a missing one
+    are redirected alike."""
+    upper = code.upper()
+    return alpha2_for(upper) or upper
+
+
+def _tabs(request: HttpRequest, showing_all: bool) -> list[dict]:
+    """The two views of the partner list, as links that keep the other filters."""
+    base = request.GET.copy()
+    for key in ("scope", "page"):
+        base.pop(key, None)
+    every = base.copy()
+    every["scope"] = ALL_PARTNERS
+    return [
+        {"label": _("Met schil of activiteit"), "url": "?" + base.urlencode(), "current": not showing_all},
+        {"label": _("Alle landen en organisaties"), "url": "?" + every.urlencode(), "current": showing_all},
+    ]
+
+
 @login_required
 def partner_list(request: HttpRequest) -> HttpResponse:
     form = PartnerFilterForm(request.GET or None)
-    partners = selectors.partner_rows(user=request.user, filters=form.filters())
+    filters = form.filters()
+    partners = selectors.partner_rows(user=request.user, filters=filters)
     fmt = request.GET.get("format")
     if fmt in EXPORT_FORMATS:
         partners = list(partners)
@@ -49,7 +78,10 @@ def partner_list(request: HttpRequest) -> HttpResponse:
     context = {
         "form": form,
         "page": page,
-        "facets": facets,
+        "facets": facet_links(request.GET, facets, PARTNER_FACET_FILTERS),
+        "tabs": _tabs(request, showing_all=not filters.active),
+        "showing_all": not filters.active,
+        "searching": bool(filters.q),
         "query": query_without(request, "page"),
     }
     template = "register/_partner_results.html" if _wants_partial(request) else "register/partner_list.html"
@@ -58,6 +90,9 @@ def partner_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def partner_detail(request: HttpRequest, code: str) -> HttpResponse:
+    canonical = canonical_partner_code(code)
+    if canonical != code:
+        return redirect("register:partner-detail", code=canonical, permanent=True)
     try:
         page = selectors.partner_page(user=request.user, code=code)
     except ObjectDoesNotExist:
@@ -84,7 +119,7 @@ def initiative_list(request: HttpRequest) -> HttpResponse:
         "form": form,
         # Every initiative has one status, so the status counts add up to the length of the list.
         "page": paginate(request, initiatives, count=sum(n for _, n in facets["status"])),
-        "facets": facets,
+        "facets": facet_links(request.GET, facets, INITIATIVE_FACET_FILTERS),
         "query": query_without(request, "page"),
     }
     template = "register/_initiative_results.html" if _wants_partial(request) else "register/initiative_list.html"
@@ -115,7 +150,7 @@ def agreement_list(request: HttpRequest) -> HttpResponse:
         )
     context = {
         "page": paginate(request, agreements),
-        "facets": selectors.agreement_facets(queryset=agreements),
+        "facets": facet_links(request.GET, selectors.agreement_facets(queryset=agreements), AGREEMENT_FACET_FILTERS),
         "kinds": AgreementKind.choices,
         "kind": kind,
         "q": q,

@@ -1,7 +1,8 @@
-"""Country codes and names (ISO 3166-1) in Dutch and English, from pycountry and its translations.
+"""Country codes (ISO 3166-1, from pycountry) and country names in Dutch and English.
 
-Pure Python, the one table of country names: the gazetteer, the register and the reference data all read
-it here.
+Pure Python. The names people read (the register, the reference data, the pages) are CLDR's, through Babel:
+the names a Dutch or English reader expects ("Georgië", "Verenigd Koninkrijk"). The gazetteer, which finds
+countries in letters, reads pycountry's official names and the usual forms below for matching.
 """
 
 from __future__ import annotations
@@ -10,27 +11,15 @@ import gettext
 from functools import cache
 
 import pycountry
+from babel import Locale
 
-# Where pycountry's official names are not what a Dutch or English reader expects.
-# Usual Dutch names where pycountry's translation is official, inverted or missing.
+# For the gazetteer's matching: usual Dutch names where pycountry's translation is official, inverted or missing.
 DUTCH_NAMES: dict[str, str] = {
     "KR": "Zuid-Korea", "KP": "Noord-Korea", "US": "Verenigde Staten", "GB": "Verenigd Koninkrijk",
     "TW": "Taiwan", "SY": "Syrië", "IR": "Iran", "VE": "Venezuela", "BO": "Bolivia", "TZ": "Tanzania",
     "MD": "Moldavië", "CD": "Democratische Republiek Congo", "CG": "Congo-Brazzaville", "LA": "Laos",
     "VN": "Vietnam", "PS": "Palestina", "VA": "Vaticaanstad", "RU": "Rusland", "BY": "Belarus",
     "MK": "Noord-Macedonië", "CZ": "Tsjechië", "XK": "Kosovo", "BS": "Bahama's",
-}
-_EN_OVERRIDES = {
-    "KR": "South Korea",
-    "KP": "North Korea",
-    "RU": "Russia",
-    "TW": "Taiwan",
-    "SY": "Syria",
-    "IR": "Iran",
-    "VE": "Venezuela",
-    "BO": "Bolivia",
-    "TZ": "Tanzania",
-    "MD": "Moldova",
 }
 
 COUNTRY_CODES: tuple[str, ...] = tuple(sorted(c.alpha_2 for c in pycountry.countries))
@@ -46,11 +35,19 @@ def is_country_code(code: str) -> bool:
     return code in COUNTRY_CODES
 
 
+@cache
+def _territories(language: str) -> dict[str, str]:
+    return dict(Locale.parse(language).territories)
+
+
 def country_name(code: str, language: str = "nl") -> str:
-    """The usual name of a country in Dutch (``nl``) or English (``en``); KeyError for an unknown code."""
-    country = pycountry.countries.get(alpha_2=code)
-    if country is None:
+    """The name of a country as CLDR gives it in Dutch (``nl``) or English (``en``); KeyError for an unknown code."""
+    if code not in COUNTRY_CODES:
         raise KeyError(code)
-    if language == "nl":
-        return DUTCH_NAMES.get(code) or dutch_translation().gettext(country.name)
-    return _EN_OVERRIDES.get(code) or getattr(country, "common_name", None) or country.name
+    return _territories(language)[code]
+
+
+def alpha2_for(code: str) -> str | None:
+    """The alpha-2 code of a country given by its alpha-3 code in any case (``deu`` -> ``DE``), else None."""
+    country = pycountry.countries.get(alpha_3=code.upper()) if len(code) == 3 and code.isalpha() else None
+    return country.alpha_2 if country is not None else None

@@ -17,7 +17,8 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from ims.register.presentation import display as record_display
-from ims.register.presentation import labels
+from ims.register.presentation import labels, partner_name, partner_short
+from ims.register.presentation import period as period_text
 from ims.register.vocab import AgreementKind, Form, GoalCategory, Kind, PartnerKind, Ring, Status
 
 register = template.Library()
@@ -61,6 +62,24 @@ def display(record, name: str):
     """``{{ record|display:"status" }}`` shows what ``record.get_status_display`` would, without rebuilding the
     field's choices for every row."""
     return record_display(record, name)
+
+
+@register.filter
+def name(partner) -> str:
+    """``{{ partner|name }}``: the partner's name in the language of the page."""
+    return partner_name(partner)
+
+
+@register.filter
+def short(partner) -> str:
+    """``{{ partner|short }}``: the partner's code or usual abbreviation ("NAVO"), for chips."""
+    return partner_short(partner)
+
+
+@register.simple_tag
+def period(start, end) -> str:
+    """``{% period start end %}``: a period in words, whichever of its ends are known."""
+    return period_text(start, end)
 
 
 # A value both the int and the str path converters accept, that no real URL contains.
@@ -111,14 +130,14 @@ def row_url(context: template.Context, viewname: str, arg: str | int) -> str:
 # localisation, escaping), which made the rows half of a list page's time. The markup is exactly what the
 # templates rendered before, whitespace included.
 
-_PARTNER_ROW = ('\n    <tr><td><a href="{url}">{name}</a></td><td>{code}</td><td>{kind}</td>\n'
+_PARTNER_ROW = ('\n    <tr><td><a href="{url}">{name}</a></td><td>{short}</td><td>{kind}</td>\n'
                 '      <td>{ring}</td>\n'
                 '      <td class="num">{count}</td></tr>\n  ')
 
 
 @register.simple_tag(takes_context=True)
 def partner_rows(context: template.Context, partners: Iterable) -> SafeString:
-    """The ``<tr>`` of each partner on the partner list (see ``_PARTNER_ROW``)."""
+    """The ``<tr>`` of each partner on the partner list (see ``_PARTNER_ROW``): name, short name, kind, ring."""
     url = _url_maker(context, "register:partner-detail")
     kinds = labels(("field", "register.Partner.kind"), lambda: PartnerKind.choices)
     rings = labels(Ring, lambda: Ring.choices)
@@ -126,7 +145,8 @@ def partner_rows(context: template.Context, partners: Iterable) -> SafeString:
     for p in partners:
         ring = p.current_ring
         rows.append(_PARTNER_ROW.format(
-            url=esc(url(p.code)), name=esc(p.name_nl), code=esc(p.code), kind=esc(kinds.get(p.kind, p.kind)),
+            url=esc(url(p.code)), name=esc(partner_name(p)), short=esc(partner_short(p)),
+            kind=esc(kinds.get(p.kind, p.kind)),
             ring=f'<span class="ring ring-{esc(ring)}">{esc(rings.get(ring, ring))}</span>' if ring else "–",
             # Small integers: no locale groups their digits.
             count=p.initiative_count or 0,
@@ -166,7 +186,7 @@ def initiative_rows(context: template.Context, initiatives: Iterable) -> SafeStr
         form = record_display(i, "form")
         rows.append(_INITIATIVE_ROW.format(
             url=esc(url(i.pk)), title=esc(i.title),
-            chips="".join(_CHIP.format(esc(p.partner.name_nl), esc(p.partner.code))
+            chips="".join(_CHIP.format(esc(partner_name(p.partner)), esc(partner_short(p.partner)))
                           for p in i.visible_participations),
             form=esc(form) if form else "–",
             status=esc(i.status), status_label=esc(record_display(i, "status")),
