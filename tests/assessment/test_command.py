@@ -109,7 +109,7 @@ def test_an_initiative_is_read_with_the_clearance_asked_for(world, viewer):
 
 def test_an_initiative_the_framework_cannot_assess_names_the_field(world):
     message = refused("--initiative", str(world["no_form"].pk))
-    assert "samenwerkingsvorm (form): verplicht veld ontbreekt" in message
+    assert "Samenwerkingsvorm: verplicht veld ontbreekt." in message
 
 
 def test_load_scenarios_is_idempotent(db):

@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from ims.assessment import selectors, services
 from ims.assessment.models import PartnerCriteria, RingSuggestion, WeightingScenario
@@ -17,6 +18,9 @@ from ims.core.services import RegisterError
 from ims.register.models import RingAssignment
 
 pytestmark = pytest.mark.django_db
+
+# The first day of the current year: a decision dated then rewrites no year gone by.
+THIS_YEAR = dt.date(timezone.localdate().year, 1, 1)
 
 
 def test_recording_criteria_stores_them_and_a_suggestion_with_its_explanation(world, analyst):
@@ -70,12 +74,12 @@ def test_a_viewer_may_not_record_criteria(world, viewer):
 def test_a_bia_member_sets_the_ring_with_history_and_audit(world, bia):
     france = world["partners"]["FR"]
     assignment = services.ring_set(partner=france, ring="strategic", reason="Besluit BIA: nauwere band.",
-                                   actor=bia, valid_from=dt.date(2025, 1, 1))
+                                   actor=bia, valid_from=THIS_YEAR)
     periods = list(RingAssignment.objects.filter(partner=france).order_by("valid_from")
                    .values_list("ring", "valid_from", "valid_to", "reason"))
     assert periods == [
-        ("affiliated", dt.date(2019, 1, 1), dt.date(2025, 1, 1), "Vastgesteld voor de test."),
-        ("strategic", dt.date(2025, 1, 1), None, "Besluit BIA: nauwere band."),
+        ("affiliated", dt.date(2019, 1, 1), THIS_YEAR, "Vastgesteld voor de test."),
+        ("strategic", THIS_YEAR, None, "Besluit BIA: nauwere band."),
     ]
     assert assignment.history.first().history_user == bia
     entry = AuditEntry.objects.filter(object_type="register.ringassignment", object_id=str(assignment.pk)).get()
@@ -96,9 +100,65 @@ def test_a_ring_needs_a_reason_and_a_known_ring(world, bia):
         services.ring_set(partner=world["partners"]["FR"], ring="strategic", reason="", actor=bia)
     with pytest.raises(RegisterError, match="Onbekende schil"):
         services.ring_set(partner=world["partners"]["FR"], ring="kern", reason="x", actor=bia)
-    with pytest.raises(RegisterError, match="overlapt"):
-        services.ring_set(partner=world["partners"]["FR"], ring="strategic", reason="Terug in de tijd.", actor=bia,
-                          valid_from=dt.date(2018, 1, 1))
+    with pytest.raises(RegisterError, match="begint al een schilindeling"):
+        services.ring_set(partner=world["partners"]["FR"], ring="strategic", reason="Zelfde dag.", actor=bia,
+                          valid_from=dt.date(2019, 1, 1), confirmed=True)
+    assert RingAssignment.objects.filter(partner=world["partners"]["FR"]).count() == 1
+
+
+def periods_of(partner) -> list[tuple]:
+    return list(RingAssignment.objects.filter(partner=partner).order_by("valid_from")
+                .values_list("ring", "valid_from", "valid_to"))
+
+
+def test_a_decision_before_any_ring_is_not_recorded_silently_and_names_the_reports_it_changes(world, bia):
+    """The case of the issue: a partner without a ring made strategic from 2015 changes every report since."""
+    china = world["partners"]["CN"]
+    with pytest.raises(services.RingNeedsConfirmation) as refused:
+        services.ring_set(partner=china, ring="strategic", reason="Terug in de tijd.", actor=bia,
+                          valid_from=dt.date(2015, 1, 1))
+    assert refused.value.change.report_years == tuple(range(2015, THIS_YEAR.year + 1))
+    assert periods_of(china) == []
+    services.ring_set(partner=china, ring="strategic", reason="Terug in de tijd.", actor=bia,
+                      valid_from=dt.date(2015, 1, 1), confirmed=True)
+    assert periods_of(china) == [("strategic", dt.date(2015, 1, 1), None)]
+
+
+def test_a_decision_before_the_last_change_is_fitted_in_before_it(world, bia):
+    france = world["partners"]["FR"]  # affiliated since 2019
+    with pytest.raises(services.RingNeedsConfirmation) as refused:
+        services.ring_set(partner=france, ring="strategic", reason="Al eerder.", actor=bia,
+                          valid_from=dt.date(2016, 1, 1))
+    change = refused.value.change
+    assert change.before_last_change and change.valid_to == dt.date(2019, 1, 1)
+    assert change.report_years == (2016, 2017, 2018)
+    services.ring_set(partner=france, ring="strategic", reason="Al eerder.", actor=bia,
+                      valid_from=dt.date(2016, 1, 1), confirmed=True)
+    assert periods_of(france) == [("strategic", dt.date(2016, 1, 1), dt.date(2019, 1, 1)),
+                                  ("affiliated", dt.date(2019, 1, 1), None)]
+
+
+def test_a_decision_inside_a_closed_period_splits_it_and_keeps_the_later_decision(world, bia):
+    france = world["partners"]["FR"]
+    services.ring_set(partner=france, ring="strategic", reason="Nu.", actor=bia, valid_from=THIS_YEAR)
+    services.ring_set(partner=france, ring="opportunity", reason="Tussendoor.", actor=bia,
+                      valid_from=dt.date(2020, 6, 1), confirmed=True)
+    assert periods_of(france) == [("affiliated", dt.date(2019, 1, 1), dt.date(2020, 6, 1)),
+                                  ("opportunity", dt.date(2020, 6, 1), THIS_YEAR),
+                                  ("strategic", THIS_YEAR, None)]
+
+
+def test_a_decision_in_an_earlier_year_after_the_last_change_asks_too(world, bia):
+    germany = world["partners"]["DE"]  # affiliated since 2019
+    last_year = dt.date(THIS_YEAR.year - 1, 6, 1)
+    with pytest.raises(services.RingNeedsConfirmation) as refused:
+        services.ring_set(partner=germany, ring="strategic", reason="Vorig jaar.", actor=bia, valid_from=last_year)
+    change = refused.value.change
+    assert not change.before_last_change and change.in_past_year
+    assert change.report_years == (last_year.year, THIS_YEAR.year)
+    # Dated this year, after the last change, it is an ordinary decision.
+    services.ring_set(partner=germany, ring="strategic", reason="Dit jaar.", actor=bia, valid_from=THIS_YEAR)
+    assert periods_of(germany)[-1] == ("strategic", THIS_YEAR, None)
 
 
 def test_divergences_are_the_partners_whose_latest_visible_suggestion_differs(world, analyst, viewer):

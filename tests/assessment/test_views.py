@@ -3,12 +3,15 @@ proposal form and its live fragment, the rings pages; clearance and roles respec
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 import xml.etree.ElementTree as ET
 
 import pytest
+from bs4 import BeautifulSoup
 from django.urls import reverse
+from django.utils import timezone
 from pypdf import PdfReader
 
 from ims import framework as fw
@@ -118,7 +121,7 @@ def test_a_classified_initiative_is_shown_to_those_cleared(world, analyst, login
 
 def test_an_initiative_without_a_form_says_what_is_missing(world, analyst, login):
     html = login(analyst).get(reverse("assessment:initiative", args=[world["no_form"].pk])).content.decode()
-    assert "Nog niet te beoordelen" in html and "samenwerkingsvorm (form): verplicht veld ontbreekt" in html
+    assert "Nog niet te beoordelen" in html and "Samenwerkingsvorm: verplicht veld ontbreekt." in html
     assert "Gewogen totaal" not in html
     response = login(analyst).get(reverse("assessment:initiative-pdf", args=[world["no_form"].pk]))
     assert response.status_code == 302
@@ -195,26 +198,65 @@ def test_the_fragment_is_the_result_panel_only(world, analyst, login):
     assert "Gewogen totaal" in html and "<html" not in html and "<form" not in html
 
 
+def field_errors(html: str) -> dict[str, list[str]]:
+    """The problems shown beside each field of the proposal form, by field name (groups as "group-...")."""
+    page = BeautifulSoup(html, "lxml")
+    form = page.select_one("form.proposal-form")
+    shown: dict[str, list[str]] = {}
+    for error in form.select("[data-field-error]"):
+        holder = error.find_parent(class_="group-errors")
+        if holder is not None:
+            shown.setdefault(holder["id"], []).append(error.get_text(strip=True))
+            continue
+        control = error.find_parent(class_="field").select_one("input, select, textarea")
+        shown.setdefault(control["name"], []).append(error.get_text(strip=True))
+    return shown
+
+
 def test_own_weights_must_not_all_be_zero_nor_negative(world, analyst, login):
     own = {**PROPOSAL, "scenario": "eigen-weging"}
     zero = {**own, "weight_political_strategic": "0", "weight_military": "0", "weight_financial_economic": "0"}
     html = login(analyst).get(reverse("assessment:proposal"), zero).content.decode()
-    assert "de gewichten mogen niet allemaal nul zijn" in html and "Gewogen totaal" not in html
+    assert field_errors(html) == {"group-weights": ["Geef ten minste één gewicht boven nul."]}
+    assert "Gewogen totaal" not in html
     negative = {**own, "weight_political_strategic": "1", "weight_military": "-2", "weight_financial_economic": "1"}
     html = login(analyst).get(reverse("assessment:proposal"), negative).content.decode()
-    assert "gewichten (weights.military): mag niet negatief zijn (is -2)" in html
+    assert field_errors(html) == {"weight_military": ["Mag niet negatief zijn (is -2)."]}
     fine = {**own, "weight_political_strategic": "0", "weight_military": "1", "weight_financial_economic": "0"}
     html = login(analyst).get(reverse("assessment:proposal"), fine).content.decode()
     assert "Eigen weging" in html and "Gewogen totaal" in html
 
 
-def test_a_proposal_problem_names_the_field(world, analyst, login):
+def test_every_problem_of_a_proposal_shows_at_once_at_its_field_in_plain_dutch(world, analyst, login):
+    """The form's own checks (a number that is no number) and the framework's (a strength above 1, an end before
+    the start) come in one round, each beside its field, and once more listed above the result."""
+    wrong = {**PROPOSAL, "strength_military": "3", "strength_financial_economic": "veel", "milestones": "-1",
+             "planned_start": "2025-01-01", "planned_end": "2024-01-01"}
+    html = login(analyst).get(reverse("assessment:proposal"), wrong).content.decode()
+    shown = field_errors(html)
+    assert shown.keys() == {"strength_military", "strength_financial_economic", "milestones", "planned_end"}
+    assert shown["strength_military"] == ["Moet tussen 0 en 1 liggen (is 3)."]
+    assert shown["planned_end"] == ["Ligt vóór de geplande start."]
+    summary = BeautifulSoup(html, "lxml").select(".error-summary li")
+    assert [li["data-for"] for li in summary] == ["id_strength_military", "id_strength_financial_economic",
+                                                  "id_planned_end", "id_milestones"]
+    assert summary[0].get_text(" ", strip=True).startswith("Militair (effectiviteit) – Sterkte (0–1)")
+    # No JSON path or field code reaches what the page says.
+    text = BeautifulSoup(html, "lxml").get_text(" ")
+    for developer_words in ("goals[", "timeline.", "planned_start", "strength"):
+        assert developer_words not in text
+    assert "Gewogen totaal" not in html
+
+
+def test_no_goal_at_all_is_said_above_the_goals(world, analyst, login):
     no_goal = {**PROPOSAL, "strength_military": "", "strength_financial_economic": "0"}
     html = login(analyst).get(reverse("assessment:proposal"), no_goal).content.decode()
-    assert "doelen (goals): samenwerking dient altijd een doel" in html
-    late = {**PROPOSAL, "planned_start": "2025-01-01", "planned_end": "2024-01-01"}
-    html = login(analyst).get(reverse("assessment:proposal"), late).content.decode()
-    assert "tijdpad (timeline.planned_end): ligt vóór planned_start" in html
+    assert field_errors(html) == {"group-goals": [
+        "Geef ten minste één doel een sterkte boven nul: samenwerking dient altijd een doel."]}
+    # A strength that is no number is that field's problem; "no goal" would only repeat it.
+    unreadable = {**no_goal, "strength_military": "veel"}
+    html = login(analyst).get(reverse("assessment:proposal"), unreadable).content.decode()
+    assert list(field_errors(html)) == ["strength_military"]
 
 
 def test_an_unknown_or_invisible_partner_is_named(world, viewer, login):
@@ -319,14 +361,45 @@ def test_an_analyst_records_criteria_on_the_partner_page(world, analyst, login):
 
 def test_a_bia_member_sets_the_ring_on_the_partner_page(world, bia, login):
     url = reverse("assessment:partner-rings", args=["FR"])
-    response = login(bia).post(url, {"action": "ring", "ring": "strategic", "valid_from": "2025-01-01",
+    today = timezone.localdate().isoformat()
+    response = login(bia).post(url, {"action": "ring", "ring": "strategic", "valid_from": today,
                                      "reason": "Besluit BIA."}, follow=True)
     assert "Schil vastgesteld" in response.content.decode()
     assert RingAssignment.objects.filter(partner=world["partners"]["FR"], valid_to__isnull=True).get().ring == (
         "strategic")
-    again = login(bia).post(url, {"action": "ring", "ring": "affiliated", "valid_from": "2025-01-01",
+    again = login(bia).post(url, {"action": "ring", "ring": "affiliated", "valid_from": today,
                                   "reason": "Nog een keer."}, follow=True)
-    assert "De database weigert" in again.content.decode() or "overlapt" in again.content.decode()
+    assert "begint al een schilindeling" in again.content.decode()
+
+
+def test_a_backdated_ring_decision_says_what_it_changes_and_waits_for_confirmation(world, bia, login):
+    url = reverse("assessment:partner-rings", args=["CN"])
+    decision = {"action": "ring", "ring": "strategic", "valid_from": "2015-01-01", "reason": "Terug in de tijd."}
+    client = login(bia)
+    page = BeautifulSoup(client.post(url, decision).content, "lxml")
+    confirm = page.select_one("section.confirm")
+    text = confirm.get_text(" ", strip=True)
+    assert "China wordt strategische partner vanaf 1 januari 2015" in text
+    assert "was de partner niet in een schil ingedeeld" in text
+    assert f"De jaarrapportages over 2015 tot en met {timezone.localdate().year} noemen de partner daardoor als " \
+           "strategische partner" in text
+    assert not RingAssignment.objects.filter(partner=world["partners"]["CN"]).exists()
+    # The confirmation sends the same decision once more, confirmed.
+    form = confirm.select_one("form")
+    sent = {field["name"]: field["value"] for field in form.select("input[type=hidden]")}
+    assert sent["confirmed"] == "on" and sent["valid_from"] == "2015-01-01"
+    response = client.post(url, sent, follow=True)
+    assert "Schil vastgesteld: strategische partner vanaf 1 januari 2015." in response.content.decode()
+    assert RingAssignment.objects.filter(partner=world["partners"]["CN"]).get().valid_from == dt.date(2015, 1, 1)
+
+
+def test_the_rings_pages_say_who_may_do_what_as_the_permissions_matrix_does(world, viewer, analyst, login):
+    sentence = "Criteria vastleggen mag een beleidsmedewerker, BIA-lid en beheerder; de schil vaststellen een " \
+               "BIA-lid en beheerder."
+    for user in (viewer, analyst):
+        for url in (reverse("assessment:rings"), reverse("assessment:partner-rings", args=["FR"])):
+            text = BeautifulSoup(login(user).get(url).content, "lxml").get_text(" ", strip=True)
+            assert sentence in " ".join(text.split())
 
 
 def test_a_viewer_may_not_post_criteria_and_an_invisible_partner_is_404(world, viewer, login):

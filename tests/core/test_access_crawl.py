@@ -354,7 +354,9 @@ def _create_body(level: int) -> dict[str, Any]:
 
 API_EDIT = {"title"}
 API_CREATE = {"title", "due_on", "classification"}
-RING_BODY = {"action": "ring", "ring": "opportunity", "valid_from": "2020-01-01", "reason": "Kruiper"}
+# A decision dated in an earlier year rewrites the past and is recorded only when confirmed, as this one is.
+RING_BODY = {"action": "ring", "ring": "opportunity", "valid_from": "2020-01-01", "reason": "Kruiper",
+             "confirmed": "on"}
 
 
 def _send(client: Client, target: Target, method: str, body: dict[str, Any],

@@ -60,14 +60,30 @@ def test_fill_in_a_proposal_and_see_the_result_change(partners_and_officer, logg
     expect(sovereignty).to_contain_text("stap 5 van 6")
     expect(total).to_have_text(after)
 
-    # Own weights: all zero is refused with the framework's words; the weights appear only when chosen.
+    # Own weights: all zero is refused, above the weights and in the result; they appear only when chosen.
     expect(page.locator(".weights")).to_be_hidden()
     page.select_option("#id_scenario", "eigen-weging")
     expect(page.locator(".weights")).to_be_visible()
     for code in ("political_strategic", "military", "financial_economic"):
         page.fill(f"#id_weight_{code}", "0")
-    expect(result).to_contain_text("de gewichten mogen niet allemaal nul zijn")
+    expect(result).to_contain_text("Geef ten minste één gewicht boven nul.")
+    expect(page.locator("#group-weights")).to_have_text("Geef ten minste één gewicht boven nul.")
     expect(total).to_have_count(0)
+
+    # Problems of every kind come together, each beside its field, while typing.
+    page.select_option("#id_scenario", "balanced")
+    page.fill("#id_strength_military", "3")
+    page.fill("#id_planned_start", "2025-01-01")
+    page.fill("#id_planned_end", "2024-01-01")
+    page.fill("#id_milestones", "-1")
+    problems = page.locator("form.proposal-form [data-field-error]")
+    expect(problems).to_have_count(3)
+    expect(page.locator("#id_strength_military")).to_have_attribute("aria-invalid", "true")
+    expect(page.locator("#id_strength_military ~ .error")).to_have_text(
+        "Moet tussen 0 en 1 liggen (is 3).")
+    expect(page.locator("#id_planned_end ~ .error")).to_have_text("Ligt vóór de geplande start.")
+    expect(result.locator(".error-summary li")).to_have_count(3)
+    expect(page.locator("#group-weights [data-field-error]")).to_have_count(0)  # fixed by the scenario choice
 
     page.screenshot(path=str(screenshot_dir / "assessment-proposal.png"), full_page=True)
     assert blocked == [], blocked

@@ -26,3 +26,8 @@ def may(user: User | None, action: Action) -> bool:
     if user is None or not user.is_authenticated or not user.is_active:
         return False
     return action in MATRIX[Role(user.role)]
+
+
+def roles_that_may(action: Action) -> list[Role]:
+    """The roles the matrix allows an action, in the order of the roles (for pages that say who may)."""
+    return [role for role in Role if action in MATRIX[role]]

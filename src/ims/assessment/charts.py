@@ -23,6 +23,8 @@ from django.utils.translation import gettext as _
 from ims import framework as fw
 from ims.register.vocab import vocab_label
 
+from .labels import scenario_label
+
 PALETTE = ("#154273", "#b35900", "#2e7d32", "#8e24aa", "#00838f")
 BASELINE_COLOUR = "#5c6670"
 ACCENT = "#a4400a"
@@ -193,7 +195,7 @@ def _triangle_panel(data: dict[str, Any], left: float) -> list[str]:
     sx, sy = point(data["scenario"]["weights"])
     parts.append(
         f'<circle cx="{_f(sx)}" cy="{_f(sy)}" r="5" fill="{ACCENT}"><title>{escape(_("Scenario"))}: '
-        f'{escape(data["scenario"]["label_nl"])}</title></circle>'
+        f'{escape(scenario_label(data["scenario"]["name"], data["scenario"]["label_nl"]))}</title></circle>'
     )
     parts.append("</g>")
     return parts
@@ -232,7 +234,8 @@ def flip_chart_svg(comparison: fw.Comparison, *, standalone: bool = False) -> st
         legend_y += LEGEND_ROW
     width = triangle_left + TRIANGLE_SIDE + 24
     height = legend_y + 6
-    title = _("Omslaggrafiek onder scenario %(scenario)s") % {"scenario": data["scenario"]["label_nl"]}
+    title = _("Omslaggrafiek onder scenario %(scenario)s") % {"scenario": scenario_label(data["scenario"]["name"],
+                                                                                  data["scenario"]["label_nl"])}
     description = _(
         # xgettext:no-python-format  (the "%" in "100%" is text, not a placeholder)
         "Per doelcategorie het totaal van elke optie als het gewicht van die categorie van 0 tot 100% loopt; "

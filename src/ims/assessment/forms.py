@@ -11,13 +11,17 @@ from typing import Any
 
 from django import forms
 from django.utils import timezone
+from django.utils.text import capfirst, slugify
 from django.utils.translation import gettext_lazy as _
 
 from ims import framework as fw
 from ims.core.classification import Classification
 from ims.core.widgets import QuickSelect
 from ims.register.models import Initiative, Partner
+from ims.register.presentation import partner_name, partner_short
 from ims.register.vocab import Form, GoalCategory, Kind, Origin, Ring, vocab_label, vocab_label_lazy
+
+from .labels import scenario_label
 
 # The scenario choice that takes the three weights from the form instead of a named scenario.
 OWN_WEIGHTS = "eigen-weging"
@@ -73,7 +77,7 @@ class ScenarioChoiceForm(forms.Form):
 
     def __init__(self, *args, scenarios: dict[str, fw.Scenario], initiatives: list[Initiative], **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["scenario"].choices = [(name, s.label_nl) for name, s in scenarios.items()]
+        self.fields["scenario"].choices = [(name, scenario_label(name, s.label_nl)) for name, s in scenarios.items()]
         self.fields["scenario"].widget = QuickSelect(choices=self.fields["scenario"].choices)
         self.fields["compare"].choices = [(str(i.pk), i.title) for i in initiatives]
         self.fields["compare"].widget = QuickSelectMultiple(attrs={"size": 5},
@@ -110,10 +114,10 @@ class ProposalForm(forms.Form):
     def __init__(self, *args, partners: list[Partner], scenarios: dict[str, fw.Scenario],
                  initiatives: list[Initiative], **kwargs):
         super().__init__(*args, **kwargs)
-        partner_choices = [(p.code, f"{p.name_nl} ({p.code})") for p in partners]
+        partner_choices = [(p.code, f"{partner_name(p)} ({partner_short(p)})") for p in partners]
         self.fields["partners"].choices = partner_choices
         self.fields["partners"].widget = QuickSelectMultiple(attrs={"size": 8}, choices=partner_choices)
-        scenario_choices = [(name, s.label_nl) for name, s in scenarios.items()]
+        scenario_choices = [(name, scenario_label(name, s.label_nl)) for name, s in scenarios.items()]
         scenario_choices.append((OWN_WEIGHTS, str(_("Eigen weging (hieronder)"))))
         self.fields["scenario"].choices = scenario_choices
         self.fields["compare"].choices = [(str(i.pk), i.title) for i in initiatives]
@@ -129,6 +133,36 @@ class ProposalForm(forms.Form):
             self.fields[f"weight_{code}"] = _number(vocab_label(category), step="0.5", low=None, initial=1)
         for field in ("kind", "form", "origin", "scenario"):
             self.fields[field].widget = QuickSelect(choices=self.fields[field].choices)
+        # Fields in the order the page shows them, so that a list of problems follows the page.
+        self.order_fields(["title", "kind", "form", "origin", "partners", *self.group_fields("goals"), "staff_fte",
+                           "units_committed", "budget_eur_per_year", "startup_eur", "planned_start", "planned_end",
+                           "milestones", "sovereign", "scenario", *self.group_fields("weights"), "compare"])
+        # Problems of a group of fields as a whole (no goal at all, all weights zero), shown above the group.
+        self.group_errors: dict[str, list[str]] = {"goals": [], "weights": []}
+
+    def group_fields(self, group: str) -> list[str]:
+        """The names of the fields of a group ("goals" or "weights")."""
+        if group == "goals":
+            return [f"{part}_{code}" for code, _category in CATEGORIES for part in ("statement", "strength", "result")]
+        return [f"weight_{code}" for code, _category in CATEGORIES]
+
+    def error_summary(self) -> list[tuple[str, str, str]]:
+        """Every problem as (id of the field or group to jump to, what it is about, the message), in form order;
+        a goal field is named with its category, since the three goal rows have the same labels."""
+        summary = []
+        names = {f"{part}_{code}": category for code, category in CATEGORIES
+                 for part in ("statement", "strength", "result")}
+        for message in self.non_field_errors():
+            summary.append(("", "", message))
+        for group, messages in self.group_errors.items():
+            summary += [(f"group-{group}", str(_("Doelen") if group == "goals" else _("Gewichten")), m)
+                        for m in messages]
+        for field in self:
+            label = str(field.label)
+            if field.name in names:
+                label = f"{capfirst(vocab_label(names[field.name]))} – {label}"
+            summary += [(field.auto_id, label, message) for message in field.errors]
+        return summary
 
     def goal_rows(self) -> list[tuple[fw.GoalCategory, forms.BoundField, forms.BoundField, forms.BoundField]]:
         return [(category, self[f"statement_{code}"], self[f"strength_{code}"], self[f"result_{code}"])
@@ -145,7 +179,8 @@ class ProposalForm(forms.Form):
 
 
 def proposal_data(cleaned: dict[str, Any], partners: list[dict[str, Any]]) -> dict[str, Any]:
-    """The form's values as the framework's proposal JSON; a category with strength 0 or blank has no goal."""
+    """The form's values (as far as they are valid) as the framework's proposal JSON; a category with strength
+    0 or blank has no goal."""
     goals = []
     for code, category in CATEGORIES:
         strength = cleaned.get(f"strength_{code}")
@@ -161,11 +196,13 @@ def proposal_data(cleaned: dict[str, Any], partners: list[dict[str, Any]]) -> di
             "expected_result": result or None,
         })
     start, end = cleaned.get("planned_start"), cleaned.get("planned_end")
+    # A field the form could not read is left empty here; the framework's problem about it is then not shown,
+    # since the form's own message is (see results.attach_problems).
     return {
-        "title": cleaned["title"],
-        "kind": cleaned["kind"],
-        "form": cleaned["form"],
-        "origin": cleaned["origin"],
+        "title": cleaned.get("title", ""),
+        "kind": cleaned.get("kind", ""),
+        "form": cleaned.get("form", ""),
+        "origin": cleaned.get("origin", ""),
         "goals": goals,
         "partners": partners,
         "costs": {key: cleaned.get(key) or 0.0
@@ -207,6 +244,8 @@ class CriteriaForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         kwargs.setdefault("initial", {}).setdefault("valid_from", timezone.localdate())
+        # Its own ids: the ring form on the same page has fields of the same names (the names stay as they are).
+        kwargs.setdefault("auto_id", "id_criteria_%s")
         super().__init__(*args, **kwargs)
         self.fields["classification"].choices = _clearance_choices(user)
 
@@ -216,16 +255,21 @@ class RingForm(forms.Form):
     valid_from = forms.DateField(label=_("Geldig vanaf"), widget=_date_input())
     reason = forms.CharField(label=_("Reden"), widget=forms.Textarea(attrs={"rows": 3}),
                              help_text=_("Waarom deze schil, zeker als die afwijkt van het voorstel."))
+    # Set by the confirmation step of a decision that rewrites the past (see ims.assessment.ring_change).
+    confirmed = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("initial", {}).setdefault("valid_from", timezone.localdate())
+        kwargs.setdefault("auto_id", "id_ring_%s")
         super().__init__(*args, **kwargs)
 
 
 class ScenarioForm(forms.Form):
-    name = forms.SlugField(label=_("Naam"), max_length=60,
-                           help_text=_("Kort en zonder spaties, bijvoorbeeld ‘crisis-2024’."))
-    label_nl = forms.CharField(label=_("Omschrijving"), max_length=200)
+    label_nl = forms.CharField(label=_("Naam"), max_length=200,
+                               help_text=_("Zoals het in de keuzelijsten staat, bijvoorbeeld ‘Crisis 2024: militaire "
+                                           "doelen wegen zwaarder’."))
+    name = forms.SlugField(label=_("Korte naam voor de opdrachtregel"), max_length=60, required=False,
+                           help_text=_("Leeg: IMS maakt hem uit de naam. Kleine letters, cijfers en streepjes."))
     date = forms.DateField(label=_("Datum"), widget=_date_input())
     weight_political_strategic = forms.FloatField(label=vocab_label_lazy(fw.GoalCategory.political_strategic))
     weight_military = forms.FloatField(label=vocab_label_lazy(fw.GoalCategory.military))
@@ -236,6 +280,13 @@ class ScenarioForm(forms.Form):
         kwargs.setdefault("initial", {}).setdefault("date", timezone.localdate())
         super().__init__(*args, **kwargs)
         self.fields["classification"].choices = _clearance_choices(user)
+
+    def clean_name(self) -> str:
+        # The slug defaults to one made from the name, which is validated as a slug in its turn.
+        name = self.cleaned_data.get("name") or slugify(self.data.get("label_nl", ""))[:60].strip("-")
+        if self.data.get("label_nl") and not name:
+            raise forms.ValidationError(_("Geef een korte naam met letters of cijfers."))
+        return name
 
     def weights(self) -> dict[str, float]:
         return {code: self.cleaned_data[f"weight_{code}"] for code, _category in CATEGORIES}

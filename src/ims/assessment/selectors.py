@@ -23,7 +23,10 @@ from ims.framework.model import HOME_CODE
 from ims.register import selectors as register_selectors
 from ims.register.models import Initiative, Participation, Partner, RingAssignment
 from ims.register.vocab import Origin, ParticipantRole, PartnerKind, Status
+from ims.reporting.models import ReportVersion
+from ims.reporting.selectors import versions_visible
 
+from . import ring_change
 from .models import PartnerCriteria, RingSuggestion, WeightingScenario
 
 # The register records goals without a strength. A goal counts for 0.6 of its category by default:
@@ -191,7 +194,8 @@ def partner_choices(*, user) -> list[Partner]:
 
     The usual partners are the ones in a ring; putting them on top saves scrolling past every country.
     """
-    partners = register_selectors.partner_list(user=user).exclude(code=HOME_CODE).only("code", "name_nl", "kind")
+    partners = (register_selectors.partner_list(user=user).exclude(code=HOME_CODE)
+                .only("code", "name_nl", "name_en", "kind"))
     return sorted(partners, key=lambda p: (RING_ORDER.get(p.current_ring, len(RING_ORDER)), p.name_nl))
 
 
@@ -381,6 +385,21 @@ def partner_rings(*, user, code: str) -> PartnerRings:
         bottom_up=bottom_up_goals(user=user, partners=[partner]).get(partner.pk, BottomUp()),
         shared_framework=shares_framework(user=user, partner=partner),
     )
+
+
+@dataclass(frozen=True)
+class RingDecision:
+    """What a ring decision would change, as far as the user may see: for the confirmation step."""
+
+    change: ring_change.RingChange
+    finalised: list[ReportVersion]  # final reports over the years whose ring list changes; they stay as they are
+
+
+def ring_decision(*, user, partner: Partner, ring: str, valid_from: dt.date) -> RingDecision:
+    periods = RingAssignment.objects.visible_to(user).filter(partner=partner).only("ring", "valid_from", "valid_to")
+    change = ring_change.plan(list(periods), ring=ring, valid_from=valid_from, today=_today())
+    finalised = list(versions_visible(user=user).filter(year__in=change.report_years).order_by("year", "number"))
+    return RingDecision(change=change, finalised=finalised)
 
 
 def user_clearance(user) -> int:

@@ -14,16 +14,18 @@ from decimal import Decimal, InvalidOperation
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from ims import framework as fw
 from ims.accounts.permissions import Action, may
 from ims.core.services import RegisterError, record_save
 from ims.register.models import Partner, RingAssignment
-from ims.register.services import ring_assign
+from ims.register.services import editor_check, ring_assign
 from ims.register.vocab import Ring
 
-from . import selectors
+from . import ring_change, selectors
 from .models import WEIGHT_FIELDS, PartnerCriteria, RingSuggestion, WeightingScenario
+from .ring_change import RingChange
 
 
 def _require(actor, action: Action, what: str) -> None:
@@ -122,21 +124,46 @@ def criteria_record(
     return criteria, suggestion_refresh(partner=partner, actor=actor, criteria=criteria, on=criteria.valid_from)
 
 
+class RingNeedsConfirmation(RegisterError):
+    """A ring decision that rewrites the past: recorded only with ``confirmed=True``, after the BIA member has
+    seen what it changes (``change``)."""
+
+    def __init__(self, change: RingChange) -> None:
+        super().__init__("Dit besluit verandert de geschiedenis van de schil; bevestig het eerst.")
+        self.change = change
+
+
 @transaction.atomic
 def ring_set(
-    *, partner: Partner, ring: str, reason: str, actor, valid_from: dt.date | None = None
+    *, partner: Partner, ring: str, reason: str, actor, valid_from: dt.date | None = None, confirmed: bool = False
 ) -> RingAssignment:
     """Put a partner in a ring from a date (today): the BIA's decision, which may differ from the suggestion.
 
-    The open period is closed by the register, so the earlier ring and its reason stay in the history.
+    The open period is closed by the register, so the earlier ring and its reason stay in the history. A
+    decision dated in an earlier year or before the last ring change rewrites the past: it needs
+    ``confirmed=True`` (else :class:`RingNeedsConfirmation`), and it is fitted into the history as
+    :mod:`ims.assessment.ring_change` describes.
     """
     _require(actor, Action.SET_RING, "de schil van een partner vaststellen")
     if ring not in Ring.values:
         raise RegisterError(f"Onbekende schil {ring!r}; kies uit {', '.join(Ring.values)}.")
     if not (reason or "").strip():
         raise RegisterError("Geef de reden voor deze schilindeling.")
+    on = valid_from or timezone.localdate()
+    periods = list(RingAssignment.objects.select_for_update().filter(partner=partner))
+    change = ring_change.plan(periods, ring=ring, valid_from=on, today=timezone.localdate())
+    if change.blocked_by is not None:
+        raise RegisterError(f"Op {date_format(on)} begint al een schilindeling van {partner.name_nl}; kies een "
+                            "andere datum, of laat de beheerder die indeling aanpassen.")
+    if change.needs_confirmation and not confirmed:
+        raise RingNeedsConfirmation(change)
     try:
-        return ring_assign(partner=partner, ring=ring, valid_from=valid_from or timezone.localdate(),
+        if change.split is not None:
+            editor_check(actor=actor, record=change.split)
+            # A decision inside a closed period: that period ends at the date, the new one where it ended.
+            change.split.valid_to = on
+            record_save(change.split, actor=actor)
+        return ring_assign(partner=partner, ring=ring, valid_from=on, valid_to=change.valid_to,
                            reason=reason.strip(), actor=actor)
     except ValidationError as error:
         raise RegisterError(_messages(error)) from None

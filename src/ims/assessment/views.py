@@ -15,12 +15,13 @@ from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.text import slugify
+from django.utils.formats import date_format
+from django.utils.text import get_text_list, slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from ims import framework as fw
-from ims.accounts.permissions import Action, may
+from ims.accounts.permissions import Action, may, roles_that_may
 from ims.core.audit import AuditAction, audit
 from ims.core.services import RegisterError
 
@@ -118,8 +119,9 @@ def _proposal(request: HttpRequest) -> tuple[ProposalForm, Outcome | None]:
         scenarios=selectors.scenarios_all(user=request.user),
         initiatives=selectors.compare_choices(user=request.user),
     )
-    if not form.is_bound or not form.is_valid():
+    if not form.is_bound:
         return form, None
+    form.is_valid()  # the form's own problems; the framework's join them on the same fields
     return form, proposal_outcome(user=request.user, form=form)
 
 
@@ -154,9 +156,10 @@ def proposal_pdf(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def proposal_chart(request: HttpRequest) -> HttpResponse:
-    _form, outcome = _proposal(request)
+    form, outcome = _proposal(request)
     if outcome is None or outcome.comparison is None:
-        problems = outcome.problems if outcome else (_("Het voorstel is nog niet volledig."),)
+        problems = [f"{label}: {message}" if label else message for _id, label, message in form.error_summary()]
+        problems = problems or list(outcome.problems if outcome else [_("Het voorstel is nog niet volledig.")])
         return HttpResponseBadRequest("; ".join(problems), content_type="text/plain; charset=utf-8")
     return HttpResponse(flip_chart_svg(outcome.comparison, standalone=True), content_type=SVG_TYPE)
 
@@ -172,6 +175,7 @@ def rings(request: HttpRequest) -> HttpResponse:
         "divergent": divergent,
         "divergent_count": len(selectors.ring_divergences(user=request.user)) if not divergent else len(rows),
         "partners": selectors.partner_choices(user=request.user),
+        "who": _who_may(),
     }
     return render(request, "assessment/rings.html", context)
 
@@ -194,6 +198,7 @@ def partner_rings(request: HttpRequest, code: str) -> HttpResponse:
         raise Http404 from None
     partner = page.row.partner
     criteria_form = CriteriaForm(user=request.user, initial=_criteria_initial(page))
+    decision: selectors.RingDecision | None = None
     ring_form = RingForm(initial={"ring": page.row.suggestion.ring if page.row.suggestion else None})
     if request.method == "POST":
         action = request.POST.get("action")
@@ -217,11 +222,19 @@ def partner_rings(request: HttpRequest, code: str) -> HttpResponse:
                 ring_form = RingForm(request.POST)
                 if ring_form.is_valid():
                     data = ring_form.cleaned_data
-                    assignment = services.ring_set(partner=partner, ring=data["ring"], reason=data["reason"],
-                                                   actor=request.user, valid_from=data["valid_from"])
-                    messages.success(request, _("Schil vastgesteld: %(ring)s vanaf %(date)s.")
-                                     % {"ring": assignment.get_ring_display(), "date": assignment.valid_from})
-                    return redirect("assessment:partner-rings", code=code)
+                    try:
+                        assignment = services.ring_set(partner=partner, ring=data["ring"], reason=data["reason"],
+                                                       actor=request.user, valid_from=data["valid_from"],
+                                                       confirmed=data["confirmed"])
+                    except services.RingNeedsConfirmation:
+                        # Shown from what the user may see; the service decided on the whole history.
+                        decision = selectors.ring_decision(user=request.user, partner=partner, ring=data["ring"],
+                                                           valid_from=data["valid_from"])
+                    else:
+                        messages.success(request, _("Schil vastgesteld: %(ring)s vanaf %(date)s.")
+                                         % {"ring": assignment.get_ring_display(),
+                                            "date": date_format(assignment.valid_from)})
+                        return redirect("assessment:partner-rings", code=code)
             elif action == "refresh":
                 if not may(request.user, Action.EDIT):
                     raise PermissionDenied
@@ -239,8 +252,16 @@ def partner_rings(request: HttpRequest, code: str) -> HttpResponse:
         "ring_form": ring_form,
         "can_edit": may(request.user, Action.EDIT),
         "can_set_ring": may(request.user, Action.SET_RING),
+        "decision": decision,
+        "who": _who_may(),
     }
     return render(request, "assessment/partner_rings.html", context)
+
+
+def _who_may() -> dict[str, str]:
+    """Which roles may record criteria and which may set the ring, in words, from the permissions matrix."""
+    return {"criteria": get_text_list([str(r.label) for r in roles_that_may(Action.EDIT)], _("en")),
+            "ring": get_text_list([str(r.label) for r in roles_that_may(Action.SET_RING)], _("en"))}
 
 
 def _criteria_initial(page: selectors.PartnerRings) -> dict:

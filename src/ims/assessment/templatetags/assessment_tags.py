@@ -3,9 +3,14 @@ and the framework's vocabulary labels in the language of the page."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from django import template
 from django.utils.formats import number_format
+from django.utils.text import get_text_list
+from django.utils.translation import gettext as _
 
+from ims.assessment.labels import scenario_label as label_of_scenario
 from ims.framework.vocab import LabelledEnum
 from ims.register.vocab import vocab_label
 
@@ -46,3 +51,18 @@ def percent(share: float) -> str:
 def lookup(mapping: dict, key):
     """``mapping[key]`` in a template, None when absent."""
     return mapping.get(key) if hasattr(mapping, "get") else None
+
+
+@register.filter
+def years(values: Sequence[int]) -> str:
+    """``2015 tot en met 2019`` for an unbroken run of years, else ``2015, 2017 en 2019``."""
+    values = sorted(values)
+    if len(values) > 2 and values[-1] - values[0] == len(values) - 1:
+        return _("%(first)s tot en met %(last)s") % {"first": values[0], "last": values[-1]}
+    return get_text_list([str(v) for v in values], _("en"))
+
+
+@register.filter
+def scenario_label(scenario) -> str:
+    """``{{ scenario|scenario_label }}``: a scenario's name in the language of the page (never its slug)."""
+    return label_of_scenario(scenario.name, scenario.label_nl)
