@@ -46,7 +46,8 @@ def test_draft_and_version_downloads_are_in_the_audit_trail(small_register, anal
     assert entry.actor == analyst and entry.classification == 2
     assert entry.changes == {"year": 2019, "classification": 2, "format": "docx", "version": None}
 
-    response = client.post("/rapportage/definitief/", {"year": 2019, "classification": 0, "reference": "BS-1"})
+    response = client.post("/rapportage/definitief/", {"year": 2019, "classification": 0, "reference": "BS-1",
+                                                       "confirmed": "yes"})
     version = ReportVersion.objects.get()
     assert response.status_code == 302 and response["Location"] == f"/rapportage/versies/{version.pk}/"
     response = client.get(f"/rapportage/versies/{version.pk}/bestand.pdf")
@@ -57,7 +58,7 @@ def test_draft_and_version_downloads_are_in_the_audit_trail(small_register, anal
 
 
 def test_versions_above_clearance_are_invisible(small_register, analyst, viewer, login):
-    login(analyst).post("/rapportage/definitief/", {"year": 2019, "classification": 2})
+    login(analyst).post("/rapportage/definitief/", {"year": 2019, "classification": 2, "confirmed": "yes"})
     version = ReportVersion.objects.get()
     client = login(viewer)
     assert client.get(f"/rapportage/versies/{version.pk}/").status_code == 404
@@ -80,3 +81,21 @@ def test_source_links_show_the_cited_passage_within_clearance(small_register, an
     assert 'id="passage"' in page and "Kamerstuk 35 000 X, nr. 12" in page
     assert login(viewer).get(f"/rapportage/bron/{secret.pk}/").status_code == 404
     assert login(analyst).get(f"/rapportage/bron/{secret.pk}/").status_code == 200
+
+
+def test_finalising_asks_for_confirmation_first(small_register, analyst, login):
+    """"Definitief maken" freezes a version for good, so the first press says what it does and freezes nothing."""
+    client = login(analyst)
+    response = client.post("/rapportage/definitief/", {"year": 2019, "classification": 0, "reference": "BS-7"})
+    assert response.status_code == 200 and not ReportVersion.objects.exists()
+    page = BeautifulSoup(response.content, "lxml")
+    text = " ".join(page.select_one("section.confirm").get_text(" ").split())
+    assert "De rapportage over 2019 definitief maken?" in text and "Dit wordt versie 1." in text
+    assert "Onze referentie: BS-7." in text
+    confirm = {i["name"]: i["value"] for i in page.select("section.confirm form input[type=hidden]")}
+    assert confirm == {"csrfmiddlewaretoken": confirm["csrfmiddlewaretoken"], "year": "2019", "classification": "0",
+                       "reference": "BS-7", "confirmed": "yes"}
+    back = page.select_one("section.confirm a[href*='/rapportage/?']")
+    assert back["href"] == "/rapportage/?year=2019&classification=0"
+    response = client.post("/rapportage/definitief/", confirm)
+    assert response.status_code == 302 and ReportVersion.objects.get().reference == "BS-7"

@@ -140,9 +140,16 @@ def finalise(request: HttpRequest, year: int, level: int) -> HttpResponse:
     if not may(request.user, Action.EDIT):
         raise PermissionDenied
     back = reverse("reporting:index") + f"?year={year}&classification={level}"
+    reference = request.POST.get("reference", "")[:100]
+    if request.POST.get("confirmed") != "yes":
+        # Freezing cannot be undone: first say what it does, and let the user confirm or go back.
+        return render(request, "reporting/finalise_confirm.html", {
+            "year": year, "level": level, "level_label": Classification(level).label, "reference": reference,
+            "previous": selectors.last_final_visible(user=request.user, year=year, level=level), "back": back,
+        })
     try:
         version = services.report_finalise(year=year, classification=level, actor=request.user,
-                                           reference=request.POST.get("reference", "")[:100])
+                                           reference=reference)
     except services.ReportError as exc:
         messages.error(request, str(exc))
         return redirect(back)
