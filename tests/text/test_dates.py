@@ -15,6 +15,7 @@ from ims.text.dates import (
     _DATE,
     _DATE_AT_DIGIT,
     _DATE_AT_LETTER,
+    ANCHOR_WORDS_BESIDES_MONTHS,
     MONTHS,
     DateError,
     PartialDate,
@@ -133,14 +134,45 @@ def test_a_position_starts_dates_of_one_kind_only(text):
 @given(_DATEISH | st.text(max_size=40))
 def test_the_month_trie_finds_what_the_list_of_months_finds(text):
     months = "|".join(sorted(MONTHS, key=len, reverse=True))
-    plain = re.compile(f"{months}|jaar")
+    plain = re.compile("|".join([months, *ANCHOR_WORDS_BESIDES_MONTHS]))
     assert [m.span() for m in _ANCHOR_WORD.finditer(text)] == [m.span() for m in plain.finditer(text)]
 
 
 def test_every_anchor_word_holds_a_stem_that_screens_for_it():
-    assert all(any(stem in word for stem in _ANCHOR_STEMS) for word in [*MONTHS, "jaar"])
+    assert all(any(stem in word for stem in _ANCHOR_STEMS) for word in [*MONTHS, *ANCHOR_WORDS_BESIDES_MONTHS])
     assert iso("sinds vorig jaar, in oktober en op 3 mei", LETTER) == ["2023", "2024-10", "2024-05-03"]
 
 
 def test_numbers_of_other_lengths_than_days_months_and_years_start_no_date():
     assert iso("270 dagen, 12345 stuks en 3000 man in 2019") == ["2019"]
+
+
+def test_a_day_without_a_year_far_ahead_of_the_letter_is_last_years():
+    # An article of January telling what was signed "op 28 november": last November, not next.
+    assert iso("Op 28 november tekenden zij", PartialDate(2031, 1)) == ["2030-11-28"]
+    # Soon after the letter's date it is still this year's: an announcement.
+    assert iso("de top van 9 april", PartialDate(2031, 2, 20)) == ["2031-04-09"]
+    assert iso("op 14 maart vergaderen zij", PartialDate(2031, 3)) == ["2031-03-14"]
+
+
+def test_aanstaande_is_the_next_such_day():
+    assert iso("het overleg van 2 februari a.s.", PartialDate(2030, 12, 10)) == ["2031-02-02"]
+    assert iso("op 20 december aanstaande", PartialDate(2030, 12, 10)) == ["2030-12-20"]
+
+
+def test_a_named_weekday_picks_the_year_it_falls_in():
+    # 16 March 2028 is a Thursday; 16 March 2027 a Tuesday: "dinsdag" can only be last year's.
+    assert iso("op dinsdag 16 maart ondertekend", PartialDate(2028, 3, 20)) == ["2027-03-16"]
+    assert iso("op donderdag 16 maart ondertekend", PartialDate(2028, 3, 20)) == ["2028-03-16"]
+
+
+def test_a_day_with_a_point_after_its_number():
+    assert iso("dinsdag, 7. maart 2028 - 10:15") == ["2028-03-07"]
+
+
+def test_yesterday_and_today_against_the_letters_day():
+    assert iso("gisteren getekend", PartialDate(2030, 3, 1)) == ["2030-02-28"]
+    assert iso("eergisteren en vandaag", PartialDate(2030, 3, 10)) == ["2030-03-08", "2030-03-10"]
+    # Known only to the month, "vandaag" is that month.
+    assert iso("vandaag getekend", PartialDate(2030, 3)) == ["2030-03"]
+    assert iso("gisteren getekend", None) == []

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 
 class DateError(ValueError):
@@ -108,6 +109,7 @@ _MONTH = (
     r"|jan|febr?|mrt|apr|jun|jul|aug|sept?|okt|nov|dec)\.?"
 )
 _JL = r"(?:jl\.?|j\.l\.|jongstleden)"
+_AS = r"(?:a\.s\.?|as\.|aanstaande)(?!\w)"
 _YEAR = r"(?:1[89]\d\d|2[01]\d\d)"
 # The forms of a date that start with a digit, and those that start with a letter. No position can start
 # both kinds, so find_dates tries only the kind a position can start (half the alternatives, each tried in
@@ -115,8 +117,8 @@ _YEAR = r"(?:1[89]\d\d|2[01]\d\d)"
 _DIGIT_LED = rf"""
       (?P<iso>(?<![\d-])(?P<iy>{_YEAR})-(?P<im>[01]\d)-(?P<id>[0-3]\d)(?![\d-]))
     | (?P<num>(?<![\d-])(?P<nd>[0-3]?\d)-(?P<nm>[01]?\d)-(?P<ny>{_YEAR})(?![\d-]))
-    | (?P<full>(?<![\w])(?P<fd>[0-3]?\d)(?:e|ste|de)?\s+(?P<fm>{_MONTH})
-        (?:\s+(?P<fy>{_YEAR})\b|\s+(?P<fjl>{_JL}))?)
+    | (?P<full>(?<![\w])(?P<fd>[0-3]?\d)(?:e|ste|de|\.)?\s+(?P<fm>{_MONTH})
+        (?:\s+(?P<fy>{_YEAR})\b|\s+(?P<fjl>{_JL})|\s+(?P<fas>{_AS}))?)
     | (?P<year>(?<![\w.,/-])(?P<y>{_YEAR})(?:\s*[-–/]\s*(?:{_YEAR}|\d\d))?(?!\w|[.,]\d))
 """
 _LETTER_LED = rf"""
@@ -124,6 +126,7 @@ _LETTER_LED = rf"""
     | (?P<mjl>(?<![\w])(?P<jm>{_MONTH})\s+{_JL})
     | (?P<inm>(?<![\w])(?:in|sinds|vanaf|per|tot|eind|begin|medio)\s+(?P<bm>{_MONTH})(?![\w])
         (?!\s+(?:{_YEAR}|{_JL}|[0-3]?\d\b)))
+    | (?P<day>\b(?:(?P<ago2>eergisteren)|(?P<ago1>gisteren)|vandaag)\b)
     | (?P<rel>\b(?:(?P<prev>vorig|verleden)\s+jaar|(?P<last>(?:het\s+)?afgelopen)\s+jaar
         |(?P<this>dit|het\s+lopende|dit\s+kalender)\s*jaar|(?P<next>volgend|komend|het\s+komende)\s+jaar)\b)
 """
@@ -140,10 +143,49 @@ def _month(name: str) -> int:
     return MONTHS[name.translate(_FOLD).lower().rstrip(".")]
 
 
-def _resolve_day_month(month: int, day: int, reference: PartialDate, past: bool) -> PartialDate:
-    """A day and month without a year: the reference year, or the year before for "jl." in the future."""
+_WEEKDAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
+# A future date without a year or "a.s." still reads as this year's when it is this close ahead: news and
+# letters announce what comes in the next weeks; what lies further ahead is last year's, told in the past.
+_NEAR_FUTURE_DAYS = 92
+
+
+def _weekday_before(text: str, start: int) -> int | None:
+    """The weekday (0 = Monday) named just before ``start`` ("woensdag 21 december"), if any."""
+    words = text[max(0, start - 12) : start].lower().split()
+    word = words[-1].rstrip(",") if words else ""
+    return _WEEKDAYS.index(word) if word in _WEEKDAYS else None
+
+
+def _resolve_day_month(
+    month: int, day: int, reference: PartialDate, *, past: bool = False, future: bool = False,
+    weekday: int | None = None,
+) -> PartialDate:
+    """A day and month without a year, in the year that puts it where the text says relative to the letter.
+
+    "jl." is the most recent such day, "a.s." the next one. Otherwise the reference year, unless that
+    puts the day more than three months ahead: then it is last year's ("Op 30 november tekenden ..." in a
+    January article). A named weekday that holds in only one of the nearby years settles the year.
+    """
+    ref = date(reference.year, reference.month or 12, reference.day or _last_day(reference.year, reference.month or 12))
+    if weekday is not None:
+        fits = [
+            y for y in (reference.year - 1, reference.year, reference.year + 1)
+            if day <= _last_day(y, month) and date(y, month, day).weekday() == weekday
+        ]
+        if len(fits) == 1:
+            return PartialDate(fits[0], month, day)
     year = reference.year
-    if past and reference.month is not None and (month, day) > (reference.month, reference.day or 31):
+    if day > _last_day(year, month):  # 29 February in a year without one: PartialDate refuses it
+        return PartialDate(year, month, day)
+    same = date(year, month, day)
+    if past and same > ref:
+        year -= 1
+    elif future and reference.month is not None and same < date(year, reference.month, 1):
+        year += 1
+    elif (
+        not past and not future and reference.month is not None and month != reference.month
+        and (same - ref).days > _NEAR_FUTURE_DAYS
+    ):
         year -= 1
     return PartialDate(year, month, day)
 
@@ -159,7 +201,10 @@ def _from_match(m: re.Match[str], reference: PartialDate | None) -> tuple[Partia
             return PartialDate(int(m["fy"]), _month(m["fm"]), int(m["fd"])), False
         if reference is None:
             return None
-        return _resolve_day_month(_month(m["fm"]), int(m["fd"]), reference, bool(m["fjl"])), True
+        return _resolve_day_month(
+            _month(m["fm"]), int(m["fd"]), reference, past=bool(m["fjl"]), future=bool(m["fas"]),
+            weekday=_weekday_before(m.string, m.start()),
+        ), True
     if kind == "my":
         return PartialDate(int(m["my_y"]), _month(m["mm"])), False
     if kind in ("mjl", "inm"):
@@ -174,6 +219,8 @@ def _from_match(m: re.Match[str], reference: PartialDate | None) -> tuple[Partia
         return PartialDate(int(m["y"])), False
     if reference is None:
         return None
+    if kind == "day":
+        return _relative_day(reference, 2 if m["ago2"] else 1 if m["ago1"] else 0), True
     if m["prev"]:
         return PartialDate(reference.year - 1), True
     if m["last"]:
@@ -185,22 +232,35 @@ def _from_match(m: re.Match[str], reference: PartialDate | None) -> tuple[Partia
     return PartialDate(reference.year + 1), True
 
 
+def _relative_day(reference: PartialDate, days_back: int) -> PartialDate:
+    """"vandaag", "gisteren": a day when the letter's day is known, else the letter's month (or year)."""
+    if reference.day is None or reference.month is None:
+        return reference
+    day = date(reference.year, reference.month, reference.day) - timedelta(days_back)
+    return PartialDate(day.year, day.month, day.day)
+
+
 # Where a date can start: at a number, at a month name or "jaar", or one or two words before those
 # ("in oktober", "begin mei 2019", "het afgelopen jaar"). Trying the full date pattern only there keeps
 # date finding cheap: scanning with it at every position of every sentence was the pipeline's hot spot.
 # "\d\d*" rather than "\d+": a pattern led by a plain character class lets the regex engine skip ahead in
 # a fast loop, a repeat in front makes it try the whole pattern at every position (some 1.6 times slower).
 _DIGITS = re.compile(r"\d\d*")
-# The month names and abbreviations and "jaar" as a trie (common beginnings written once), so that fewer
-# alternatives are tried wherever one of their first letters stands; the longest wins, as in a plain list
-# with every name before its abbreviation.
+# The month names and abbreviations, "jaar" and the relative day words as a trie (common beginnings
+# written once), so that fewer alternatives are tried wherever one of their first letters stands; the
+# longest wins, as in a plain list with every name before its abbreviation.
 _ANCHOR_WORD = re.compile(
     r"a(?:pr(?:il)?|ug(?:ustus)?)|dec(?:ember)?|feb(?:ruari)?|j(?:aar|an(?:uari)?|u(?:li?|ni?))"
-    r"|m(?:aart|ei|rt)|nov(?:ember)?|okt(?:ober)?|sep(?:tember)?"
+    r"|m(?:aart|ei|rt)|nov(?:ember)?|okt(?:ober)?|sep(?:tember)?|(?:eer)?gisteren|vandaag"
 )
 # Every word of _ANCHOR_WORD holds one of these: most sentences hold none, which a test for each (at
 # memory speed) settles sooner than a search with the regex.
-_ANCHOR_STEMS = ("jan", "feb", "maart", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec", "jaar")
+_ANCHOR_STEMS = (
+    "jan", "feb", "maart", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec", "jaar", "gisteren",
+    "vandaag",
+)
+# The words besides the months that _ANCHOR_WORD finds: the relative year and day words.
+ANCHOR_WORDS_BESIDES_MONTHS = ("jaar", "eergisteren", "gisteren", "vandaag")
 # The first two digits of the years _YEAR reads.
 _CENTURIES = ("18", "19", "20", "21")
 
