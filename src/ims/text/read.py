@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ims.text.properties import FileProperties, docx_properties, html_properties, pdf_properties
+
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 SUPPORTED_SUFFIXES = (".txt", ".pdf", ".html", ".htm", ".docx")
 
@@ -48,6 +50,8 @@ class RawDocument:
 
     ``page_starts`` holds the offset at which each page begins (only for paged formats; ``(0,)``
     otherwise). ``warnings`` records anything the reader had to guess, such as a fallback encoding.
+    ``properties`` is what the file says about itself besides its text (a web page's publication date,
+    a DOCX or PDF file's creation date), which dates a document whose text does not.
     """
 
     name: str
@@ -56,6 +60,7 @@ class RawDocument:
     page_starts: tuple[int, ...] = (0,)
     warnings: tuple[str, ...] = field(default=())
     encoding: str | None = None
+    properties: FileProperties = field(default_factory=FileProperties)
 
     def page_of(self, offset: int) -> int:
         """The 1-based page number holding ``offset``."""
@@ -156,7 +161,7 @@ def _read_pdf(name: str, data: bytes) -> RawDocument:
     starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\f"]
     if starts[-1] >= len(text) and len(starts) > 1:
         starts.pop()
-    return RawDocument(name, text, "pdf", page_starts=tuple(starts))
+    return RawDocument(name, text, "pdf", page_starts=tuple(starts), properties=pdf_properties(reader))
 
 
 def _read_html(name: str, data: bytes) -> RawDocument:
@@ -169,7 +174,9 @@ def _read_html(name: str, data: bytes) -> RawDocument:
     root = _main_element(soup) or soup.body or soup
     lines = (" ".join(line.split()) for line in _block_text(root).splitlines())
     text = "\n".join(_squeeze_blank(lines)).strip("\n") + "\n"
-    return RawDocument(name, text, "html", warnings=warnings, encoding=encoding)
+    return RawDocument(
+        name, text, "html", warnings=warnings, encoding=encoding, properties=html_properties(soup)
+    )
 
 
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
@@ -295,4 +302,4 @@ def _read_docx(name: str, data: bytes) -> RawDocument:
         for row in table.rows:
             parts.append(" | ".join(cell.text.strip() for cell in row.cells))
     text = "\n".join(_squeeze_blank(part.strip() for part in "\n".join(parts).split("\n")))
-    return RawDocument(name, text.strip("\n") + "\n", "docx")
+    return RawDocument(name, text.strip("\n") + "\n", "docx", properties=docx_properties(document))
