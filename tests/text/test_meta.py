@@ -78,3 +78,84 @@ def test_role_line_found_after_earlier_lines_that_name_the_minister():
 def test_kamerstuk_number_found_anywhere_in_the_text():
     text = "Inleiding.\n" * 500 + "Tweede Kamer, vergaderjaar 2028–2029, 36 001, nr. 7\n"
     assert read_meta(text).kamerstuk == "36 001, nr. 7"
+
+
+# ---------------------------------------------------------------- the date of every kind of document
+
+
+def test_a_motion_is_dated_by_the_day_it_was_moved():
+    motion = "36 001 Begroting\n\nNr. 12 MOTIE VAN HET LID DE GRAAF\n\nVoorgesteld 3 december 2030\n\nDe Kamer,\n"
+    assert read_meta(motion).date == PartialDate(2030, 12, 3)
+    during = "Nr. 4 MOTIE VAN DE LEDEN A EN B\n\nVoorgesteld tijdens het wetgevingsoverleg van 9 maart 2031\n"
+    assert read_meta(during).date == PartialDate(2031, 3, 9)
+
+
+def test_written_questions_are_dated_by_the_day_they_were_sent_in():
+    questions = (
+        "Vragen van het lid Kok aan de Minister van Defensie over oefeningen in Noorwegen "
+        "(ingezonden 14 januari 2031).\n\nVraag 1\n"
+    )
+    assert read_meta(questions).date == PartialDate(2031, 1, 14)
+
+
+def test_an_answer_that_mentions_when_the_questions_came_is_not_dated_by_them():
+    answer = "Hierbij bied ik u de antwoorden aan. Deze vragen werden ingezonden op 2 mei 2031.\n"
+    assert read_meta(answer).date is None
+
+
+def test_a_news_page_is_dated_by_its_date_line():
+    page = "vrijdag, 4. april 2031 - 09:12 Bijgewerkt: 05-04-2031\n\nMariniers oefenen in Schotland\n\nTekst.\n"
+    assert read_meta(page).date == PartialDate(2031, 4, 4)
+    assert read_meta("Nieuwsbericht | 12-02-2031\n\nTitel\n").date == PartialDate(2031, 2, 12)
+    assert read_meta("Gepubliceerd op 7 juni 2031\nTitel\n").date == PartialDate(2031, 6, 7)
+
+
+def test_a_stored_page_with_its_date_in_front():
+    assert read_meta(" date 2031-05 Het kabinet besloot gisteren ...").date == PartialDate(2031, 5)
+    assert read_meta("date 2031-05-02 Het kabinet ...").date == PartialDate(2031, 5, 2)
+
+
+def test_a_place_and_date_line_of_another_place_is_no_letter_date():
+    # A treaty's place and date of signature under its title dates the treaty, not the publication.
+    treaty = "A. TITEL\n\nVerdrag tussen twee staten over oefenterreinen;\n\nLissabon, 3 maart 2030\n"
+    assert read_meta(treaty).date is None
+
+
+def test_a_running_sentence_with_a_date_is_no_date_line():
+    assert read_meta("Op 3 maart 2030 sprak de minister met haar Deense collega over samenwerking.\n").date is None
+
+
+def test_a_registration_line_dates_a_paper_refined_by_its_titles_day():
+    page = "Brief 30 december\n\nBijlage\n\nNummer: 2031D00042, datum: 2031-01-08, bijgewerkt: 2031-02-01\n"
+    assert read_meta(page).date == PartialDate(2030, 12, 30)
+    plain = "Verslag\n\nNummer: 2031D00042, datum: 2031-01-08, versie: 2\n"
+    assert read_meta(plain).date == PartialDate(2031, 1, 8)
+
+
+def test_a_paper_dated_only_by_its_session():
+    # The session runs from September to September: its first year, unless the text names a day in the
+    # second (then the paper is at least that late).
+    debate = "Handeling\n\nTweede Kamer der Staten-Generaal2030-2031nr. 20\n\nBegroting 2031\n"
+    assert read_meta(debate).date == PartialDate(2030)
+    memo = "Vergaderjaar 2030-2031\n\nDe wet is op 4 februari 2031 aangenomen en op 9 juli 2030 getekend.\n"
+    assert read_meta(memo).date == PartialDate(2031)
+
+
+def test_an_empty_date_field_leaves_the_year_of_the_ministry_reference():
+    letter = "Onze referentie BS2031004567 Datum Betreft Antwoorden op vragen over oefeningen\n"
+    assert read_meta(letter).date == PartialDate(2031)
+
+
+def test_a_one_line_title_with_a_year():
+    assert read_meta("Jaardag 2031 van de landmacht\n\nHet jaar begon goed.\n").date == PartialDate(2031)
+    assert read_meta("Van 2029 tot 2031 in de Baltische staten\n\nTekst.\n").date is None  # two years
+
+
+def test_the_text_comes_before_the_file_and_the_file_before_the_address():
+    from ims.text.properties import FileProperties
+
+    file = FileProperties(published=PartialDate(2031, 4, 2), address="https://example.org/2030/01/05/a")
+    assert read_meta("Datum 1 april 2031\n", file).date == PartialDate(2031, 4, 1)
+    assert read_meta("Een bericht zonder datum.\n", file).date == PartialDate(2031, 4, 2)
+    address_only = FileProperties(address="https://example.org/nieuws/2030/01/05/bericht")
+    assert read_meta("Een bericht zonder datum.\n", address_only).date == PartialDate(2030, 1, 5)

@@ -1,9 +1,23 @@
-"""Metadata of a letter to Parliament: its date, reference, Kamerstuk number, subject and signer.
+"""Metadata of a document: its date, reference, Kamerstuk number, subject and signer.
 
-Read from the original text (the letterhead is page furniture that cleaning removes). Two layouts are
-common: the ministry letter ("Onze referentie XY2030001234", "Datum 3 maart 2030", "Betreft ...") and
-the printed Kamerstuk ("Den Haag, 2 juni 2031", "Tweede Kamer, vergaderjaar 2030–2031, 36 123, nr. 4").
-A fragment of a longer document may carry none of them; every field is then None.
+Read from the original text (the letterhead is page furniture that cleaning removes). The date is the
+one the document gives itself, found where each kind of document states it, in this order:
+
+1. the text's own statement: a letter's "Datum 3 maart 2030", a printed Kamerstuk's "Den Haag, 2 juni
+   2031", a motion's "Voorgesteld 12 mei 2030" (or "Voorgesteld tijdens het notaoverleg van ..."), written
+   questions' "(ingezonden 5 juni 2030)", a news page's date line above or below its title ("maandag, 3.
+   juni 2030 - 10:15", "Gepubliceerd op 3 juni 2030", a stored page's leading "date 2030-06");
+2. what the file says about itself (:mod:`ims.text.properties`): a web page's publication date, a DOCX or
+   PDF file's creation date;
+3. what dates the document less directly: a parliamentary site's registration line ("Nummer: 2030D12345,
+   datum: 2030-04-15", refined by a title "Brief 27 maart"), the parliamentary session ("Vergaderjaar
+   2029-2030": its first year, or the second when the text names a day in it), the year in a ministry
+   reference ("BS2030012345") when the Datum field is empty, the year in a one-line title
+   ("Verantwoordingsdag 2030");
+4. the date in the page's address.
+
+A fragment of a longer document may carry none of them; every field is then None, and relative dates in
+it stay unresolved.
 """
 
 from __future__ import annotations
@@ -12,7 +26,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from ims.text.dates import DateError, PartialDate, find_dates
+from ims.text.dates import MONTHS, DateError, PartialDate, find_dates
+from ims.text.properties import FileProperties, address_date, iso_date
 
 _HEAD = 8000  # the letterhead is on the first page
 _TAIL = 3000  # a signature without a "De minister van ..." line is at the end
@@ -22,8 +37,40 @@ _DATE_LINE = re.compile(r"Datum[ \t]+([^\n]{6,40}?)(?:[ \t]{2,}|[ \t]*$|[ \t]+Af
 _PLACE_DATE = re.compile(
     r"(?:Den Haag|'s-Gravenhage|’s-Gravenhage),[ \t]*([^\n]{6,30}?)[ \t]*$", re.MULTILINE
 )
+_PROPOSED = re.compile(r"Voorgesteld\b([^\n]{0,80})")
+# Written questions are headed "Vragen van het lid ... (ingezonden 5 juni 2030)"; an answer that mentions
+# when the questions were sent in ("werden ingezonden op ...") is not dated by it.
+_SUBMITTED = re.compile(r"\([Ii]ngezonden\s+([^\n)]{6,30})\)")
+# The stored form of a page with its date in front: " date 2019-07 ...".
+_DATE_MARK = re.compile(r"\s*date[ \t]+(\d{4}(?:-\d{2}){0,2})(?![\d-])")
 # The date patterns, with words one of which each of their matches holds.
-_DATE_PATTERNS = ((_DATE_LINE, ("Datum",)), (_PLACE_DATE, ("Den Haag,", "s-Gravenhage,")))
+_DATE_PATTERNS = (
+    (_DATE_LINE, ("Datum",)), (_PLACE_DATE, ("Den Haag,", "s-Gravenhage,")), (_PROPOSED, ("Voorgesteld",)),
+)
+# A news page's date line: a short line near the top that is a date, perhaps after a weekday or a word
+# that says what the date is, and perhaps followed by a time or a later update.
+_DATE_LINE_LEAD = re.compile(
+    r"(?:(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag),?\s+"
+    r"|(?:gepubliceerd|geplaatst|publicatiedatum|datum publicatie|nieuwsbericht|nieuws)\b(?:\s+op)?\s*[:|]?\s*)?",
+    re.IGNORECASE,
+)
+_NEWS_LINES = 8  # non-blank lines at the top of a page that may hold its date line
+_NEWS_LINE_LENGTH = 80
+_REGISTERED = re.compile(r"Nummer:[^\n]{0,40}?,\s*datum:\s*(\d{4}-\d{2}-\d{2})")
+# "Brief 27 maart": a letter's title that gives its day without the year.
+_TITLE_DAY = re.compile(
+    r"(?m)^[ \t]*[Bb]rief(?:[ \t]+van)?(?:[ \t]+de[ \t]+[^\n\d]{3,40})?[ \t]+(\d{1,2})[ \t]+("
+    + "|".join(MONTHS)
+    + r")[ \t]*$"
+)
+# The session a parliamentary paper belongs to: "Vergaderjaar 2018-2019", "Tweede Kamer der
+# Staten-Generaal2018-2019..." (a site's header with the columns run together), "Handelingen II 2019/20".
+_SESSION = re.compile(
+    r"(?:[Vv]ergaderjaar|Staten-Generaal|Handelingen(?: I{1,2})?|Kamerstukken(?: I{1,2})?)[ \t]*"
+    r"((?:19|20)\d\d)[-–/]((?:19|20)?\d\d)"
+)
+_REFERENCE_YEAR = re.compile(r"[A-Z]{1,6}[-/.]?((?:19|20)\d\d)\d{3,}")
+_TITLE_WORDS = 14
 _REFERENCE = re.compile(
     r"(?:Onze referentie|Ons kenmerk)[ \t]*(?::[ \t]*)?\n?[ \t]*([A-Z]{1,6}[-/]?\d[\d/.-]{4,})"
 )
@@ -68,7 +115,14 @@ def _first_date(text: str) -> PartialDate | None:
     return found[0].value if found else None
 
 
-def _date(head: str) -> PartialDate | None:
+def _stated_date(head: str) -> PartialDate | None:
+    """The date the text gives itself: a date mark, a Datum or place-and-date line, "Voorgesteld",
+    "(ingezonden ...)", or a news page's date line."""
+    mark = _DATE_MARK.match(head)
+    if mark:
+        value = iso_date(mark.group(1))
+        if value is not None:
+            return value
     for pattern, words in _DATE_PATTERNS:
         if not any(word in head for word in words):
             continue  # a plain test for the words is far cheaper than a search with the pattern
@@ -78,7 +132,90 @@ def _date(head: str) -> PartialDate | None:
             value = _first_date(m.group(1))
             if value is not None:
                 return value
+    if "ngezonden" in head:
+        for m in _SUBMITTED.finditer(head):
+            value = _first_date(m.group(1))
+            if value is not None:
+                return value
+    return _news_date_line(head)
+
+
+def _news_date_line(head: str) -> PartialDate | None:
+    """The date line of a news page: one of the top lines that starts with a date of at least a month."""
+    lines = (line.strip() for line in head.splitlines())
+    for n, line in enumerate(line for line in lines if line):
+        if n >= _NEWS_LINES:
+            break
+        if len(line) > _NEWS_LINE_LENGTH:
+            continue
+        rest = line[_DATE_LINE_LEAD.match(line).end() :]
+        found = find_dates(rest)
+        if found and found[0].start == 0 and found[0].value.month is not None:
+            return found[0].value
     return None
+
+
+def _file_date(properties: FileProperties) -> PartialDate | None:
+    return properties.published or properties.created
+
+
+def _registered_date(head: str) -> PartialDate | None:
+    """A parliamentary site's registration date, or the day a title "Brief 27 maart" gives before it."""
+    m = _REGISTERED.search(head) if "datum:" in head else None
+    if not m:
+        return None
+    registered = iso_date(m.group(1))
+    title = _TITLE_DAY.search(head, 0, m.start())
+    if registered is not None and title:
+        # The letter was written before it was registered: the most recent such day ("jl.").
+        found = find_dates(f"{title.group(1)} {title.group(2)} jl.", reference=registered)
+        if found:
+            return found[0].value
+    return registered
+
+
+def _session_date(head: str) -> PartialDate | None:
+    """The year of a parliamentary paper dated only by its session (September to September): the first
+    year, or the second when the text names a day in it."""
+    m = _SESSION.search(head)
+    if not m:
+        return None
+    first, second = int(m.group(1)), int(m.group(2)[-2:])
+    if (first + 1) % 100 != second:
+        return None
+    days = [d.value for d in find_dates(head) if d.value.day is not None]
+    return PartialDate(first + 1 if any(d.year == first + 1 for d in days) else first)
+
+
+def _reference_year(reference: str | None) -> PartialDate | None:
+    """The year in a ministry reference ("BS2030012345": the year, then a serial number)."""
+    m = _REFERENCE_YEAR.fullmatch(reference) if reference else None
+    return PartialDate(int(m.group(1))) if m else None
+
+
+def _title_year(head: str) -> PartialDate | None:
+    """The year in a one-line title at the top ("Verantwoordingsdag 2030. Ook over Defensie"): a short
+    line that opens with a capital, does not end as a sentence does, and names one year and no fuller date."""
+    title = next((line.strip() for line in head.splitlines() if line.strip()), "")
+    if not title[:1].isupper() or title.endswith((".", "!", "?", ":", ";", ",")) or len(title.split()) > _TITLE_WORDS:
+        return None
+    found = find_dates(title)
+    return found[0].value if len(found) == 1 and found[0].value.month is None else None
+
+
+def _document_date(head: str, reference: str | None, properties: FileProperties) -> PartialDate | None:
+    try:
+        return (
+            _stated_date(head)
+            or _file_date(properties)
+            or _registered_date(head)
+            or _session_date(head)
+            or _reference_year(reference)
+            or _title_year(head)
+            or address_date(properties.address)
+        )
+    except DateError:  # pragma: no cover - every step reads dates with find_dates, which never raises
+        return None
 
 
 def _subject(head: str) -> str | None:
@@ -132,21 +269,19 @@ def _kamerstuk(text: str) -> str | None:
     return f"{m.group(1)}, nr. {m.group(2)}" if m else None
 
 
-def read_meta(text: str) -> DocumentMeta:
-    """Read a document's own metadata from its original text; fields it does not state are None.
+def read_meta(text: str, properties: FileProperties | None = None) -> DocumentMeta:
+    """Read a document's own metadata from its original text and, for its date, from what the file says
+    about itself (``properties``, see :mod:`ims.text.properties`); fields it does not state are None.
 
     Never raises: any text is a document that states some of its metadata, possibly none.
     """
     head = text[:_HEAD]
     ref = _REFERENCE.search(head)
     pages = Counter(int(n) for n in _PAGE.findall(text)) if "Pagina " in text else Counter()
-    try:
-        date = _date(head)
-    except DateError:  # pragma: no cover - find_dates never raises
-        date = None
+    reference = ref.group(1) if ref else None
     return DocumentMeta(
-        date=date,
-        reference=ref.group(1) if ref else None,
+        date=_document_date(head, reference, properties or FileProperties()),
+        reference=reference,
         kamerstuk=_kamerstuk(text),
         subject=_subject(head),
         signer=_signer(text),
