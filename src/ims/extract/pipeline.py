@@ -136,7 +136,7 @@ def extract_path(
 ) -> ExtractionResult:
     """Read one file and extract its facts. Raises :class:`DocumentError` if the file cannot be read."""
     raw = read_document(path, max_bytes=max_bytes)
-    meta = read_meta(raw.text)
+    meta = read_meta(raw.text, raw.properties)
     facts = _extract(raw.text, raw.name, meta.date, known=known)
     return ExtractionResult(raw.name, meta, tuple(facts), raw.warnings, raw=raw)
 
@@ -260,7 +260,7 @@ def extract_paths(
         except DocumentError as exc:
             results[n] = ExtractionResult(Path(path).name, error=str(exc))
             continue
-        loaded[n] = _Loaded(raw, read_meta(raw.text))
+        loaded[n] = _Loaded(raw, read_meta(raw.text, raw.properties))
     groups = [([k for k in group if k in loaded], DECLARED) for group in declared]
     groups = [(group, reason) for group, reason in groups if len(group) > 1]
     alone = [n for n in loaded if n not in flat]
