@@ -67,6 +67,13 @@ def test_letterhead_and_return_address_are_dropped():
     assert original_of(clean, "De oefening") == "De oefening"
 
 
+def test_a_letter_run_into_one_line_is_not_dropped_as_its_return_address():
+    # Some sources store a whole letter on one line that starts with the return address: that line is
+    # the letter, not furniture.
+    original = "> Retouradres Postbus 1 1000 AA Stad " + "Hierbij bericht ik u over de oefening in Finland. " * 5
+    assert "oefening in Finland" in clean_text(original).text
+
+
 def test_side_block_repeated_on_every_page_is_dropped():
     original = (
         "Tekst over Canada.\nOnze referentie\nAB2030000002\nMeer tekst.\n"

@@ -115,7 +115,7 @@ class CleanText:
 _LINE_KINDS = r"""(?:
     (?P<furniture>[ \t\f]*(?:
         Pagina[ ]\d+[ ]van[ ]\d+                                   # running footer
-      | >?[ ]?Retouradres\b[^\n]*                                  # return address
+      | >?[ ]?Retouradres\b[^\n]{0,120}                             # return address (a short line)
       | (?:Tweede|Eerste)[ ]Kamer,[ ]vergaderjaar[ ]\d{4}[–-]\d{4},[ ]\d+[ ]\d+,[ ]nr\.[ ]\d+(?:[ ]+\d+)?
       | \d{1,3}(?:[ \t]+\d{1,3})*                                  # stand-alone footnote / page numbers
       | _{5,}                                                      # rule lines
