@@ -1,8 +1,15 @@
 """commitment: promises to Parliament and requests by members."""
 
 
+import pytest
+
+
 def keyset(found: list[dict]) -> set[tuple]:
     return {(f["member"], f["date"]) for f in found}
+
+
+def rules(found: list[dict]) -> set[str]:
+    return {f["rule"] for f in found}
 
 
 def test_request_by_a_named_member(facts):
@@ -14,11 +21,13 @@ def test_request_by_a_named_member(facts):
 
 
 def test_several_members_and_one_fact_each(facts):
+    # The request was made before the letter, on a day the text does not give: no date (the letter's
+    # own date would be a guess).
     text = (
         "Op verzoek van de leden Jansen en De Wit zal ik ingaan op de oefeningen. "
         "Later zal ik ook de vragen van het lid Jansen beantwoorden."
     )
-    assert keyset(facts(text, "commitment")) == {("Jansen", "2024-05-15"), ("De Wit", "2024-05-15")}
+    assert keyset(facts(text, "commitment")) == {("Jansen", None), ("De Wit", None)}
 
 
 def test_member_request_dated_by_the_debate_just_mentioned(facts):
@@ -40,3 +49,130 @@ def test_promises_without_a_member(facts):
 def test_handled_promises_and_present_tense_are_not_commitments(facts):
     text = "De toezeggingen die ik heb gedaan zijn verwerkt. Hierbij bericht ik u over de voortgang."
     assert facts(text, "commitment") == []
+
+
+MOTION = """36 010 Initiatiefnota van het lid Van Dam over marinesamenwerking
+
+Nr. 9 MOTIE VAN HET LID TER HORST C.S.
+
+Voorgesteld 4 maart 2031
+
+De Kamer,
+
+gehoord de beraadslaging,
+
+overwegende dat de marines van Nederland en Denemarken al jaren samen oefenen;
+
+verzoekt de regering, de mogelijkheden voor gezamenlijk onderhoud te onderzoeken,
+
+en gaat over tot de orde van de dag.
+
+Ter Horst
+
+Van Dam
+
+Kok
+"""
+
+
+def test_a_motion_is_a_request_by_its_first_signatory_on_the_day_it_was_moved(facts):
+    found = facts(MOTION, "commitment", date="2031-03-04")
+    # Not the author of the initiative note in the dossier title, nor the co-signatories.
+    assert keyset(found) == {("Ter Horst", "2031-03-04")}
+    assert rules(found) == {"commitment.motion"}
+    assert found[0]["confidence"] >= 0.9
+
+
+def test_a_motion_without_a_name_under_it_takes_the_name_in_its_title(facts):
+    text = MOTION.split("Ter Horst\n")[0]
+    assert keyset(facts(text, "commitment", date="2031-03-04")) == {("Ter Horst", "2031-03-04")}
+
+
+def test_a_motion_that_asks_nothing_is_no_request(facts):
+    text = MOTION.replace("verzoekt de regering, de mogelijkheden", "spreekt uit dat de mogelijkheden")
+    assert facts(text, "commitment", date="2031-03-04") == []
+
+
+def test_written_questions_give_one_fact_per_asking_member(facts):
+    text = (
+        "Vragen van de leden Kok en Van Dijk (beiden SP) aan de Minister van Defensie over de oefening in "
+        "Noorwegen (ingezonden 2 februari 2031).\n\nVraag 1\n\nKent u het bericht over de oefening?\n"
+    )
+    found = facts(text, "commitment", date="2031-02-02")
+    assert keyset(found) == {("Kok", "2031-02-02"), ("Van Dijk", "2031-02-02")}
+
+
+def test_motions_a_letter_answers_one_fact_per_first_submitter(facts):
+    text = (
+        "Deze brief gaat ook in op de moties Kok (Kamerstuk 36 001, nr. 4), Van Dijk (Kamerstuk 36 001, "
+        "nr. 7) en Ter Horst/Kok (Kamerstuk 36 001, nr. 9) en op de motie-De Graaf."
+    )
+    found = facts(text, "commitment")
+    assert keyset(found) == {("Kok", None), ("Van Dijk", None), ("Ter Horst", None), ("De Graaf", None)}
+    assert rules(found) == {"commitment.cited_motion"}
+
+
+def test_the_motion_of_the_kamer_names_no_member(facts):
+    assert facts("Dit volgt uit de motie van de Kamer over oefeningen.", "commitment") == []
+
+
+def test_an_initiative_note_by_a_member_is_no_request(facts):
+    assert facts("Ik reageer op de initiatiefnota van het lid Van Dam over de marine.", "commitment") == []
+
+
+def test_a_promise_next_to_a_cited_motion_is_a_promise_of_its_own(facts):
+    text = "De regering is voornemens de Kamer spoedig nader te informeren, mede gelet op de motie Kok."
+    assert keyset(facts(text, "commitment")) == {(None, "2024-05-15"), ("Kok", None)}
+
+
+def test_a_pledge_is_dated_by_the_debate_it_was_made_in(facts):
+    text = (
+        "Den Haag, 2 april 2031\n\nZoals toegezegd tijdens het commissiedebat van 12 maart jl. over de "
+        "marine, informeer ik u hierbij over de oefening."
+    )
+    found = facts(text, "commitment", date="2031-04-02")
+    assert keyset(found) == {(None, "2031-03-12")}
+    assert rules(found) == {"commitment.pledge"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gelijktijdig met de begroting kan de Kamer een brief tegemoet zien waarin wij de plannen toelichten.",
+        "Mede op verzoek van de Tweede Kamer zullen wij in die brief de kosten schetsen.",
+        "Voor de zomer zal ik u informeren over de uitkomst.",
+    ],
+)
+def test_promises_to_inform_parliament_are_dated_with_the_letter(facts, text):
+    assert keyset(facts(text, "commitment")) == {(None, "2024-05-15")}
+
+
+def test_an_elaboration_of_a_promise_is_part_of_it(facts):
+    text = (
+        "Op verzoek van de Kamer zullen wij een overzicht geven van de projecten. "
+        "Wij zullen daarbij ook ingaan op de samenhang tussen de projecten."
+    )
+    assert len(facts(text, "commitment")) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We zullen extra stappen moeten zetten om de norm te halen.",  # an obligation, no promise to the Kamer
+        "Zal de minister de Kamer daarover informeren?",  # a question asks, it promises nothing
+        "De toezeggingen uit het debat zijn in deze brief verwerkt.",
+    ],
+)
+def test_not_commitments(facts, text):
+    assert facts(text, "commitment") == []
+
+
+def test_a_committee_request_dated_by_the_sending_in_the_next_sentence_names(facts):
+    text = (
+        "Hierbij bied ik u de antwoorden aan op de vragen gesteld door de vaste commissie voor Defensie over "
+        "de oefening. Deze vragen werden ingezonden op 3 maart 2031. Antwoorden op vragen van de vaste "
+        "commissie voor Defensie over de oefening."
+    )
+    found = facts(text, "commitment", date="2031-04-01")
+    assert keyset(found) == {(None, "2031-03-03")}
+    assert rules(found) == {"commitment.kamer_request"}

@@ -1,16 +1,37 @@
-"""``commitment``: a commitment (toezegging) to Parliament, or a request by a member.
+"""``commitment``: a commitment (toezegging) to Parliament, or a request by a member, the committee or the
+Kamer.
 
-Two kinds of sentence count:
+The kinds of statement, each with its rule name:
 
-* a request or question by a named member ("op verzoek van het lid Jansen", "de door het lid De Vries
-  gestelde vragen", "de motie van de leden X en Y"): one fact per member and document;
-* a promise to Parliament without a member: a dated toezegging ("mijn toezegging tijdens het
-  wetgevingsoverleg van maart 2030") or a future promise to inform the Kamer ("zal ik ingaan
-  op", "zal het kabinet u informeren", "De Kamer zal ... ontvangen"). A remark that earlier promises have
-  been handled ("De toezeggingen ... zijn verwerkt") is not a new commitment.
+* ``commitment.motion`` — a motion (the document itself or one of several in it): "De Kamer, gehoord de
+  beraadslaging, ... verzoekt de regering ... en gaat over tot de orde van de dag." A motion is a request
+  only when it asks something ("verzoekt", "draagt ... op", "roept ... op"). The member is its first
+  signatory, the name under the motion (else the one in its title "MOTIE VAN HET LID ..."), never a name
+  in the dossier title above it ("Initiatiefnota van het lid ..."); the date is the day it was moved.
+* ``commitment.member_request`` — questions or a request by named members: "Vragen van de leden A en B
+  ... (ingezonden 3 mei 2030)", "op verzoek van het lid A", "de door het lid A gestelde vragen": one fact
+  per member, dated by the debate or the day of sending in that the sentence (or the paragraph just
+  before) names, else null — the request was made earlier, on a day the text does not give.
+* ``commitment.cited_motion`` — motions a letter answers: "de moties Jansen (Kamerstuk ...), De Vries en
+  Smit/Bakker": one fact per motion, for its first submitter; null date unless the motion's own phrase
+  dates it.
+* ``commitment.pledge`` — a toezegging the letter refers to, with the debate it was made in: "Zoals
+  toegezegd tijdens het algemeen overleg van 26 maart jl.", "mijn toezegging tijdens de
+  begrotingsbehandeling van november 2030": dated by the debate; mentions of the same debate are one
+  fact.
+* ``commitment.promise`` — a promise the letter itself makes to inform Parliament: the government in
+  the future ("zal ik ... ingaan op", "zullen wij ... schetsen", "is voornemens de Kamer ... te
+  informeren") or the Kamer receiving ("De Kamer zal ... ontvangen", "kan het parlement een brief
+  tegemoet zien"): dated with the letter. A sentence that only elaborates the promise before it ("Wij
+  zullen daarbij ook ingaan op ...") is part of it. "We zullen extra stappen moeten zetten" promises
+  nothing to Parliament.
+* ``commitment.kamer_request`` — a request by the committee or the Kamer: "op verzoek van de Kamer",
+  "(verzoek vaste commissie voor Defensie)", "De Kamer heeft ons gevraagd ...", "vragen gesteld door de
+  vaste commissie": member null, dated by the debate or sending-in it names (this sentence or the next),
+  else with the letter when the sentence also promises, else null.
 
-The date is the debate's date in the sentence; else, for a member's request, the date of the debate the
-paragraph was just talking about; else the letter's own date.
+A remark that earlier promises have been handled ("De toezeggingen ... zijn verwerkt") is no new
+commitment. Questions and answers in a debate are not scanned for promises by members.
 """
 
 from __future__ import annotations
@@ -19,44 +40,104 @@ import re
 
 from ims.extract.common import Needs, tidy
 from ims.extract.context import DocContext, register_keywords
-from ims.extract.facts import Commitment
-from ims.text.dates import PartialDate
+from ims.extract.facts import Commitment, Evidence
+from ims.text.dates import PartialDate, find_dates
 
 KEYWORDS = register_keywords(
-    "toezegging", "toegezegd", "zeg ik toe", "het lid ", "de leden ", "kamerlid", "motie", "zal ik",
-    "zal het kabinet", "de kamer zal", "informeren",
+    "toezegging", "toegezegd", "zeg ik toe", "het lid ", "de leden ", "kamerlid", "motie", "zal ik", "zullen wij",
+    "zullen we", "wij zullen", "we zullen", "ik zal", "zal het kabinet", "zal de regering", "de kamer zal",
+    "informeren", "tegemoet zien", "verzoek", "gevraagd", "verzocht", "commissie", "voornemens",
 )
-_PARTICLE = r"(?:(?:[Vv]an\s+(?:der\s+|den\s+|de\s+)?|[Dd]e\s+|[Dd]en\s+|[Tt]er\s+|[Tt]en\s+))?"
-_SURNAME = rf"{_PARTICLE}[A-Z][\w'’]+(?:-[A-Z][\w'’]+)?"
+_PARTICLE = r"(?:(?:[Vv]an\s+(?:der\s+|den\s+|de\s+)?|[Dd]e\s+|[Dd]en\s+|[Tt]er\s+|[Tt]en\s+|[Tt]\s*'?\s*))?"
+_NAME_WORD = r"[A-Z][\w'’]*[a-zà-ÿ][\w'’]*"
+_SURNAME = rf"{_PARTICLE}{_NAME_WORD}(?:-{_NAME_WORD})*"
+# A member named in a request: "het lid X", "de leden X en Y", "Kamerlid X", "de motie (van het lid) X".
 _MEMBER = re.compile(
     rf"\b(?:het\s+(?:Kamer)?lid|Kamerlid|de\s+(?:Kamer)?leden|motie(?:\s+van)?(?:\s+het\s+lid|\s+de\s+leden)?)\s+"
     rf"({_SURNAME})(?:\s*(?:,|en)\s+({_SURNAME}))*"
 )
 _SURNAMES = re.compile(_SURNAME)
-_PROMISE = Needs(
-    r"\b(?:zal\s+(?:ik|het kabinet|de minister|de regering)\b|(?:ik|het kabinet|de regering)\s+zal\b"
-    r"|zal\b[^.]{0,80}\binformeren\b|de kamer zal\b[^.]{0,80}\bontvangen\b|zeg(?:t)? (?:ik )?toe\b)",
-    ("zal", "zeg"),
+# A member named as the author of an initiative, not as one who asks: "Initiatiefnota van het lid X".
+_AUTHORED = re.compile(r"initiatief\w*\s+van\s+$", re.IGNORECASE)
+# "de moties X (Kamerstuk ...), Y en Z/W": the list after the word, each item a first submitter.
+_MOTIONS = re.compile(
+    r"\bmoties?(?:\s+|-)(?:(?:van\s+)?(?:het\s+lid|de\s+leden)\s+)?(?=[A-Z]|[Vv]an\s|[Dd]e\s|[Tt]er?\s)"
 )
+# Words that follow "de motie van" without being a member's name.
+_NOT_A_MEMBER = frozenset({"kamer", "regering", "commissie", "minister", "staatssecretaris", "kabinet", "fractie"})
+_MOTION_NAME = re.compile(rf"({_SURNAME})((?:\s*/\s*{_SURNAME})*)(?:\s+c\.s\.)?")
+# What may follow a motion's name before the next one: its reference in brackets (or a bracket that the
+# text forgot to open: "X Kamerstuk 36 001, nr. 4)"), then a comma or "en".
+_MOTION_REF = re.compile(r"\s*(?:\([^()]{0,80}\)|Kamerstuk[^()]{0,60}\))")
+_MOTION_SEP = re.compile(r"\s*(?:,\s*(?:en\s+)?|\s+en\s+)")
+
+_MOTION_BODY_START = "De Kamer,"
+_MOTION_BODY_END = "gaat over tot de orde van de dag"
+_MOTION_ASKS = re.compile(r"\b(?:verzoekt|draagt\b[^;]{0,200}\bop\b|roept\b[^;]{0,200}\bop\b)")
+_MOTION_TITLE = re.compile(r"MOTIE\s+VAN\s+(?:HET\s+LID|DE\s+LEDEN)\s+([^\n]+?)\s*(?:C\.S\.)?\s*$", re.MULTILINE)
+_SIGNATORY = re.compile(rf"{_SURNAME}(?:\s+c\.s\.)?")
+_PROPOSED = re.compile(r"Voorgesteld\b[^\n]{0,80}")
+
+# The government promises in the future tense, or the Kamer is to receive.
+_PROMISE = Needs(
+    r"\b(?:(?:zal|zullen)\s+(?:ik|wij|we|het\s+kabinet|de\s+minister|de\s+regering)\b"
+    r"|(?:ik|wij|we|het\s+kabinet|de\s+regering)\s+(?:zal|zullen)\b"
+    r"|(?:zal|zullen)\b[^.]{0,80}\binformeren\b"
+    r"|\bvoornemens\b[^.]{0,80}\bte\s+informeren\b"
+    r"|de\s+(?:tweede\s+)?kamer\s+zal\b[^.]{0,80}\bontvangen\b"
+    r"|\b(?:kan|kunt|mag|zal|zult)\s+(?:de\s+(?:tweede\s+)?kamer|het\s+parlement|u)\b[^.]{0,120}\btegemoet\s+zien\b"
+    r"|(?:de\s+(?:tweede\s+)?kamer|het\s+parlement|u)\s+(?:kan|kunt|mag|zal|zult)\b[^.]{0,120}\btegemoet\s+zien\b"
+    r"|zeg(?:t)?\s+(?:ik\s+)?toe\b)",
+    ("zal", "zullen", "voornemens", "tegemoet", "zeg"),
+)
+# A promise is one to Parliament when it is about informing it: these verbs and nouns.
+_TO_PARLIAMENT = Needs(
+    r"\b(?:informeren|in\s*(?:te\s+)?gaan\s+op|ingaan|toelichten|toe\s+te\s+lichten|schetsen|overzicht"
+    r"|rapporteren|rapportage|sturen|toesturen|zenden|toezenden|voorleggen|berichten|uiteenzetten"
+    r"|beantwoorden|reageren|reactie|brief|notitie|nota|kamer|parlement|u)\b",
+    ("inform", "gaan", "ingaan", "licht", "schets", "overzicht", "rapport", "stur", "zend", "voorleg", "bericht",
+     "uiteen", "antwoord", "reageer", "reager", "reactie", "brief", "notitie", "nota", "kamer", "parlement", "u "),
+)
+# A promise hedged as an obligation ("zullen ... moeten") or denied is none.
+_NOT_A_PROMISE = re.compile(r"\b(?:zal|zullen)\b[^.]{0,60}\b(?:moeten|niet)\b")
+_ELABORATION = re.compile(r"^\W*(?:\w+\s+){0,4}?(?:daarbij|daarin|hierin|daarop|daarnaast)\b")
 _PLEDGE = Needs(r"\b(?:toezegging|toegezegd)\b", ("toezegging", "toegezegd"))
 _DEBATE = Needs(
-    r"\b(?:begrotingsbehandeling|behandeling|overleg|debat|commissiedebat|notaoverleg"
-    r"|wetgevingsoverleg|vragenuur|toezegging\w*|toegezegd)\b",
-    ("behandeling", "overleg", "debat", "vragenuur", "toezegging", "toegezegd"),
+    r"\b(?:begrotingsbehandeling|behandeling|overleg|algemeen overleg|debat|commissiedebat|notaoverleg"
+    r"|wetgevingsoverleg|vragenuur|toezegging\w*|toegezegd|ingezonden)\b",
+    ("behandeling", "overleg", "debat", "vragenuur", "toezegging", "toegezegd", "ingezonden"),
 )
+_SUBMITTED = Needs(r"\bingezonden\b", ("ingezonden",))
 _DONE = Needs(
     r"\b(?:verwerkt|afgehandeld|uitgevoerd|ingelost)\b", ("verwerkt", "afgehandeld", "uitgevoerd", "ingelost")
+)
+_KAMER_REQUEST = Needs(
+    r"(?:\bop\s+verzoek\s+van\s+(?:de\s+)?(?:tweede\s+kamer|kamer|vaste\s+commissie|commissie)"
+    r"|\(verzoek\s+(?:van\s+de\s+)?(?:vaste\s+)?commissie"
+    r"|\b(?:tweede\s+)?kamer\s+heeft\s+(?:ons|mij|het\s+kabinet|de\s+regering)\s+(?:gevraagd|verzocht)"
+    r"|\b(?:vragen|verzoek)\s+(?:gesteld\s+)?(?:door|van)\s+de\s+(?:vaste\s+)?commissie)",
+    ("verzoek", "gevraagd", "verzocht", "commissie"),
 )
 _SUBJECT = re.compile(r"\b(?:ingaan op|informeren over|in te gaan op|over)\s+")
 _LOOK_BACK = 3
 
+RULE_MOTION = "commitment.motion"
+RULE_MEMBER = "commitment.member_request"
+RULE_CITED_MOTION = "commitment.cited_motion"
+RULE_PLEDGE = "commitment.pledge"
+RULE_PROMISE = "commitment.promise"
+RULE_KAMER = "commitment.kamer_request"
+
 
 def _debate_date(doc: DocContext, i: int) -> PartialDate | None:
-    """The date of the debate sentence ``i`` refers to, if it names one."""
-    if not _DEBATE.search(doc.lower(i)):
+    """The date of the debate (or the sending-in) sentence ``i`` refers to, if it names one: the first
+    date after the word for the debate ("het algemeen overleg van 26 maart jl."), else the first date."""
+    debate = _DEBATE.search(doc.lower(i))
+    if not debate:
         return None
-    dates = [d.value for d in doc.dates(i) if d.value.month is not None]
-    return dates[0] if dates else None
+    dates = [d for d in doc.dates(i) if d.value.month is not None]
+    after = [d for d in dates if d.start >= debate.start()]
+    return (after or dates)[0].value if dates else None
 
 
 def _earlier_debate_date(doc: DocContext, i: int) -> PartialDate | None:
@@ -68,6 +149,17 @@ def _earlier_debate_date(doc: DocContext, i: int) -> PartialDate | None:
     return None
 
 
+def _submitted_next(doc: DocContext, i: int) -> tuple[PartialDate | None, int]:
+    """A sending-in date in the sentence after ``i`` ("Deze vragen werden ingezonden op ..."), and the last
+    sentence the statement then spans."""
+    j = i + 1
+    if j < len(doc.sentences) and not doc.sentences[j].heading and _SUBMITTED.search(doc.lower(j)):
+        dates = [d.value for d in doc.dates(j) if d.value.month is not None]
+        if dates:
+            return dates[0], j
+    return None, i
+
+
 def _subject(text: str) -> str:
     m = _SUBJECT.search(text)
     return tidy(text[m.end() :] if m else text)[:200]
@@ -76,47 +168,179 @@ def _subject(text: str) -> str:
 def _members(text: str) -> list[str]:
     out: list[str] = []
     for m in _MEMBER.finditer(text):
+        if _AUTHORED.search(text[max(0, m.start() - 60) : m.start()]):
+            continue
+        if text[m.start() : m.start() + 5].lower() == "motie":
+            continue  # a motion named in a letter: the cited-motion rule reads its list
         for name in _SURNAMES.findall(text, m.start(1), m.end()):
+            name = " ".join(name.split())
             if name not in out:
-                out.append(" ".join(name.split()))
+                out.append(name)
     return out
 
 
+def _cited_motions(text: str) -> list[str]:
+    """First submitters of the motions a sentence names ("de moties A (…), B en C/D": A, B, C)."""
+    out: list[str] = []
+    for m in _MOTIONS.finditer(text):
+        pos = m.end()
+        while True:
+            name = _MOTION_NAME.match(text, pos)
+            if not name:
+                break
+            first = " ".join(name.group(1).split())
+            if first.split()[-1].lower() in _NOT_A_MEMBER:
+                break
+            if first not in out:
+                out.append(first)
+            pos = name.end()
+            ref = _MOTION_REF.match(text, pos)
+            if ref:
+                pos = ref.end()
+            sep = _MOTION_SEP.match(text, pos)
+            if not sep:
+                break
+            pos = sep.end()
+    return out
+
+
+def _title_case(name: str) -> str:
+    """"VAN DER STAAIJ" as a letter writes it without first name: "Van der Staaij"."""
+    words = name.split()
+    out = []
+    for n, word in enumerate(words):
+        low = word.lower()
+        particle = low in ("van", "der", "den", "de", "ter", "ten", "in", "'t")
+        out.append(low if particle and n else "-".join(part.capitalize() for part in low.split("-")))
+    return " ".join(out)
+
+
+def _motions(doc: DocContext) -> list[Commitment]:
+    """The motions a document holds (a motion, or a list of them in a record of votes)."""
+    text = doc.clean.text
+    facts: list[Commitment] = []
+    at = text.find(_MOTION_BODY_START)
+    while at >= 0:
+        end = text.find(_MOTION_BODY_END, at)
+        if end < 0:
+            break
+        end = text.find(".", end)
+        end = len(text) if end < 0 else end + 1
+        body = doc.flat[at:end]
+        if _MOTION_ASKS.search(body):
+            member = _signatory(text, end) or _titled_member(text, at)
+            proposed = _proposed_date(text, at) or doc.date
+            start, stop = doc.clean.span_to_original(at, end)
+            facts.append(
+                Commitment(
+                    doc=doc.name, doc_date=doc.doc_date, evidence=Evidence(start, stop),
+                    confidence=0.95 if member else 0.7, rule=RULE_MOTION, member=member,
+                    subject=_motion_subject(body), date=proposed.iso() if proposed else None,
+                )
+            )
+        at = text.find(_MOTION_BODY_START, end)
+    return facts
+
+
+def _signatory(text: str, end: int) -> str | None:
+    """The first name under a motion: the first line after its body, if it is a name."""
+    for line in text[end : end + 200].splitlines():
+        line = line.strip()
+        if line:
+            m = _SIGNATORY.fullmatch(line)
+            return " ".join(m.group(0).replace("c.s.", "").split()) if m else None
+    return None
+
+
+def _titled_member(text: str, at: int) -> str | None:
+    titles = list(_MOTION_TITLE.finditer(text, max(0, at - 1500), at))
+    if not titles:
+        return None
+    first = re.split(r"\s+EN\s+|\s*,\s*|\s*/\s*", titles[-1].group(1).strip())[0]
+    return _title_case(first) if first else None
+
+
+def _proposed_date(text: str, at: int) -> PartialDate | None:
+    lines = list(_PROPOSED.finditer(text, max(0, at - 600), at))
+    found = find_dates(lines[-1].group(0)) if lines else []
+    return found[0].value if found else None
+
+
+def _motion_subject(body: str) -> str:
+    m = _MOTION_ASKS.search(body)
+    return tidy(body[m.start() : m.start() + 200] if m else body[:200])
+
+
+def _fact(doc: DocContext, first: int, last: int, rule: str, confidence: float, member: str | None,
+          date: PartialDate | None) -> Commitment:
+    return Commitment(
+        doc=doc.name, doc_date=doc.doc_date, evidence=doc.evidence(first, last), confidence=confidence, rule=rule,
+        member=member, subject=_subject(doc.sentences[first].text), date=date.iso() if date else None,
+    )
+
+
+def _motion_spans(doc: DocContext) -> list[tuple[int, int]]:
+    text = doc.clean.text
+    spans, at = [], text.find(_MOTION_BODY_START)
+    while at >= 0:
+        end = text.find(_MOTION_BODY_END, at)
+        if end < 0:
+            break
+        spans.append((at, end))
+        at = text.find(_MOTION_BODY_START, end)
+    return spans
+
+
 def extract(doc: DocContext) -> list[Commitment]:
-    facts: dict[tuple[str, str | None], Commitment] = {}
+    facts: list[Commitment] = _motions(doc)
+    motion_spans = _motion_spans(doc)
+    members_seen = {f.member for f in facts}
+    pledged: set[str | None] = set()
+    last_promise = -2
+    requested = False
     for i in doc.candidates(KEYWORDS):
-        text, low = doc.sentences[i].text, doc.lower(i)
-        members = _members(text)
+        sentence = doc.sentences[i]
+        if any(a <= sentence.end and sentence.start <= b for a, b in motion_spans):
+            continue  # a motion and its heading: read as a whole above
+        text, low = sentence.text, doc.lower(i)
+        if text.rstrip().endswith("?"):
+            continue  # a question in a debate or in written questions asks; it promises nothing
         own_date = _debate_date(doc, i)
+        members = _members(text)
         for member in members:
-            if ("member", member) in facts:
+            if member in members_seen:
                 continue  # one fact per member: later remarks belong to the first request
-            date = own_date or _earlier_debate_date(doc, i) or doc.date
-            facts[("member", member)] = Commitment(
-                doc=doc.name,
-                doc_date=doc.doc_date,
-                evidence=doc.evidence(i),
-                confidence=0.85,
-                member=member,
-                subject=_subject(text),
-                date=date.iso() if date else None,
-            )
-        if members:
-            continue
-        promise = bool(_PROMISE.search(low))
+            members_seen.add(member)
+            date = own_date or _earlier_debate_date(doc, i)
+            facts.append(_fact(doc, i, i, RULE_MEMBER, 0.85 if date else 0.75, member, date))
+        cited = [name for name in _cited_motions(text) if name not in members_seen]
+        for member in cited:
+            members_seen.add(member)
+            facts.append(_fact(doc, i, i, RULE_CITED_MOTION, 0.8, member, None))
+        by_member = bool(members) and not cited  # "op verzoek van het lid X zal ik": the member's request
+        promise = (
+            bool(_PROMISE.search(low)) and bool(_TO_PARLIAMENT.search(low)) and not _NOT_A_PROMISE.search(low)
+        )
         pledge = bool(_PLEDGE.search(low)) and own_date is not None
-        if not (promise or pledge) or (_DONE.search(low) and not promise):
+        kamer = bool(_KAMER_REQUEST.search(low))
+        if by_member or not (promise or pledge or kamer) or (_DONE.search(low) and not promise):
             continue
-        date = own_date or doc.date
-        key = ("date", date.iso() if date else None)
-        if key not in facts:
-            facts[key] = Commitment(
-                doc=doc.name,
-                doc_date=doc.doc_date,
-                evidence=doc.evidence(i),
-                confidence=0.7 if pledge else 0.6,
-                member=None,
-                subject=_subject(text),
-                date=key[1],
-            )
-    return list(facts.values())
+        if pledge:
+            key = own_date.iso() if own_date else None
+            if key not in pledged:
+                pledged.add(key)
+                facts.append(_fact(doc, i, i, RULE_PLEDGE, 0.85, None, own_date))
+        elif promise:
+            if last_promise == i - 1 and _ELABORATION.match(low):
+                last_promise = i
+                continue  # "Wij zullen daarbij ook ...": more of the promise just made
+            last_promise = i
+            rule = RULE_KAMER if kamer else RULE_PROMISE
+            facts.append(_fact(doc, i, i, rule, 0.7 if kamer else 0.6, None, own_date or doc.date))
+        else:
+            date, last = (own_date, i) if own_date else _submitted_next(doc, i)
+            if date is None and requested:
+                continue  # the request already noted ("Antwoorden op vragen van de vaste commissie ...")
+            requested = True
+            facts.append(_fact(doc, i, last, RULE_KAMER, 0.7, None, date))
+    return facts
