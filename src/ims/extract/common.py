@@ -107,3 +107,25 @@ def expand(mentions: Iterable[Mention]) -> list[str]:
 
 def sorted_ids(ids: Iterable[str]) -> tuple[str, ...]:
     return tuple(sorted(set(ids)))
+
+
+# A country as the place of something ("in Litouwen", "in de Verenigde Staten"), and the countries
+# coordinated with it ("in Litouwen en Slowakije", "in Polen, Estland of Letland").
+_IN_PLACE = re.compile(
+    r"\bin\s+(?:de\s+|het\s+)?(?:(?:republiek|koninkrijk|bondsrepubliek|staat|federatie|staten)\s+)?$"
+)
+_COORDINATED = re.compile(r"^\s*(?:,|en|of)\s*$")
+
+
+def place_mentions(low: str, mentions: list[Mention]) -> set[int]:
+    """Indices (in ``mentions``) of the countries that sentence ``low`` names as a place, not as an actor:
+    after "in", or coordinated with such a place. A partner, party or ally is never one of them."""
+    places: set[int] = set()
+    previous: Mention | None = None
+    for k, m in enumerate(mentions):
+        if m.kind == COUNTRY and m.role != "adjective":
+            after_place = previous is not None and (k - 1) in places and _COORDINATED.match(low[previous.end : m.start])
+            if after_place or _IN_PLACE.search(low, max(0, m.start - 30), m.start):
+                places.add(k)
+        previous = m
+    return places
