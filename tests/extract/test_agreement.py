@@ -1,5 +1,7 @@
 """agreement: signed or announced cooperation instruments."""
 
+import pytest
+
 
 def keyset(found: list[dict]) -> set[tuple]:
     return {(f["kind"], tuple(f["parties"]), f["date"]) for f in found}
@@ -60,4 +62,124 @@ def test_joint_vision_statement_and_action_plan(facts):
     assert keyset(facts(text, "agreement")) == {
         ("JVS", ("IT", "NL"), "2026-05"),
         ("ACTION_PLAN", ("IT", "NL"), "2030"),
+    }
+
+
+def rules(found: list[dict]) -> set[str]:
+    return {f["rule"] for f in found}
+
+
+def test_parties_listed_after_tussen_and_a_treaty_dated_before_its_word(facts):
+    text = (
+        "Het wetsvoorstel strekt tot goedkeuring van het op 4 mei 2030 te Oslo tot stand gekomen Verdrag tussen "
+        "het Koninkrijk der Nederlanden en het Koninkrijk Noorwegen inzake oefenterreinen (Trb. 2030, 77)."
+    )
+    assert keyset(facts(text, "agreement")) == {("TREATY", ("NL", "NO"), "2030-05-04")}
+
+
+def test_each_instrument_of_a_long_preamble_reads_its_own_part_of_the_sentence(facts):
+    # Cited founding treaties are no new instruments; a treaty whose only country is its subject ("in de
+    # Republiek Polen") has no party of its own; one that lists its parties has them.
+    text = (
+        "Gelet op het Noord-Atlantisch Verdrag van 4 april 1949, het Verdrag van Lissabon van 13 december "
+        "2007, het Verdrag inzake de status van strijdkrachten in de Republiek Polen van 1 maart 2001, het "
+        "Verdrag tussen het Koninkrijk der Nederlanden en de Republiek Polen inzake oefeningen van 9 juni "
+        "2011, en de Gemeenschappelijke Verklaring van 2 mei 2012 van de Minister van Defensie van het "
+        "Koninkrijk der Nederlanden,"
+    )
+    assert keyset(facts(text, "agreement")) == {("TREATY", ("NL", "PL"), "2011-06-09")}
+
+
+def test_later_definite_mentions_complete_the_first(facts):
+    text = (
+        "Zoals toegezegd informeer ik u over het verdrag met Denemarken inzake luchtruimbewaking. "
+        "Het verdrag is op 2 februari jl. in Kopenhagen getekend door de Deense minister en door mij. "
+        "De tekst van het verdrag staat in het Tractatenblad (Trb. 2031, nr. 12). "
+        "Het verdrag is van groot belang."
+    )
+    found = facts(text, "agreement", date="2031-02-20")
+    assert keyset(found) == {("TREATY", ("DK", "NL"), "2031-02-02")}
+
+
+def test_a_definite_mention_with_another_date_is_another_instrument(facts):
+    text = (
+        "In 2030 ondertekenden Nederland en Finland een MoU over logistiek. "
+        "Het MoU Arctic Signals werd getekend in maart 2031."
+    )
+    assert keyset(facts(text, "agreement")) == {("MoU", ("FI", "NL"), "2030"), ("MoU", ("FI", "NL"), "2031-03")}
+
+
+def test_a_signed_plan_and_signed_arrangements(facts):
+    text = "Gisteren tekenden de Nederlandse minister en haar Finse collega een plan om samen te oefenen."
+    found = facts(text, "agreement", date="2031-04-09")
+    assert keyset(found) == {("AGREEMENT", ("FI", "NL"), "2031-04-08")}
+    assert rules(found) == {"agreement.signed_plan"}
+    assert facts("Er is een plan om samen te oefenen met Finland.", "agreement") == []
+
+
+def test_the_verb_agreed_dates_by_its_own_clause(facts):
+    text = (
+        "In mei 2029 kwamen de ministers van Nederland, Denemarken en Noorwegen overeen dat zij vanaf "
+        "1 januari 2031 samen patrouilleren."
+    )
+    found = facts(text, "agreement")
+    assert keyset(found) == {("AGREEMENT", ("DK", "NL", "NO"), "2029-05")}
+    assert rules(found) == {"agreement.agreed"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "De Deense bijdrage komt overeen met twee fregatten.",  # compares
+        "Zoals afgesproken in het actieplan oefenen zij samen.",  # cites; the action plan has no party here
+        "Waarom gaat Nederland hier mee akkoord?",  # "akkoord" as a verb
+        "In het coalitieakkoord met de andere partijen staat dat Noorwegen een partner is.",  # domestic politics
+        "Volgens een verklaring van het Deense ministerie verloopt de oefening goed.",  # a statement
+    ],
+)
+def test_not_agreements(facts, text):
+    assert facts(text, "agreement") == []
+
+
+def test_a_signed_declaration_is_a_joint_vision_statement(facts):
+    text = "Op 9 oktober zetten de Nederlandse en Deense commandanten hun handtekening onder een verklaring."
+    assert keyset(facts(text, "agreement", date="2031-01")) == {("JVS", ("DK", "NL"), "2030-10-09")}
+
+
+def test_a_news_item_narrating_a_signing_is_dated_with_the_item(facts):
+    text = "Minister De Boer en haar Deense collega ondertekenden de afspraken aan boord van een fregat."
+    assert keyset(facts(text, "agreement", date="2031-06-12")) == {("AGREEMENT", ("DK", "NL"), "2031-06")}
+
+
+def test_an_accession_joins_the_agreement_described_next(facts):
+    text = (
+        "Zo besliste Zweden om mee in te stappen in het patrouilleakkoord. In maart 2029 kwamen de ministers "
+        "van Nederland, Denemarken en Noorwegen overeen dat zij samen patrouilleren."
+    )
+    found = {(f["kind"], tuple(f["parties"]), f["date"], f["rule"]) for f in facts(text, "agreement", date="2031-02")}
+    assert found == {
+        ("AGREEMENT", ("DK", "NL", "NO", "SE"), "2031-02", "agreement.accession"),
+        ("AGREEMENT", ("DK", "NL", "NO"), "2029-03", "agreement.agreed"),
+    }
+
+
+def test_a_letter_naming_no_other_party_gives_the_netherlands_alone(facts):
+    text = (
+        "Hierbij bied ik u de rapportage aan. In 2020 is het Memorandum of Understanding over de testfase "
+        "ondertekend."
+    )
+    assert keyset(facts(text, "agreement")) == {("MoU", ("NL",), "2020")}
+
+
+def test_countries_of_another_instrument_are_not_the_partner_of_the_paragraph(facts):
+    # The letter speaks for a programme the Netherlands runs: its Letter of Intent, first named without
+    # other parties, is the Netherlands'; the next sentence lists the other signatories.
+    text = (
+        "Hierbij bied ik u de antwoorden aan. Wij hebben in 2029 een Letter of Intent ondertekend. "
+        "Kunnen de landen die de Letter of Intent hebben ondertekend (Spanje, Italië en Portugal) nog "
+        "aansluiten? Ja, in het Memorandum of Understanding is de procedure voor toetreding beschreven."
+    )
+    assert keyset(facts(text, "agreement", date="2031")) == {
+        ("LOI", ("ES", "IT", "NL", "PT"), "2029"),
+        ("MoU", ("NL",), None),
     }

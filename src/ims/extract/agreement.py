@@ -1,14 +1,43 @@
 """``agreement``: a signed or announced cooperation instrument (MoU, declaration or letter of intent,
 joint vision statement, treaty, agreement, action plan).
 
-An instrument is recognised by its name ("Memorandum of Understanding", "intentieverklaring",
-"raamverdrag", "samenwerkingsovereenkomst", "visiedocument", "actieplan", ...). Its date is the date
-written after it ("een MoU ... getekend in juni 2019") or, failing that, one before it that no other
-instrument in the sentence claims ("Op 3 mei jl. heb ik ... een visiedocument getekend"). Its parties
-are the countries in the sentence, or else the partner the paragraph is about, or else the organisation of
-the section; the Netherlands is a party when the letter speaks for it or when only one foreign party is
-named. Later mentions of the same instrument ("de DOI", "het MoU") are merged into it. Negated or
-conditional mentions ("niet geleid tot een akkoord", "wanneer een akkoord wordt bereikt") are ignored.
+The rules, by the ``rule`` name a fact carries:
+
+* ``agreement.instrument`` — an instrument named by its word: "Memorandum of Understanding",
+  "intentieverklaring", "raamverdrag", "verdragswijziging", "samenwerkingsovereenkomst",
+  "visiedocument", "Technical Arrangement", "actieplan", "akkoord", and a (joint) "verklaring" that is
+  signed ("hun handtekening onder een verklaring");
+* ``agreement.signed_plan`` — a plan or arrangements that are signed ("tekenden een ambitieus plan",
+  "ondertekenden de afspraken");
+* ``agreement.agreed`` — the verb: "kwamen overeen dat ...", "zijn ... overeengekomen", "hebben ze
+  afgesproken" (not "komt overeen met", which compares, nor "zoals afgesproken in", which cites);
+* ``agreement.accession`` — a party joins an agreement ("besliste mee in te stappen in het akkoord"):
+  the parties are the newcomer and those of the agreement a neighbouring sentence describes.
+
+Each instrument word reads the part of its sentence up to the next one (its *window*): a sentence may
+name several instruments, each with its own parties and date.
+
+* **Parties**: those after "tussen" ("Verdrag tussen het Koninkrijk der Nederlanden en ...") or "met"
+  ("het verdrag met België en Luxemburg"); else the countries in the window (a country after "in" is a
+  place, not a party); else, when the sentence names no country at all, the partner the paragraph is
+  about (a sentence whose countries belong to an instrument of its own does not lend them); else the
+  organisation of the sentence or section; else, in a letter written in the Dutch government's voice,
+  the Netherlands alone. NL is a party when the sentence speaks for it or one foreign party is named.
+* **Date**: the first date after the word in its window ("het Joint Vision Statement van juni 2017");
+  else, when the window says the instrument was concluded, the nearest date before it ("Op 3 mei heb ik
+  ... een visiedocument getekend", "het op 2 juli 2018 te Washington tot stand gekomen Verdrag").
+  Publication references ("Trb. 2018, 125", "Stb. 2019, 147") are no dates. An instrument only
+  announced, prepared or joined gets the document's date; one whose signing a news item narrates
+  ("ondertekenden", "tekende") without a date gets the document's date when that is known to the month.
+* **One fact per instrument**: a later definite mention ("het verdrag", "de DOI", "dit nieuwe akkoord",
+  "het Raamverdrag") of an instrument named shortly before is that instrument: its parties and date
+  complete the first mention's. Mentions of the same kind with the same parties and compatible dates
+  are merged too.
+
+Not instruments: founding treaties cited as the frame ("artikel 5 van het NAVO-verdrag", "het Verdrag
+van Lissabon") unless the window says they were concluded; negated or conditional mentions ("niet
+geleid tot een akkoord", "wanneer een akkoord wordt bereikt"); "akkoord" as a verb ("gaat Nederland
+akkoord met").
 """
 
 from __future__ import annotations
@@ -16,66 +45,134 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ims.extract.common import expand, home_voice, sorted_ids, tidy
+from ims.extract.common import home_voice, place_mentions, sorted_ids, tidy
 from ims.extract.context import HOME, DocContext, register_keywords
 from ims.extract.facts import Agreement, Evidence
 from ims.text.dates import DateMention, PartialDate
-from ims.text.gazetteer import ORG_IDS
+from ims.text.gazetteer import COUNTRY, ORG_IDS
 
 KEYWORDS = register_keywords(
     "memorandum", "mou", "declaration of intent", "doi", "letter of intent", "loi", "intentieverklaring",
     "vision statement", "jvs", "verdrag", "treaty", "actieplan", "action plan", "overeenkomst",
-    "visiedocument", "akkoord", "agreement",
+    "visiedocument", "akkoord", "agreement", "arrangement", "verklaring", "overeen", "afgesproken",
+    "afspra", "plan",
 )
+RULE_INSTRUMENT = "agreement.instrument"
+RULE_SIGNED_PLAN = "agreement.signed_plan"
+RULE_AGREED = "agreement.agreed"
+RULE_ACCESSION = "agreement.accession"
+
 _KINDS = (
     ("MoU", r"memorandum of understanding|mou(?:'s)?"),
     ("DOI", r"declaration of intent|doi"),
-    ("LOI", r"letter of intent|loi|intentieverklaring(?:en)?"),
-    ("JVS", r"joint vision statement|jvs"),
-    ("TREATY", r"\w*verdrag(?:en)?|treaty"),
+    ("LOI", r"letters? of intent|statement of intent|loi|intentieverklaring(?:en)?"),
+    (
+        "JVS",
+        r"joint vision statement|joint (?:declaration|statement)|jvs"
+        r"|(?:gezamenlijke|gemeenschappelijke)\s+(?:verklaring|visie)|verklaring",
+    ),
+    ("TREATY", r"verdragswijziging(?:en)?|\w*verdrag(?:en)?|treaty"),
     ("ACTION_PLAN", r"actieplan(?:nen)?|action plan"),
-    ("AGREEMENT", r"\w*overeenkomst(?:en)?|visiedocument(?:en)?|(?:voorlopig(?:e)?\s+)?akkoord|agreement"),
+    (
+        "AGREEMENT",
+        r"\w*overeenkomst(?:en)?|visiedocument(?:en)?|(?:voorlopig(?:e)?\s+)?\w*akkoord(?:en)?|agreement"
+        r"|technical arrangement|arrangement",
+    ),
+    ("PLAN", r"plan(?:nen)?|afspraak|afspraken"),
+    ("AGREED", r"(?:kwam(?:en)?|komen)\s[^.;]{0,120}?\bovereen|overeengekomen|afgesproken"),
 )
 # One \b in front of all kinds rather than one in front of each: the regex engine then tries them only where
 # a word starts, several times faster.
 _CUE = re.compile(r"\b(?:" + "|".join(rf"(?P<{kind}>(?:{pattern})\b)" for kind, pattern in _KINDS) + ")")
-# "\w*verdrag" and "\w*overeenkomst" make the engine read every word to its end: in a sentence without the
-# word a variant without that alternative finds just the same, faster.
-_WORD_ENDS = ("verdrag", "overeenkomst")
+# "\w*verdrag", "\w*overeenkomst" and "\w*akkoord" make the engine read every word to its end: in a sentence
+# without the word a variant without that alternative finds just the same, faster.
+_WORD_ENDS = (
+    ("verdrag", r"|\w*verdrag(?:en)?"),
+    ("overeenkomst", r"\w*overeenkomst(?:en)?|"),
+    ("akkoord", r"|(?:voorlopig(?:e)?\s+)?\w*akkoord(?:en)?"),
+)
+
+
+def _variant(present: tuple[bool, ...]) -> re.Pattern[str]:
+    pattern = _CUE.pattern
+    for (_, alternative), keep in zip(_WORD_ENDS, present, strict=True):
+        if not keep:
+            pattern = pattern.replace(alternative, "")
+    return re.compile(pattern)
+
+
 _CUES = {
-    (verdrag, overeenkomst): re.compile(
-        _CUE.pattern.replace("" if verdrag else r"\w*verdrag(?:en)?|", "").replace(
-            "" if overeenkomst else r"\w*overeenkomst(?:en)?|", ""
-        )
-    )
-    for verdrag in (False, True)
-    for overeenkomst in (False, True)
+    (a, b, c): _variant((a, b, c)) for a in (False, True) for b in (False, True) for c in (False, True)
 }
+# The word each kind's mentions share, by which a later definite mention finds its instrument: "de
+# verklaring" is the "intentieverklaring" just named, "het verdrag" the "raamverdrag".
+_HEADS = {"LOI": "verklaring", "DOI": "declaration", "JVS": "verklaring", "TREATY": "verdrag", "MoU": "mou"}
+_GENERIC_HEADS = ("akkoord", "overeenkomst", "afspra")  # "dit nieuwe akkoord" may be any instrument
+# Accords of domestic politics, not cooperation instruments.
+_POLITICAL_ACCORD = re.compile(r"(?:regeer|coalitie|klimaat|pensioen|begrotings|lente|zorg|sociaal|bestuurs)akkoord")
+
 _NOT_AN_INSTRUMENT = re.compile(
     r"(?:niet|geen)\b[^.]{0,40}$|\b(?:wanneer|indien|zodra|mits|tenzij)\b[^.]{0,60}$|akkoord\s+(?:gaan|gegaan|ga)\b"
 )
 _NEGATED_AFTER = re.compile(r"^\W*(?:wordt|is|zal)\s+(?:niet|nog niet)\b")
+# "akkoord" as a verb: "gaat Nederland hier mee akkoord", "akkoord gaan met".
+_AKKOORD_VERB = re.compile(r"\b(?:ga|gaat|gaan|ging|gingen|gegaan)\b[^,.;:]{0,40}$|\bmee\s+$")
 _FOUNDING = re.compile(
-    r"(?:navo|eu|vn|nato|noord-atlantisch)[- ]?verdrag|verdrag (?:van|betreffende|inzake) |atlantic treaty"
+    r"(?:navo|eu|vn|nato|noord-atlantisch\w*)[- ]?verdrag|verdrag(?:en)? (?:betreffende de europese|tot oprichting"
+    r"|van (?:de )?(?:europese|noord))|atlantic treaty"
 )
 _CONCLUDED = re.compile(
-    r"\b(?:ondertek\w*|getekend|tekende\w*|gesloten|sloten|sloot|afgesloten|overeengekomen"
-    r"|bereikt|aangegaan|geratificeerd|ratificatie|bekrachtig\w*|aangekondigd)\b"
+    r"\b(?:ondertek\w*|getekend|tekende\w*|gesloten|sloten|sloot|afgesloten|overeengekomen|overeen"
+    r"|bereikt|aangegaan|geratificeerd|ratificatie|bekrachtig\w*|aangekondigd|tot stand gekomen|handtekening)\b"
 )
-_SUBJECT = re.compile(
-    r"\b(?:over|inzake|betreffende|ter|met betrekking tot|op het (?:gebied|terrein) van)\s+"
+# A finite form of signing (not the noun "ondertekening"): what makes a plan or arrangements an instrument.
+_SIGNED = re.compile(r"\b(?:onder)?tek(?:en|ent|ende|enden|end)\b|\bgetekend\b|\bhandtekening\b")
+# A news item narrating the signing in the simple past: the event of the day.
+_NARRATED = re.compile(r"\b(?:onder)?tekenden?\b|\bslo(?:ot|ten)\b|\bkwamen\b[^.]{0,80}\bovereen")
+_ANNOUNCED = re.compile(
+    r"\b(?:zal|zullen)\b[^.]{0,80}\b(?:onder)?tekenen\b|\b(?:wordt|worden)\b[^.]{0,60}\b(?:onder)?tekend\b"
+    r"|\bin voorbereiding\b|\bwordt\s+(?:verder\s+)?gewerkt\s+aan\b|\bvoorbereid\b|\baangekondigd\b"
 )
+_ACCESSION = re.compile(
+    r"\b(?:in\s*(?:te\s+)?stappen|instap\w*|toe\s*(?:te\s+)?treden|toetreding|aan\s*(?:te\s+)?sluiten|aansluiting)\b"
+)
+_DEFINITE = re.compile(r"\b(?:het|de|dit|deze|dat|die|dezelfde)\s+(?:[\w-]+\s+){0,2}$")
+_TUSSEN = re.compile(r"^[^,;.()]{0,40}?\btussen\s")
+_MET = re.compile(r"^\s*met\s")
+# Where the list of parties after "tussen" or "met" ends.
+_PARTY_LIST_END = re.compile(r"\s(?:inzake|betreffende|over|ter|om|dat|die|waarin|voor|van\s+\d)\b|[;,(]")
+_OF_A_PLACE = re.compile(r"\s+van\s+[A-Z]")
+# A date that opens or closes a period ("vanaf 1 januari 2017", "tot 2025") dates no signing.
+_PERIOD = re.compile(
+    r"\b(?:vanaf|tot(?:\s+en\s+met)?|t/m|sinds|per)\s+(?:(?:maandag|dinsdag|woensdag|donderdag|vrijdag)\s+)?$"
+)
+_SUBORDINATE = re.compile(r"\b(?:dat|om)\b")
+_PUBLICATION = re.compile(r"\b(?:trb|stb|stcrt|kamerstuk(?:ken)?(?:\s+i{1,2})?|handelingen(?:\s+i{1,2})?)\.?\s*$")
+_SUBJECT = re.compile(r"\b(?:over|inzake|betreffende|ter|met betrekking tot|op het (?:gebied|terrein) van)\s+")
 _NAME_AFTER = re.compile(r"\s+([A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|of|for|and|to))*)(?:\s+\(([A-Z][\w-]+)\))?")
+# The Dutch government's voice: "ik", "wij" in a letter.
+_GOVERNMENT_VOICE = re.compile(r"\b(?:ik|wij)\b")
+_GOVERNMENT_VOICE_REACH = 12  # body sentences at the top of a letter: "Hierbij bied ik u ... aan"
+# Sentences back within which a definite mention finds the instrument it names again (or anywhere in the
+# same section).
+_ANAPHOR_REACH = 6
+_ACCESSION_REACH = 2  # sentences around an accession where the agreement joined is described
 
 
 @dataclass
 class _Draft:
     kind: str
-    parties: tuple[str, ...]
+    rule: str
+    parties: set[str]
     date: PartialDate | None
     subject: str | None
     evidence: Evidence
     confidence: float
+    sentence: int
+    head: str
+    signed_narrated: bool = False
+    announced: bool = False
+    accession: bool = False
     mentions: list[int] = field(default_factory=list)
 
 
@@ -92,35 +189,321 @@ def _more_precise(a: PartialDate | None, b: PartialDate | None) -> PartialDate |
     return a if len(a.iso()) >= len(b.iso()) else b
 
 
-def _dates_for(cues: list[re.Match[str]], dates: list[DateMention]) -> list[DateMention | None]:
-    """Give each instrument the first date after it (before the next one), else an unclaimed one before."""
-    claimed: set[int] = set()
-    chosen: list[DateMention | None] = []
-    for n, cue in enumerate(cues):
-        stop = cues[n + 1].start() if n + 1 < len(cues) else 10**9
-        after = [k for k, d in enumerate(dates) if cue.end() <= d.start < stop and k not in claimed]
-        chosen.append(dates[after[0]] if after else None)
-        if after:
-            claimed.add(after[0])
-    for n, cue in enumerate(cues):
-        if chosen[n] is None:
-            before = [k for k, d in enumerate(dates) if d.end <= cue.start() and k not in claimed]
-            if before:
-                chosen[n] = dates[before[-1]]
-                claimed.add(before[-1])
-    return chosen
+def _head(kind: str, word: str) -> str:
+    for generic in _GENERIC_HEADS:
+        if generic in word:
+            return generic
+    return _HEADS.get(kind, word)
 
 
-def _parties(doc: DocContext, i: int) -> tuple[list[str], int, float]:
-    """Parties of an instrument in sentence ``i``, the first sentence they come from, and a confidence."""
-    named = expand(doc.mentions(i))
-    if any(code != HOME for code in named):
-        return named, i, 0.9
-    context = doc.discourse_countries(i)
-    if context:  # the paragraph is about the Netherlands' relation with this partner
-        return [*context, HOME], (i - 1 if i > 0 else i), 0.7
-    orgs = doc.organisations(i) or doc.section_organisations(i)
-    return orgs, i, 0.6
+def _usable_dates(low: str, dates: list[DateMention]) -> list[DateMention]:
+    """Dates that can date an instrument: not a publication reference ("Trb. 2018, 125")."""
+    return [d for d in dates if not _PUBLICATION.search(low, max(0, d.start - 25), d.start)]
+
+
+def _founding(doc: DocContext, i: int, cue: re.Match[str], lo: int, hi: int) -> bool:
+    """A founding or multilateral treaty cited as the frame ("artikel 5 van het NAVO-verdrag", "het
+    Verdrag van Brussel"), unless the words around it say it was concluded ("Het Verdrag van Aken werd in
+    2019 getekend") or, for one named after a city, name the countries that made it ("de Frans-Britse
+    verdragen van Lancaster House")."""
+    text, low = doc.sentences[i].text, doc.lower(i)
+    if _CONCLUDED.search(low, max(lo, cue.start() - 40), min(hi, cue.end() + 80)):
+        return False
+    if _FOUNDING.search(low, max(0, cue.start() - 25), cue.end() + 16):
+        return True
+    return bool(_OF_A_PLACE.match(text, cue.end())) and not any(
+        code != HOME for code in _countries_in(doc, i, lo, hi)
+    )
+
+
+def _date_for(
+    low: str, cue: re.Match[str], lo: int, hi: int, dates: list[DateMention], claimed: set[int]
+) -> DateMention | None:
+    """The instrument's date: the first after its word, else (when the window says it was concluded) the
+    nearest before. A date that starts or ends a period ("vanaf 1 januari") dates no signing; for the verb
+    ("kwamen overeen dat ...") the date is in its own clause, not in what was agreed."""
+    free = [
+        d for d in dates
+        if id(d) not in claimed and not _PERIOD.search(low, max(0, d.start - 14), d.start)
+    ]
+    verb = cue.lastgroup == "AGREED"
+    if verb:
+        clause = _SUBORDINATE.search(low, cue.end(), hi)
+        hi = clause.start() if clause else hi
+    before = [d for d in free if lo <= d.start and d.end <= cue.start()]
+    if verb and before:
+        return before[-1]
+    after = [d for d in free if cue.end() <= d.start < hi]
+    if after:
+        return after[0]
+    if not _CONCLUDED.search(low, lo, hi):
+        return None
+    return before[-1] if before else None
+
+
+def _countries_in(doc: DocContext, i: int, lo: int, hi: int) -> list[str]:
+    """Countries named as possible parties in sentence ``i`` between ``lo`` and ``hi`` (not as places)."""
+    mentions = doc.mentions(i)
+    places = _places(doc, i)
+    out: list[str] = []
+    for k, m in enumerate(mentions):
+        if not (lo <= m.start < hi) or k in places:
+            continue
+        for code in (m.id,) if m.kind == COUNTRY else m.members:
+            if code not in out:
+                out.append(code)
+    return out
+
+
+def _places(doc: DocContext, i: int) -> set[int]:
+    key = ("agreement.places", i)
+    found = doc.memo.get(key)
+    if found is None:
+        found = doc.memo[key] = place_mentions(doc.lower(i), doc.mentions(i))
+    return found  # type: ignore[return-value]
+
+
+def _listed_after(doc: DocContext, i: int, low: str, cue: re.Match[str], hi: int) -> tuple[list[str], int]:
+    """The parties "tussen ..." or "met ..." lists right after the instrument's word, and where the list
+    ends (the words up to there are not another instrument's)."""
+    rest = low[cue.end() : hi]
+    m = _TUSSEN.match(rest) or _MET.match(rest)
+    if not m:
+        return [], cue.end()
+    start = cue.end() + m.end()
+    end = _PARTY_LIST_END.search(low, start, hi)
+    stop = end.start() if end else hi
+    return _countries_in(doc, i, start, stop), stop
+
+
+def _discourse(doc: DocContext, i: int, bound: set[int]) -> list[str]:
+    """Foreign countries the paragraph was last about, skipping sentences whose countries an instrument
+    of their own took (or, failing those, the countries of the section's heading)."""
+    stop = max(doc.section_start(i), i - 8)
+    for j in range(i - 1, stop - 1, -1):
+        if doc.sentences[j].heading:
+            break
+        if j not in bound and doc.countries(j):
+            return list(doc.countries(j, foreign=False))
+    heading = doc.section_start(i)
+    return list(doc.countries(heading)) if doc.sentences and doc.sentences[heading].heading else []
+
+
+@dataclass
+class _Reader:
+    """Reads the instruments of one document in order, merging later mentions into earlier ones."""
+
+    doc: DocContext
+    drafts: list[_Draft] = field(default_factory=list)
+    bound: set[int] = field(default_factory=set)  # sentences whose countries an instrument took
+
+    def government_voice(self) -> bool:
+        key = ("agreement", "government_voice")
+        found = self.doc.memo.get(key)
+        if found is None:
+            found = self.doc.memo[key] = any(
+                _GOVERNMENT_VOICE.search(self.doc.lower(i))
+                for i in self.doc.body(range(min(len(self.doc.sentences), 3 * _GOVERNMENT_VOICE_REACH)))[
+                    :_GOVERNMENT_VOICE_REACH
+                ]
+            )
+        return bool(found)
+
+    def cues(self, i: int) -> list[re.Match[str]]:
+        low = self.doc.lower(i)
+        signed = bool(_SIGNED.search(low))
+        cues: list[re.Match[str]] = []
+        for m in _CUES[tuple(word in low for word, _ in _WORD_ENDS)].finditer(low):
+            kind = m.lastgroup
+            if cues and cues[-1].lastgroup == kind and kind != "PLAN" and m.start() - cues[-1].end() < 4:
+                continue  # "Memorandum of Understanding (MoU)": one instrument
+            before = low[max(0, m.start() - 60) : m.start()]
+            if _NOT_AN_INSTRUMENT.search(before) or _NEGATED_AFTER.match(low[m.end() :]):
+                continue
+            if kind == "AGREEMENT" and "akkoord" in m.group(0) and (
+                _AKKOORD_VERB.search(before) or _POLITICAL_ACCORD.search(m.group(0))
+            ):
+                continue
+            if kind == "PLAN" and not signed:
+                continue  # a plan or arrangements that nobody signs are no instrument
+            if kind == "AGREED" and not self._agreed(low, m):
+                continue
+            cues.append(m)
+        return cues
+
+    @staticmethod
+    def _agreed(low: str, m: re.Match[str]) -> bool:
+        """"overeengekomen", "afgesproken" as the verb of the sentence, not an adjective or a citation."""
+        word = m.group(0)
+        if word.startswith(("kw", "komen")):
+            # "komen overeen met": correspond to, not agree
+            return not (word.startswith("komen") and low[m.end() :].lstrip().startswith("met "))
+        if low[max(0, m.start() - 8) : m.start()].rstrip().endswith("zoals"):
+            return False  # "Zoals afgesproken in het ...": cites an instrument named next
+        nxt = low[m.end() : m.end() + 12].lstrip()
+        return not nxt or nxt[0] in ",.;:)" or nxt.startswith(("dat ", "om ", "en ", "te "))
+
+    def read(self, i: int) -> None:
+        doc = self.doc
+        cues = self.cues(i)
+        if not cues:
+            return
+        low = doc.lower(i)
+        dates = _usable_dates(low, doc.dates(i))
+        claimed: set[int] = set()
+        windows = [
+            (cues[k - 1].end() if k else 0, cues[k + 1].start() if k + 1 < len(cues) else len(low))
+            for k in range(len(cues))
+        ]
+        sentence_countries = _countries_in(doc, i, 0, len(low))
+        consumed = 0
+        for cue, (lo, hi) in zip(cues, windows, strict=True):
+            lo = max(lo, consumed)
+            listed, consumed = _listed_after(doc, i, low, cue, hi)
+            kind = cue.lastgroup or "AGREEMENT"
+            if kind == "TREATY" and _founding(doc, i, cue, lo, hi):
+                continue
+            date = _date_for(low, cue, lo, hi, dates, claimed)
+            if date is not None:
+                claimed.add(id(date))
+                if date.start > cue.end():  # the instrument's phrase runs to its date: "... van 6 mei 1997"
+                    consumed = max(consumed, date.end)
+            self._add(i, cue, kind, lo, hi, date, listed, sentence_countries)
+
+    def _add(
+        self, i: int, cue: re.Match[str], kind: str, lo: int, hi: int, date: DateMention | None,
+        listed: list[str], sentence_countries: list[str],
+    ) -> None:
+        doc = self.doc
+        text, low = doc.sentences[i].text, doc.lower(i)
+        rule = {"PLAN": RULE_SIGNED_PLAN, "AGREED": RULE_AGREED}.get(kind, RULE_INSTRUMENT)
+        if kind in ("PLAN", "AGREED"):
+            kind = "AGREEMENT"
+        # A bare "verklaring" is an instrument when it is signed ("hun handtekening onder een verklaring")
+        # or names one signed before ("de verklaring" after "een intentieverklaring"); else a statement.
+        statement = cue.group(0) == "verklaring" and not _SIGNED.search(low, lo, hi)
+        head = _head(kind, cue.group(0))
+        window = listed or _countries_in(doc, i, lo, hi)
+        named = bool(_NAME_AFTER.match(text, cue.end())) and kind != "TREATY"
+        definite = bool(_DEFINITE.search(low, max(0, cue.start() - 40), cue.start())) and not named
+        value = date.value if date else None
+        accession = bool(_ACCESSION.search(low, lo, hi)) and kind == "AGREEMENT"
+        narrated = bool(_NARRATED.search(low, lo, hi))
+        announced = bool(_ANNOUNCED.search(low, lo, hi))
+        if definite and not listed:
+            target = self._antecedent(i, kind, head, value)
+            if target is not None:
+                self._complete(target, i, window, value, narrated, announced)
+                self._bind(i, window)
+                return
+        if statement:
+            return
+        confidence = 0.9 if listed else 0.85
+        parties = list(window)
+        if not any(code != HOME for code in parties):
+            if any(code != HOME for code in sentence_countries):
+                return  # the sentence's foreign countries belong to its other instruments
+            parties, confidence = _discourse(doc, i, self.bound) or parties, 0.7
+        if not parties:
+            parties, confidence = list(doc.organisations(i) or doc.section_organisations(i)), 0.6
+        if not parties and self.government_voice():
+            parties, confidence = [HOME], 0.5
+        foreign = [p for p in parties if p != HOME]
+        if parties and (home_voice(doc, i) or (len(foreign) == 1 and foreign[0] not in ORG_IDS)):
+            parties.append(HOME)
+        self._bind(i, window)
+        self.drafts.append(
+            _Draft(
+                kind=kind, rule=RULE_ACCESSION if accession else rule, parties=set(parties), date=value,
+                subject=_subject(text, cue), evidence=doc.evidence(i),
+                confidence=confidence if value else confidence - 0.15,
+                sentence=i, head=head, signed_narrated=narrated, announced=announced, accession=accession,
+                mentions=[i],
+            )
+        )
+
+    def _bind(self, i: int, window: list[str]) -> None:
+        """Countries an instrument lists as its several parties are not the partner the paragraph is about
+        (a single partner is: the next sentence may well be about the same bilateral relation)."""
+        if len([code for code in window if code != HOME]) >= 2:
+            self.bound.add(i)
+
+    def _antecedent(self, i: int, kind: str, head: str, date: PartialDate | None) -> _Draft | None:
+        """The instrument a definite mention names again: the latest one shortly before with its word (when
+        that one has another date, the mention is of another instrument)."""
+        section = self.doc.section_start(i)
+        for draft in reversed(self.drafts):
+            if i - draft.sentence > _ANAPHOR_REACH and self.doc.section_start(draft.sentence) != section:
+                return None
+            if draft.kind == kind or draft.head == head or head in _GENERIC_HEADS:
+                return draft if _compatible(draft.date, date) else None
+        return None
+
+    @staticmethod
+    def _complete(
+        target: _Draft, i: int, window: list[str], date: PartialDate | None, narrated: bool, announced: bool
+    ) -> None:
+        target.parties.update(window)
+        if date is not None and (target.date is None or len(date.iso()) > len(target.date.iso())):
+            target.date = date
+            target.confidence = max(target.confidence, 0.85)
+        target.signed_narrated |= narrated
+        target.announced |= announced
+        target.mentions.append(i)
+
+    def finish(self) -> list[_Draft]:
+        for draft in self.drafts:
+            if draft.accession:
+                self._join_accession(draft)
+        merged: list[_Draft] = []
+        for draft in self.drafts:
+            if not draft.parties:
+                continue  # an instrument no party of which the text names (it may still have been named again)
+            target = next(
+                (
+                    m
+                    for m in reversed(merged)
+                    if m.kind == draft.kind and m.parties == draft.parties and _compatible(m.date, draft.date)
+                    and not (m.accession or draft.accession)
+                ),
+                None,
+            )
+            if target is None:
+                merged.append(draft)
+                continue
+            if draft.date is not None and (target.date is None or len(draft.date.iso()) > len(target.date.iso())):
+                target.evidence, target.confidence = draft.evidence, max(target.confidence, draft.confidence)
+            target.date = _more_precise(target.date, draft.date)
+            target.subject = target.subject or draft.subject
+            target.signed_narrated |= draft.signed_narrated
+            target.announced |= draft.announced
+            target.mentions += draft.mentions
+        for draft in merged:
+            if draft.date is None:
+                draft.date = self._undated(draft)
+        return merged
+
+    def _join_accession(self, draft: _Draft) -> None:
+        near = [
+            other for other in self.drafts
+            if other is not draft and abs(other.sentence - draft.sentence) <= _ACCESSION_REACH and other.parties
+        ]
+        if near:
+            closest = min(near, key=lambda other: abs(other.sentence - draft.sentence))
+            draft.parties |= closest.parties
+            draft.confidence = min(draft.confidence, 0.7)
+
+    def _undated(self, draft: _Draft) -> PartialDate | None:
+        """An instrument the text gives no date: the document's when announced, prepared or joined, or
+        when a news item narrates its signing (and the document's date is known to the month)."""
+        date = self.doc.date
+        if date is None:
+            return None
+        if draft.announced or draft.accession:
+            return date
+        if draft.signed_narrated and date.month is not None:
+            return PartialDate(date.year, date.month)
+        return None
 
 
 def _subject(text: str, cue: re.Match[str]) -> str | None:
@@ -134,82 +517,22 @@ def _subject(text: str, cue: re.Match[str]) -> str | None:
     return None
 
 
-def _mentions(doc: DocContext, i: int) -> list[_Draft]:
-    text, low = doc.sentences[i].text, doc.lower(i)
-    cues = []
-    for m in _CUES[("verdrag" in low, "overeenkomst" in low)].finditer(low):
-        if cues and cues[-1].lastgroup == m.lastgroup:
-            continue  # "Memorandum of Understanding (MoU)": one instrument
-        if _NOT_AN_INSTRUMENT.search(low, max(0, m.start() - 60), m.start()) or _NEGATED_AFTER.match(
-            low[m.end() :]
-        ):
-            continue
-        if (
-            m.lastgroup == "TREATY"
-            and _FOUNDING.search(low, max(0, m.start() - 25), m.end() + 12)
-            and not _CONCLUDED.search(low)
-        ):
-            continue  # "artikel 5 van het NAVO-verdrag": a founding treaty, not a new instrument
-        cues.append(m)
-    if not cues:
-        return []
-    parties, first, confidence = _parties(doc, i)
-    if not parties:
-        return []
-    foreign = [p for p in parties if p != HOME]
-    if home_voice(doc, i) or (len(foreign) == 1 and foreign[0] not in ORG_IDS):
-        parties = [*parties, HOME]
-    drafts = []
-    for cue, date in zip(cues, _dates_for(cues, doc.dates(i)), strict=True):
-        drafts.append(
-            _Draft(
-                cue.lastgroup or "AGREEMENT",
-                sorted_ids(parties),
-                date.value if date else None,
-                _subject(text, cue),
-                doc.evidence(first, i),
-                confidence if date else confidence - 0.2,
-                [i],
-            )
-        )
-    return drafts
-
-
-def _merge(drafts: list[_Draft]) -> list[_Draft]:
-    merged: list[_Draft] = []
-    for draft in drafts:
-        target = next(
-            (
-                m
-                for m in reversed(merged)
-                if m.kind == draft.kind and m.parties == draft.parties and _compatible(m.date, draft.date)
-            ),
-            None,
-        )
-        if target is None:
-            merged.append(draft)
-            continue
-        if draft.date is not None and (target.date is None or len(draft.date.iso()) > len(target.date.iso())):
-            target.evidence, target.confidence = draft.evidence, max(target.confidence, draft.confidence)
-        target.date = _more_precise(target.date, draft.date)
-        target.subject = target.subject or draft.subject
-        target.mentions += draft.mentions
-    return merged
-
-
 def _to_fact(doc: DocContext, d: _Draft) -> Agreement:
     return Agreement(
         doc=doc.name,
         doc_date=doc.doc_date,
         evidence=d.evidence,
         confidence=d.confidence,
+        rule=d.rule,
         kind=d.kind,
-        parties=d.parties,
+        parties=sorted_ids(d.parties),
         date=d.date.iso() if d.date else None,
         subject=d.subject or tidy(doc.sentences[d.mentions[0]].text)[:160],
     )
 
 
 def extract(doc: DocContext) -> list[Agreement]:
-    drafts = [d for i in doc.candidates(KEYWORDS) for d in _mentions(doc, i)]
-    return [_to_fact(doc, d) for d in _merge(drafts)]
+    reader = _Reader(doc)
+    for i in doc.candidates(KEYWORDS):
+        reader.read(i)
+    return [_to_fact(doc, d) for d in reader.finish()]
