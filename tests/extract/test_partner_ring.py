@@ -41,3 +41,36 @@ def test_ring_word_without_partners_gives_nothing(facts):
     assert (
         facts("Nederland gaat intensiever samenwerken met deze strategische partners.", "partner_ring") == []
     )
+
+
+def rows(found: list[dict]) -> set[tuple]:
+    return {(f["partner"], f["ring"], f["rule"]) for f in found}
+
+
+def test_countries_named_as_places_are_not_partners(facts):
+    text = (
+        "Nederland werkt samen met strategische partners, waaronder met Noorwegen in Estland en Letland, en met "
+        "Canada in Polen."
+    )
+    assert rows(facts(text, "partner_ring")) == {
+        ("NO", "strategic", "partner_ring.enumeration"),
+        ("CA", "strategic", "partner_ring.enumeration"),
+    }
+
+
+def test_one_of_the_strategic_defence_partners(facts):
+    found = facts("Noorwegen is één van de strategische defensiepartners van Nederland.", "partner_ring")
+    assert rows(found) == {("NO", "strategic", "partner_ring.enumeration")}
+
+
+def test_a_partner_called_a_strategic_ally_or_partnership(facts):
+    assert rows(facts("De premier noemde Canada een ‘strategische bondgenoot’.", "partner_ring")) == {
+        ("CA", "strategic", "partner_ring.called")
+    }
+    text = "Voor Nederland geldt de samenwerking met Noorwegen als een strategisch partnerschap."
+    assert rows(facts(text, "partner_ring")) == {("NO", "strategic", "partner_ring.called")}
+
+
+def test_a_partnership_of_two_other_countries_is_not_a_dutch_ring(facts):
+    text = "Het strategisch partnerschap tussen Frankrijk en Italië wordt verdiept."
+    assert facts(text, "partner_ring") == []

@@ -1,43 +1,67 @@
 """``partner_ring``: a partner placed in one of the Dutch partner rings.
 
-Only where the text places partners explicitly: "de strategische partners van Defensie, te weten België,
-..." or "Frankrijk, het Verenigd Koninkrijk en de Verenigde Staten ... Dit zijn belangrijke strategische
-partners". A list that includes the Netherlands itself is another country's view ("In de Noorse strategie
-worden Nederland, Duitsland ... aangemerkt als strategische partners") and is not a Dutch ring.
+Only where the text places partners, by these rules (the ``rule`` a fact carries):
+
+* ``partner_ring.enumeration`` — the ring word with the partners listed in the sentence: "de strategische
+  partners van Defensie, te weten België, ...", "samenwerking met strategische partners, waaronder met
+  Duitsland in Litouwen" (a country after "in" is where, not who), "X is één van de strategische
+  defensiepartners van Nederland", "Voor deze missie is Zweden een gelegenheidspartner";
+* ``partner_ring.anaphor`` — the partners in the sentence before: "Frankrijk, het Verenigd Koninkrijk en
+  de Verenigde Staten ... Dit zijn belangrijke strategische partners";
+* ``partner_ring.called`` — one partner called a strategic ally or partnership: "noemde Frankrijk een
+  strategische bondgenoot", "de samenwerking met Duitsland als een strategisch partnerschap".
+
+A list that includes the Netherlands itself is another country's view ("In de Noorse strategie worden
+Nederland, Duitsland ... aangemerkt als strategische partners"), and so is a partnership between two
+other countries: neither is a Dutch ring. Countries only said to be close partners are not placed.
 """
 
 from __future__ import annotations
 
 import re
 
-from ims.extract.common import stated_year
+from ims.extract.common import place_mentions, stated_year
 from ims.extract.context import HOME, DocContext, register_keywords
 from ims.extract.facts import PartnerRing
 from ims.text.gazetteer import COUNTRY
 
-KEYWORDS = register_keywords(
-    "strategische partner", "strategisch partner", "gelieerde partner", "gelegenheidspartner"
-)
+KEYWORDS = register_keywords("strategisch", "gelieerde partner", "gelegenheidspartner")
+RULE_ENUMERATION = "partner_ring.enumeration"
+RULE_ANAPHOR = "partner_ring.anaphor"
+RULE_CALLED = "partner_ring.called"
 _RINGS = (
-    (re.compile(r"\bstrategisch(?:e)? partner(?:s|landen)?\b"), "strategic"),
-    (re.compile(r"\bgelieerde partner(?:s|landen)?\b"), "affiliated"),
+    (re.compile(r"\bstrategische?\s+(?:\w+)?partner(?:s|landen)?\b"), "strategic"),
+    (re.compile(r"\bgelieerde\s+(?:\w+)?partner(?:s|landen)?\b"), "affiliated"),
     (re.compile(r"\bgelegenheidspartner(?:s)?\b"), "opportunity"),
 )
+# One partner called so: a strategic ally or partnership is the strategic ring.
+_CALLED = re.compile(r"\bstrategische?\s+(?:bondgeno(?:ot|ten)|partnerschap(?:pen)?)\b")
 # "Dit zijn belangrijke strategische partners": the partners are in the sentence before.
 _ANAPHOR = re.compile(r"^(?:dit|deze|dat|die|zij|ze)(?: landen)? (?:zijn|waren|worden|blijven|vormen)\b")
 _LIST_REACH = 15  # characters before the first listed partner where "Nederland" still belongs to the list
 
 
 def _listed(doc: DocContext, i: int) -> list[str] | None:
-    """Foreign countries listed in sentence ``i``; None when the Netherlands is one of the list."""
-    mentions = [m for m in doc.mentions(i) if m.kind == COUNTRY and m.role != "adjective"]
-    foreign = [m for m in mentions if m.id != HOME]
+    """Foreign countries listed in sentence ``i`` as actors (not places); None when the Netherlands is one
+    of the list."""
+    mentions = doc.mentions(i)
+    places = place_mentions(doc.lower(i), mentions)
+    actors = [m for k, m in enumerate(mentions) if m.kind == COUNTRY and m.role != "adjective" and k not in places]
+    foreign = [m for m in actors if m.id != HOME]
     if not foreign:
         return []
     lo, hi = foreign[0].start - _LIST_REACH, foreign[-1].end
-    if any(m.id == HOME and lo <= m.start <= hi for m in mentions):
+    if any(m.id == HOME and lo <= m.start <= hi for m in actors):
         return None
     return list(dict.fromkeys(m.id for m in foreign))
+
+
+def _fact(doc: DocContext, first: int, i: int, code: str, ring: str, rule: str, confidence: float) -> PartnerRing:
+    year = stated_year(doc, i) or stated_year(doc, first) or doc.year
+    return PartnerRing(
+        doc=doc.name, doc_date=doc.doc_date, evidence=doc.evidence(first, i), confidence=confidence, rule=rule,
+        partner=code, ring=ring, year=year,
+    )
 
 
 def extract(doc: DocContext) -> list[PartnerRing]:
@@ -47,24 +71,14 @@ def extract(doc: DocContext) -> list[PartnerRing]:
         for pattern, ring in _RINGS:
             if not pattern.search(low):
                 continue
-            first, partners = i, _listed(doc, i)
+            first, partners, rule, confidence = i, _listed(doc, i), RULE_ENUMERATION, 0.9
             if partners == [] and i > 0 and _ANAPHOR.match(low):
-                first, partners = i - 1, _listed(doc, i - 1)
-            if not partners:
-                continue
-            year = stated_year(doc, i) or stated_year(doc, first) or doc.year
-            confidence = 0.9 if first == i else 0.75
-            for code in partners:
-                facts.setdefault(
-                    (code, ring),
-                    PartnerRing(
-                        doc=doc.name,
-                        doc_date=doc.doc_date,
-                        evidence=doc.evidence(first, i),
-                        confidence=confidence,
-                        partner=code,
-                        ring=ring,
-                        year=year,
-                    ),
-                )
+                first, partners, rule, confidence = i - 1, _listed(doc, i - 1), RULE_ANAPHOR, 0.8
+            for code in partners or ():
+                facts.setdefault((code, ring), _fact(doc, first, i, code, ring, rule, confidence))
+        if _CALLED.search(low):
+            partners = _listed(doc, i)
+            if partners is not None and len(partners) == 1:  # two others' partnership is not a Dutch ring
+                code = partners[0]
+                facts.setdefault((code, "strategic"), _fact(doc, i, i, code, "strategic", RULE_CALLED, 0.8))
     return list(facts.values())
