@@ -51,10 +51,11 @@ KEYWORDS = register_keywords(
 _PARTICLE = r"(?:(?:[Vv]an\s+(?:der\s+|den\s+|de\s+)?|[Dd]e\s+|[Dd]en\s+|[Tt]er\s+|[Tt]en\s+|[Tt]\s*'?\s*))?"
 _NAME_WORD = r"[A-Z][\w'’]*[a-zà-ÿ][\w'’]*"
 _SURNAME = rf"{_PARTICLE}{_NAME_WORD}(?:-{_NAME_WORD})*"
+_PARTY = r"\([^()\n]{1,30}\)"  # "(VVD)", "(beiden PVV)" after a member's name
 # A member named in a request: "het lid X", "de leden X en Y", "Kamerlid X", "de motie (van het lid) X".
 _MEMBER = re.compile(
     rf"\b(?:het\s+(?:Kamer)?lid|Kamerlid|de\s+(?:Kamer)?leden|motie(?:\s+van)?(?:\s+het\s+lid|\s+de\s+leden)?)\s+"
-    rf"({_SURNAME})(?:\s*(?:,|en)\s+({_SURNAME}))*"
+    rf"({_SURNAME})(?:\s*{_PARTY})?(?:\s*(?:,|en)\s+({_SURNAME})(?:\s*{_PARTY})?)*"
 )
 _SURNAMES = re.compile(_SURNAME)
 # A member named as the author of an initiative, not as one who asks: "Initiatiefnota van het lid X".
@@ -74,21 +75,28 @@ _MOTION_SEP = re.compile(r"\s*(?:,\s*(?:en\s+)?|\s+en\s+)")
 _MOTION_BODY_START = "De Kamer,"
 _MOTION_BODY_END = "gaat over tot de orde van de dag"
 _MOTION_ASKS = re.compile(r"\b(?:verzoekt|draagt\b[^;]{0,200}\bop\b|roept\b[^;]{0,200}\bop\b)")
-_MOTION_TITLE = re.compile(r"MOTIE\s+VAN\s+(?:HET\s+LID|DE\s+LEDEN)\s+([^\n]+?)\s*(?:C\.S\.)?\s*$", re.MULTILINE)
+_MOTION_TITLE = re.compile(
+    r"MOTIE\s+VAN\s+(?:HET\s+LID|DE\s+LEDEN)\s+([^\n]+?)\s*(?:C\.S\.)?\s*(?:TER\s+VERVANGING\b[^\n]*)?$", re.MULTILINE
+)
 _SIGNATORY = re.compile(rf"{_SURNAME}(?:\s+c\.s\.)?")
 _PROPOSED = re.compile(r"Voorgesteld\b[^\n]{0,80}")
 
 # The government promises in the future tense, or the Kamer is to receive.
+_GOVERNMENT = r"(?:ik|wij|we|het\s+kabinet|de\s+regering|de\s+minister|de\s+staatssecretaris)"
 _PROMISE = Needs(
-    r"\b(?:(?:zal|zullen)\s+(?:ik|wij|we|het\s+kabinet|de\s+minister|de\s+regering)\b"
-    r"|(?:ik|wij|we|het\s+kabinet|de\s+regering)\s+(?:zal|zullen)\b"
+    rf"\b(?:(?:zal|zullen)\s+{_GOVERNMENT}\b"
+    rf"|{_GOVERNMENT}\s+(?:zal|zullen)\b"
     r"|(?:zal|zullen)\b[^.]{0,80}\binformeren\b"
     r"|\bvoornemens\b[^.]{0,80}\bte\s+informeren\b"
     r"|de\s+(?:tweede\s+)?kamer\s+zal\b[^.]{0,80}\bontvangen\b"
     r"|\b(?:kan|kunt|mag|zal|zult)\s+(?:de\s+(?:tweede\s+)?kamer|het\s+parlement|u)\b[^.]{0,120}\btegemoet\s+zien\b"
     r"|(?:de\s+(?:tweede\s+)?kamer|het\s+parlement|u)\s+(?:kan|kunt|mag|zal|zult)\b[^.]{0,120}\btegemoet\s+zien\b"
-    r"|zeg(?:t)?\s+(?:ik\s+)?toe\b)",
-    ("zal", "zullen", "voornemens", "tegemoet", "zeg"),
+    r"|\bzeg(?:t|gen)?\b[^.]{0,60}\btoe\b"
+    # The present for the future: "Ik informeer de Kamer voor de zomer over ...".
+    r"|\b(?:informeer|informeren|stuur|sturen|zend|zenden|bericht|berichten)\s+(?:ik|wij|we)\b[^.]{0,60}"
+    r"\b(?:voor|na|in)\s+(?:de|het)\s+(?:zomer|zomerreces|kerstreces|voorjaar|najaar|reces|eind)\w*"
+    r"|\b(?:informeer|stuur|zend|bericht)\s+(?:ik|wij|we)\b[^.]{0,60}\b(?:uiterlijk|binnenkort|zo spoedig)\b)",
+    ("zal", "zullen", "voornemens", "tegemoet", "zeg", "informe", "stuur", "zend", "bericht"),
 )
 # A promise is one to Parliament when it is about informing it: these verbs and nouns.
 _TO_PARLIAMENT = Needs(
@@ -102,6 +110,13 @@ _TO_PARLIAMENT = Needs(
 _NOT_A_PROMISE = re.compile(r"\b(?:zal|zullen)\b[^.]{0,60}\b(?:moeten|niet)\b")
 _ELABORATION = re.compile(r"^\W*(?:\w+\s+){0,4}?(?:daarbij|daarin|hierin|daarop|daarnaast)\b")
 _PLEDGE = Needs(r"\b(?:toezegging|toegezegd)\b", ("toezegging", "toegezegd"))
+# The government's own toezegging, even where no debate date comes with it ("Hiermee doe ik mijn toezegging
+# gestand", "zoals toegezegd"); "bestaande toezeggingen" of forces to NATO are no promise to Parliament.
+_OWN_PLEDGE = Needs(
+    r"\b(?:mijn|onze)\s+toezegging|\b(?:heb|hebben)\s+(?:ik|wij|we)\b[^.]{0,40}\btoegezegd\b"
+    r"|\b(?:zoals|als)\s+(?:(?:is|eerder|reeds)\s+)?toegezegd\b|\btoezegging\s+(?:die\s+(?:ik|wij)|aan\s+(?:de|uw)\s+kamer)",
+    ("toezegging", "toegezegd"),
+)
 _DEBATE = Needs(
     r"\b(?:begrotingsbehandeling|behandeling|overleg|algemeen overleg|debat|commissiedebat|notaoverleg"
     r"|wetgevingsoverleg|vragenuur|toezegging\w*|toegezegd|ingezonden)\b",
@@ -322,14 +337,22 @@ def extract(doc: DocContext) -> list[Commitment]:
             bool(_PROMISE.search(low)) and bool(_TO_PARLIAMENT.search(low)) and not _NOT_A_PROMISE.search(low)
         )
         pledge = bool(_PLEDGE.search(low)) and own_date is not None
+        own_pledge = not pledge and bool(_OWN_PLEDGE.search(low))
         kamer = bool(_KAMER_REQUEST.search(low))
-        if by_member or not (promise or pledge or kamer) or (_DONE.search(low) and not promise):
+        if by_member or not (promise or pledge or own_pledge or kamer) or (_DONE.search(low) and not promise):
             continue
         if pledge:
             key = own_date.iso() if own_date else None
             if key not in pledged:
                 pledged.add(key)
                 facts.append(_fact(doc, i, i, RULE_PLEDGE, 0.85, None, own_date))
+        elif own_pledge and not promise:
+            # A toezegging without its debate's date: the debate the paragraph just named, else the letter.
+            date = _earlier_debate_date(doc, i) or doc.date
+            key = date.iso() if date else None
+            if key not in pledged:
+                pledged.add(key)
+                facts.append(_fact(doc, i, i, RULE_PLEDGE, 0.6, None, date))
         elif promise:
             if last_promise == i - 1 and _ELABORATION.match(low):
                 last_promise = i
