@@ -65,6 +65,7 @@ _TITLE_DAY = re.compile(
 )
 # The session a parliamentary paper belongs to: "Vergaderjaar 2018-2019", "Tweede Kamer der
 # Staten-Generaal2018-2019..." (a site's header with the columns run together), "Handelingen II 2019/20".
+_SESSION_WORDS = ("ergaderjaar", "Staten-Generaal", "Handelingen", "Kamerstukken")
 _SESSION = re.compile(
     r"(?:[Vv]ergaderjaar|Staten-Generaal|Handelingen(?: I{1,2})?|Kamerstukken(?: I{1,2})?)[ \t]*"
     r"((?:19|20)\d\d)[-–/]((?:19|20)?\d\d)"
@@ -149,6 +150,8 @@ def _news_date_line(head: str) -> PartialDate | None:
         if len(line) > _NEWS_LINE_LENGTH:
             continue
         rest = line[_DATE_LINE_LEAD.match(line).end() :]
+        if not (rest[:1].isdigit() or rest.split(maxsplit=1)[0].lower().rstrip(".") in MONTHS):
+            continue  # a date line starts with its date (most lines do not: no need to look for dates)
         found = find_dates(rest)
         if found and found[0].start == 0 and found[0].value.month is not None:
             return found[0].value
@@ -177,7 +180,9 @@ def _registered_date(head: str) -> PartialDate | None:
 def _session_date(head: str) -> PartialDate | None:
     """The year of a parliamentary paper dated only by its session (September to September): the first
     year, or the second when the text names a day in it."""
-    m = _SESSION.search(head)
+    # The regex is tried only where one of its words stands: a search of the whole head with it costs more.
+    starts = [k for k in (head.find(word) for word in _SESSION_WORDS) if k >= 0]
+    m = next((m for m in (_SESSION.search(head, max(0, k - 1), k + 60) for k in sorted(starts)) if m), None)
     if not m:
         return None
     first, second = int(m.group(1)), int(m.group(2)[-2:])
