@@ -44,8 +44,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from ims.extract.common import home_voice, place_mentions, sorted_ids, tidy
+from ims.extract.common import place_mentions, sorted_ids, tidy
 from ims.extract.context import HOME, DocContext, register_keywords
 from ims.extract.facts import Agreement, Evidence
 from ims.text.dates import DateMention, PartialDate
@@ -81,29 +82,40 @@ _KINDS = (
     ("PLAN", r"plan(?:nen)?|afspraak|afspraken"),
     ("AGREED", r"(?:kwam(?:en)?|komen)\s[^.;]{0,120}?\bovereen|overeengekomen|afgesproken"),
 )
-# One \b in front of all kinds rather than one in front of each: the regex engine then tries them only where
-# a word starts, several times faster.
-_CUE = re.compile(r"\b(?:" + "|".join(rf"(?P<{kind}>(?:{pattern})\b)" for kind, pattern in _KINDS) + ")")
-# "\w*verdrag", "\w*overeenkomst" and "\w*akkoord" make the engine read every word to its end: in a sentence
-# without the word a variant without that alternative finds just the same, faster.
-_WORD_ENDS = (
-    ("verdrag", r"|\w*verdrag(?:en)?"),
-    ("overeenkomst", r"\w*overeenkomst(?:en)?|"),
-    ("akkoord", r"|(?:voorlopig(?:e)?\s+)?\w*akkoord(?:en)?"),
-)
-
-
-def _variant(present: tuple[bool, ...]) -> re.Pattern[str]:
-    pattern = _CUE.pattern
-    for (_, alternative), keep in zip(_WORD_ENDS, present, strict=True):
-        if not keep:
-            pattern = pattern.replace(alternative, "")
-    return re.compile(pattern)
-
-
-_CUES = {
-    (a, b, c): _variant((a, b, c)) for a in (False, True) for b in (False, True) for c in (False, True)
+# Words one of which is in every mention of a kind: a sentence is searched only for the kinds whose words
+# it holds ("\w*verdrag" and the like make the engine read every word to its end, and a regex of all kinds
+# costs as much in every sentence that holds any of them). A plan or arrangements count only when signed.
+_TRIGGERS = {
+    "MoU": ("memorandum", "mou"),
+    "DOI": ("declaration", "doi"),
+    "LOI": ("of intent", "loi", "intentieverklaring"),
+    "JVS": ("vision statement", "joint", "jvs", "verklaring", "visie"),
+    "TREATY": ("verdrag", "treaty"),
+    "ACTION_PLAN": ("actieplan", "action plan"),
+    "AGREEMENT": ("overeenkomst", "visiedocument", "akkoord", "agreement", "arrangement"),
+    "PLAN": ("plan", "afspra"),
+    "AGREED": ("overeen", "afgesproken"),
 }
+_SIGNING_WORDS = ("tek", "handtekening")
+
+
+@lru_cache(maxsize=512)
+def _cue_regex(kinds: tuple[str, ...]) -> re.Pattern[str]:
+    """One regex for the kinds a sentence may hold, with \b in front of all of them rather than in front of
+    each: the engine then tries them only where a word starts."""
+    patterns = dict(_KINDS)
+    return re.compile(r"\b(?:" + "|".join(rf"(?P<{kind}>(?:{patterns[kind]})\b)" for kind in kinds) + ")")
+
+
+def _kinds_in(low: str) -> tuple[str, ...]:
+    signed = any(word in low for word in _SIGNING_WORDS)
+    return tuple(
+        kind
+        for kind, _ in _KINDS
+        if any(word in low for word in _TRIGGERS[kind]) and (kind != "PLAN" or signed)
+    )
+
+
 # The word each kind's mentions share, by which a later definite mention finds its instrument: "de
 # verklaring" is the "intentieverklaring" just named, "het verdrag" the "raamverdrag".
 _HEADS = {"LOI": "verklaring", "DOI": "declaration", "JVS": "verklaring", "TREATY": "verdrag", "MoU": "mou"}
@@ -114,7 +126,8 @@ _POLITICAL_ACCORD = re.compile(r"(?:regeer|coalitie|klimaat|pensioen|begrotings|
 _NOT_AN_INSTRUMENT = re.compile(
     r"(?:niet|geen)\b[^.]{0,40}$|\b(?:wanneer|indien|zodra|mits|tenzij)\b[^.]{0,60}$|akkoord\s+(?:gaan|gegaan|ga)\b"
 )
-_NEGATED_AFTER = re.compile(r"^\W*(?:wordt|is|zal)\s+(?:niet|nog niet)\b")
+# "Het akkoord wordt niet ...": denied. "nog niet" is not yet: an instrument in preparation, kept.
+_NEGATED_AFTER = re.compile(r"^\W*(?:wordt|is|zal)\s+niet\b")
 # "akkoord" as a verb: "gaat Nederland hier mee akkoord", "akkoord gaan met".
 _AKKOORD_VERB = re.compile(r"\b(?:ga|gaat|gaan|ging|gingen|gegaan)\b[^,.;:]{0,40}$|\bmee\s+$")
 _FOUNDING = re.compile(
@@ -132,6 +145,11 @@ _NARRATED = re.compile(r"\b(?:onder)?tekenden?\b|\bslo(?:ot|ten)\b|\bkwamen\b[^.
 _ANNOUNCED = re.compile(
     r"\b(?:zal|zullen)\b[^.]{0,80}\b(?:onder)?tekenen\b|\b(?:wordt|worden)\b[^.]{0,60}\b(?:onder)?tekend\b"
     r"|\bin voorbereiding\b|\bwordt\s+(?:verder\s+)?gewerkt\s+aan\b|\bvoorbereid\b|\baangekondigd\b"
+    r"|\bnog\s+niet\b[^.]{0,40}\b(?:onder)?tekend\b|\bter\s+ondertekening\b|\bmoet\s+nog\b"
+)
+# An amendment of an instrument is an instrument of its own, of the same kind ("de wijziging van het MoU").
+_AMENDMENT = re.compile(
+    r"\b(?:wijziging|amendement|aanvulling|addendum)(?:en)?\s+(?:van|op|bij)\s+(?:het|de|dit|deze)\s+$"
 )
 _ACCESSION = re.compile(
     r"\b(?:in\s*(?:te\s+)?stappen|instap\w*|toe\s*(?:te\s+)?treden|toetreding|aan\s*(?:te\s+)?sluiten|aansluiting)\b"
@@ -150,6 +168,9 @@ _SUBORDINATE = re.compile(r"\b(?:dat|om)\b")
 _PUBLICATION = re.compile(r"\b(?:trb|stb|stcrt|kamerstuk(?:ken)?(?:\s+i{1,2})?|handelingen(?:\s+i{1,2})?)\.?\s*$")
 _SUBJECT = re.compile(r"\b(?:over|inzake|betreffende|ter|met betrekking tot|op het (?:gebied|terrein) van)\s+")
 _NAME_AFTER = re.compile(r"\s+([A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|of|for|and|to))*)(?:\s+\(([A-Z][\w-]+)\))?")
+# The letter's own voice in an instrument's window: the minister signs for the Netherlands ("door mij",
+# "met mijn Belgische collega"). A Netherlands named elsewhere in the sentence is no party by that alone.
+_FIRST_PERSON = re.compile(r"\b(?:ik|wij|we|mij|mijn|ons|onze|ons land|beide landen)\b")
 # The Dutch government's voice: "ik", "wij" in a letter.
 _GOVERNMENT_VOICE = re.compile(r"\b(?:ik|wij)\b")
 _GOVERNMENT_VOICE_REACH = 12  # body sentences at the top of a letter: "Hierbij bied ik u ... aan"
@@ -313,7 +334,10 @@ class _Reader:
         low = self.doc.lower(i)
         signed = bool(_SIGNED.search(low))
         cues: list[re.Match[str]] = []
-        for m in _CUES[tuple(word in low for word, _ in _WORD_ENDS)].finditer(low):
+        kinds = _kinds_in(low)
+        if not kinds:
+            return []
+        for m in _cue_regex(kinds).finditer(low):
             kind = m.lastgroup
             if cues and cues[-1].lastgroup == kind and kind != "PLAN" and m.start() - cues[-1].end() < 4:
                 continue  # "Memorandum of Understanding (MoU)": one instrument
@@ -385,11 +409,16 @@ class _Reader:
         head = _head(kind, cue.group(0))
         window = listed or _countries_in(doc, i, lo, hi)
         named = bool(_NAME_AFTER.match(text, cue.end())) and kind != "TREATY"
-        definite = bool(_DEFINITE.search(low, max(0, cue.start() - 40), cue.start())) and not named
+        definite = (
+            bool(_DEFINITE.search(low, max(0, cue.start() - 40), cue.start()))
+            and not named
+            and not _AMENDMENT.search(low, max(0, cue.start() - 40), cue.start())
+        )
         value = date.value if date else None
-        accession = bool(_ACCESSION.search(low, lo, hi)) and kind == "AGREEMENT"
-        narrated = bool(_NARRATED.search(low, lo, hi))
-        announced = bool(_ANNOUNCED.search(low, lo, hi))
+        accession = kind == "AGREEMENT" and bool(_ACCESSION.search(low, lo, hi))
+        # Only an undated instrument takes a date from how it is told (see _undated).
+        narrated = value is None and bool(_NARRATED.search(low, lo, hi))
+        announced = value is None and bool(_ANNOUNCED.search(low, lo, hi))
         if definite and not listed:
             target = self._antecedent(i, kind, head, value)
             if target is not None:
@@ -409,7 +438,7 @@ class _Reader:
         if not parties and self.government_voice():
             parties, confidence = [HOME], 0.5
         foreign = [p for p in parties if p != HOME]
-        if parties and (home_voice(doc, i) or (len(foreign) == 1 and foreign[0] not in ORG_IDS)):
+        if parties and (_FIRST_PERSON.search(low, lo, hi) or (len(foreign) == 1 and foreign[0] not in ORG_IDS)):
             parties.append(HOME)
         self._bind(i, window)
         self.drafts.append(
