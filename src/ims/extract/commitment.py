@@ -46,7 +46,8 @@ from ims.text.dates import PartialDate, find_dates
 KEYWORDS = register_keywords(
     "toezegging", "toegezegd", "zeg ik toe", "het lid ", "de leden ", "kamerlid", "motie", "zal ik", "zullen wij",
     "zullen we", "wij zullen", "we zullen", "ik zal", "zal het kabinet", "zal de regering", "de kamer zal",
-    "informeren", "tegemoet zien", "verzoek", "gevraagd", "verzocht", "commissie", "voornemens",
+    "informeren", "tegemoet zien", "verzoek", "gevraagd", "verzocht", "commissie", "voornemens", "informeer",
+    "nformeerd", "ontvangt", "toe te zeggen", "zegt", "zeggen",
 )
 _PARTICLE = r"(?:(?:[Vv]an\s+(?:der\s+|den\s+|de\s+)?|[Dd]e\s+|[Dd]en\s+|[Tt]er\s+|[Tt]en\s+|[Tt]\s*'?\s*))?"
 _NAME_WORD = r"[A-Z][\w'’]*[a-zà-ÿ][\w'’]*"
@@ -83,20 +84,35 @@ _PROPOSED = re.compile(r"Voorgesteld\b[^\n]{0,80}")
 
 # The government promises in the future tense, or the Kamer is to receive.
 _GOVERNMENT = r"(?:ik|wij|we|het\s+kabinet|de\s+regering|de\s+minister|de\s+staatssecretaris)"
-_PROMISE = Needs(
-    rf"\b(?:(?:zal|zullen)\s+{_GOVERNMENT}\b"
-    rf"|{_GOVERNMENT}\s+(?:zal|zullen)\b"
-    r"|(?:zal|zullen)\b[^.]{0,80}\binformeren\b"
-    r"|\bvoornemens\b[^.]{0,80}\bte\s+informeren\b"
-    r"|de\s+(?:tweede\s+)?kamer\s+zal\b[^.]{0,80}\bontvangen\b"
-    r"|\b(?:kan|kunt|mag|zal|zult)\s+(?:de\s+(?:tweede\s+)?kamer|het\s+parlement|u)\b[^.]{0,120}\btegemoet\s+zien\b"
-    r"|(?:de\s+(?:tweede\s+)?kamer|het\s+parlement|u)\s+(?:kan|kunt|mag|zal|zult)\b[^.]{0,120}\btegemoet\s+zien\b"
-    r"|\bzeg(?:t|gen)?\b[^.]{0,60}\btoe\b"
+# The ways of promising, each with the words one of which it needs (a sentence is searched only with the
+# forms whose words it holds: one regex of all of them costs as much in every sentence with "zal").
+_PROMISES = (
+    Needs(
+        rf"\b(?:(?:zal|zullen)\s+{_GOVERNMENT}\b|{_GOVERNMENT}\s+(?:zal|zullen)\b"
+        r"|(?:zal|zullen)\b[^.]{0,80}\binformeren\b|de\s+(?:tweede\s+)?kamer\s+zal\b[^.]{0,80}\bontvangen\b)",
+        ("zal", "zullen"),
+    ),
+    Needs(r"\bvoornemens\b[^.]{0,80}\bte\s+informeren\b", ("voornemens",)),
+    Needs(
+        r"\b(?:kan|kunt|mag|zal|zult)\s+(?:de\s+(?:tweede\s+)?kamer|het\s+parlement|u)\b[^.]{0,120}\btegemoet\s+zien\b"
+        r"|(?:de\s+(?:tweede\s+)?kamer|het\s+parlement|u)\s+(?:kan|kunt|mag|zal|zult)\b[^.]{0,120}\btegemoet\s+zien\b",
+        ("tegemoet",),
+    ),
+    Needs(r"\bzeg(?:t|gen)?\b[^.]{0,60}\btoe\b", ("zeg",)),
     # The present for the future: "Ik informeer de Kamer voor de zomer over ...".
-    r"|\b(?:informeer|informeren|stuur|sturen|zend|zenden|bericht|berichten)\s+(?:ik|wij|we)\b[^.]{0,60}"
-    r"\b(?:voor|na|in)\s+(?:de|het)\s+(?:zomer|zomerreces|kerstreces|voorjaar|najaar|reces|eind)\w*"
-    r"|\b(?:informeer|stuur|zend|bericht)\s+(?:ik|wij|we)\b[^.]{0,60}\b(?:uiterlijk|binnenkort|zo spoedig)\b)",
-    ("zal", "zullen", "voornemens", "tegemoet", "zeg", "informe", "stuur", "zend", "bericht"),
+    Needs(
+        r"\b(?:informeer|informeren|stuur|sturen|zend|zenden|bericht|berichten)\s+(?:ik|wij|we)\b[^.]{0,60}"
+        r"\b(?:(?:voor|na|in)\s+(?:de|het)\s+(?:zomer|zomerreces|kerstreces|voorjaar|najaar|reces|eind)"
+        r"|uiterlijk|binnenkort|zo spoedig)",
+        ("informe", "stuur", "zend", "bericht"),
+    ),
+    # The Kamer to be informed or to receive: "De Kamer wordt voor de zomer geïnformeerd", "ontvangt u".
+    Needs(r"\b(?:de\s+kamer|uw\s+kamer|u)\s+(?:wordt|zal\s+worden)\b[^.]{0,80}\bge(?:ï|i)nformeerd\b", ("nformeerd",)),
+    Needs(
+        r"\b(?:ontvangt\s+(?:u|de\s+kamer|uw\s+kamer)|(?:u|de\s+kamer|uw\s+kamer)\s+ontvangt)\b[^.]{0,80}"
+        r"\b(?:brief|rapportage|reactie|nota|overzicht|voortgangsrapportage|kabinetsreactie|beantwoording)",
+        ("ontvangt",),
+    ),
 )
 # A promise is one to Parliament when it is about informing it: these verbs and nouns.
 _TO_PARLIAMENT = Needs(
@@ -320,25 +336,33 @@ def extract(doc: DocContext) -> list[Commitment]:
         text, low = sentence.text, doc.lower(i)
         if text.rstrip().endswith("?"):
             continue  # a question in a debate or in written questions asks; it promises nothing
+        # Cheap tests first: most sentences with a keyword state no commitment at all.
+        members = _members(text) if ("lid" in low or "leden" in low) else []
+        cited = [name for name in _cited_motions(text) if name not in members_seen] if "motie" in low else []
+        promise = (
+            any(form.search(low) for form in _PROMISES)
+            and bool(_TO_PARLIAMENT.search(low))
+            and not _NOT_A_PROMISE.search(low)
+        )
+        pledge_word = bool(_PLEDGE.search(low))
+        kamer = bool(_KAMER_REQUEST.search(low))
+        if not (members or cited or promise or pledge_word or kamer):
+            continue
         own_date = _debate_date(doc, i)
-        members = _members(text)
         for member in members:
             if member in members_seen:
                 continue  # one fact per member: later remarks belong to the first request
             members_seen.add(member)
             date = own_date or _earlier_debate_date(doc, i)
             facts.append(_fact(doc, i, i, RULE_MEMBER, 0.85 if date else 0.75, member, date))
-        cited = [name for name in _cited_motions(text) if name not in members_seen]
         for member in cited:
+            if member in members_seen:
+                continue
             members_seen.add(member)
             facts.append(_fact(doc, i, i, RULE_CITED_MOTION, 0.8, member, None))
         by_member = bool(members) and not cited  # "op verzoek van het lid X zal ik": the member's request
-        promise = (
-            bool(_PROMISE.search(low)) and bool(_TO_PARLIAMENT.search(low)) and not _NOT_A_PROMISE.search(low)
-        )
-        pledge = bool(_PLEDGE.search(low)) and own_date is not None
-        own_pledge = not pledge and bool(_OWN_PLEDGE.search(low))
-        kamer = bool(_KAMER_REQUEST.search(low))
+        pledge = pledge_word and own_date is not None
+        own_pledge = pledge_word and not pledge and bool(_OWN_PLEDGE.search(low))
         if by_member or not (promise or pledge or own_pledge or kamer) or (_DONE.search(low) and not promise):
             continue
         if pledge:

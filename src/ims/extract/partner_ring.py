@@ -68,6 +68,8 @@ def extract(doc: DocContext) -> list[PartnerRing]:
     facts: dict[tuple[str, str], PartnerRing] = {}
     for i in doc.candidates(KEYWORDS):
         low = doc.lower(i)
+        if "partner" not in low and "bondgeno" not in low:
+            continue  # "politiek-strategische doelen": the word without a partner
         for pattern, ring in _RINGS:
             if not pattern.search(low):
                 continue
