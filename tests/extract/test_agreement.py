@@ -183,3 +183,19 @@ def test_countries_of_another_instrument_are_not_the_partner_of_the_paragraph(fa
         ("LOI", ("ES", "IT", "NL", "PT"), "2029"),
         ("MoU", ("NL",), None),
     }
+
+
+def test_an_amendment_is_an_instrument_of_its_own_and_one_not_yet_signed_is_dated_with_the_letter(facts):
+    text = (
+        "In 2028 ondertekenden Nederland en Noorwegen een MoU over helikopters. De wijziging van het MoU "
+        "voor de toetreding van Denemarken is nog niet ondertekend."
+    )
+    assert keyset(facts(text, "agreement", date="2031-03-02")) == {
+        ("MoU", ("NL", "NO"), "2028"),
+        ("MoU", ("DK", "NL", "NO"), "2031-03-02"),
+    }
+
+
+def test_a_negation_denies_only_the_instrument_it_stands_before(facts):
+    text = "Van belang is het verdrag dat Frankrijk en Italië in 2029 sloten; er komt geen nieuw verdrag."
+    assert keyset(facts(text, "agreement")) == {("TREATY", ("FR", "IT"), "2029")}

@@ -176,3 +176,36 @@ def test_a_committee_request_dated_by_the_sending_in_the_next_sentence_names(fac
     found = facts(text, "commitment", date="2031-04-01")
     assert keyset(found) == {(None, "2031-03-03")}
     assert rules(found) == {"commitment.kamer_request"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "De minister zal de Kamer voor de zomer informeren over de oefening.",
+        "De staatssecretaris zegt toe de Kamer over de uitkomst te berichten.",
+        "Ik informeer de Kamer voor het zomerreces over de stand van zaken.",
+        "De Kamer wordt voor de zomer geïnformeerd over de evaluatie.",
+        "Na de zomer ontvangt u een brief over de evaluatie.",
+    ],
+)
+def test_more_ways_of_promising_to_inform_parliament(facts, text):
+    assert keyset(facts(text, "commitment")) == {(None, "2024-05-15")}
+
+
+def test_present_tense_without_a_future_time_is_no_promise(facts):
+    assert facts("Hierbij informeer ik u over de oefening in Noorwegen.", "commitment") == []
+
+
+def test_members_with_their_party_between_the_names(facts):
+    text = (
+        "Vragen van de leden Kok (SP) en Van Dijk (GL) aan de Minister van Defensie over de marine "
+        "(ingezonden 9 mei 2031)."
+    )
+    assert keyset(facts(text, "commitment", date="2031-05-09")) == {("Kok", "2031-05-09"), ("Van Dijk", "2031-05-09")}
+
+
+def test_an_own_toezegging_without_its_debates_date_is_dated_with_the_letter(facts):
+    text = "Met deze brief doe ik mijn toezegging gestand."
+    assert keyset(facts(text, "commitment")) == {(None, "2024-05-15")}
+    # Pledges of forces to an alliance are no promise to Parliament.
+    assert facts("Dit gaat niet ten koste van bestaande toezeggingen aan de NAVO.", "commitment") == []

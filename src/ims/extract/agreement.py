@@ -123,8 +123,11 @@ _GENERIC_HEADS = ("akkoord", "overeenkomst", "afspra")  # "dit nieuwe akkoord" m
 # Accords of domestic politics, not cooperation instruments.
 _POLITICAL_ACCORD = re.compile(r"(?:regeer|coalitie|klimaat|pensioen|begrotings|lente|zorg|sociaal|bestuurs)akkoord")
 
+# Denied ("geen (nieuw) akkoord", "niet geleid tot een akkoord") or conditional ("wanneer een akkoord wordt
+# bereikt"): the negation stands right before the instrument or before the "tot" that reaches it.
 _NOT_AN_INSTRUMENT = re.compile(
-    r"(?:niet|geen)\b[^.]{0,40}$|\b(?:wanneer|indien|zodra|mits|tenzij)\b[^.]{0,60}$|akkoord\s+(?:gaan|gegaan|ga)\b"
+    r"\bgeen\s+(?:[\w-]+\s+)?$|\bniet\b[^.]{0,40}\btot\s+(?:een\s+|het\s+|de\s+)?(?:[\w-]+\s+)?$"
+    r"|\b(?:wanneer|indien|zodra|mits|tenzij)\b[^.]{0,60}$"
 )
 # "Het akkoord wordt niet ...": denied. "nog niet" is not yet: an instrument in preparation, kept.
 _NEGATED_AFTER = re.compile(r"^\W*(?:wordt|is|zal)\s+niet\b")
@@ -409,16 +412,16 @@ class _Reader:
         head = _head(kind, cue.group(0))
         window = listed or _countries_in(doc, i, lo, hi)
         named = bool(_NAME_AFTER.match(text, cue.end())) and kind != "TREATY"
-        definite = (
-            bool(_DEFINITE.search(low, max(0, cue.start() - 40), cue.start()))
-            and not named
-            and not _AMENDMENT.search(low, max(0, cue.start() - 40), cue.start())
-        )
+        amendment = bool(_AMENDMENT.search(low, max(0, cue.start() - 40), cue.start()))
+        definite = bool(_DEFINITE.search(low, max(0, cue.start() - 40), cue.start())) and not (named or amendment)
         value = date.value if date else None
         accession = kind == "AGREEMENT" and bool(_ACCESSION.search(low, lo, hi))
         # Only an undated instrument takes a date from how it is told (see _undated).
         narrated = value is None and bool(_NARRATED.search(low, lo, hi))
         announced = value is None and bool(_ANNOUNCED.search(low, lo, hi))
+        amended = self._antecedent(i, kind, head, None) if amendment else None
+        if amended is not None:  # the amendment binds the parties of what it amends and those it names
+            window = sorted(set(window) | amended.parties)
         if definite and not listed:
             target = self._antecedent(i, kind, head, value)
             if target is not None:

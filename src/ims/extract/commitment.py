@@ -101,7 +101,8 @@ _PROMISES = (
     Needs(r"\bzeg(?:t|gen)?\b[^.]{0,60}\btoe\b", ("zeg",)),
     # The present for the future: "Ik informeer de Kamer voor de zomer over ...".
     Needs(
-        r"\b(?:informeer|informeren|stuur|sturen|zend|zenden|bericht|berichten)\s+(?:ik|wij|we)\b[^.]{0,60}"
+        r"\b(?:(?:informeer|informeren|stuur|sturen|zend|zenden|bericht|berichten)\s+(?:ik|wij|we)"
+        r"|(?:ik|wij|we)\s+(?:informeer|informeren|stuur|sturen|zend|zenden|bericht|berichten))\b[^.]{0,60}"
         r"\b(?:(?:voor|na|in)\s+(?:de|het)\s+(?:zomer|zomerreces|kerstreces|voorjaar|najaar|reces|eind)"
         r"|uiterlijk|binnenkort|zo spoedig)",
         ("informe", "stuur", "zend", "bericht"),
