@@ -180,6 +180,13 @@ _GOVERNMENT_VOICE_REACH = 12  # body sentences at the top of a letter: "Hierbij 
 # Sentences back within which a definite mention finds the instrument it names again (or anywhere in the
 # same section).
 _ANAPHOR_REACH = 6
+# A date the text gives relative to the document ("gisteren", "op woensdag", "vorig jaar"): without the
+# document's own date it stays unresolved, and a fact that should carry it is less sure.
+_RELATIVE_DATE = re.compile(
+    r"\b(?:eer)?gisteren\b|\bvandaag\b|\b(?:vorig|dit|volgend|komend)\s+jaar\b|\bjl\.|\bjongstleden\b"
+    r"|\b(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\b|\been\s+(?:dag|week|maand)\s+(?:eerder|later)\b"
+)
+_UNRESOLVED_CONFIDENCE = 0.45
 _ACCESSION_REACH = 2  # sentences around an accession where the agreement joined is described
 
 
@@ -443,6 +450,8 @@ class _Reader:
         foreign = [p for p in parties if p != HOME]
         if parties and (_FIRST_PERSON.search(low, lo, hi) or (len(foreign) == 1 and foreign[0] not in ORG_IDS)):
             parties.append(HOME)
+        if value is None and doc.date is None and _RELATIVE_DATE.search(low, lo, hi):
+            confidence = min(confidence, _UNRESOLVED_CONFIDENCE + 0.15)  # lowered by 0.15 more below
         self._bind(i, window)
         self.drafts.append(
             _Draft(

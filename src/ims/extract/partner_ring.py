@@ -38,6 +38,7 @@ _RINGS = (
 _CALLED = re.compile(r"\bstrategische?\s+(?:bondgeno(?:ot|ten)|partnerschap(?:pen)?)\b")
 # "Dit zijn belangrijke strategische partners": the partners are in the sentence before.
 _ANAPHOR = re.compile(r"^(?:dit|deze|dat|die|zij|ze)(?: landen)? (?:zijn|waren|worden|blijven|vormen)\b")
+_NO_YEAR_CONFIDENCE = 0.5
 _LIST_REACH = 15  # characters before the first listed partner where "Nederland" still belongs to the list
 
 
@@ -58,6 +59,8 @@ def _listed(doc: DocContext, i: int) -> list[str] | None:
 
 def _fact(doc: DocContext, first: int, i: int, code: str, ring: str, rule: str, confidence: float) -> PartnerRing:
     year = stated_year(doc, i) or stated_year(doc, first) or doc.year
+    if year is None:
+        confidence = _NO_YEAR_CONFIDENCE  # the year the placement holds for is unknown without the document's date
     return PartnerRing(
         doc=doc.name, doc_date=doc.doc_date, evidence=doc.evidence(first, i), confidence=confidence, rule=rule,
         partner=code, ring=ring, year=year,
