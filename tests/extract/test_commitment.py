@@ -209,3 +209,13 @@ def test_an_own_toezegging_without_its_debates_date_is_dated_with_the_letter(fac
     assert keyset(facts(text, "commitment")) == {(None, "2024-05-15")}
     # Pledges of forces to an alliance are no promise to Parliament.
     assert facts("Dit gaat niet ten koste van bestaande toezeggingen aan de NAVO.", "commitment") == []
+
+
+def test_one_motion_of_two_members_is_its_first_submitters(facts):
+    text = "Met deze brief geef ik uitvoering aan de motie van de leden Kok en Van Dijk over oefeningen."
+    assert keyset(facts(text, "commitment")) == {("Kok", None)}
+
+
+def test_a_committee_request_dated_by_the_day_it_names(facts):
+    text = "In deze brief ga ik in op het verzoek van de vaste commissie voor Defensie van 3 mei jl. over de marine."
+    assert keyset(facts(text, "commitment", date="2031-05-20")) == {(None, "2031-05-03")}

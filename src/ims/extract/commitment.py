@@ -151,6 +151,8 @@ _KAMER_REQUEST = Needs(
     ("verzoek", "gevraagd", "verzocht", "commissie"),
 )
 _SUBJECT = re.compile(r"\b(?:ingaan op|informeren over|in te gaan op|over)\s+")
+# The request's own date right after it: "... van de vaste commissie voor Defensie van 3 mei jl.".
+_REQUEST_DATED = re.compile(r"(?:\s+voor\s+[\w-]+(?:\s+[\w-]+)?)?\s+van\s+")
 _LOOK_BACK = 3
 
 RULE_MOTION = "commitment.motion"
@@ -179,6 +181,18 @@ def _earlier_debate_date(doc: DocContext, i: int) -> PartialDate | None:
         if date:
             return date
     return None
+
+
+def _request_date(doc: DocContext, i: int) -> PartialDate | None:
+    """The date a request of the committee or the Kamer carries: "het verzoek van de vaste commissie van
+    3 mei jl."."""
+    low = doc.lower(i)
+    m = _KAMER_REQUEST.search(low)
+    tail = _REQUEST_DATED.match(low, m.end()) if m else None
+    if not tail:
+        return None
+    dates = [d.value for d in doc.dates(i) if d.start == tail.end() and d.value.month is not None]
+    return dates[0] if dates else None
 
 
 def _submitted_next(doc: DocContext, i: int) -> tuple[PartialDate | None, int]:
@@ -216,6 +230,7 @@ def _cited_motions(text: str) -> list[str]:
     out: list[str] = []
     for m in _MOTIONS.finditer(text):
         pos = m.end()
+        single = not m.group(0).lower().startswith("moties")  # "de motie van de leden A en B": A's motion
         while True:
             name = _MOTION_NAME.match(text, pos)
             if not name:
@@ -225,6 +240,8 @@ def _cited_motions(text: str) -> list[str]:
                 break
             if first not in out:
                 out.append(first)
+            if single:
+                break
             pos = name.end()
             ref = _MOTION_REF.match(text, pos)
             if ref:
@@ -386,7 +403,9 @@ def extract(doc: DocContext) -> list[Commitment]:
             rule = RULE_KAMER if kamer else RULE_PROMISE
             facts.append(_fact(doc, i, i, rule, 0.7 if kamer else 0.6, None, own_date or doc.date))
         else:
-            date, last = (own_date, i) if own_date else _submitted_next(doc, i)
+            date, last = (own_date, i) if own_date else (_request_date(doc, i), i)
+            if date is None:
+                date, last = _submitted_next(doc, i)
             if date is None and requested:
                 continue  # the request already noted ("Antwoorden op vragen van de vaste commissie ...")
             requested = True
