@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import json
+
+import pytest
+
 from ims.text.dates import PartialDate
 from ims.text.meta import read_meta
 
@@ -159,3 +163,26 @@ def test_the_text_comes_before_the_file_and_the_file_before_the_address():
     assert read_meta("Een bericht zonder datum.\n", file).date == PartialDate(2031, 4, 2)
     address_only = FileProperties(address="https://example.org/nieuws/2030/01/05/bericht")
     assert read_meta("Een bericht zonder datum.\n", address_only).date == PartialDate(2030, 1, 5)
+
+
+def test_the_development_corpus_is_dated_as_its_gold_says(shared_dir):
+    # Every document of every kind in the development corpus gets its gold date, or none where the date is
+    # only in the page's address (which a stored text does not carry); never a wrong one. Only counts are
+    # reported: a fifth of the corpus is held out for measuring.
+    dev = shared_dir / "dev"
+    if not (dev / "gold").is_dir():
+        pytest.skip("no development corpus beside the checkout")
+    wrong = missing = right = 0
+    for gold in sorted((dev / "gold").glob("*.gold.jsonl")):
+        lines = [json.loads(line) for line in gold.read_text(encoding="utf-8").splitlines() if line.strip()]
+        if not lines:
+            continue
+        text = (dev / "texts" / lines[0]["doc"]).read_text(encoding="utf-8")
+        found = read_meta(text).date
+        if found is None:
+            missing += 1
+        elif found.iso() == lines[0]["doc_date"]:
+            right += 1
+        else:
+            wrong += 1
+    assert (wrong, missing) == (0, 3), f"{right} right, {wrong} wrong, {missing} undated"
