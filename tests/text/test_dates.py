@@ -176,3 +176,7 @@ def test_yesterday_and_today_against_the_letters_day():
     # Known only to the month, "vandaag" is that month.
     assert iso("vandaag getekend", PartialDate(2030, 3)) == ["2030-03"]
     assert iso("gisteren getekend", None) == []
+
+
+def test_numeric_dates_with_slashes_or_points():
+    assert iso("Datum: 16/02/2031 en 3.4.2031; 16/02-2031 mengt twee tekens") == ["2031-02-16", "2031-04-03"]

@@ -116,7 +116,7 @@ _YEAR = r"(?:1[89]\d\d|2[01]\d\d)"
 # vain costing as much as the one that matches); parse_date tries both.
 _DIGIT_LED = rf"""
       (?P<iso>(?<![\d-])(?P<iy>{_YEAR})-(?P<im>[01]\d)-(?P<id>[0-3]\d)(?![\d-]))
-    | (?P<num>(?<![\d-])(?P<nd>[0-3]?\d)-(?P<nm>[01]?\d)-(?P<ny>{_YEAR})(?![\d-]))
+    | (?P<num>(?<![\d/.-])(?P<nd>[0-3]?\d)(?P<ns>[-/.])(?P<nm>[01]?\d)(?P=ns)(?P<ny>{_YEAR})(?![\d/-]|\.\d))
     | (?P<full>(?<![\w])(?P<fd>[0-3]?\d)(?:e|ste|de|\.)?\s+(?P<fm>{_MONTH})
         (?:\s+(?P<fy>{_YEAR})\b|\s+(?P<fjl>{_JL})|\s+(?P<fas>{_AS}))?)
     | (?P<year>(?<![\w.,/-])(?P<y>{_YEAR})(?:\s*[-–/]\s*(?:{_YEAR}|\d\d))?(?!\w|[.,]\d))
