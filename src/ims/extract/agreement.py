@@ -22,7 +22,8 @@ name several instruments, each with its own parties and date.
   place, not a party); else, when the sentence names no country at all, the partner the paragraph is
   about (a sentence whose countries belong to an instrument of its own does not lend them); else the
   organisation of the sentence or section; else, in a letter written in the Dutch government's voice,
-  the Netherlands alone. NL is a party when the sentence speaks for it or one foreign party is named.
+  the Netherlands alone. NL is a party when it is named in the window, when the window speaks in the
+  letter's first person ("door mij", "met mijn Belgische collega") or when one foreign party is named.
 * **Date**: the first date after the word in its window ("het Joint Vision Statement van juni 2017");
   else, when the window says the instrument was concluded, the nearest date before it ("Op 3 mei heb ik
   ... een visiedocument getekend", "het op 2 juli 2018 te Washington tot stand gekomen Verdrag").
@@ -332,12 +333,8 @@ class _Reader:
         key = ("agreement", "government_voice")
         found = self.doc.memo.get(key)
         if found is None:
-            found = self.doc.memo[key] = any(
-                _GOVERNMENT_VOICE.search(self.doc.lower(i))
-                for i in self.doc.body(range(min(len(self.doc.sentences), 3 * _GOVERNMENT_VOICE_REACH)))[
-                    :_GOVERNMENT_VOICE_REACH
-                ]
-            )
+            top = self.doc.body(range(len(self.doc.sentences)))[:_GOVERNMENT_VOICE_REACH]
+            found = self.doc.memo[key] = any(_GOVERNMENT_VOICE.search(self.doc.lower(i)) for i in top)
         return bool(found)
 
     def cues(self, i: int) -> list[re.Match[str]]:
