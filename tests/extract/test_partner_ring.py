@@ -74,3 +74,27 @@ def test_a_partner_called_a_strategic_ally_or_partnership(facts):
 def test_a_partnership_of_two_other_countries_is_not_a_dutch_ring(facts):
     text = "Het strategisch partnerschap tussen Frankrijk en Italië wordt verdiept."
     assert facts(text, "partner_ring") == []
+
+
+def test_partners_listed_as_items_after_a_colon(facts):
+    text = (
+        "Hierbij bericht ik u over de partners.\n\nDe gelieerde partners van Defensie zijn:\n– Canada;\n"
+        "– Japan.\n\nDaarna volgt meer."
+    )
+    assert rows(facts(text, "partner_ring")) == {
+        ("CA", "affiliated", "partner_ring.list"),
+        ("JP", "affiliated", "partner_ring.list"),
+    }
+
+
+def test_sections_per_partner_under_a_ring_heading(facts):
+    text = (
+        "Inleiding\n\nDeze brief gaat over de partners.\n\nStrategische partners\n\nDe samenwerking groeit.\n\n"
+        "Canada en Japan\n\nDe oefeningen gaan door.\n\nZweden\n\nDe marine oefent.\n\nOperaties\n\n"
+        "In Estland is een eenheid gestationeerd.\n\nLetland\n\nOok hier.\n"
+    )
+    assert rows(facts(text, "partner_ring")) == {
+        ("CA", "strategic", "partner_ring.heading"),
+        ("JP", "strategic", "partner_ring.heading"),
+        ("SE", "strategic", "partner_ring.heading"),
+    }
