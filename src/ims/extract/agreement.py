@@ -108,12 +108,15 @@ def _cue_regex(kinds: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(rf"(?P<{kind}>(?:{patterns[kind]})\b)" for kind in kinds) + ")")
 
 
-def _kinds_in(low: str) -> tuple[str, ...]:
-    signed = any(word in low for word in _SIGNING_WORDS)
+for _words in (*_TRIGGERS.values(), _SIGNING_WORDS):
+    register_keywords(*_words)
+
+
+def _kinds_in(doc: DocContext, i: int) -> tuple[str, ...]:
+    """The kinds sentence ``i`` may hold, known from the document's one keyword pass."""
+    signed = i in doc.having(_SIGNING_WORDS)
     return tuple(
-        kind
-        for kind, _ in _KINDS
-        if any(word in low for word in _TRIGGERS[kind]) and (kind != "PLAN" or signed)
+        kind for kind, _ in _KINDS if i in doc.having(_TRIGGERS[kind]) and (kind != "PLAN" or signed)
     )
 
 
@@ -131,7 +134,7 @@ _NOT_AN_INSTRUMENT = re.compile(
     r"|\b(?:wanneer|indien|zodra|mits|tenzij)\b[^.]{0,60}$"
 )
 # "Het akkoord wordt niet ...": denied. "nog niet" is not yet: an instrument in preparation, kept.
-_NEGATED_AFTER = re.compile(r"^\W*(?:wordt|is|zal)\s+niet\b")
+_NEGATED_AFTER = re.compile(r"\W*(?:wordt|is|zal)\s+niet\b")  # used with match() at the word's end
 # "akkoord" as a verb: "gaat Nederland hier mee akkoord", "akkoord gaan met".
 _AKKOORD_VERB = re.compile(r"\b(?:ga|gaat|gaan|ging|gingen|gegaan)\b[^,.;:]{0,40}$|\bmee\s+$")
 _FOUNDING = re.compile(
@@ -341,7 +344,7 @@ class _Reader:
         low = self.doc.lower(i)
         signed = bool(_SIGNED.search(low))
         cues: list[re.Match[str]] = []
-        kinds = _kinds_in(low)
+        kinds = _kinds_in(self.doc, i)
         if not kinds:
             return []
         for m in _cue_regex(kinds).finditer(low):
@@ -349,7 +352,7 @@ class _Reader:
             if cues and cues[-1].lastgroup == kind and kind != "PLAN" and m.start() - cues[-1].end() < 4:
                 continue  # "Memorandum of Understanding (MoU)": one instrument
             before = low[max(0, m.start() - 60) : m.start()]
-            if _NOT_AN_INSTRUMENT.search(before) or _NEGATED_AFTER.match(low[m.end() :]):
+            if _NOT_AN_INSTRUMENT.search(before) or _NEGATED_AFTER.match(low, m.end()):
                 continue
             if kind == "AGREEMENT" and "akkoord" in m.group(0) and (
                 _AKKOORD_VERB.search(before) or _POLITICAL_ACCORD.search(m.group(0))
@@ -386,7 +389,6 @@ class _Reader:
             (cues[k - 1].end() if k else 0, cues[k + 1].start() if k + 1 < len(cues) else len(low))
             for k in range(len(cues))
         ]
-        sentence_countries = _countries_in(doc, i, 0, len(low))
         consumed = 0
         for cue, (lo, hi) in zip(cues, windows, strict=True):
             lo = max(lo, consumed)
@@ -399,11 +401,11 @@ class _Reader:
                 claimed.add(id(date))
                 if date.start > cue.end():  # the instrument's phrase runs to its date: "... van 6 mei 1997"
                     consumed = max(consumed, date.end)
-            self._add(i, cue, kind, lo, hi, date, listed, sentence_countries)
+            self._add(i, cue, kind, lo, hi, date, listed)
 
     def _add(
         self, i: int, cue: re.Match[str], kind: str, lo: int, hi: int, date: DateMention | None,
-        listed: list[str], sentence_countries: list[str],
+        listed: list[str],
     ) -> None:
         doc = self.doc
         text, low = doc.sentences[i].text, doc.lower(i)
@@ -437,7 +439,7 @@ class _Reader:
         confidence = 0.9 if listed else 0.85
         parties = list(window)
         if not any(code != HOME for code in parties):
-            if any(code != HOME for code in sentence_countries):
+            if any(code != HOME for code in _countries_in(doc, i, 0, len(low))):
                 return  # the sentence's foreign countries belong to its other instruments
             parties, confidence = _discourse(doc, i, self.bound) or parties, 0.7
         if not parties:
