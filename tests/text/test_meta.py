@@ -145,6 +145,18 @@ def test_a_paper_dated_only_by_its_session():
     assert read_meta(memo).date == PartialDate(2031)
 
 
+def test_an_inferred_date_says_so():
+    # A part of a bundle takes another part's stated date over one inferred from the session or reference.
+    assert read_meta("Vergaderjaar 2030-2031\n\nTekst.\n").date_inferred
+    assert not read_meta("Den Haag, 2 juni 2031\n\nTekst.\n").date_inferred
+    assert not read_meta("Tekst zonder datum.\n").date_inferred
+
+
+def test_a_reference_without_an_empty_date_field_dates_nothing():
+    # A continuation page repeats the reference in its side block: its date is the letter's, not a guess.
+    assert read_meta("Onze referentie\nBS2031004567\nPagina 2 van 3\n").date is None
+
+
 def test_an_empty_date_field_leaves_the_year_of_the_ministry_reference():
     letter = "Onze referentie BS2031004567 Datum Betreft Antwoorden op vragen over oefeningen\n"
     assert read_meta(letter).date == PartialDate(2031)

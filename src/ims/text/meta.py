@@ -70,6 +70,8 @@ _SESSION = re.compile(
     r"(?:[Vv]ergaderjaar|Staten-Generaal|Handelingen(?: I{1,2})?|Kamerstukken(?: I{1,2})?)[ \t]*"
     r"((?:19|20)\d\d)[-–/]((?:19|20)?\d\d)"
 )
+# A letterhead's date field left empty: the label, then another label or nothing on its line.
+_EMPTY_DATE_FIELD = re.compile(r"(?m)^[ \t]*Datum[ \t]*(?:$|Betreft\b|Onze\b|Uw\b|Bijlage)|\sDatum[ \t]+Betreft\b")
 _REFERENCE_YEAR = re.compile(r"[A-Z]{1,6}[-/.]?((?:19|20)\d\d)\d{3,}")
 _TITLE_WORDS = 14
 _REFERENCE = re.compile(
@@ -96,7 +98,11 @@ _NOT_SUBJECT = re.compile(r"Kamer|Staten-Generaal|Postbus|\d{4} ?[A-Z]{2}\b|Den 
 
 @dataclass(frozen=True)
 class DocumentMeta:
-    """What a letter says about itself. ``page_total`` comes from "Pagina x van N" footers."""
+    """What a letter says about itself. ``page_total`` comes from "Pagina x van N" footers.
+
+    ``date_inferred`` is True when the date is not stated but inferred (from the session, a reference,
+    a title's year or the page's address): a part of a bundle takes a stated date of another part over it.
+    """
 
     date: PartialDate | None = None
     reference: str | None = None
@@ -104,6 +110,7 @@ class DocumentMeta:
     subject: str | None = None
     signer: str | None = None
     page_total: int | None = None
+    date_inferred: bool = False
 
 
 def _opens_line(text: str, pos: int) -> bool:
@@ -208,19 +215,21 @@ def _title_year(head: str) -> PartialDate | None:
     return found[0].value if len(found) == 1 and found[0].value.month is None else None
 
 
-def _document_date(head: str, reference: str | None, properties: FileProperties) -> PartialDate | None:
+def _document_date(head: str, reference: str | None, properties: FileProperties) -> tuple[PartialDate | None, bool]:
+    """The document's date, and whether it is inferred rather than stated."""
     try:
-        return (
-            _stated_date(head)
-            or _file_date(properties)
-            or _registered_date(head)
-            or _session_date(head)
-            or _reference_year(reference)
+        stated = _stated_date(head) or _file_date(properties) or _registered_date(head)
+        if stated is not None:
+            return stated, False
+        inferred = (
+            _session_date(head)
+            or (_reference_year(reference) if _EMPTY_DATE_FIELD.search(head) else None)
             or _title_year(head)
             or address_date(properties.address)
         )
+        return inferred, inferred is not None
     except DateError:  # pragma: no cover - every step reads dates with find_dates, which never raises
-        return None
+        return None, False
 
 
 def _subject(head: str) -> str | None:
@@ -284,8 +293,10 @@ def read_meta(text: str, properties: FileProperties | None = None) -> DocumentMe
     ref = _REFERENCE.search(head)
     pages = Counter(int(n) for n in _PAGE.findall(text)) if "Pagina " in text else Counter()
     reference = ref.group(1) if ref else None
+    date, inferred = _document_date(head, reference, properties or FileProperties())
     return DocumentMeta(
-        date=_document_date(head, reference, properties or FileProperties()),
+        date=date,
+        date_inferred=inferred,
         reference=reference,
         kamerstuk=_kamerstuk(text),
         subject=_subject(head),
