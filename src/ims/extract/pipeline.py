@@ -211,6 +211,10 @@ def _evident_bundles(items: Sequence[_Loaded]) -> list[tuple[list[int], str]]:
     return bundles
 
 
+def _dated(item: _Loaded) -> bool:
+    return item.meta.date is not None and not item.meta.date_inferred
+
+
 def _read_bundle(
     items: Sequence[_Loaded], reason: str, known: KnownNames | None
 ) -> list[tuple[DocumentMeta, tuple[Fact, ...], tuple[str, ...], Bundle]]:
@@ -219,12 +223,12 @@ def _read_bundle(
     out = []
     for pos, item in enumerate(items):
         meta, warnings, lead_in = item.meta, list(item.raw.warnings), ""
-        if meta.date is None:
-            before = [other for other in reversed(items[:pos]) if other.meta.date is not None]
-            after = [other for other in items[pos + 1 :] if other.meta.date is not None]
+        if meta.date is None or meta.date_inferred:  # a stated date of another part is better than a guess
+            before = [other for other in reversed(items[:pos]) if _dated(other)]
+            after = [other for other in items[pos + 1 :] if _dated(other)]
             donor = next(iter(before + after), None)
             if donor is not None:
-                meta = replace(meta, date=donor.meta.date)
+                meta = replace(meta, date=donor.meta.date, date_inferred=False)
                 warnings.append(f"{item.raw.name}: no date of its own; dated as {donor.raw.name} (same bundle)")
         previous = items[pos - 1] if pos else None
         if previous is not None and _starts_mid_sentence(item.cleaned) and _ends_mid_sentence(previous.cleaned):
