@@ -71,7 +71,7 @@ _SESSION = re.compile(
     r"((?:19|20)\d\d)[-–/]((?:19|20)?\d\d)"
 )
 # A letterhead's date field left empty: the label, then another label or nothing on its line.
-_EMPTY_DATE_FIELD = re.compile(r"(?m)^[ \t]*Datum[ \t]*(?:$|Betreft\b|Onze\b|Uw\b|Bijlage)|\sDatum[ \t]+Betreft\b")
+_EMPTY_AFTER_LABEL = re.compile(r"[ \t]*(?:\n|$|Betreft\b|Onze\b|Uw\b|Bijlage)")
 _REFERENCE_YEAR = re.compile(r"[A-Z]{1,6}[-/.]?((?:19|20)\d\d)\d{3,}")
 _TITLE_WORDS = 14
 _REFERENCE = re.compile(
@@ -195,8 +195,24 @@ def _session_date(head: str) -> PartialDate | None:
     first, second = int(m.group(1)), int(m.group(2)[-2:])
     if (first + 1) % 100 != second:
         return None
-    days = [d.value for d in find_dates(head) if d.value.day is not None]
-    return PartialDate(first + 1 if any(d.year == first + 1 for d in days) else first)
+    # A day in the second year: dates are read only around where that year is written.
+    year = str(first + 1)
+    at, later = head.find(year), False
+    while at >= 0 and not later:
+        near = find_dates(head[max(0, at - 20) : at + 4])
+        later = any(d.value.day is not None and d.value.year == first + 1 for d in near)
+        at = head.find(year, at + 4)
+    return PartialDate(first + 1 if later else first)
+
+
+def _empty_date_field(head: str) -> bool:
+    """Whether the letterhead's "Datum" label stands with no date after it."""
+    at = head.find("Datum")
+    while at >= 0:
+        if _EMPTY_AFTER_LABEL.match(head, at + len("Datum")):
+            return True
+        at = head.find("Datum", at + 1)
+    return False
 
 
 def _reference_year(reference: str | None) -> PartialDate | None:
@@ -223,7 +239,7 @@ def _document_date(head: str, reference: str | None, properties: FileProperties)
             return stated, False
         inferred = (
             _session_date(head)
-            or (_reference_year(reference) if _EMPTY_DATE_FIELD.search(head) else None)
+            or (_reference_year(reference) if reference and _empty_date_field(head) else None)
             or _title_year(head)
             or address_date(properties.address)
         )
