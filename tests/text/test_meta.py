@@ -198,3 +198,7 @@ def test_the_development_corpus_is_dated_as_its_gold_says(shared_dir):
         else:
             wrong += 1
     assert (wrong, missing) == (0, 3), f"{right} right, {wrong} wrong, {missing} undated"
+
+
+def test_a_line_that_is_only_a_lead_word_is_no_date_line():
+    assert read_meta("Nieuws\n\nMariniers oefenen\n").date is None

@@ -163,6 +163,15 @@ RULE_PROMISE = "commitment.promise"
 RULE_KAMER = "commitment.kamer_request"
 
 
+for _needs in (*_PROMISES, _PLEDGE, _KAMER_REQUEST):
+    register_keywords(*_needs.words)
+
+
+def _holds(doc: DocContext, i: int, needs: Needs) -> bool:
+    """Whether sentence ``i`` matches ``needs``; its words are looked up in the document's keyword pass."""
+    return i in doc.having(needs.words) and needs.regex.search(doc.lower(i)) is not None
+
+
 def _debate_date(doc: DocContext, i: int) -> PartialDate | None:
     """The date of the debate (or the sending-in) sentence ``i`` refers to, if it names one: the first
     date after the word for the debate ("het algemeen overleg van 26 maart jl."), else the first date."""
@@ -358,12 +367,12 @@ def extract(doc: DocContext) -> list[Commitment]:
         members = _members(text) if ("lid" in low or "leden" in low) else []
         cited = [name for name in _cited_motions(text) if name not in members_seen] if "motie" in low else []
         promise = (
-            any(form.search(low) for form in _PROMISES)
+            any(_holds(doc, i, form) for form in _PROMISES)
             and bool(_TO_PARLIAMENT.search(low))
             and not _NOT_A_PROMISE.search(low)
         )
-        pledge_word = bool(_PLEDGE.search(low))
-        kamer = bool(_KAMER_REQUEST.search(low))
+        pledge_word = _holds(doc, i, _PLEDGE)
+        kamer = _holds(doc, i, _KAMER_REQUEST)
         if not (members or cited or promise or pledge_word or kamer):
             continue
         own_date = _debate_date(doc, i)

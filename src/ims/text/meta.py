@@ -54,6 +54,11 @@ _DATE_LINE_LEAD = re.compile(
     r"|(?:gepubliceerd|geplaatst|publicatiedatum|datum publicatie|nieuwsbericht|nieuws)\b(?:\s+op)?\s*[:|]?\s*)?",
     re.IGNORECASE,
 )
+# How a date line may start: a weekday, a lead word or a month (a day number is tested apart).
+_LEAD_STARTS = (
+    "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag", "gepubliceerd", "geplaatst",
+    "publicatiedatum", "datum publicatie", "nieuws", *MONTHS,
+)
 _NEWS_LINES = 8  # non-blank lines at the top of a page that may hold its date line
 _NEWS_LINE_LENGTH = 80
 _REGISTERED = re.compile(r"Nummer:[^\n]{0,40}?,\s*datum:\s*(\d{4}-\d{2}-\d{2})")
@@ -148,17 +153,35 @@ def _stated_date(head: str) -> PartialDate | None:
     return _news_date_line(head)
 
 
+def _top_lines(head: str, count: int) -> list[str]:
+    """The first ``count`` non-blank lines, stripped (without splitting the whole head into lines)."""
+    lines: list[str] = []
+    start = 0
+    while len(lines) < count and start < len(head):
+        end = head.find("\n", start)
+        end = len(head) if end < 0 else end
+        line = head[start:end].strip()
+        if line:
+            lines.append(line)
+        start = end + 1
+    return lines
+
+
 def _news_date_line(head: str) -> PartialDate | None:
     """The date line of a news page: one of the top lines that starts with a date of at least a month."""
-    lines = (line.strip() for line in head.splitlines())
-    for n, line in enumerate(line for line in lines if line):
-        if n >= _NEWS_LINES:
-            break
+    for line in _top_lines(head, _NEWS_LINES):
         if len(line) > _NEWS_LINE_LENGTH:
             continue
-        rest = line[_DATE_LINE_LEAD.match(line).end() :]
-        if not (rest[:1].isdigit() or rest.split(maxsplit=1)[0].lower().rstrip(".") in MONTHS):
-            continue  # a date line starts with its date (most lines do not: no need to look for dates)
+        # A date line starts with its date or a lead word; most lines do neither, and need no regex.
+        if line[:1].isdigit():
+            rest = line
+        elif line[:12].lower().startswith(_LEAD_STARTS):
+            rest = line[_DATE_LINE_LEAD.match(line).end() :]
+        else:
+            continue
+        first = rest.split(maxsplit=1)[0].lower().rstrip(".") if rest.strip() else ""
+        if not (rest[:1].isdigit() or first in MONTHS):
+            continue
         found = find_dates(rest)
         if found and found[0].start == 0 and found[0].value.month is not None:
             return found[0].value
@@ -224,7 +247,7 @@ def _reference_year(reference: str | None) -> PartialDate | None:
 def _title_year(head: str) -> PartialDate | None:
     """The year in a one-line title at the top ("Verantwoordingsdag 2030. Ook over Defensie"): a short
     line that opens with a capital, does not end as a sentence does, and names one year and no fuller date."""
-    title = next((line.strip() for line in head.splitlines() if line.strip()), "")
+    title = next(iter(_top_lines(head, 1)), "")
     if not title[:1].isupper() or title.endswith((".", "!", "?", ":", ";", ",")) or len(title.split()) > _TITLE_WORDS:
         return None
     found = find_dates(title)
