@@ -199,3 +199,7 @@ def test_an_amendment_is_an_instrument_of_its_own_and_one_not_yet_signed_is_date
 def test_a_negation_denies_only_the_instrument_it_stands_before(facts):
     text = "Van belang is het verdrag dat Frankrijk en Italië in 2029 sloten; er komt geen nieuw verdrag."
     assert keyset(facts(text, "agreement")) == {("TREATY", ("FR", "IT"), "2029")}
+
+
+def test_a_shared_view_is_no_vision_statement(facts):
+    assert facts("Ook hebben Noorwegen en Nederland een gemeenschappelijke visie op onderhoud.", "agreement") == []

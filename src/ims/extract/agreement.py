@@ -71,7 +71,7 @@ _KINDS = (
     (
         "JVS",
         r"joint vision statement|joint (?:declaration|statement)|jvs"
-        r"|(?:gezamenlijke|gemeenschappelijke)\s+(?:verklaring|visie)|verklaring",
+        r"|(?:gezamenlijke|gemeenschappelijke)\s+verklaring|verklaring",
     ),
     ("TREATY", r"verdragswijziging(?:en)?|\w*verdrag(?:en)?|treaty"),
     ("ACTION_PLAN", r"actieplan(?:nen)?|action plan"),
@@ -90,7 +90,7 @@ _TRIGGERS = {
     "MoU": ("memorandum", "mou"),
     "DOI": ("declaration", "doi"),
     "LOI": ("of intent", "loi", "intentieverklaring"),
-    "JVS": ("vision statement", "joint", "jvs", "verklaring", "visie"),
+    "JVS": ("vision statement", "joint", "jvs", "verklaring"),
     "TREATY": ("verdrag", "treaty"),
     "ACTION_PLAN": ("actieplan", "action plan"),
     "AGREEMENT": ("overeenkomst", "visiedocument", "akkoord", "agreement", "arrangement"),
@@ -112,12 +112,15 @@ for _words in (*_TRIGGERS.values(), _SIGNING_WORDS):
     register_keywords(*_words)
 
 
-def _kinds_in(doc: DocContext, i: int) -> tuple[str, ...]:
-    """The kinds sentence ``i`` may hold, known from the document's one keyword pass."""
-    signed = i in doc.having(_SIGNING_WORDS)
-    return tuple(
-        kind for kind, _ in _KINDS if i in doc.having(_TRIGGERS[kind]) and (kind != "PLAN" or signed)
-    )
+def _kinds_by_sentence(doc: DocContext) -> dict[int, tuple[str, ...]]:
+    """The kinds each sentence may hold, known from the document's one keyword pass (built once)."""
+    signed = doc.having(_SIGNING_WORDS)
+    found: dict[int, list[str]] = {}
+    for kind, _ in _KINDS:
+        for i in doc.having(_TRIGGERS[kind]):
+            if kind != "PLAN" or i in signed:
+                found.setdefault(i, []).append(kind)
+    return {i: tuple(kinds) for i, kinds in found.items()}
 
 
 # The word each kind's mentions share, by which a later definite mention finds its instrument: "de
@@ -162,8 +165,9 @@ _ACCESSION = re.compile(
     r"\b(?:in\s*(?:te\s+)?stappen|instap\w*|toe\s*(?:te\s+)?treden|toetreding|aan\s*(?:te\s+)?sluiten|aansluiting)\b"
 )
 _DEFINITE = re.compile(r"\b(?:het|de|dit|deze|dat|die|dezelfde)\s+(?:[\w-]+\s+){0,2}$")
-_TUSSEN = re.compile(r"^[^,;.()]{0,40}?\btussen\s")
-_MET = re.compile(r"^\s*met\s")
+# Used with match() right after the instrument's word.
+_TUSSEN = re.compile(r"[^,;.()]{0,40}?\btussen\s")
+_MET = re.compile(r"\s*met\s")
 # Where the list of parties after "tussen" or "met" ends.
 _PARTY_LIST_END = re.compile(r"\s(?:inzake|betreffende|over|ter|om|dat|die|waarin|voor|van\s+\d)\b|[;,(]")
 _OF_A_PLACE = re.compile(r"\s+van\s+[A-Z]")
@@ -200,7 +204,7 @@ class _Draft:
     rule: str
     parties: set[str]
     date: PartialDate | None
-    subject: str | None
+    subject_at: int  # where, in its first sentence, the instrument's word ends: the subject follows it
     evidence: Evidence
     confidence: float
     sentence: int
@@ -301,11 +305,10 @@ def _places(doc: DocContext, i: int) -> set[int]:
 def _listed_after(doc: DocContext, i: int, low: str, cue: re.Match[str], hi: int) -> tuple[list[str], int]:
     """The parties "tussen ..." or "met ..." lists right after the instrument's word, and where the list
     ends (the words up to there are not another instrument's)."""
-    rest = low[cue.end() : hi]
-    m = _TUSSEN.match(rest) or _MET.match(rest)
+    m = _TUSSEN.match(low, cue.end(), hi) or _MET.match(low, cue.end(), hi)
     if not m:
         return [], cue.end()
-    start = cue.end() + m.end()
+    start = m.end()
     end = _PARTY_LIST_END.search(low, start, hi)
     stop = end.start() if end else hi
     return _countries_in(doc, i, start, stop), stop
@@ -331,6 +334,10 @@ class _Reader:
     doc: DocContext
     drafts: list[_Draft] = field(default_factory=list)
     bound: set[int] = field(default_factory=set)  # sentences whose countries an instrument took
+    kinds: dict[int, tuple[str, ...]] = field(init=False)  # the kinds each sentence may hold
+
+    def __post_init__(self) -> None:
+        self.kinds = _kinds_by_sentence(self.doc)
 
     def government_voice(self) -> bool:
         key = ("agreement", "government_voice")
@@ -344,7 +351,7 @@ class _Reader:
         low = self.doc.lower(i)
         signed = bool(_SIGNED.search(low))
         cues: list[re.Match[str]] = []
-        kinds = _kinds_in(self.doc, i)
+        kinds = self.kinds.get(i)
         if not kinds:
             return []
         for m in _cue_regex(kinds).finditer(low):
@@ -447,7 +454,11 @@ class _Reader:
         if not parties and self.government_voice():
             parties, confidence = [HOME], 0.5
         foreign = [p for p in parties if p != HOME]
-        if parties and (_FIRST_PERSON.search(low, lo, hi) or (len(foreign) == 1 and foreign[0] not in ORG_IDS)):
+        if (
+            parties
+            and HOME not in parties
+            and ((len(foreign) == 1 and foreign[0] not in ORG_IDS) or _FIRST_PERSON.search(low, lo, hi))
+        ):
             parties.append(HOME)
         if value is None and doc.date is None and _RELATIVE_DATE.search(low, lo, hi):
             confidence = min(confidence, _UNRESOLVED_CONFIDENCE + 0.15)  # lowered by 0.15 more below
@@ -455,7 +466,7 @@ class _Reader:
         self.drafts.append(
             _Draft(
                 kind=kind, rule=RULE_ACCESSION if accession else rule, parties=set(parties), date=value,
-                subject=_subject(text, cue), evidence=doc.evidence(i),
+                subject_at=cue.end(), evidence=doc.evidence(i),
                 confidence=confidence if value else confidence - 0.15,
                 sentence=i, head=head, signed_narrated=narrated, announced=announced, accession=accession,
                 mentions=[i],
@@ -514,7 +525,6 @@ class _Reader:
             if draft.date is not None and (target.date is None or len(draft.date.iso()) > len(target.date.iso())):
                 target.evidence, target.confidence = draft.evidence, max(target.confidence, draft.confidence)
             target.date = _more_precise(target.date, draft.date)
-            target.subject = target.subject or draft.subject
             target.signed_narrated |= draft.signed_narrated
             target.announced |= draft.announced
             target.mentions += draft.mentions
@@ -546,12 +556,13 @@ class _Reader:
         return None
 
 
-def _subject(text: str, cue: re.Match[str]) -> str | None:
-    named = _NAME_AFTER.match(text, cue.end())
-    if named and not text[cue.end() : named.start(1)].strip():
+def _subject(text: str, at: int) -> str | None:
+    """What the instrument is about: the name right after its word, else what follows "over", "inzake" ..."""
+    named = _NAME_AFTER.match(text, at)
+    if named and not text[at : named.start(1)].strip():
         return tidy(named.group(1))
-    m = _SUBJECT.search(text, cue.end())
-    if m and m.start() - cue.end() < 60:
+    m = _SUBJECT.search(text, at, at + 80)
+    if m:
         rest = re.split(r"[.;]|,\s(?:en|die|dat|waarbij)\b", text[m.end() :])[0]
         return tidy(rest)[:160] or None
     return None
@@ -567,12 +578,13 @@ def _to_fact(doc: DocContext, d: _Draft) -> Agreement:
         kind=d.kind,
         parties=sorted_ids(d.parties),
         date=d.date.iso() if d.date else None,
-        subject=d.subject or tidy(doc.sentences[d.mentions[0]].text)[:160],
+        subject=_subject(doc.sentences[d.sentence].text, d.subject_at)
+        or tidy(doc.sentences[d.mentions[0]].text)[:160],
     )
 
 
 def extract(doc: DocContext) -> list[Agreement]:
     reader = _Reader(doc)
-    for i in doc.candidates(KEYWORDS):
+    for i in doc.body(reader.kinds):  # the body sentences holding a word of some kind of instrument
         reader.read(i)
     return [_to_fact(doc, d) for d in reader.finish()]

@@ -167,9 +167,15 @@ for _needs in (*_PROMISES, _PLEDGE, _KAMER_REQUEST):
     register_keywords(*_needs.words)
 
 
-def _holds(doc: DocContext, i: int, needs: Needs) -> bool:
-    """Whether sentence ``i`` matches ``needs``; its words are looked up in the document's keyword pass."""
-    return i in doc.having(needs.words) and needs.regex.search(doc.lower(i)) is not None
+def _screens(doc: DocContext) -> dict[int, frozenset[int]]:
+    """For each way of promising, pledging and requesting, the sentences holding one of its words (from the
+    document's keyword pass, once per document)."""
+    return {id(needs): doc.having(needs.words) for needs in (*_PROMISES, _PLEDGE, _KAMER_REQUEST)}
+
+
+def _holds(screens: dict[int, frozenset[int]], i: int, low: str, needs: Needs) -> bool:
+    """Whether sentence ``i`` (lower case ``low``) matches ``needs``; the regex runs only where its words are."""
+    return i in screens[id(needs)] and needs.regex.search(low) is not None
 
 
 def _debate_date(doc: DocContext, i: int) -> PartialDate | None:
@@ -356,6 +362,7 @@ def extract(doc: DocContext) -> list[Commitment]:
     pledged: set[str | None] = set()
     last_promise = -2
     requested = False
+    screens = _screens(doc)
     for i in doc.candidates(KEYWORDS):
         sentence = doc.sentences[i]
         if any(a <= sentence.end and sentence.start <= b for a, b in motion_spans):
@@ -367,12 +374,12 @@ def extract(doc: DocContext) -> list[Commitment]:
         members = _members(text) if ("lid" in low or "leden" in low) else []
         cited = [name for name in _cited_motions(text) if name not in members_seen] if "motie" in low else []
         promise = (
-            any(_holds(doc, i, form) for form in _PROMISES)
+            any(_holds(screens, i, low, form) for form in _PROMISES)
             and bool(_TO_PARLIAMENT.search(low))
             and not _NOT_A_PROMISE.search(low)
         )
-        pledge_word = _holds(doc, i, _PLEDGE)
-        kamer = _holds(doc, i, _KAMER_REQUEST)
+        pledge_word = _holds(screens, i, low, _PLEDGE)
+        kamer = _holds(screens, i, low, _KAMER_REQUEST)
         if not (members or cited or promise or pledge_word or kamer):
             continue
         own_date = _debate_date(doc, i)
