@@ -8,6 +8,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from ims.framework import GoalCategory
 from ims.register import services
 from tests.factories import PartnerFactory, UserFactory
 
@@ -64,7 +65,7 @@ def test_fill_in_a_proposal_and_see_the_result_change(partners_and_officer, logg
     expect(page.locator(".weights")).to_be_hidden()
     page.select_option("#id_scenario", "eigen-weging")
     expect(page.locator(".weights")).to_be_visible()
-    for code in ("political_strategic", "military", "financial_economic"):
+    for code in GoalCategory.codes():
         page.fill(f"#id_weight_{code}", "0")
     expect(result).to_contain_text("Geef ten minste één gewicht boven nul.")
     expect(page.locator("#group-weights")).to_have_text("Geef ten minste één gewicht boven nul.")

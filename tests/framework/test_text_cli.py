@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from ims.framework import assess, get_scenario, render_text, to_dict, validate_proposal
+from ims.framework import GoalCategory, assess, get_scenario, render_text, to_dict, validate_proposal
 from ims.framework.cli import main, run
 from ims.framework.examples import example_paths
 
@@ -32,7 +32,7 @@ def test_text_rendering_is_dutch_and_complete() -> None:
 def test_to_dict_is_plain_json_with_codes() -> None:
     data = json.loads(json.dumps(to_dict(assess(_proposal(), get_scenario("balanced")))))
     assert data["proposal"]["form"] == "pooling"
-    assert set(data["goal_scores"]) == {"political_strategic", "military", "financial_economic"}
+    assert set(data["goal_scores"]) == set(GoalCategory.codes())
     assert data["total"]["reasons"][0]["factor"] == "score.political_strategic"
     assert data["partner_fits"][0]["ring"] == "strategic"
 

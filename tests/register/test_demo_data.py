@@ -1,6 +1,6 @@
 """Specification of the demo register (src/ims/register/demo/register.json).
 
-Pure: json + pathlib + pytest, no Django. The seed letters are read from
+Pure: json + pathlib + pytest and the framework's vocabularies, no Django. The seed letters are read from
 ``$IMS_SHARED_DIR/seeds`` (default: ``<repo root>/../shared/seeds``); the tests that need them are
 skipped when that folder is missing.
 """
@@ -14,6 +14,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+
+from ims.framework.ladder import Form
+from ims.framework.vocab import AgreementKind, GoalCategory, Kind, Origin, Ring, SpendingStatus, Status
 
 REPO = Path(__file__).resolve().parents[2]
 REGISTER_PATH = REPO / "src" / "ims" / "register" / "demo" / "register.json"
@@ -32,25 +35,17 @@ SECTIONS = {
     "commitments",
 }
 BUILTIN_ORGS = {"NATO", "EU", "UN", "OSCE", "EDA", "BENELUX", "NORTHERN_GROUP", "JEF", "EI2", "PESCO"}
-RINGS = {"strategic", "affiliated", "opportunity"}
-KINDS = {"general", "materiel", "operational"}
-FORMS = {
-    "joint_hiring",
-    "pooling",
-    "joint_procurement_sharing",
-    "operational",
-    "integrated_operational",
-    "role_task_specialisation",
-    None,
-}
-ORIGINS = {"bottom_up", "top_down", None}
-STATUSES = {"idea", "study", "preparation", "running", "completed", "stopped"}
+RINGS = set(Ring.codes())
+KINDS = set(Kind.codes())
+FORMS = {*Form.codes(), None}
+ORIGINS = {*Origin.codes(), None}
+STATUSES = set(Status.codes())
 ROLES = {"lead", "participant", "observer"}
-GOAL_CATEGORIES = {"political_strategic", "military", "financial_economic"}
+GOAL_CATEGORIES = set(GoalCategory.codes())
 MILESTONE_STATUSES = {"planned", "done", "delayed", "cancelled"}
 CLASSIFICATIONS = ["unclassified", "departmental_confidential", "confidential", "secret"]
-AGREEMENT_KINDS = {"MoU", "DOI", "LOI", "JVS", "TREATY", "AGREEMENT", "ACTION_PLAN"}
-SPENDING_STATUSES = {"actual", "planned", "target"}
+AGREEMENT_KINDS = set(AgreementKind.codes())
+SPENDING_STATUSES = set(SpendingStatus.codes())
 CURRENCIES = {"EUR", "GBP", "USD", None}
 
 ISO2 = re.compile(r"^[A-Z]{2}$")

@@ -23,15 +23,8 @@ from typing import TextIO
 from ims.extract.facts import Fact
 from ims.extract.known import KnownNames
 from ims.extract.pipeline import ExtractionResult, extract_paths
+from ims.framework.fact_fields import fact_fields
 from ims.text.read import DEFAULT_MAX_BYTES
-
-_KEY_FIELDS = {
-    "partner_ring": ("partner", "ring", "year"), "agreement": ("kind", "parties", "date"),
-    "defence_spending": ("partner", "year", "status", "amount", "currency", "pct_gdp"),
-    "contribution": ("operation", "location", "year", "personnel", "partners"),
-    "procurement": ("partner", "system", "quantity", "year"), "commitment": ("member", "date"),
-    "initiative": ("name", "partners", "form", "status"),
-}
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -77,7 +70,9 @@ def _value(value: object) -> str:
 def fact_row(fact: Fact) -> str:
     """One fact on one line: its key fields, confidence and evidence span."""
     data = fact.to_json()
-    fields = " ".join(f"{name}={_value(data.get(name))}" for name in _KEY_FIELDS.get(fact.type, ()))
+    fields = " ".join(
+        f"{field.name}={_value(data.get(field.name))}" for field in fact_fields(fact.type) if field.scored
+    )
     return f"{fact.type:<17} {fields}  [{fact.confidence:.2f}] @{fact.evidence.start}-{fact.evidence.end}"
 
 

@@ -5,7 +5,8 @@ One frozen dataclass per fact type. Every fact carries the common fields (``doc`
 explicit, fully specified statement scores high; a fact assembled from context scores lower), so that a
 review queue can sort on it, and the ``rule`` that produced it, so that a reviewer (and a developer) can
 trace a wrong fact to the rule that made it. ``to_json()`` gives the facts.md fields plus ``confidence`` and
-``rule``, nothing else.
+``rule``, nothing else. The fact types, their fields and the codes those take are declared in
+:mod:`ims.framework.fact_fields`; the dataclasses here follow it (a test holds them to it).
 """
 
 from __future__ import annotations
@@ -13,18 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from typing import Any, ClassVar
 
-FACT_TYPES = (
-    "partner_ring", "agreement", "defence_spending", "contribution", "procurement", "commitment",
-    "initiative",
-)
-RINGS = ("strategic", "affiliated", "opportunity")
-AGREEMENT_KINDS = ("MoU", "DOI", "LOI", "JVS", "TREATY", "AGREEMENT", "ACTION_PLAN")
-SPENDING_STATUSES = ("actual", "planned", "target")
-FORMS = (
-    "joint_hiring", "pooling", "joint_procurement_sharing", "operational", "integrated_operational",
-    "role_task_specialisation",
-)
-STATUSES = ("idea", "study", "preparation", "running", "completed", "stopped")
+from ims.framework.vocab import FactType
 
 
 @dataclass(frozen=True)
@@ -61,7 +51,7 @@ class Fact:
 
 @dataclass(frozen=True, kw_only=True)
 class PartnerRing(Fact):
-    type: ClassVar[str] = "partner_ring"
+    type: ClassVar[str] = FactType.partner_ring.value
     partner: str
     ring: str
     year: int | None
@@ -69,7 +59,7 @@ class PartnerRing(Fact):
 
 @dataclass(frozen=True, kw_only=True)
 class Agreement(Fact):
-    type: ClassVar[str] = "agreement"
+    type: ClassVar[str] = FactType.agreement.value
     kind: str
     parties: tuple[str, ...]
     date: str | None
@@ -78,7 +68,7 @@ class Agreement(Fact):
 
 @dataclass(frozen=True, kw_only=True)
 class DefenceSpending(Fact):
-    type: ClassVar[str] = "defence_spending"
+    type: ClassVar[str] = FactType.defence_spending.value
     partner: str
     year: int | None
     amount: int | float | None
@@ -89,7 +79,7 @@ class DefenceSpending(Fact):
 
 @dataclass(frozen=True, kw_only=True)
 class Contribution(Fact):
-    type: ClassVar[str] = "contribution"
+    type: ClassVar[str] = FactType.contribution.value
     operation: str
     location: str | None
     year: int | None
@@ -99,7 +89,7 @@ class Contribution(Fact):
 
 @dataclass(frozen=True, kw_only=True)
 class Procurement(Fact):
-    type: ClassVar[str] = "procurement"
+    type: ClassVar[str] = FactType.procurement.value
     partner: str
     system: str
     quantity: int | None
@@ -108,7 +98,7 @@ class Procurement(Fact):
 
 @dataclass(frozen=True, kw_only=True)
 class Commitment(Fact):
-    type: ClassVar[str] = "commitment"
+    type: ClassVar[str] = FactType.commitment.value
     member: str | None
     subject: str | None
     date: str | None
@@ -116,7 +106,7 @@ class Commitment(Fact):
 
 @dataclass(frozen=True, kw_only=True)
 class Initiative(Fact):
-    type: ClassVar[str] = "initiative"
+    type: ClassVar[str] = FactType.initiative.value
     name: str
     partners: tuple[str, ...]
     form: str | None

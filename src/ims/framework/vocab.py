@@ -12,7 +12,14 @@ compares equal to, serialises as and is stored as its code, and Django can take 
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Self
+from typing import Protocol, Self
+
+
+class Labelled(Protocol):
+    """Anything with the two glossary labels: a vocabulary member, a fact type's field."""
+
+    label_nl: str
+    label_en: str
 
 
 class LabelledEnum(StrEnum):
@@ -101,6 +108,39 @@ class CostItem(LabelledEnum):
     staff_fte = ("staff_fte", "stafcapaciteit (fte)", "staff (FTE)")
     units_committed = ("units_committed", "gecommitteerde eenheden", "units committed")
     budget_eur = ("budget_eur", "budget (€)", "budget (€)")
+
+
+class AgreementKind(LabelledEnum):
+    """Kind of cooperation instrument (instrument), as ``spec/facts.md`` names them."""
+
+    MoU = ("MoU", "Memorandum of Understanding", "Memorandum of Understanding")
+    DOI = ("DOI", "intentieverklaring (Declaration of Intent)", "Declaration of Intent")
+    LOI = ("LOI", "Letter of Intent", "Letter of Intent")
+    JVS = ("JVS", "Joint Vision Statement", "Joint Vision Statement")
+    TREATY = ("TREATY", "verdrag", "treaty")
+    AGREEMENT = ("AGREEMENT", "overeenkomst", "agreement")
+    ACTION_PLAN = ("ACTION_PLAN", "actieplan", "action plan")
+
+
+class SpendingStatus(LabelledEnum):
+    """What a defence spending figure is: spent, budgeted, or a norm to reach."""
+
+    actual = ("actual", "gerealiseerd", "actual")
+    planned = ("planned", "begroot", "budgeted")
+    # A spending target (such as 2 % of GDP), not an initiative's goal.
+    target = ("target", "doel", "target")
+
+
+class FactType(LabelledEnum):
+    """The kinds of fact read out of a document (``spec/facts.md``); their fields are in :mod:`.fact_fields`."""
+
+    partner_ring = ("partner_ring", "schilindeling", "ring assignment")
+    agreement = ("agreement", "overeenkomst", "agreement")
+    defence_spending = ("defence_spending", "defensie-uitgaven", "defence spending")
+    contribution = ("contribution", "bijdrage aan een operatie", "contribution to an operation")
+    procurement = ("procurement", "verwerving", "procurement")
+    commitment = ("commitment", "toezegging", "commitment to Parliament")
+    initiative = ("initiative", "initiatief", "initiative")
 
 
 # The alternative that is always on the table: not cooperating at all.

@@ -26,6 +26,7 @@ from django.db.models import Model, Q, QuerySet
 from rapidfuzz import fuzz, utils
 
 from ims.core.services import RegisterError, record_save
+from ims.framework.vocab import FactType
 from ims.register import services as register
 from ims.register.demo import parse_partial_date
 from ims.register.models import (
@@ -202,14 +203,14 @@ def _initiative(p: dict, citation: Citation, doc_date: dt.date | None, actor, le
     )
 
 
-APPLY: dict[str, Callable[[dict, Citation, dt.date | None, Any, int], Model]] = {
-    "partner_ring": _partner_ring,
-    "agreement": _agreement,
-    "defence_spending": _spending,
-    "contribution": _contribution,
-    "procurement": _procurement,
-    "commitment": _commitment,
-    "initiative": _initiative,
+APPLY: dict[FactType, Callable[[dict, Citation, dt.date | None, Any, int], Model]] = {
+    FactType.partner_ring: _partner_ring,
+    FactType.agreement: _agreement,
+    FactType.defence_spending: _spending,
+    FactType.contribution: _contribution,
+    FactType.procurement: _procurement,
+    FactType.commitment: _commitment,
+    FactType.initiative: _initiative,
 }
 
 

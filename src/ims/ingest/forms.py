@@ -8,6 +8,8 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from ims.framework.fact_fields import FIELD_BY_NAME, INTEGER_KINDS, NUMBER_KINDS, FieldKind, fact_fields
+from ims.register.vocab import vocab_label_lazy
 from ims.text.read import SUPPORTED_SUFFIXES
 
 # What each accepted type must look like in its first bytes; the name alone proves nothing.
@@ -87,34 +89,21 @@ class RejectForm(forms.Form):
     note = forms.CharField(label=_("Reden"), required=False, max_length=500)
 
 
-# The fields a reviewer may correct, per fact type; lists are typed as space-separated codes.
-EDITABLE = {
-    "partner_ring": ("partner", "ring", "year"),
-    "agreement": ("kind", "parties", "date", "subject"),
-    "defence_spending": ("partner", "year", "amount", "currency", "pct_gdp", "status"),
-    "contribution": ("operation", "location", "year", "personnel", "partners"),
-    "procurement": ("partner", "system", "quantity", "year"),
-    "commitment": ("member", "subject", "date"),
-    "initiative": ("name", "partners", "form", "status"),
-}
-LISTS = {"parties", "partners"}
-INTEGERS = {"year", "personnel", "quantity"}
-NUMBERS = {"amount", "pct_gdp"}
-
-
 def correction_form(fact_type: str, payload: dict, data=None) -> forms.Form:
-    """A form with the fact's own fields, prefilled with what was found."""
+    """A form with the fact's own fields (:mod:`ims.framework.fact_fields`), prefilled with what was found;
+    lists are typed as space-separated codes."""
     fields = {}
-    for name in EDITABLE.get(fact_type, ()):
-        value = payload.get(name)
-        if name in LISTS:
-            fields[name] = forms.CharField(label=name, required=False, initial=" ".join(value or []))
-        elif name in INTEGERS:
-            fields[name] = forms.IntegerField(label=name, required=False, initial=value)
-        elif name in NUMBERS:
-            fields[name] = forms.DecimalField(label=name, required=False, initial=value)
+    for field in fact_fields(fact_type):
+        value = payload.get(field.name)
+        label = vocab_label_lazy(field)
+        if field.kind == FieldKind.PARTNERS:
+            fields[field.name] = forms.CharField(label=label, required=False, initial=" ".join(value or []))
+        elif field.kind in INTEGER_KINDS:
+            fields[field.name] = forms.IntegerField(label=label, required=False, initial=value)
+        elif field.kind in NUMBER_KINDS:
+            fields[field.name] = forms.DecimalField(label=label, required=False, initial=value)
         else:
-            fields[name] = forms.CharField(label=name, required=False, initial=value or "")
+            fields[field.name] = forms.CharField(label=label, required=False, initial=value or "")
     form_class = type("CorrectionForm", (forms.Form,), fields)
     return form_class(data)
 
@@ -123,9 +112,10 @@ def corrections_from(form: forms.Form, original: dict) -> dict:
     """The changed fields only, in the payload's own types."""
     changes = {}
     for name, value in form.cleaned_data.items():
-        if name in LISTS:
+        field = FIELD_BY_NAME[name]
+        if field.kind == FieldKind.PARTNERS:
             value = sorted(code.strip().upper() for code in value.split() if code.strip())
-        elif name in NUMBERS and value is not None:
+        elif field.kind in NUMBER_KINDS and value is not None:
             value = float(value)
         elif value == "":
             value = None

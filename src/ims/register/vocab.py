@@ -4,12 +4,11 @@ from django.db import models
 from django.utils import translation
 from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 from ims.framework import ladder, vocab
 
 
-def vocab_label(member: vocab.LabelledEnum) -> str:
+def vocab_label(member: vocab.Labelled) -> str:
     """The member's glossary label in the active language: English for "en" and its variants, else Dutch.
 
     The framework stays free of Django, so it carries both labels and leaves the choice to the caller;
@@ -21,6 +20,14 @@ def vocab_label(member: vocab.LabelledEnum) -> str:
 
 # For labels fixed at import time (choices, form and model field labels): resolved when shown, per request.
 vocab_label_lazy = lazy(vocab_label, str)
+
+
+def code_label(vocabulary: type[vocab.LabelledEnum], code: str) -> str:
+    """A code's label in the active language; a code the vocabulary lacks is shown as it is."""
+    try:
+        return vocab_label(vocabulary(code))
+    except ValueError:
+        return code
 
 
 def django_choices(enum: type[vocab.LabelledEnum]) -> type[models.TextChoices]:
@@ -42,6 +49,8 @@ Form = django_choices(ladder.Form)  # in ladder order, least to most integrated
 Kind = django_choices(vocab.Kind)
 Origin = django_choices(vocab.Origin)
 Status = django_choices(vocab.Status)
+AgreementKind = django_choices(vocab.AgreementKind)
+SpendingStatus = django_choices(vocab.SpendingStatus)
 
 
 class ParticipantRole(models.TextChoices):
@@ -50,28 +59,11 @@ class ParticipantRole(models.TextChoices):
     OBSERVER = "observer", _("waarnemer")
 
 
-class AgreementKind(models.TextChoices):
-    MOU = "MoU", _("Memorandum of Understanding")
-    DOI = "DOI", _("intentieverklaring (Declaration of Intent)")
-    LOI = "LOI", _("Letter of Intent")
-    JVS = "JVS", _("Joint Vision Statement")
-    TREATY = "TREATY", _("verdrag")
-    AGREEMENT = "AGREEMENT", _("overeenkomst")
-    ACTION_PLAN = "ACTION_PLAN", _("actieplan")
-
-
 class MilestoneStatus(models.TextChoices):
     PLANNED = "planned", _("gepland")
     DONE = "done", _("gereed")
     DELAYED = "delayed", _("vertraagd")
     CANCELLED = "cancelled", _("vervallen")
-
-
-class SpendingStatus(models.TextChoices):
-    ACTUAL = "actual", _("gerealiseerd")
-    PLANNED = "planned", _("begroot")
-    # "doel" here is a spending target, not an initiative's goal: a context keeps the two translations apart.
-    TARGET = "target", pgettext_lazy("defence spending status", "doel")
 
 
 class CommitmentStatus(models.TextChoices):

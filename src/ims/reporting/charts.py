@@ -19,14 +19,17 @@ import matplotlib.pyplot as plt
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
+from ims.framework.ladder import Form
+from ims.framework.vocab import Ring
+
 # The house colours of the web interface (ims.css), so that screen and paper agree.
 BLUE = "#154273"
-RING_COLOURS = {"strategic": "#154273", "affiliated": "#3d7ab8", "opportunity": "#9bbbd9"}
+RING_COLOURS = {Ring.strategic: "#154273", Ring.affiliated: "#3d7ab8", Ring.opportunity: "#9bbbd9"}
 SERIES = ("#154273", "#e17000", "#39870c", "#a90061", "#8fcae7", "#673327", "#ffb612", "#76d2b6", "#42145f")
 # The depth ladder from light (least integrated) to dark (most); an unknown form is grey.
-FORM_COLOURS = {"joint_hiring": "#dce6f1", "pooling": "#b3c9e2", "joint_procurement_sharing": "#7fa5cf",
-                "operational": "#4d7fb8", "integrated_operational": "#245891", "role_task_specialisation": "#0b2340",
-                "": "#b0b0b0"}
+FORM_COLOURS = {Form.joint_hiring: "#dce6f1", Form.pooling: "#b3c9e2", Form.joint_procurement_sharing: "#7fa5cf",
+                Form.operational: "#4d7fb8", Form.integrated_operational: "#245891",
+                Form.role_task_specialisation: "#0b2340", "": "#b0b0b0"}
 CHART_KEYS = ("spending", "forms", "rings")
 
 plt.rcParams.update({

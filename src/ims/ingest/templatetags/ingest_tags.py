@@ -1,44 +1,36 @@
-"""Dutch labels for fact types and fields on the review screen."""
+"""Labels for fact types, their fields and their values on the review screen, in the language of the page.
+
+All of them come from the one declaration of the fact types (:mod:`ims.framework.fact_fields`).
+"""
 
 from __future__ import annotations
 
 from django import template
-from django.utils.translation import gettext_lazy as _
+
+from ims.framework.fact_fields import FactField, fact_fields
+from ims.framework.vocab import FactType
+from ims.register.vocab import code_label, vocab_label
 
 register = template.Library()
-
-FACT_TYPES = {
-    "partner_ring": _("schilindeling"),
-    "agreement": _("overeenkomst"),
-    "defence_spending": _("defensie-uitgaven"),
-    "contribution": _("bijdrage aan een operatie"),
-    "procurement": _("verwerving"),
-    "commitment": _("toezegging"),
-    "initiative": _("initiatief"),
-}
-FIELDS = {
-    "partner": _("partner"), "ring": _("schil"), "year": _("jaar"), "kind": _("instrument"),
-    "parties": _("partijen"), "date": _("datum"), "subject": _("onderwerp"), "amount": _("bedrag"),
-    "currency": _("valuta"), "pct_gdp": _("% van het bbp"), "status": _("status"), "operation": _("operatie"),
-    "location": _("locatie"), "personnel": _("militairen"), "partners": _("partners"), "system": _("systeem"),
-    "quantity": _("aantal"), "member": _("Kamerlid"), "name": _("naam"), "form": _("samenwerkingsvorm"),
-}
 
 
 @register.filter
 def fact_label(fact_type: str) -> str:
-    return FACT_TYPES.get(fact_type, fact_type)
+    return code_label(FactType, fact_type)
 
 
 @register.filter
-def field_label(name: str) -> str:
-    return FIELDS.get(name, name)
+def fact_rows(fact) -> list[tuple[str, str]]:
+    """``{% for label, text in fact|fact_rows %}``: the fact's own fields, each label with its value as people
+    read it (a vocabulary's code by its label), in the order of the fact type."""
+    return [(vocab_label(field), _shown(field, fact.payload.get(field.name))) for field in fact_fields(fact.fact_type)]
 
 
-@register.filter
-def show_value(value) -> str:
+def _shown(field: FactField, value) -> str:
     if value is None or value == "" or value == []:
         return "–"
     if isinstance(value, list | tuple):
         return ", ".join(str(v) for v in value)
+    if field.vocabulary is not None:
+        return code_label(field.vocabulary, str(value))
     return str(value)
