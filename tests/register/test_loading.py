@@ -7,7 +7,7 @@ import json
 import pytest
 
 from ims.register import models
-from ims.register.demo import DEMO_FILE, demo_load, parse_partial_date
+from ims.register.demo import DEMO_FILE, demo_load
 from ims.register.reference import BODIES, reference_load
 
 pytestmark = pytest.mark.django_db
@@ -64,12 +64,3 @@ def test_demo_register_states_the_2019_strategic_partners(shared_dir):
         .values_list("partner__code", flat=True)
     )
     assert strategic_2019 >= {"BE", "LU", "DE", "FR", "NO", "GB", "US"}
-
-
-@pytest.mark.parametrize(
-    "text,expected",
-    [("2019", (2019, 1, 1, "year")), ("2014-11", (2014, 11, 1, "month")), ("2019-10-02", (2019, 10, 2, "day"))],
-)
-def test_partial_dates_keep_their_precision(text, expected):
-    date, precision = parse_partial_date(text)
-    assert (date.year, date.month, date.day, precision) == expected

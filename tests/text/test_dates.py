@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import re
+from datetime import date
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -17,8 +19,10 @@ from ims.text.dates import (
     _DATE_AT_LETTER,
     ANCHOR_WORDS_BESIDES_MONTHS,
     MONTHS,
+    PRECISIONS,
     DateError,
     PartialDate,
+    date_and_precision,
     find_dates,
     parse_date,
 )
@@ -180,3 +184,56 @@ def test_yesterday_and_today_against_the_letters_day():
 
 def test_numeric_dates_with_slashes_or_points():
     assert iso("Datum: 16/02/2031 en 3.4.2031; 16/02-2031 mengt twee tekens") == ["2031-02-16", "2031-04-03"]
+
+
+# The register's partial dates: the first day and the precision, read by the demo loader, ingestion and forms.
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("2019", (date(2019, 1, 1), "year")), ("2014-11", (date(2014, 11, 1), "month")),
+     ("2019-10-02", (date(2019, 10, 2), "day")), (None, (None, "day")), ("", (None, "day"))],
+)
+def test_date_and_precision_reads_the_exchange_formats_partial_dates(text, expected):
+    assert date_and_precision(text) == expected
+
+
+def test_date_and_precision_takes_a_partial_date_and_refuses_what_is_no_date():
+    assert date_and_precision(PartialDate(2019, 6)) == (date(2019, 6, 1), "month")
+    for text in ("2019-13", "2019-02-30", "2019-1", "21 mei 2019", "2019-10-02T10:00"):
+        with pytest.raises(DateError):
+            date_and_precision(text)
+
+
+@given(st.dates(min_value=date(1000, 1, 1), max_value=date(2999, 12, 31)), st.sampled_from(PRECISIONS))
+def test_a_stored_date_goes_back_to_the_same_partial_date(day, precision):
+    partial = PartialDate.from_date(day, precision)
+    assert partial.precision == precision
+    assert date_and_precision(partial.iso()) == (partial.first_day(), precision)
+    assert partial.first_day() <= day
+
+
+def test_from_date_refuses_an_unknown_precision():
+    with pytest.raises(DateError):
+        PartialDate.from_date(date(2019, 1, 1), "week")
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "agree"),
+    [("2019", "2019-10-02", True), ("2019-10", "2019-10-02", True), ("2019-10-02", "2019-10-02", True),
+     ("2019-10-03", "2019-10-02", False), ("2019-11", "2019-10-02", False), ("2018", "2019-10", False)],
+)
+def test_two_dates_agree_as_far_as_the_less_precise_knows(a, b, agree):
+    assert PartialDate.from_iso(a).agrees_with(PartialDate.from_iso(b)) is agree
+    assert PartialDate.from_iso(b).agrees_with(PartialDate.from_iso(a)) is agree
+
+
+def test_nothing_else_parses_the_registers_partial_dates():
+    """The demo loaders, ingestion and the forms read partial dates through ims.text.dates only."""
+    src = Path(__file__).resolve().parents[2] / "src" / "ims"
+    offenders = [
+        str(path.relative_to(src)) for path in src.rglob("*.py")
+        if re.search(r"def \w*partial_date\w*\(|import \w*partial_date|strptime\(", path.read_text(encoding="utf-8"))
+        and path.name != "dates.py"
+    ]
+    assert offenders == []

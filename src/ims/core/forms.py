@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
+
+from ims.text.dates import DateError, PartialDate, parse_date
 
 
 class VersionedModelForm(forms.ModelForm):
@@ -35,3 +39,23 @@ class CheckedVersionForm(VersionedModelForm):
                 params={"submitted": submitted, "current": self.instance.version},
             )
         return data
+
+
+class PartialDateField(forms.CharField):
+    """A date known to the year, the month or the day: ``2019``, ``2019-10``, ``2019-10-02``, or as people write
+    it (``2 oktober 2019``, ``oktober 2019``). Cleans to the ISO form at the precision given, or None."""
+
+    default_error_messages = {"invalid": _("Geef een datum als 2019, 2019-10 of 2019-10-02.")}
+
+    def to_python(self, value) -> str | None:
+        text = super().to_python(value)
+        if not text:
+            return None
+        with contextlib.suppress(DateError):
+            return PartialDate.from_iso(text).iso()
+        # Else as people write it; a year alone is ISO already, and running text reads "2019-13" as years.
+        with contextlib.suppress(DateError):
+            written = parse_date(text)
+            if written.precision != "year":
+                return written.iso()
+        raise forms.ValidationError(self.error_messages["invalid"], code="invalid")

@@ -28,7 +28,6 @@ from rapidfuzz import fuzz, utils
 from ims.core.services import RegisterError, record_save
 from ims.framework.vocab import FactType
 from ims.register import services as register
-from ims.register.demo import parse_partial_date
 from ims.register.models import (
     Agreement,
     Citation,
@@ -41,6 +40,7 @@ from ims.register.models import (
     RingAssignment,
 )
 from ims.register.vocab import ParticipantRole
+from ims.text.dates import DateError, PartialDate, date_and_precision
 
 SIMILAR = 85
 # Words that name the kind of thing rather than the thing: they should not make two names differ.
@@ -96,15 +96,12 @@ def _partner_ring(p: dict, citation: Citation, doc_date: dt.date | None, actor, 
 def _same_date(a: dt.date | None, a_precision: str, b: dt.date | None, b_precision: str) -> bool:
     if a is None or b is None:
         return a is None and b is None
-    order = ["year", "month", "day"]
-    coarse = order[min(order.index(a_precision), order.index(b_precision))]
-    fields = {"year": 1, "month": 2, "day": 3}[coarse]
-    return a.timetuple()[:fields] == b.timetuple()[:fields]
+    return PartialDate.from_date(a, a_precision).agrees_with(PartialDate.from_date(b, b_precision))
 
 
 def _agreement(p: dict, citation: Citation, doc_date: dt.date | None, actor, level: int) -> Model:
     parties = sorted(p.get("parties") or [])
-    signed_on, precision = parse_partial_date(p.get("date"))
+    signed_on, precision = date_and_precision(p.get("date"))
     for candidate in _candidates(Agreement.objects, actor, level).filter(kind=p["kind"]).prefetch_related("parties"):
         if sorted(x.code for x in candidate.parties.all()) == parties and _same_date(
             candidate.signed_on, candidate.signed_precision, signed_on, precision
@@ -164,7 +161,7 @@ def _procurement(p: dict, citation: Citation, doc_date: dt.date | None, actor, l
 
 
 def _commitment(p: dict, citation: Citation, doc_date: dt.date | None, actor, level: int) -> Model:
-    made_on, precision = parse_partial_date(p.get("date"))
+    made_on, precision = date_and_precision(p.get("date"))
     made_on = made_on or doc_date
     if made_on is None:
         raise RegisterError("De toezegging heeft geen datum en het document ook niet.")
@@ -226,3 +223,5 @@ def apply_fact(fact_type: str, payload: dict, citation: Citation, doc_date: dt.d
         return _label(handler(payload, citation, doc_date, actor, level))
     except KeyError as exc:
         raise RegisterError(f"Het feit mist het veld {exc}.") from exc
+    except DateError as exc:
+        raise RegisterError("De datum van het feit is geen datum: schrijf 2019, 2019-10 of 2019-10-02.") from exc

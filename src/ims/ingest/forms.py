@@ -8,6 +8,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from ims.core.forms import PartialDateField
 from ims.framework.fact_fields import FIELD_BY_NAME, INTEGER_KINDS, NUMBER_KINDS, FieldKind, fact_fields
 from ims.register.vocab import vocab_label_lazy
 from ims.text.read import SUPPORTED_SUFFIXES
@@ -102,6 +103,8 @@ def correction_form(fact_type: str, payload: dict, data=None) -> forms.Form:
             fields[field.name] = forms.IntegerField(label=label, required=False, initial=value)
         elif field.kind in NUMBER_KINDS:
             fields[field.name] = forms.DecimalField(label=label, required=False, initial=value)
+        elif field.kind == FieldKind.DATE:
+            fields[field.name] = PartialDateField(label=label, required=False, initial=value or "")
         else:
             fields[field.name] = forms.CharField(label=label, required=False, initial=value or "")
     form_class = type("CorrectionForm", (forms.Form,), fields)

@@ -9,6 +9,7 @@ from ims.accounts.permissions import Action, may
 from ims.core.classification import Classification
 from ims.extract.known import KnownName, KnownNames
 from ims.register.models import Agreement, Contribution, Initiative, Procurement, SourceDocument
+from ims.text.dates import PartialDate
 
 from .models import BundledReading, ExtractedFact, FactStatus, IngestItem, IngestJob
 
@@ -111,7 +112,8 @@ def known_names(*, user, level: int = Classification.UNCLASSIFIED) -> KnownNames
     for agreement in records(Agreement).prefetch_related("parties").order_by("pk"):
         subject = " ".join(agreement.subject.split())
         fields = {"kind": agreement.kind, "parties": sorted(p.code for p in agreement.parties.all()),
-                  "date": _partial_iso(agreement.signed_on, agreement.signed_precision)}
+                  "date": (PartialDate.from_date(agreement.signed_on, agreement.signed_precision).iso()
+                           if agreement.signed_on else None)}
         agreements.append(KnownName(agreement.title, (subject,) if 0 < len(subject) <= 80 else (), fields))
     systems: dict[tuple[str, str], KnownName] = {}
     for procurement in records(Procurement).select_related("partner").order_by("pk"):
@@ -120,8 +122,3 @@ def known_names(*, user, level: int = Classification.UNCLASSIFIED) -> KnownNames
                                                                         {"partner": procurement.partner.code})
     return KnownNames(tuple(initiatives), tuple(operations.values()), tuple(agreements), tuple(systems.values()))
 
-
-def _partial_iso(day, precision: str) -> str | None:
-    if day is None:
-        return None
-    return {"year": day.strftime("%Y"), "month": day.strftime("%Y-%m")}.get(precision, day.isoformat())

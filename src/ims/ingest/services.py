@@ -17,9 +17,9 @@ from django.utils import timezone
 
 from ims.core.services import RegisterError, record_save
 from ims.extract.pipeline import ExtractionResult, extract_paths
-from ims.register.demo import parse_partial_date
 from ims.register.models import SourceDocument
 from ims.register.services import citation_get_or_create, document_register
+from ims.text.dates import date_and_precision
 
 from .apply import apply_fact
 from .models import BundledReading, ExtractedFact, FactStatus
@@ -49,7 +49,7 @@ def _digest(path: Path) -> str:
 def _store(path: Path, digest: str, result: ExtractionResult, actor, bundle: uuid.UUID | None = None) -> Outcome:
     raw = result.raw
     meta = result.meta
-    date, precision = parse_partial_date(meta.date.iso() if meta.date else None)
+    date, precision = date_and_precision(meta.date)
     document = document_register(
         title=meta.subject or path.stem, text=raw.text, date=date, date_precision=precision,
         reference=meta.reference or "", kamerstuk=meta.kamerstuk or "", filename=path.name, actor=actor,

@@ -20,6 +20,7 @@ from django.db import transaction
 
 from ims.core.classification import Classification
 from ims.core.services import RegisterError
+from ims.text.dates import date_and_precision
 
 from .models import (
     Agreement,
@@ -50,18 +51,8 @@ from .services import (
 DEMO_FILE = Path(__file__).parent / "demo" / "register.json"
 
 
-def parse_partial_date(value: str | None) -> tuple[dt.date | None, str]:
-    """'2019', '2019-10' or '2019-10-02' as a date plus its precision (year, month or day)."""
-    if not value:
-        return None, "day"
-    parts = [int(p) for p in value.split("-")]
-    precision = {1: "year", 2: "month", 3: "day"}[len(parts)]
-    parts += [1] * (3 - len(parts))
-    return dt.date(*parts), precision
-
-
 def _date(value: str | None) -> dt.date | None:
-    return parse_partial_date(value)[0]
+    return date_and_precision(value)[0]
 
 
 def _dec(value: Any) -> Decimal | None:
@@ -87,7 +78,7 @@ class _Loader:
         for d in self.data["documents"]:
             seed = self.seeds_dir / d["file"] if self.seeds_dir else None
             text = seed.read_text(encoding="utf-8") if seed and seed.is_file() else ""
-            date, precision = parse_partial_date(d.get("date"))
+            date, precision = date_and_precision(d.get("date"))
             content = text.encode("utf-8") if text else f"ims-demo:{d['key']}:{d['title']}".encode()
             before = SourceDocument.objects.count()
             self.documents[d["key"]] = document_register(
@@ -159,7 +150,7 @@ class _Loader:
         for a in self.data["agreements"]:
             if Agreement.objects.filter(kind=a["kind"], title=a["title"]).exists():
                 continue
-            signed_on, precision = parse_partial_date(a.get("signed"))
+            signed_on, precision = date_and_precision(a.get("signed"))
             agreement_create(
                 kind=a["kind"], title=a["title"], subject=a.get("subject", ""), parties=a["parties"],
                 legally_binding=bool(a.get("legally_binding")), signed_on=signed_on, signed_precision=precision,
@@ -203,7 +194,7 @@ class _Loader:
 
     def commitments(self) -> None:
         for c in self.data["commitments"]:
-            made_on, precision = parse_partial_date(c["made_on"])
+            made_on, precision = date_and_precision(c["made_on"])
             if Commitment.objects.filter(member=c.get("member") or "", subject=c["subject"]).exists():
                 continue
             commitment_create(

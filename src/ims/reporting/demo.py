@@ -11,9 +11,9 @@ from pathlib import Path
 
 from django.db import transaction
 
-from ims.register.demo import parse_partial_date
 from ims.register.models import SourceDocument
 from ims.register.services import citation_get_or_create
+from ims.text.dates import date_and_precision
 
 from .models import PartnerDevelopment
 from .services import development_create
@@ -26,7 +26,7 @@ def developments_demo_load(*, path: Path = DEMO_FILE, actor=None) -> int:
     """Load the demo developments; returns how many were new."""
     created = 0
     for d in json.loads(path.read_text(encoding="utf-8"))["developments"]:
-        occurred_on, precision = parse_partial_date(d["date"])
+        occurred_on, precision = date_and_precision(d["date"])
         if PartnerDevelopment.objects.filter(partner__code=d["partner"], kind=d["kind"],
                                              occurred_on=occurred_on).exists():
             continue

@@ -6,7 +6,9 @@ themselves: "18 april jl." (jongstleden: the most recent 18 April), "in oktober"
 reference they are left out rather than guessed.
 
 ``parse_date`` reads a whole string and raises :class:`DateError`; ``find_dates`` scans running text and
-never raises.
+never raises. :func:`date_and_precision` is the one reader of the partial ISO dates of the exchange format
+(``2019``, ``2019-10``, ``2019-10-02``) into what the register stores: the first day and the precision
+(``PRECISIONS``); the demo loader, ingestion and the forms all read dates through it.
 """
 
 from __future__ import annotations
@@ -48,6 +50,8 @@ MONTHS: dict[str, int] = {
     "dec": 12,
 }
 _DAYS_IN_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+# How precisely a date is known, coarsest first; the register stores these codes beside the date.
+PRECISIONS = ("year", "month", "day")
 
 
 @dataclass(frozen=True, order=True)
@@ -79,6 +83,28 @@ class PartialDate:
     def __str__(self) -> str:
         return self.iso()
 
+    @property
+    def precision(self) -> str:
+        """``year``, ``month`` or ``day``: how much of the date is known."""
+        return "year" if self.month is None else "month" if self.day is None else "day"
+
+    def first_day(self) -> date:
+        """The first day the date can be (1 January for a year): how the register stores it."""
+        return date(self.year, self.month or 1, self.day or 1)
+
+    @classmethod
+    def from_date(cls, day: date, precision: str) -> PartialDate:
+        """A stored date back at its precision: ``(2019-10-01, "month")`` is October 2019."""
+        if precision not in PRECISIONS:
+            raise DateError(f"unknown precision: {precision!r}")
+        return cls(day.year, day.month if precision != "year" else None, day.day if precision == "day" else None)
+
+    def agrees_with(self, other: PartialDate) -> bool:
+        """The same date as far as the less precise of the two knows it: 2019 agrees with 2019-10-02."""
+        known = min(PRECISIONS.index(self.precision), PRECISIONS.index(other.precision))
+        parts = (self.year, self.month, self.day)[: known + 1]
+        return parts == (other.year, other.month, other.day)[: known + 1]
+
     @classmethod
     def from_iso(cls, text: str) -> PartialDate:
         """Read ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``. Raises DateError."""
@@ -86,6 +112,15 @@ class PartialDate:
         if not m:
             raise DateError(f"not an ISO date: {text!r}")
         return cls(int(m[1]), int(m[2]) if m[2] else None, int(m[3]) if m[3] else None)
+
+
+def date_and_precision(value: str | PartialDate | None) -> tuple[date | None, str]:
+    """A partial date (ISO ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``, or a :class:`PartialDate`) as the register
+    stores it: its first day and its precision; ``(None, "day")`` for none. Raises DateError."""
+    if value is None or value == "":
+        return None, "day"
+    partial = value if isinstance(value, PartialDate) else PartialDate.from_iso(value)
+    return partial.first_day(), partial.precision
 
 
 def _last_day(year: int, month: int) -> int:
