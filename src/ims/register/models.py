@@ -457,7 +457,7 @@ class DefenceSpending(CitedRecord):
     class Meta:
         verbose_name = _("defensie-uitgaven")
         verbose_name_plural = _("defensie-uitgaven")
-        ordering = ["partner", "year"]
+        ordering = ["partner", "year", "classification"]
         constraints = [
             Record.classification_constraint("register_defencespending_classification"),
             models.CheckConstraint(condition=Q(status__in=SpendingStatus.values), name="register_spending_status"),
@@ -473,9 +473,11 @@ class DefenceSpending(CitedRecord):
                                    name="register_spending_currency"),
             models.CheckConstraint(condition=Q(year__isnull=False) | Q(status=SpendingStatus.TARGET),
                                    name="register_spending_year_required"),
-            models.UniqueConstraint(fields=["partner", "year", "status"], condition=Q(year__isnull=False),
-                                    name="register_spending_unique_year"),
-            models.UniqueConstraint(fields=["partner", "status"], condition=Q(year__isnull=True),
+            # One figure per classification: a figure from a classified letter stands beside the one readers of
+            # lower clearance see instead of changing it, and a hidden figure never blocks a visible one.
+            models.UniqueConstraint(fields=["partner", "year", "status", "classification"],
+                                    condition=Q(year__isnull=False), name="register_spending_unique_year"),
+            models.UniqueConstraint(fields=["partner", "status", "classification"], condition=Q(year__isnull=True),
                                     name="register_spending_unique_open_target"),
         ]
 

@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from ims.accounts.permissions import Action, may
@@ -20,6 +21,7 @@ from ims.text.countries import country_name, is_country_code
 from .models import (
     Agreement,
     Citation,
+    CitedRecord,
     Commitment,
     Contribution,
     DefenceSpending,
@@ -37,17 +39,23 @@ from .models import (
 from .vocab import CommitmentStatus, MilestoneStatus, ParticipantRole, PartnerKind
 
 
-def partner_for(code: str) -> Partner:
+def _partners(actor) -> QuerySet[Partner]:
+    # A partner the actor may not see is, to them, a partner that does not exist: the same refusal, so that no
+    # write path confirms a hidden code. System jobs (no actor) see them all.
+    return Partner.objects.all() if actor is None else Partner.objects.visible_to(actor)
+
+
+def partner_for(code: str, *, actor=None) -> Partner:
     """The partner with this code, or a clear error naming the unknown code."""
     try:
-        return Partner.objects.get(code=code)
+        return _partners(actor).get(code=code)
     except Partner.DoesNotExist:
         raise RegisterError(f"Onbekende partner '{code}'.") from None
 
 
-def partners_for(codes: Iterable[str]) -> list[Partner]:
+def partners_for(codes: Iterable[str], *, actor=None) -> list[Partner]:
     codes = list(dict.fromkeys(codes))
-    found = {p.code: p for p in Partner.objects.filter(code__in=codes)}
+    found = {p.code: p for p in _partners(actor).filter(code__in=codes)}
     missing = [c for c in codes if c not in found]
     if missing:
         raise RegisterError(f"Onbekende partner(s): {', '.join(missing)}.")
@@ -70,7 +78,7 @@ def partner_upsert(
     if changed:
         record_save(partner, actor=actor)
     if members:
-        wanted = partners_for(members)
+        wanted = partners_for(members, actor=actor)
         existing = set(partner.members.values_list("pk", flat=True))
         partner.members.add(*[m for m in wanted if m.pk not in existing])
     return partner
@@ -196,9 +204,9 @@ def initiative_create(
     roles = dict(participants)
     if sum(1 for role in roles.values() if role == ParticipantRole.LEAD) > 1:
         raise RegisterError("Een initiatief heeft ten hoogste één lead nation.")
-    for partner in partners_for(roles):
+    for partner in partners_for(roles, actor=actor):
         record_save(Participation(initiative=initiative, partner=partner, role=roles[partner.code]), actor=actor)
-    initiative.frameworks.add(*partners_for(frameworks))
+    initiative.frameworks.add(*partners_for(frameworks, actor=actor))
     for goal in goals:
         saved = record_save(
             Goal(initiative=initiative, category=goal.category, statement=goal.statement,
@@ -307,7 +315,7 @@ def agreement_create(
                   ends_on=ends_on, initiative=initiative, classification=classification),
         actor=actor,
     )
-    agreement.parties.add(*partners_for(parties))
+    agreement.parties.add(*partners_for(parties, actor=actor))
     agreement.citations.add(*citations)
     return agreement
 
@@ -319,11 +327,11 @@ def contribution_create(
     citations: Sequence[Citation] = (), actor=None,
 ) -> Contribution:
     contribution = record_save(
-        Contribution(operation=operation, year=year, location=partner_for(location) if location else None,
+        Contribution(operation=operation, year=year, location=partner_for(location, actor=actor) if location else None,
                      personnel=personnel, role=role, classification=classification),
         actor=actor,
     )
-    contribution.partners.add(*partners_for(partners))
+    contribution.partners.add(*partners_for(partners, actor=actor))
     contribution.citations.add(*citations)
     return contribution
 
@@ -334,13 +342,13 @@ def spending_record(
     currency: str = "", pct_gdp: Decimal | None = None, classification: int = 0,
     citations: Sequence[Citation] = (), actor=None,
 ) -> DefenceSpending:
-    """Record a defence spending figure; the same (partner, year, status) updates the existing one."""
-    owner = partner_for(partner)
-    spending = DefenceSpending.objects.filter(partner=owner, year=year, status=status).first() or DefenceSpending(
-        partner=owner, year=year, status=status
-    )
+    """Record a defence spending figure; the same (partner, year, status) at the same classification updates the
+    existing one. A figure at another classification is another record: a figure from a classified letter never
+    changes the one readers of lower clearance see, and a figure hidden from the actor is never touched."""
+    owner = partner_for(partner, actor=actor)
+    same = DefenceSpending.objects.filter(partner=owner, year=year, status=status, classification=classification)
+    spending = same.first() or DefenceSpending(partner=owner, year=year, status=status, classification=classification)
     spending.amount, spending.currency, spending.pct_gdp = amount, currency or "", pct_gdp
-    spending.classification = classification
     record_save(spending, actor=actor)
     spending.citations.add(*citations)
     return spending
@@ -352,7 +360,7 @@ def procurement_create(
     classification: int = 0, citations: Sequence[Citation] = (), actor=None,
 ) -> Procurement:
     procurement = record_save(
-        Procurement(partner=partner_for(partner), system=system, quantity=quantity, year=year,
+        Procurement(partner=partner_for(partner, actor=actor), system=system, quantity=quantity, year=year,
                     classification=classification),
         actor=actor,
     )
@@ -377,3 +385,36 @@ def commitment_create(
     )
     commitment.citations.add(*citations)
     return commitment
+
+
+# Writes of the review queue on records it matched (see ims.register.matching): citations and partners added.
+
+
+@transaction.atomic
+def record_cite(*, record: CitedRecord, citations: Sequence[Citation]) -> CitedRecord:
+    """Cite more places for a record: the fact it holds was read again, in another letter or passage."""
+    record.citations.add(*citations)
+    return record
+
+
+@transaction.atomic
+def contribution_join(*, contribution: Contribution, partners: Sequence[str], personnel: int | None = None,
+                      citations: Sequence[Citation] = (), actor=None) -> Contribution:
+    """Add what another statement of a contribution says: partners serving alongside, and the number of
+    personnel where none was known."""
+    if contribution.personnel is None and personnel is not None:
+        contribution.personnel = personnel
+        record_save(contribution, actor=actor)
+    contribution.partners.add(*partners_for(partners, actor=actor))
+    return record_cite(record=contribution, citations=citations)
+
+
+@transaction.atomic
+def initiative_join(*, initiative: Initiative, partners: Sequence[str], citations: Sequence[Citation] = (),
+                    actor=None) -> Initiative:
+    """Add the partners another statement of an initiative names, as participants."""
+    known = set(initiative.participations.values_list("partner__code", flat=True))
+    for partner in partners_for([code for code in partners if code not in known], actor=actor):
+        record_save(Participation(initiative=initiative, partner=partner, role=ParticipantRole.PARTICIPANT),
+                    actor=actor)
+    return record_cite(record=initiative, citations=citations)

@@ -107,7 +107,7 @@ def development_create(*, partner: str, kind: str, occurred_on, date_precision: 
                        classification: int = 0, citations=(), actor=None) -> PartnerDevelopment:
     """Record a development at a partner (an election, a new government, a policy paper) for the report."""
     development = record_save(
-        PartnerDevelopment(partner=partner_for(partner), kind=kind, occurred_on=occurred_on,
+        PartnerDevelopment(partner=partner_for(partner, actor=actor), kind=kind, occurred_on=occurred_on,
                            date_precision=date_precision, description=description, classification=classification),
         actor=actor,
     )

@@ -97,8 +97,10 @@ class RegisterAtLevel:
         together = _pairs(Contribution.partners)
         for c in self.contributions:
             c.partners_ = [self.partners[x] for x in together.get(c.pk, []) if x in self.partners]
-        self.spending = self._cited(at_level(DefenceSpending.objects.all(), level)
-                                    .order_by("partner_id", "year", "status"))
+        # Where a figure stands at two classifications, the report shows the most classified one it may.
+        figures = self._cited(at_level(DefenceSpending.objects.all(), level)
+                              .order_by("partner_id", "year", "status", "classification"))
+        self.spending = list({(f.partner_id, f.year, f.status): f for f in figures}.values())
         self.procurements = self._cited(at_level(Procurement.objects.all(), level).order_by("system"))
         self.commitments = self._cited(at_level(Commitment.objects.all(), level).select_related("answered_in")
                                        .order_by("made_on", "pk"))
