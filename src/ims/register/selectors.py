@@ -436,8 +436,9 @@ def initiative_record(*, user, pk: int) -> Initiative:
 def contribution_list(*, user, partner: str = "", year: int | None = None, q: str = "") -> QuerySet[Contribution]:
     qs = Contribution.objects.visible_to(user)
     if partner:
-        qs = qs.filter(Q(partners__code=partner) | Q(location__code=partner))
-        qs = qs.filter(pk__in=qs.values("pk"))  # the join through partners can repeat a row
+        joined = qs.filter(Q(partners__code=partner) | Q(location__code=partner))
+        # The join through partners can repeat a row; the outer query must not carry it (see initiative_list).
+        qs = Contribution.objects.visible_to(user).filter(pk__in=joined.values("pk"))
     if year:
         qs = qs.filter(year=year)
     if q:

@@ -2,24 +2,20 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
+from django.core.exceptions import ObjectDoesNotExist
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
 
-from ims.accounts.permissions import Action, may
 from ims.core.exports import EXPORT_FORMATS, export_response
 from ims.core.pagination import paginate, query_without
-from ims.core.services import RegisterError, StaleEdit
 from ims.text.countries import alpha2_for
 
-from . import selectors, services
-from .forms import ALL_PARTNERS, InitiativeEditForm, InitiativeFilterForm, NetworkFilterForm, PartnerFilterForm
+from . import selectors
+from .forms import ALL_PARTNERS, InitiativeFilterForm, NetworkFilterForm, PartnerFilterForm
 from .presentation import facet_links, timeline
 from .vocab import AgreementKind, Form, PartnerKind, Ring, Status
 
@@ -157,59 +153,6 @@ def agreement_list(request: HttpRequest) -> HttpResponse:
         "query": query_without(request, "page"),
     }
     return render(request, "register/agreement_list.html", context)
-
-
-def _shown(field, value) -> str:
-    """A field's value as the edit form's reader knows it: the choice label, not the stored code."""
-    if value in (None, ""):
-        return "–"
-    choices = dict(field.flatchoices)
-    return str(choices.get(value, value))
-
-
-def _conflicts(form: InitiativeEditForm, stored) -> list[tuple[str, str, str]]:
-    """The fields where what the editor submitted differs from what is stored now: (label, theirs, yours)."""
-    rows = []
-    for name, mine in form.changes().items():
-        field = stored._meta.get_field(name)
-        theirs = getattr(stored, name)
-        if theirs != mine:
-            rows.append((str(field.verbose_name), _shown(field, theirs), _shown(field, mine)))
-    return rows
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def initiative_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    if not may(request.user, Action.EDIT):
-        raise PermissionDenied
-    try:
-        initiative = selectors.initiative_for_edit(user=request.user, pk=pk)
-    except ObjectDoesNotExist:
-        raise Http404 from None
-    conflict: StaleEdit | None = None
-    conflicts: list[tuple[str, str, str]] = []
-    form = InitiativeEditForm(request.POST or None, instance=initiative, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.initiative_update(initiative=form.instance, actor=request.user,
-                                       version=form.cleaned_data["base_version"], **form.changes())
-        except StaleEdit as stale:
-            conflict = stale
-            stored = selectors.initiative_for_edit(user=request.user, pk=pk)
-            conflicts = _conflicts(form, stored)
-            # The form keeps the editor's values but now carries the stored version: saving again is a
-            # deliberate choice to replace what the other person saved, made after seeing it.
-            data = request.POST.copy()
-            data["base_version"] = str(stale.current)
-            form = InitiativeEditForm(data, instance=stored, user=request.user)
-        except (RegisterError, PermissionDenied) as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, _("Initiatief opgeslagen."))
-            return redirect("register:initiative-detail", pk=pk)
-    return render(request, "register/initiative_form.html",
-                  {"form": form, "i": initiative, "conflict": conflict, "conflicts": conflicts})
 
 
 @login_required

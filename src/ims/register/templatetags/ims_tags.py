@@ -16,10 +16,21 @@ from django.utils.http import RFC3986_SUBDELIMS
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from ims.register.charts import percent as percent_text
 from ims.register.presentation import display as record_display
 from ims.register.presentation import labels, partner_name, partner_short
 from ims.register.presentation import period as period_text
-from ims.register.vocab import AgreementKind, Form, GoalCategory, Kind, PartnerKind, Ring, Status
+from ims.register.vocab import (
+    AgreementKind,
+    CommitmentStatus,
+    Form,
+    GoalCategory,
+    Kind,
+    PartnerKind,
+    Ring,
+    SpendingStatus,
+    Status,
+)
 
 register = template.Library()
 
@@ -30,6 +41,9 @@ _FACETS = {
     "ring": (_("Schil"), Ring),
     "category": (_("Doelcategorie"), GoalCategory),
     "agreement_kind": (_("Instrument"), AgreementKind),
+    "commitment_status": (_("Status"), CommitmentStatus),
+    "spending_status": (_("Soort cijfer"), SpendingStatus),
+    "year": (_("Jaar"), None),
 }
 
 
@@ -41,7 +55,7 @@ def facet_title(name: str) -> str:
 def _facet_choices(facet: str) -> list[tuple[str, str]]:
     # Partner kinds and initiative kinds share the facet name "kind"; both vocabularies are tried, the
     # facet's own first.
-    own = _FACETS[facet][1].choices if facet in _FACETS else []
+    own = _FACETS[facet][1].choices if facet in _FACETS and _FACETS[facet][1] is not None else []
     return [*PartnerKind.choices, *own]
 
 
@@ -223,3 +237,35 @@ def ladder(form: str) -> str:
         ((" on" if n <= reached else "", rung.label) for n, rung in enumerate(rungs)),
     )
     return format_html('<span class="ladder" aria-label="{} {}/6">{}</span>', _("trede"), reached + 1, steps)
+
+
+@register.filter
+def percent(value: Decimal | None) -> str:
+    """A share of GDP in Dutch notation: "1,20 %"."""
+    return percent_text(value)
+
+
+# The page of each kind of record, by model name: (URL name, attribute that names it in the URL).
+_RECORD_PAGES = {
+    "initiative": ("register:initiative-detail", "pk"),
+    "agreement": ("register:agreement-detail", "pk"),
+    "commitment": ("register:commitment-detail", "pk"),
+    "contribution": ("register:contribution-detail", "pk"),
+    "defencespending": ("register:spending-detail", "pk"),
+    "procurement": ("register:procurement-detail", "pk"),
+    "partner": ("register:partner-detail", "code"),
+}
+
+
+@register.simple_tag
+def record_anchor(record) -> SafeString:
+    """A link to a record's own page, named as its page names it; a ring period links to its partner."""
+    if record._meta.model_name == "ringassignment":
+        when = period_text(record.valid_from, record.valid_to)
+        text = f"{record_display(record, 'ring')}: {partner_name(record.partner)} ({when})"
+        return format_html('<a href="{}">{}</a>', reverse("register:partner-detail", args=[record.partner.code]), text)
+    page = _RECORD_PAGES.get(record._meta.model_name)
+    text = partner_name(record) if record._meta.model_name == "partner" else str(record)
+    if page is None:
+        return format_html("{}", text)
+    return format_html('<a href="{}">{}</a>', reverse(page[0], args=[getattr(record, page[1])]), text)
