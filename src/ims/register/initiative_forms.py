@@ -28,7 +28,8 @@ class _PartForm(forms.ModelForm):
         self.user = user
 
     def row(self) -> PartRow:
-        values = {name: self.cleaned_data.get(name) for name in self._meta.fields}
+        # The formset adds the pointer to the initiative to the fields; the service sets that itself.
+        values = {name: self.cleaned_data.get(name) for name in self._meta.fields if name != "initiative"}
         return PartRow(values=values, pk=self.instance.pk, delete=bool(self.cleaned_data.get("DELETE")))
 
 
@@ -56,6 +57,11 @@ class MilestoneForm(VersionedModelForm, _PartForm):
         model = Milestone
         fields = ["title", "due_on", "done_on", "status"]
         widgets = {"due_on": DateInput(), "done_on": DateInput()}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Also when bound, so that an empty new row whose version came back unchanged counts as unchanged.
+        self.initial.setdefault("base_version", self.instance.version if self.instance.pk else 1)
 
     def clean(self):
         data = super().clean()
