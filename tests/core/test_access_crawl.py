@@ -29,7 +29,7 @@ from django.urls import reverse
 from ims.accounts.models import Role
 from ims.accounts.permissions import MATRIX, Action
 from ims.ingest.models import ExtractedFact, IngestJob
-from ims.register.models import Citation, Initiative, SourceDocument
+from ims.register.models import Citation, DefenceSpending, Initiative, SourceDocument
 from ims.reporting.models import ReportVersion
 from ims.reporting.render import CONTENT_TYPES
 from tests.core import crawl
@@ -45,6 +45,10 @@ EXPLICIT_MODELS = {
     "reporting:version": ReportVersion,
     "reporting:version-download": ReportVersion,
     "reporting:source": Citation,
+    "register:spending-detail": DefenceSpending,
+    "register:spending-history": DefenceSpending,
+    "register:document-detail": SourceDocument,
+    "register:document-history": SourceDocument,
 }
 # A prefix of every marker: a search for it finds every marked record, and its echo in the search box
 # gives none of them away.

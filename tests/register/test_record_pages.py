@@ -33,10 +33,16 @@ def soup(response) -> BeautifulSoup:
     return BeautifulSoup(response.content, "lxml")
 
 
-def rows_of(response) -> list[dict]:
+def body_of(response) -> str:
     assert response.status_code == 200
-    body = b"".join(response.streaming_content).decode() if response.streaming else response.content.decode()
-    return list(csv.DictReader(io.StringIO(body)))
+    return (b"".join(response.streaming_content) if response.streaming else response.content).decode()
+
+
+def rows_of(response) -> list[dict]:
+    """A CSV export read back, whichever separator it uses (a comma, or Dutch Excel's semicolon)."""
+    body = body_of(response).removeprefix("\ufeff")
+    delimiter = ";" if ";" in body.splitlines()[0] else ","
+    return list(csv.DictReader(io.StringIO(body), delimiter=delimiter))
 
 
 @pytest.fixture
@@ -55,7 +61,7 @@ def data():
                                        citations=cite(letter, promise))
     services.commitment_create(subject="Al beantwoord", made_on=dt.date(2020, 2, 1), answered_in=letter)
     services.commitment_create(subject="Geheime toezegging GEHEIMWOORD", made_on=dt.date(2018, 1, 1),
-                               classification=2)
+                               classification=2, citations=cite(letter, "Slotzin."))
     services.contribution_create(operation="Missie Noord", year=2020, location="LT", personnel=120,
                                  partners=["NL", "DE"], citations=cite(letter, "Nederland levert 120 militairen"))
     services.contribution_create(operation="Missie GEHEIMWOORD", year=2017, partners=["DE"], classification=2)
@@ -95,7 +101,7 @@ def test_every_list_has_facets_that_filter_and_twins_that_parse(as_analyst, data
     assert filtered.select_one(".facets li.selected a[aria-current]") is not None
     rows = rows_of(as_analyst.get(reverse(name), {"format": "csv"}))
     assert rows and "id" in rows[0]
-    as_json = json.loads(as_analyst.get(reverse(name), {"format": "json"}).content)
+    as_json = json.loads(body_of(as_analyst.get(reverse(name), {"format": "json"})))
     assert as_json["count"] == len(rows)
 
 
@@ -120,7 +126,8 @@ def test_a_citation_links_to_its_passage_and_the_document_marks_it(as_analyst, d
     document = soup(as_analyst.get(link["href"].split("#")[0]))
     marked = document.select_one(f"#{fragment}")
     assert marked.name == "mark" and marked.get_text() == promise
-    assert len(document.select("mark.passage")) == 3  # the promise, the contribution and the spending figure
+    # The promise, the contribution, the spending figure and the secret commitment's closing sentence.
+    assert len(document.select("mark.passage")) == 4
     found = document.select_one(".card ul").get_text()
     assert "Vroeg open" in found
 
@@ -201,3 +208,14 @@ def test_every_record_page_and_its_history_renders(as_analyst, data):
         history = soup(as_analyst.get(reverse(f"register:{name}-history", args=[pk])))
         assert history.select_one(".tabs a[aria-current=page]").get_text() == "Geschiedenis"
         assert "aangemaakt" in history.select_one(".history-entry").get_text()
+
+
+def test_a_passage_cited_only_by_a_hidden_record_is_not_marked_for_the_viewer(as_analyst, as_viewer, data):
+    letter = data["letter"]
+    start = letter.text.index("Slotzin.")
+    fragment = f"#passage-{start}-{start + len('Slotzin.')}"
+    url = reverse("register:document-detail", args=[letter.pk])
+    assert soup(as_analyst.get(url)).select_one(fragment) is not None
+    seen = soup(as_viewer.get(url))
+    assert seen.select_one(fragment) is None and len(seen.select("mark.passage")) == 3
+    assert "GEHEIMWOORD" not in seen.get_text()

@@ -137,7 +137,9 @@ def _changes(model: type[models.Model], entry: AuditEntry, names: _Names, withho
         pair = value if entry.action == AuditAction.UPDATE and isinstance(value, list) and len(value) == 2 \
             else [None, value] if entry.action == AuditAction.CREATE else [value, None]
         old = _hidden() if withhold and entry.action == AuditAction.UPDATE else shown(model_field, pair[0], names)
-        rows.append(Change(str(capfirst(model_field.verbose_name)), old, shown(model_field, pair[1], names)))
+        new = shown(model_field, pair[1], names)
+        if old != new:  # a field left empty at creation or deletion says nothing
+            rows.append(Change(str(capfirst(model_field.verbose_name)), old, new))
     return rows
 
 

@@ -12,6 +12,8 @@ from django.apps import apps
 from django.db.models import Case, Count, F, IntegerField, Prefetch, Q, QuerySet, Value, When
 from django.db.models.functions import ExtractYear
 
+from ims.text.passages import passage_key
+
 from . import selectors
 from .models import (
     Agreement,
@@ -145,8 +147,9 @@ def agreement_get(*, user, pk: int) -> Agreement:
 # --- source documents -----------------------------------------------------------------------------------
 
 def document_rows(*, user, q: str = "", year: int | None = None) -> QuerySet[SourceDocument]:
-    """The documents' metadata, each with the number of places in it that the register cites."""
-    return selectors.document_list(user=user, q=q, year=year).annotate(cited=Count("citations"))
+    """The documents' metadata (how often the register cites each is not counted: a citation by a record the
+    user may not see would show in the count)."""
+    return selectors.document_list(user=user, q=q, year=year)
 
 
 def document_facets(*, queryset: QuerySet[SourceDocument]) -> dict[str, list[tuple[str, int]]]:
@@ -160,7 +163,8 @@ CITING = (Initiative, Agreement, Commitment, Contribution, DefenceSpending, Proc
 @dataclass
 class DocumentPage:
     document: SourceDocument
-    # (start, end) of every place the page marks: the register's citations and the facts read from the text.
+    # (start, end) of every place the page marks: where the records the user may see cite the document, and
+    # the facts read from it (a citation by a hidden record is not marked: the mark would give it away).
     spans: list[tuple[int, int]]
     # Per kind of record (its plural name), the visible records citing the document, each with the keys
     # ("start-end") of the passages it cites.
@@ -179,9 +183,7 @@ def _facts_from(user, document: SourceDocument) -> list:
 
 def document_page(*, user, pk: int) -> DocumentPage:
     document = SourceDocument.objects.visible_to(user).get(pk=pk)
-    citations = list(Citation.objects.filter(document=document).order_by("start", "end"))
-    keys = {c.pk: f"{c.start}-{c.end}" for c in citations}
-    page = DocumentPage(document=document, spans=[(c.start, c.end) for c in citations])
+    page = DocumentPage(document=document, spans=[])
     for model in CITING:
         cited_here = Q(citations__document=document)
         found = list(model.objects.visible_to(user).filter(cited_here).distinct().prefetch_related(
@@ -192,7 +194,8 @@ def document_page(*, user, pk: int) -> DocumentPage:
             found = [r for r in found if r.pk not in hidden]
         if found:
             page.records.append((str(model._meta.verbose_name_plural),
-                                 [(record, [keys[c.pk] for c in record.here]) for record in found]))
+                                 [(record, [passage_key(c.start, c.end) for c in record.here]) for record in found]))
+            page.spans += [(c.start, c.end) for record in found for c in record.here]
     page.facts = _facts_from(user, document)
     page.spans += [(f.start, f.end) for f in page.facts]
     return page

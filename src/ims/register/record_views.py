@@ -144,8 +144,8 @@ def document_list(request: HttpRequest) -> HttpResponse:
     return _list(
         request, template="register/document_list.html", form=form, rows=rows,
         facets=records.document_facets(queryset=rows), params=YEAR_FACET,
-        export=("documenten", ["id", "title", "date", "kamerstuk", "reference", "classification", "citations"],
-                lambda d: [d.pk, d.title, d.date, d.kamerstuk, d.reference, d.classification, d.cited]),
+        export=("documenten", ["id", "title", "date", "kamerstuk", "reference", "classification"],
+                lambda d: [d.pk, d.title, d.date, d.kamerstuk, d.reference, d.classification]),
     )
 
 
