@@ -264,8 +264,10 @@ def record_anchor(record) -> SafeString:
         when = period_text(record.valid_from, record.valid_to)
         text = f"{record_display(record, 'ring')}: {partner_name(record.partner)} ({when})"
         return format_html('<a href="{}">{}</a>', reverse("register:partner-detail", args=[record.partner.code]), text)
-    page = _RECORD_PAGES.get(record._meta.model_name)
-    text = partner_name(record) if record._meta.model_name == "partner" else str(record)
+    kind = record._meta.model_name
+    page = _RECORD_PAGES.get(kind)
+    # A partner by its name in the page's language; a commitment by its subject, as its own page heads it.
+    text = partner_name(record) if kind == "partner" else record.subject[:160] if kind == "commitment" else str(record)
     if page is None:
         return format_html("{}", text)
     return format_html('<a href="{}">{}</a>', reverse(page[0], args=[getattr(record, page[1])]), text)
