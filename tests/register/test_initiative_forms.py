@@ -174,3 +174,27 @@ def test_roles_without_edit_rights_get_no_form(viewer):
     assert client.get(reverse("register:initiative-create")).status_code == 403
     assert client.post(reverse("register:initiative-create"), {"title": "Nee", "base_version": "1"}).status_code == 403
     assert not Initiative.objects.filter(title="Nee").exists()
+
+
+def test_an_end_before_the_start_and_a_partner_twice_are_refused_beside_their_fields(analyst, partners):
+    client = session(analyst)
+    url = reverse("register:initiative-create")
+    data = form_data(client.get(url)) | {
+        "title": "Verkeerd om", "planned_start": "2026-05-01", "planned_end": "2026-01-01",
+        "budgets-0-year": "1800", "budgets-0-amount_eur": "-5",
+    }
+    response = client.post(url, data)
+    errors = errors_of(response)
+    assert "planned_end" in errors and "vóór" in errors["planned_end"][0]
+    assert {"budgets-0-year", "budgets-0-amount_eur"} <= set(errors)
+
+    twice = form_data(client.get(url)) | {
+        "title": "Dubbel", "participations-TOTAL_FORMS": "2",
+        "participations-0-partner": pk_of("DE"), "participations-0-role": "participant",
+        "participations-1-partner": pk_of("DE"), "participations-1-role": "observer",
+    }
+    response = client.post(url, twice)
+    assert response.status_code == 200
+    page = BeautifulSoup(response.content, "lxml")
+    assert page.select_one("#participations .error") is not None
+    assert not Initiative.objects.filter(title__in=["Verkeerd om", "Dubbel"]).exists()
