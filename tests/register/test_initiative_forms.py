@@ -198,3 +198,14 @@ def test_an_end_before_the_start_and_a_partner_twice_are_refused_beside_their_fi
     page = BeautifulSoup(response.content, "lxml")
     assert page.select_one("#participations .error") is not None
     assert not Initiative.objects.filter(title__in=["Verkeerd om", "Dubbel"]).exists()
+
+
+def test_the_service_refuses_a_partner_the_editor_cannot_see(make_user, partners):
+    from ims.register.relations import PartRefused, PartRow, Parts, initiative_save
+
+    editor = make_user("analyst", 1, username="laag")
+    with pytest.raises(PartRefused) as refused:
+        initiative_save(actor=editor, fields={"title": "Via de dienst"},
+                        parts=Parts(participations=[PartRow(values={"partner": partners, "role": "participant"})]))
+    assert (refused.value.part, refused.value.index) == ("participations", 0)
+    assert not Initiative.objects.filter(title="Via de dienst").exists()

@@ -14,7 +14,7 @@ from django.db import models, transaction
 
 from ims.core.services import RegisterError, record_delete, record_save
 
-from .models import Goal, Initiative, InitiativeBudget, Milestone, Participation
+from .models import Goal, Initiative, InitiativeBudget, Milestone, Participation, Partner
 from .services import INITIATIVE_EDITABLE, _apply_edit, editor_check
 from .vocab import ParticipantRole
 
@@ -99,11 +99,20 @@ def _save_part(*, name: str, rows: Sequence[PartRow], initiative: Initiative, ac
         for key, value in row.values.items():
             setattr(part, key, value)
         try:
+            if isinstance(part, Participation):
+                _check_partner(part, actor)
             if isinstance(part, Milestone):
                 editor_check(actor=actor, record=part)
             record_save(part, actor=actor)
         except (ValidationError, RegisterError) as error:
             raise PartRefused(part=name, index=index, error=error) from error
+
+
+def _check_partner(part: Participation, actor) -> None:
+    """A partner the actor may not see is, to them, one that does not exist (as in ``services.partner_for``)."""
+    if actor is not None and part.partner_id and \
+            not Partner.objects.visible_to(actor).filter(pk=part.partner_id).exists():
+        raise ValidationError({"partner": "Onbekende partner."})
 
 
 @transaction.atomic
