@@ -203,3 +203,44 @@ def test_a_negation_denies_only_the_instrument_it_stands_before(facts):
 
 def test_a_shared_view_is_no_vision_statement(facts):
     assert facts("Ook hebben Noorwegen en Nederland een gemeenschappelijke visie op onderhoud.", "agreement") == []
+
+
+def test_a_minister_known_by_name_signs_for_the_country_he_serves(facts):
+    # Only the minister's name says whose instrument it is; a partner of the paragraph does not override it.
+    text = (
+        "De samenwerking met Noorwegen is hecht. Minister Pistorius heeft op 9 mei 2030 een intentieverklaring "
+        "getekend om deel te nemen aan een programma voor transportvliegtuigen."
+    )
+    assert keyset(facts(text, "agreement")) == {("LOI", ("DE",), "2030-05-09")}
+
+
+def test_an_unqualified_minister_of_defence_is_the_texts_own(facts):
+    belgian = (
+        "Belgische militairen oefenen in Belgische kazernes. Minister van Defensie Janssens heeft op 2 maart "
+        "2030 een intentieverklaring ondertekend over de aankoop van drones."
+    )
+    assert keyset(facts(belgian, "agreement")) == {("LOI", ("BE",), "2030-03-02")}
+    # With a country's adjective the minister is that country's, and the parties come from the text.
+    foreign = "De Franse minister van Defensie heeft op 2 maart 2030 met Nederland een MoU ondertekend."
+    assert keyset(facts(foreign, "agreement")) == {("MoU", ("FR", "NL"), "2030-03-02")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "verzoekt de regering, met Denemarken een verdrag te sluiten over de bescherming van kabels,",
+        "Bent u bereid met Finland een MoU te tekenen over winteroefeningen?",
+    ],
+)
+def test_an_instrument_asked_for_is_not_an_instrument(facts, text):
+    assert facts(text, "agreement") == []
+
+
+def test_a_question_about_a_signing_that_took_place_still_reports_it(facts):
+    text = "Klopt het dat Nederland en Zweden op 4 april 2024 een MoU hebben getekend?"
+    assert keyset(facts(text, "agreement")) == {("MoU", ("NL", "SE"), "2024-04-04")}
+
+
+def test_an_intention_to_conclude_is_announced_and_takes_the_documents_date(facts):
+    text = "Het kabinet is voornemens dit najaar met Litouwen een overeenkomst te sluiten over luchtverdediging."
+    assert keyset(facts(text, "agreement")) == {("AGREEMENT", ("LT", "NL"), "2024-05-15")}

@@ -219,3 +219,33 @@ def test_one_motion_of_two_members_is_its_first_submitters(facts):
 def test_a_committee_request_dated_by_the_day_it_names(facts):
     text = "In deze brief ga ik in op het verzoek van de vaste commissie voor Defensie van 3 mei jl. over de marine."
     assert keyset(facts(text, "commitment", date="2031-05-20")) == {(None, "2031-05-03")}
+
+
+def test_a_motion_in_the_record_of_a_debate_is_the_first_proposers(facts):
+    # The Handelingen name the signatories after the motion's body; that sentence is part of the motion.
+    text = (
+        "Mevrouw Smit (GL):\nIk dien daarom de volgende motie in.\n\nMotie\n\nDe Kamer,\n\ngehoord de "
+        "beraadslaging,\n\nverzoekt de regering, jaarlijks te rapporteren over de kosten van de missie,\n\nen gaat "
+        "over tot de orde van de dag.\n\nDe voorzitter:\nDeze motie is voorgesteld door de leden Smit en "
+        "Dekker.\n\nZij krijgt nr. 12 (36 100-X).\n"
+    )
+    found = facts(text, "commitment", "2030-11-12")
+    assert keyset(found) == {("Smit", "2030-11-12")} and rules(found) == {"commitment.motion"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ik zeg de Kamer toe dat ik voor het kerstreces een brief stuur over de munitievoorraden.",
+        "De staatssecretaris zegde toe de Kamer na de zomer te informeren over de werving.",
+    ],
+)
+def test_a_toezegging_in_a_debate_is_a_promise_dated_with_the_record(facts, text):
+    assert keyset(facts(text, "commitment", "2030-06-04")) == {(None, "2030-06-04")}
+
+
+def test_members_asking_in_the_past_are_dated_by_the_day_the_text_gives(facts):
+    text = "De Kamerleden Postma (NSC) en El Abassi (DENK) stelden gisteren vragen over de kazernes."
+    assert keyset(facts(text, "commitment", "2030-02-20")) == {
+        ("Postma", "2030-02-19"), ("El Abassi", "2030-02-19")
+    }

@@ -142,3 +142,25 @@ def test_a_demand_on_the_allies_is_nobody_s_figure_and_a_sentence_may_take_a_fig
 def test_a_time_that_opens_the_sentence_is_the_figure_s_year(facts):
     text = "Volgend jaar bedragen de Nederlandse defensie-uitgaven naar verwachting 2,2 procent van het bbp."
     assert keyset(facts(text, "defence_spending", "2025-06-13")) == {("NL", 2026, None, None, 2.2, "planned")}
+
+
+def test_a_share_in_apposition_to_an_amount_is_the_same_figure(facts):
+    text = "De Deense defensie-uitgaven bedragen in 2029 zo'n 6,1 miljard euro, ofwel 1,9 procent van het bbp."
+    assert keyset(facts(text, "defence_spending", "2030-02-01")) == {
+        ("DK", 2029, 6_100_000_000, "EUR", 1.9, "actual")
+    }
+
+
+def test_a_norm_held_against_a_figure_makes_it_no_target(facts):
+    text = "Met een defensiebudget van 3,5 miljard euro zit Portugal nog ruim onder de NAVO-norm."
+    assert keyset(facts(text, "defence_spending", "2030-02-01")) == {
+        ("PT", 2030, 3_500_000_000, "EUR", None, "actual")
+    }
+
+
+def test_a_figure_the_allies_are_its_subject_of_is_nobodys_own(facts):
+    text = (
+        "De afspraak is dat bondgenoten ten minste 2 procent van hun bbp aan defensie uitgeven; Spanje blijft "
+        "met 1,3 procent daar ver onder."
+    )
+    assert keyset(facts(text, "defence_spending", "2030-02-01")) == {("ES", 2030, None, None, 1.3, "actual")}

@@ -47,11 +47,12 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ims.extract.common import place_mentions, sorted_ids, tidy
+from ims.extract.common import place_mentions, sorted_ids, text_voice, tidy
 from ims.extract.context import HOME, DocContext, register_keywords
 from ims.extract.facts import Agreement, Evidence
 from ims.text.dates import DateMention, PartialDate
 from ims.text.gazetteer import COUNTRY, ORG_IDS
+from ims.text.ministers import ministers_in
 
 KEYWORDS = register_keywords(
     "memorandum", "mou", "declaration of intent", "doi", "letter of intent", "loi", "intentieverklaring",
@@ -153,10 +154,16 @@ _SIGNED = re.compile(r"\b(?:onder)?tek(?:en|ent|ende|enden|end)\b|\bgetekend\b|\
 # A news item narrating the signing in the simple past: the event of the day.
 _NARRATED = re.compile(r"\b(?:onder)?tekenden?\b|\bslo(?:ot|ten)\b|\bkwamen\b[^.]{0,80}\bovereen")
 _ANNOUNCED = re.compile(
-    r"\b(?:zal|zullen)\b[^.]{0,80}\b(?:onder)?tekenen\b|\b(?:wordt|worden)\b[^.]{0,60}\b(?:onder)?tekend\b"
+    r"\b(?:zal|zullen|wil|willen|voornemens|van plan)\b[^.]{0,80}\b(?:(?:onder)?tekenen|sluiten|aangaan|aan te gaan)\b"
+    r"|\b(?:zal|zullen)\b[^.]{0,80}\b(?:onder)?tekenen\b|\b(?:wordt|worden)\b[^.]{0,60}\b(?:onder)?tekend\b"
     r"|\bin voorbereiding\b|\bwordt\s+(?:verder\s+)?gewerkt\s+aan\b|\bvoorbereid\b|\baangekondigd\b"
     r"|\bnog\s+niet\b[^.]{0,40}\b(?:onder)?tekend\b|\bter\s+ondertekening\b|\bmoet\s+nog\b"
 )
+# An instrument asked for is not one that exists or is announced: a motion's request ("verzoekt de regering,
+# met België een verdrag te sluiten") or a question ("Bent u bereid een MoU te tekenen?"), when what is asked
+# is to conclude it. A question about a signing that took place ("hebben ... getekend?") still reports it.
+_REQUEST = re.compile(r"\b(?:verzoekt|verzoeken|roept\b[^.]{0,80}\bop|draagt\b[^.]{0,80}\bop)\b")
+_TO_CONCLUDE = re.compile(r"\b(?:te\s+)?(?:sluiten|(?:onder)?tekenen|aangaan|aan\s+te\s+gaan)\b")
 # An amendment of an instrument is an instrument of its own, of the same kind ("de wijziging van het MoU").
 _AMENDMENT = re.compile(
     r"\b(?:wijziging|amendement|aanvulling|addendum)(?:en)?\s+(?:van|op|bij)\s+(?:het|de|dit|deze)\s+$"
@@ -195,6 +202,10 @@ _RELATIVE_DATE = re.compile(
     r"|\b(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\b|\been\s+(?:dag|week|maand)\s+(?:eerder|later)\b"
 )
 _UNRESOLVED_CONFIDENCE = 0.45
+# The signer as the text's own minister: "Minister van Defensie X tekende ...", "de minister van Defensie
+# heeft ... ondertekend". Unqualified (no "Duitse" before it, no "van België" after it), a ministry's news
+# item or a letter means its own minister, and so its own country.
+_OWN_MINISTER = re.compile(r"\bminister(?:\s+van\s+defensie)?\b(?!\s+van\s+(?!defensie))")
 _ACCESSION_REACH = 2  # sentences around an accession where the agreement joined is described
 
 
@@ -441,14 +452,22 @@ class _Reader:
                 self._complete(target, i, window, value, narrated, announced)
                 self._bind(i, window)
                 return
-        if statement:
+        if statement or self._requested(i, lo, hi):
             return
         confidence = 0.9 if listed else 0.85
         parties = list(window)
+        signer = None
         if not any(code != HOME for code in parties):
             if any(code != HOME for code in _countries_in(doc, i, 0, len(low))):
                 return  # the sentence's foreign countries belong to its other instruments
-            parties, confidence = _discourse(doc, i, self.bound) or parties, 0.7
+            # A minister the window names signs for the country he serves; an unqualified "minister van
+            # Defensie" is the text's own, which the paragraph's partner does not override.
+            signer = self._signing_minister(i, lo, hi, named_only=True)
+            if signer is None:
+                parties, confidence = _discourse(doc, i, self.bound) or parties, 0.7
+                signer = self._signing_minister(i, lo, hi)
+            if signer is not None:
+                parties, confidence = sorted({*parties, signer}), min(confidence, 0.7 if len(parties) else 0.6)
         if not parties:
             parties, confidence = list(doc.organisations(i) or doc.section_organisations(i)), 0.6
         if not parties and self.government_voice():
@@ -457,6 +476,7 @@ class _Reader:
         if (
             parties
             and HOME not in parties
+            and signer is None
             and ((len(foreign) == 1 and foreign[0] not in ORG_IDS) or _FIRST_PERSON.search(low, lo, hi))
         ):
             parties.append(HOME)
@@ -472,6 +492,28 @@ class _Reader:
                 mentions=[i],
             )
         )
+
+    def _requested(self, i: int, lo: int, hi: int) -> bool:
+        """Whether the window asks for the instrument to be concluded (a motion's request, a question)."""
+        low = self.doc.lower(i)
+        asked = self.doc.sentences[i].text.rstrip().endswith("?") or bool(_REQUEST.search(low))
+        return asked and bool(_TO_CONCLUDE.search(low, lo, hi))
+
+    def _signing_minister(self, i: int, lo: int, hi: int, *, named_only: bool = False) -> str | None:
+        """The country of the minister who signs in the window, when the window says it was signed: a
+        minister known by name ("Minister Vandeput tekende ..."), else an unqualified "minister van Defensie"
+        (no country's adjective right before it, no "van België" after it), who is the text's own."""
+        low = self.doc.lower(i)
+        if not _SIGNED.search(low, lo, hi):
+            return None
+        named = ministers_in(self.doc.sentences[i].text, lo, hi)
+        if named or named_only:
+            return named[0][1] if named else None
+        adjectives = [m.end for m in self.doc.mentions(i) if m.kind == COUNTRY]
+        for m in _OWN_MINISTER.finditer(low, lo, hi):
+            if not any(0 <= m.start() - end <= 2 for end in adjectives):
+                return text_voice(self.doc)
+        return None
 
     def _bind(self, i: int, window: list[str]) -> None:
         """Countries an instrument lists as its several parties are not the partner the paragraph is about

@@ -44,18 +44,20 @@ from ims.extract.facts import Commitment, Evidence
 from ims.text.dates import PartialDate, find_dates
 
 KEYWORDS = register_keywords(
-    "toezegging", "toegezegd", "zeg ik toe", "het lid ", "de leden ", "kamerlid", "motie", "zal ik", "zullen wij",
-    "zullen we", "wij zullen", "we zullen", "ik zal", "zal het kabinet", "zal de regering", "de kamer zal",
-    "informeren", "tegemoet zien", "verzoek", "gevraagd", "verzocht", "commissie", "voornemens", "informeer",
-    "nformeerd", "ontvangt", "toe te zeggen", "zegt", "zeggen",
+    "toezegging", "toegezegd", "zeg ik toe", "het lid ", "de leden ", "kamerlid", "kamerleden", "motie", "zal ik",
+    "zullen wij", "zullen we", "wij zullen", "we zullen", "ik zal", "zal het kabinet", "zal de regering",
+    "de kamer zal", "informeren", "tegemoet zien", "verzoek", "gevraagd", "verzocht", "commissie", "voornemens",
+    "informeer", "nformeerd", "ontvangt", "toe te zeggen", "zegt", "zeggen", "zeg ", "zegde",
 )
-_PARTICLE = r"(?:(?:[Vv]an\s+(?:der\s+|den\s+|de\s+)?|[Dd]e\s+|[Dd]en\s+|[Tt]er\s+|[Tt]en\s+|[Tt]\s*'?\s*))?"
+_PARTICLE = (
+    r"(?:(?:El\s+|Al\s+|[Vv]an\s+(?:der\s+|den\s+|de\s+)?|[Dd]e\s+|[Dd]en\s+|[Tt]er\s+|[Tt]en\s+|[Tt]\s*'?\s*))?"
+)
 _NAME_WORD = r"[A-Z][\w'’]*[a-zà-ÿ][\w'’]*"
 _SURNAME = rf"{_PARTICLE}{_NAME_WORD}(?:-{_NAME_WORD})*"
 _PARTY = r"\([^()\n]{1,30}\)"  # "(VVD)", "(beiden PVV)" after a member's name
 # A member named in a request: "het lid X", "de leden X en Y", "Kamerlid X", "de motie (van het lid) X".
 _MEMBER = re.compile(
-    rf"\b(?:het\s+(?:Kamer)?lid|Kamerlid|de\s+(?:Kamer)?leden|motie(?:\s+van)?(?:\s+het\s+lid|\s+de\s+leden)?)\s+"
+    rf"\b(?:het\s+(?:Kamer)?lid|Kamerlid|(?:de\s+)?Kamerleden|de\s+leden|motie(?:\s+van)?(?:\s+het\s+lid|\s+de\s+leden)?)\s+"
     rf"({_SURNAME})(?:\s*{_PARTY})?(?:\s*(?:,|en)\s+({_SURNAME})(?:\s*{_PARTY})?)*"
 )
 _SURNAMES = re.compile(_SURNAME)
@@ -81,6 +83,10 @@ _MOTION_TITLE = re.compile(
 )
 _SIGNATORY = re.compile(rf"{_SURNAME}(?:\s+c\.s\.)?")
 _PROPOSED = re.compile(r"Voorgesteld\b[^\n]{0,80}")
+# A record of a debate names the motion's signatories after its body: "De voorzitter: Deze motie is
+# voorgesteld door de leden X en Y." The first of them is its member; the sentence is part of the motion.
+_PROPOSED_BY = re.compile(rf"\bmotie\s+is\s+voorgesteld\s+door\s+(?:het\s+lid|de\s+leden)\s+({_SURNAME})[^.\n]*")
+_PROPOSED_BY_REACH = 300
 
 # The government promises in the future tense, or the Kamer is to receive.
 _GOVERNMENT = r"(?:ik|wij|we|het\s+kabinet|de\s+regering|de\s+minister|de\s+staatssecretaris)"
@@ -98,7 +104,8 @@ _PROMISES = (
         r"|(?:de\s+(?:tweede\s+)?kamer|het\s+parlement|u)\s+(?:kan|kunt|mag|zal|zult)\b[^.]{0,120}\btegemoet\s+zien\b",
         ("tegemoet",),
     ),
-    Needs(r"\bzeg(?:t|gen)?\b[^.]{0,60}\btoe\b", ("zeg",)),
+    # "Ik zeg de Kamer toe ...", and as a record of a debate tells it: "De minister zegde toe ...".
+    Needs(r"\bzeg(?:t|gen|de|den)?\b[^.]{0,60}\btoe\b", ("zeg",)),
     # The present for the future: "Ik informeer de Kamer voor de zomer over ...".
     Needs(
         r"\b(?:(?:informeer|informeren|stuur|sturen|zend|zenden|bericht|berichten)\s+(?:ik|wij|we)"
@@ -139,6 +146,8 @@ _DEBATE = Needs(
     r"|wetgevingsoverleg|vragenuur|toezegging\w*|toegezegd|ingezonden)\b",
     ("behandeling", "overleg", "debat", "vragenuur", "toezegging", "toegezegd", "ingezonden"),
 )
+# A member asking, told in the past with its day: "stelden gisteren vragen", "vroeg op 3 mei": that day.
+_ASKED = re.compile(r"\b(?:stelde|stelden|vroeg|vroegen|diende|dienden|heeft\s+gevraagd|hebben\s+gevraagd)\b")
 _SUBMITTED = Needs(r"\bingezonden\b", ("ingezonden",))
 _DONE = Needs(
     r"\b(?:verwerkt|afgehandeld|uitgevoerd|ingelost)\b", ("verwerkt", "afgehandeld", "uitgevoerd", "ingelost")
@@ -187,6 +196,14 @@ def _debate_date(doc: DocContext, i: int) -> PartialDate | None:
     dates = [d for d in doc.dates(i) if d.value.month is not None]
     after = [d for d in dates if d.start >= debate.start()]
     return (after or dates)[0].value if dates else None
+
+
+def _asked_date(doc: DocContext, i: int) -> PartialDate | None:
+    """The day a member asked, where the sentence tells the asking in the past and gives its day."""
+    if not _ASKED.search(doc.lower(i)):
+        return None
+    dates = [d.value for d in doc.dates(i) if d.value.day is not None]
+    return dates[0] if dates else None
 
 
 def _earlier_debate_date(doc: DocContext, i: int) -> PartialDate | None:
@@ -292,7 +309,8 @@ def _motions(doc: DocContext) -> list[Commitment]:
         end = len(text) if end < 0 else end + 1
         body = doc.flat[at:end]
         if _MOTION_ASKS.search(body):
-            member = _signatory(text, end) or _titled_member(text, at)
+            by = _PROPOSED_BY.search(doc.flat, end, end + _PROPOSED_BY_REACH)
+            member = _signatory(text, end) or (by.group(1) if by else None) or _titled_member(text, at)
             proposed = _proposed_date(text, at) or doc.date
             start, stop = doc.clean.span_to_original(at, end)
             facts.append(
@@ -350,7 +368,8 @@ def _motion_spans(doc: DocContext) -> list[tuple[int, int]]:
         end = text.find(_MOTION_BODY_END, at)
         if end < 0:
             break
-        spans.append((at, end))
+        by = _PROPOSED_BY.search(doc.flat, end, end + len(_MOTION_BODY_END) + _PROPOSED_BY_REACH)
+        spans.append((at, by.end() if by else end))
         at = text.find(_MOTION_BODY_START, end)
     return spans
 
@@ -387,7 +406,7 @@ def extract(doc: DocContext) -> list[Commitment]:
             if member in members_seen:
                 continue  # one fact per member: later remarks belong to the first request
             members_seen.add(member)
-            date = own_date or _earlier_debate_date(doc, i)
+            date = own_date or _asked_date(doc, i) or _earlier_debate_date(doc, i)
             facts.append(_fact(doc, i, i, RULE_MEMBER, 0.85 if date else 0.75, member, date))
         for member in cited:
             if member in members_seen:

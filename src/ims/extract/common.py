@@ -84,6 +84,21 @@ def home_voice(doc: DocContext, i: int) -> bool:
     return bool(found)
 
 
+def text_voice(doc: DocContext) -> str:
+    """Whose text this is, for "ons land" and an unqualified "de minister van Defensie": Belgium where the
+    text names Belgium more often than the Netherlands, else the Netherlands."""
+    key = ("text_voice",)
+    voice = doc.memo.get(key)
+    if voice is None:
+        counts = {"NL": 0, "BE": 0}
+        for i in doc.having(("belgi", "nederland")):
+            for m in doc.mentions(i):
+                if m.id in counts:
+                    counts[m.id] += 1
+        voice = doc.memo[key] = "BE" if counts["BE"] > counts["NL"] else HOME
+    return voice  # type: ignore[return-value]
+
+
 def stated_year(doc: DocContext, i: int) -> int | None:
     """The first year sentence ``i`` states, if any."""
     years = doc.years(i)

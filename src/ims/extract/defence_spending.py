@@ -34,8 +34,8 @@ import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from ims.extract.common import Needs
-from ims.extract.context import HOME, Cue, DocContext, register_keywords
+from ims.extract.common import Needs, text_voice
+from ims.extract.context import Cue, DocContext, register_keywords
 from ims.extract.facts import DefenceSpending, Evidence
 from ims.text.gazetteer import COUNTRY
 from ims.text.numbers import Amount, Percentage, as_json_number, find_amounts, find_percentages
@@ -67,6 +67,11 @@ _OF_OTHER = re.compile(
     r"^\s*(?:van\s+(?:de|het|hun|zijn|haar)\s+(?:defensie-?\w*|\w*begroting|\w*budget|uitgaven)|op\b)"
 )
 _SUPERSEDED = re.compile(r"in plaats van")
+# The same figure said again as a share, in apposition: "8,6 miljard euro, ofwel 1,2 procent van het bbp".
+_APPOSITION = re.compile(
+    r"\s*,?\s*(?:ofwel|oftewel|ofte|of|dat\s+is|wat\s+neerkomt\s+op|goed\s+voor)\s+"
+    r"(?:ruim\s+|bijna\s+|ongeveer\s+|circa\s+|zo'n\s+)?"
+)
 _INCREMENT = re.compile(r"\b(?:groei\w*|toename|verhoging|stijging|extra|aanvullend\w*)\b[^.]{0,40}\bmet\s*$")
 _GROWTH = re.compile(r"\b(?:verhoog\w*|stijg\w*|steeg|stegen|groei\w*|toename|neemt\b[^.]{0,30}\btoe|dal\w*|daling)\b")
 _WITH = re.compile(r"\bmet\s+(?:ruim\s+|bijna\s+|ongeveer\s+|circa\s+)?$")
@@ -208,6 +213,13 @@ def _groups(doc: DocContext, i: int, shares: bool) -> list[_Group]:
             continue
         if _SUPERSEDED.search(low, max(0, start - 20), start):
             continue
+        last = groups[-1] if groups else None
+        if (
+            pct is not None and last is not None and last.amount is not None and last.pct is None
+            and _APPOSITION.fullmatch(low, last.end, start)
+        ):
+            last.pct, last.end = pct.value, end
+            continue
         if amount is not None and (
             _INCREMENT.search(low, max(0, start - 60), start)
             or _NOT_A_BUDGET.search(low, end, _clause_end(low, end))
@@ -252,30 +264,28 @@ def _clause_end(low: str, pos: int) -> int:
     return pos + m.start() if m else len(low)
 
 
+def _semicolon_clause(low: str, pos: int) -> str:
+    """The part of the sentence between semicolons that holds ``pos``: a clause of its own."""
+    end = low.find(";", pos)
+    return low[low.rfind(";", 0, pos) + 1 : end if end >= 0 else len(low)]
+
+
 def _clause_start(low: str, pos: int) -> int:
     cut = max(low.rfind(",", 0, pos), low.rfind(";", 0, pos), low.rfind(":", 0, pos))
     return cut + 1
 
 
+# A norm as the yardstick a figure is held against ("blijft ver onder de NAVO-norm", "meer dan de norm"):
+# it says what the figure is not, so it makes the figure no target.
+_MEASURED_AGAINST = re.compile(r"\b(?:onder|boven|dan|onder\s+aan)\s+(?:de\s+|het\s+|die\s+|deze\s+)?[\w%-]*norm\w*")
+
+
 def _status(window: str) -> str | None:
+    window = _MEASURED_AGAINST.sub(" ", window) if "norm" in window else window
     for pattern, status in ((_TARGET, "target"), (_PLANNED, "planned"), (_ACTUAL, "actual")):
         if pattern.search(window):
             return status
     return None
-
-
-def _voice(doc: DocContext) -> str:
-    """Whose "ons land" this is: Belgium where the text names Belgium more often than the Netherlands."""
-    key = ("spending_voice",)
-    voice = doc.memo.get(key)
-    if voice is None:
-        counts = {"NL": 0, "BE": 0}
-        for i in doc.having(("belgi", "nederland")):
-            for m in doc.mentions(i):
-                if m.id in counts:
-                    counts[m.id] += 1
-        voice = doc.memo[key] = "BE" if counts["BE"] > counts["NL"] else HOME
-    return voice  # type: ignore[return-value]
 
 
 def _pronoun_countries(doc: DocContext, i: int) -> list[tuple[int, str]]:
@@ -283,7 +293,7 @@ def _pronoun_countries(doc: DocContext, i: int) -> list[tuple[int, str]]:
     low = doc.lower(i)
     found = []
     for m in _OUR_COUNTRY.finditer(low):
-        voice = _voice(doc)
+        voice = text_voice(doc)
         if m.group() == "ons land":
             found.append((m.start(), voice))
         else:
@@ -316,6 +326,8 @@ def _partner(doc: DocContext, i: int, g: _Group) -> tuple[str | None, float, boo
         pos, code = named[0]
         if _GROUP_BEFORE.search(low, max(0, pos - 40), pos):
             return None, 0.0, True  # "... 2 procent van de Europese NAVO-landen en Canada": the group's
+        if _GROUP.search(low, _clause_start(low, g.start), g.start):
+            return None, 0.0, True  # "dat bondgenoten ten minste 2 procent ...; Duitsland ...": the group's
         return code, -0.1, True
     context = doc.discourse_countries(i, window=2)
     if len(context) == 1 and _TAKES_UP_FIGURE.match(low) and i > 0 and context == doc.countries(i - 1):
@@ -326,7 +338,7 @@ def _partner(doc: DocContext, i: int, g: _Group) -> tuple[str | None, float, boo
         return None, 0.0, False  # "de bondgenoten spraken af ...": the alliance's norm, nobody's own figure
     # No country anywhere near: a figure of the text's own country ("de investeringen blijven steken op
     # 1,3% van het bnp", said in the Dutch parliament).
-    return _voice(doc), -0.3, False
+    return text_voice(doc), -0.3, False
 
 
 def _explicit_years(doc: DocContext, i: int, g: _Group, previous_end: int, claimed: set[int]) -> list[int]:
@@ -441,8 +453,8 @@ def _facts_in(doc: DocContext, i: int, shares: bool, scene: bool, follower: bool
         status = (
             _status(low[previous_end : g.start])
             or _status(low[g.end : _clause_end(low, g.end)])
-            or previous_status
-            or _status(low)
+            or (previous_status if ";" not in low[previous_end : g.start] else None)  # not across clauses
+            or _status(_semicolon_clause(low, g.start))
             or "actual"
         )
         if g.owner:
@@ -483,7 +495,7 @@ def _facts_in(doc: DocContext, i: int, shares: bool, scene: bool, follower: bool
         years: list[int | None] = list(own)
         if not years and status == "target":
             years = [_next_sentence_year(doc, i)]
-        if not years and status != "target" and partner == _voice(doc) and _budget_year(doc):
+        if not years and status != "target" and partner == text_voice(doc) and _budget_year(doc):
             years = [_budget_year(doc)]
             rule = "spending.budget_debate"
             confidence = _BASE_CONFIDENCE[rule] + adjustment
