@@ -244,3 +244,19 @@ def test_a_question_about_a_signing_that_took_place_still_reports_it(facts):
 def test_an_intention_to_conclude_is_announced_and_takes_the_documents_date(facts):
     text = "Het kabinet is voornemens dit najaar met Litouwen een overeenkomst te sluiten over luchtverdediging."
     assert keyset(facts(text, "agreement")) == {("AGREEMENT", ("LT", "NL"), "2024-05-15")}
+
+
+def test_a_bare_weekday_of_a_signing_told_in_the_past_counts_back_from_the_news_items_day(facts):
+    # 2030-05-15 is a Wednesday: "maandag" is two days before; a signing still to come gets no weekday date.
+    text = "Nederland en Zweden hebben maandag een samenwerkingsovereenkomst getekend over mijnenbestrijding."
+    assert keyset(facts(text, "agreement", "2030-05-15")) == {("AGREEMENT", ("NL", "SE"), "2030-05-13")}
+    text = "Nederland en Zweden zullen vrijdag een samenwerkingsovereenkomst tekenen over mijnenbestrijding."
+    assert keyset(facts(text, "agreement", "2030-05-15")) == {("AGREEMENT", ("NL", "SE"), "2030-05-15")}
+
+
+def test_the_verb_of_agreeing_takes_its_parties_from_its_own_clause_and_minister(facts):
+    text = (
+        "Had Lecornu eerder met zijn Spaanse collega samenwerking bij de luchtmacht afgesproken, het plan met "
+        "Nederland gaat verder."
+    )
+    assert keyset(facts(text, "agreement", None)) == {("AGREEMENT", ("ES", "FR"), None)}

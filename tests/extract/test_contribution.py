@@ -132,3 +132,12 @@ def test_deployments_said_with_other_verbs_and_questions(facts):
     assert facts("Moet Nederland meer militairen bijdragen aan EUTM Mali?", "contribution") == []
     found = keyset(facts("Nederland droeg 40 militairen bij aan EUTM Mali.", "contribution"))
     assert {(op, loc, personnel) for op, loc, _, personnel, _ in found} == {("EUTM Mali", "ML", 40)}
+
+
+def test_flights_taken_up_for_another_country_are_a_contribution_of_their_own(facts):
+    text = (
+        "Intussen vliegen er Nederlandse F-35's boven Estland. Dat gebeurt binnenkort ook boven Roemenië, met "
+        "F-16-toestellen."
+    )
+    found = {(f["operation"], f["location"]) for f in facts(text, "contribution", "2030-04-02")}
+    assert found == {("vluchten van F-35's boven Estland", "EE"), ("vluchten van F-16-toestellen boven Roemenië", "RO")}

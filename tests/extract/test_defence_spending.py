@@ -164,3 +164,15 @@ def test_a_figure_the_allies_are_its_subject_of_is_nobodys_own(facts):
         "met 1,3 procent daar ver onder."
     )
     assert keyset(facts(text, "defence_spending", "2030-02-01")) == {("ES", 2030, None, None, 1.3, "actual")}
+
+
+def test_a_plan_names_its_year_after_the_share_of_gdp(facts):
+    text = "Italië wil zijn defensie-uitgaven stap voor stap verhogen naar 1,6 procent van het bbp in 2031."
+    assert keyset(facts(text, "defence_spending", "2029-03-01")) == {("IT", 2031, None, None, 1.6, "planned")}
+
+
+def test_money_set_aside_for_defence_is_a_budget(facts):
+    text = "Canada trekt volgend jaar 41 miljard dollar uit voor defensie."
+    assert keyset(facts(text, "defence_spending", "2029-03-01")) == {
+        ("CA", 2030, 41_000_000_000, "USD", None, "planned")
+    }

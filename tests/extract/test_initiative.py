@@ -139,3 +139,20 @@ def test_a_body_the_netherlands_is_a_member_of(facts):
 def test_joining_a_programme_is_taking_part(facts):
     text = "Het European Sky Shield Initiative (ESSI) ontstond op voorstel van Duitsland; Nederland sloot zich aan."
     assert keyset(facts(text, "initiative")) == {("European Sky Shield Initiative", ("DE", "NL"))}
+
+
+def test_a_joint_body_still_to_be_set_up_is_an_initiative_in_preparation(facts):
+    text = (
+        "Voor de Belgische en Nederlandse fregatten, die al jaren samen varen, moet er een gezamenlijke "
+        "onderhoudsstaf komen."
+    )
+    [found] = facts(text, "initiative")
+    assert found["name"] == "gezamenlijke onderhoudsstaf voor de Belgische en Nederlandse fregatten"
+    assert found["partners"] == ["BE", "NL"] and found["status"] == "preparation"
+
+
+def test_a_project_named_by_the_word_after_its_acronym(facts):
+    text = "Nederland werkt met Noorwegen samen in het Arctic Sensor Grid (ASG) project."
+    assert [(f["name"], f["partners"]) for f in facts(text, "initiative")] == [
+        ("Arctic Sensor Grid project", ["NL", "NO"])
+    ]

@@ -43,6 +43,7 @@ akkoord met").
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -182,6 +183,7 @@ _OF_A_PLACE = re.compile(r"\s+van\s+[A-Z]")
 _PERIOD = re.compile(
     r"\b(?:vanaf|tot(?:\s+en\s+met)?|t/m|sinds|per)\s+(?:(?:maandag|dinsdag|woensdag|donderdag|vrijdag)\s+)?$"
 )
+_CLAUSE_END = re.compile(r"[,;]")
 _SUBORDINATE = re.compile(r"\b(?:dat|om)\b")
 _PUBLICATION = re.compile(r"\b(?:trb|stb|stcrt|kamerstuk(?:ken)?(?:\s+i{1,2})?|handelingen(?:\s+i{1,2})?)\.?\s*$")
 _SUBJECT = re.compile(r"\b(?:over|inzake|betreffende|ter|met betrekking tot|op het (?:gebied|terrein) van)\s+")
@@ -202,6 +204,10 @@ _RELATIVE_DATE = re.compile(
     r"|\b(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\b|\been\s+(?:dag|week|maand)\s+(?:eerder|later)\b"
 )
 _UNRESOLVED_CONFIDENCE = 0.45
+# A bare weekday with a signing told in the past ("zetten donderdag hun handtekening", "hebben dinsdag ...
+# getekend"): in news, the last such day up to the item's date.
+_BARE_WEEKDAY = re.compile(r"\b(maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\b(?!\s+\d)")
+_WEEKDAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
 # The signer as the text's own minister: "Minister van Defensie X tekende ...", "de minister van Defensie
 # heeft ... ondertekend". Unqualified (no "Duitse" before it, no "van België" after it), a ministry's news
 # item or a letter means its own minister, and so its own country.
@@ -412,6 +418,9 @@ class _Reader:
             lo = max(lo, consumed)
             listed, consumed = _listed_after(doc, i, low, cue, hi)
             kind = cue.lastgroup or "AGREEMENT"
+            if kind == "AGREED":  # the verb's clause ends at its comma: "Was X ... overeengekomen, de plannen ..."
+                comma = _CLAUSE_END.search(low, cue.end(), hi)
+                hi = comma.start() if comma else hi
             if kind == "TREATY" and _founding(doc, i, cue, lo, hi):
                 continue
             date = _date_for(low, cue, lo, hi, dates, claimed)
@@ -438,7 +447,7 @@ class _Reader:
         named = bool(_NAME_AFTER.match(text, cue.end())) and kind != "TREATY"
         amendment = bool(_AMENDMENT.search(low, max(0, cue.start() - 40), cue.start()))
         definite = bool(_DEFINITE.search(low, max(0, cue.start() - 40), cue.start())) and not (named or amendment)
-        value = date.value if date else None
+        value = date.value if date else self._weekday_signed(low, lo, hi)
         accession = kind == "AGREEMENT" and bool(_ACCESSION.search(low, lo, hi))
         # Only an undated instrument takes a date from how it is told (see _undated).
         narrated = value is None and bool(_NARRATED.search(low, lo, hi))
@@ -479,7 +488,10 @@ class _Reader:
             and signer is None
             and ((len(foreign) == 1 and foreign[0] not in ORG_IDS) or _FIRST_PERSON.search(low, lo, hi))
         ):
-            parties.append(HOME)
+            # The other side is the minister the window names ("De Maizière ... met zijn Poolse collega"),
+            # else the Netherlands, whose letters and news these are.
+            named = [code for _, code in ministers_in(text, lo, hi) if code not in parties]
+            parties.append(named[0] if named else HOME)
         if value is None and doc.date is None and _RELATIVE_DATE.search(low, lo, hi):
             confidence = min(confidence, _UNRESOLVED_CONFIDENCE + 0.15)  # lowered by 0.15 more below
         self._bind(i, window)
@@ -492,6 +504,20 @@ class _Reader:
                 mentions=[i],
             )
         )
+
+    def _weekday_signed(self, low: str, lo: int, hi: int) -> PartialDate | None:
+        """The day of a signing the window tells in the past with a bare weekday, counted back from the
+        document's date (which must be known to the day)."""
+        day = self.doc.date
+        if day is None or day.day is None or not _SIGNED.search(low, lo, hi) or _ANNOUNCED.search(low, lo, hi):
+            return None
+        m = _BARE_WEEKDAY.search(low, lo, hi)
+        if not m:
+            return None
+        today = dt.date(day.year, day.month, day.day)  # type: ignore[arg-type]
+        back = (today.weekday() - _WEEKDAYS.index(m.group(1))) % 7
+        then = today - dt.timedelta(days=back)
+        return PartialDate(then.year, then.month, then.day)
 
     def _requested(self, i: int, lo: int, hi: int) -> bool:
         """Whether the window asks for the instrument to be concluded (a motion's request, a question)."""

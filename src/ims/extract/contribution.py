@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
@@ -72,7 +73,7 @@ KEYWORDS = register_keywords(
     *OPERATION_HEADS,
     "operatie", "missie", "strijd tegen", "bestrijding", "hulp", "inzet in", "inzet bij", "inzet aan",
     "inzet boven", "bijdrage aan", "bij aan", "deelname aan", "deel aan", "militairen in", "nederlanders",
-    "vliegen", "ingezet", "gestationeerd", "stuurt", "stuurde", "sturen", "zendt", "stationeert",
+    "vliegen", " boven ", "ingezet", "gestationeerd", "stuurt", "stuurde", "sturen", "zendt", "stationeert",
 )
 _RUN_WORDS = (*sorted(OPERATION_HEADS), "operatie", "missie")
 _OP_PREFIX = re.compile(r"^(?:Operation|Operatie)\s")
@@ -104,6 +105,13 @@ _TROOPS_IN = re.compile(
     r"\b(\d[\d.]*|\w+)\s+nederlandse\s+militairen\s+(?:\w+\s+){0,2}?in\s+(?=[A-Z])", re.IGNORECASE
 )
 _FLYING = Needs(r"\bvliegen\s+(?:er\s+)?(?:nederlandse\s+)?(.{2,60}?)\s+boven\s+(?=[A-Z])", ("vliegen",))
+# A sentence that takes up the flights of the one before for another country: "Dat gaat ook gebeuren boven
+# Bulgarije, met JSF-toestellen", "Hetzelfde gebeurt boven Roemenië"; the aircraft it names (else those before).
+_ALSO_ABOVE = Needs(
+    r"^(?:\w+\s+)?(?:dat|dit|hetzelfde)\b[^.]{0,40}?\b(?:ook|eveneens|straks|binnenkort)?\b[^.]{0,30}?\bboven\s+(?=[A-Z])",
+    ("boven",), re.IGNORECASE,
+)
+_WITH_AIRCRAFT = re.compile(r"\s*,?\s*met\s+((?:[\w'’-]+\s+)?[\w'’-]*(?:toestel|vliegtuig|jager|F-?\d|JSF)[\w'’-]*)")
 _MISSION_IN = Needs(r"\b(?:een|de)\s+missie\s+((?:samen\s+met\s+[^.,]{3,40}?\s+)?)in\s+(?=[A-Z])", ("missie",))
 _DEPLOYED_SYSTEM = Needs(
     r"\b(?:samen\s+)?(?:ingezet|gestationeerd)\s+(?:worden\s+|werden\s+|zijn\s+)?in\s+(?=[A-Z])"
@@ -352,6 +360,8 @@ def _described(doc: DocContext, i: int, taken: list[_Found]) -> list[_Found]:
             aircraft = re.sub(r"^(?:nederlandse|Nederlandse)\s+", "", m.group(1))
             out.append(_Found(f"vluchten van {aircraft} boven {place}", m.start(), m.end() + len(place),
                               rule="contribution.flights", locations=[code], descriptive=True))
+    if i > 0 and "boven" in low:
+        out += _flights_again(doc, i, overlaps)
     for m in _MISSION_IN.finditer(text):
         code = _country_at(doc, i, m.end())
         if code and not overlaps(m.start(), m.end()):
@@ -368,6 +378,21 @@ def _described(doc: DocContext, i: int, taken: list[_Found]) -> list[_Found]:
                               rule="contribution.deployed_system", locations=[code],
                               descriptive=True))
     return out
+
+
+def _flights_again(doc: DocContext, i: int, overlaps: Callable[[int, int], bool]) -> list[_Found]:
+    """Flights of the sentence before, taken up for another country ("Dat gaat ook gebeuren boven ...")."""
+    text = doc.sentences[i].text
+    m = _ALSO_ABOVE.search(text)
+    before = next(iter(_FLYING.finditer(doc.sentences[i - 1].text)), None) if m else None
+    code = _country_at(doc, i, m.end()) if m and before else None
+    if not code or overlaps(m.start(), m.end()):
+        return []
+    place = _country_surface(doc, i, m.end())
+    own = _WITH_AIRCRAFT.match(text, m.end() + len(place))
+    aircraft = own.group(1) if own else re.sub(r"^(?:nederlandse|Nederlandse)\s+", "", before.group(1))
+    return [_Found(f"vluchten van {aircraft} boven {place}", m.start(), m.end() + len(place),
+                   rule="contribution.flights", locations=[code], descriptive=True)]
 
 
 def _plain_name(doc: DocContext, name: str) -> bool:
@@ -502,6 +527,8 @@ def _partners(doc: DocContext, i: int, locations: set[str]) -> set[str]:
 def _involved(doc: DocContext, i: int) -> bool:
     """Whether sentence ``i`` says the Netherlands takes part, or continues one that does."""
     low = doc.lower(i)
+    if i > 0 and " boven " in low and _ALSO_ABOVE.search(doc.sentences[i].text):
+        return bool(_FLYING.search(doc.sentences[i - 1].text))  # the flights before, taken up elsewhere
     if not _CUE.search(low) or doc.sentences[i].text.rstrip().endswith("?"):
         return False  # a question asks whether the Netherlands should take part; it does not say it does
     if home_voice(doc, i) or _HOME_TROOPS.search(low):

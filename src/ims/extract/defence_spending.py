@@ -44,7 +44,8 @@ KEYWORDS = register_keywords(
     "defensie-uitgaven", "defensieuitgaven", "defensiebegroting", "defensiebudget", "defensie-budget",
     "defensie-begroting", "militaire uitgaven", "uitgaven aan defensie", "bbp", "bnp",
     "bruto binnenlands product", "bruto nationaal product", "aan defensie", "defence budget",
-    "defence spending", "gdp", "navo-norm", "navonorm", "procentnorm", "procentsnorm", "bestedingsnorm", "%-norm",
+    "defence spending", "gdp", "uit voor defensie", "voor defensie uit", "navo-norm", "navonorm", "procentnorm",
+    "procentsnorm", "bestedingsnorm", "%-norm",
 )
 _GDP = Needs(
     r"\b(?:bbp|bnp|bruto (?:binnenlands|nationaal) product|gdp)\b",
@@ -53,7 +54,7 @@ _GDP = Needs(
 # A sentence that sets the scene for the ranking sentences after it.
 _SCENE = re.compile(
     r"\b(?:bbp|bnp|bruto (?:binnenlands|nationaal) product|gdp|\w*norm|defensie-?uitgaven|aan defensie"
-    r"|militaire uitgaven|defensie-?(?:begroting|budget))\b"
+    r"|uit voor defensie|militaire uitgaven|defensie-?(?:begroting|budget))\b"
 )
 _SCENE_REACH = 3  # sentences after a scene-setting one whose bare shares still count
 _MAX_SHARE = Decimal(8)  # no country spends more of its GDP on defence: a bigger percentage is of something else
@@ -104,7 +105,8 @@ _PLANNED = re.compile(
 _PLAN_WORDS = re.compile(r"\b(?:voorstel|voorziet|begroot|raming|gepland|plan\w*)\b")
 _ACTUAL = re.compile(r"\b(?:bedraagt|bedragen|bedroeg(?:en)?|besteedt|besteden|besteedde|uitgegeven|gaf|zit)\b")
 _YEAR_AFTER = re.compile(
-    r"^\s*(?:procent\s+|%\s*)?(?:in|voor|tegen|per|vanaf|uiterlijk in)\s+(\d{4})"
+    r"^\s*(?:procent\s+|%\s*)?(?:van\s+(?:het|hun|zijn|haar)\s+(?:bbp|bnp|bruto\s+(?:binnenlands|nationaal)\s+product)\s+)?"
+    r"(?:in|voor|tegen|per|vanaf|uiterlijk in)\s+(\d{4})"
     r"(?:\s*(?:en|,)\s*(\d{4}))?\b"
 )
 _YEAR_REACH = 30  # a year written more than this before a figure belongs to something else

@@ -167,6 +167,14 @@ _JOINT_ACTIVITY = re.compile(
     r"\bgezamenlijke\s+(?:opleiding|training|verwerving|aanschaf|onderhoud|instandhouding)"
     r"\s+(?:voor|van|aan)\s+(?:de\s+|het\s+)?"
 )
+# A joint body or means still to be set up: "Voor de ... eenheden moet er een gezamenlijke staf komen", "er
+# zal een gezamenlijk trainingscentrum voor ... worden opgericht". Who it is for: the phrase after "voor",
+# fronted (the Dutch word order puts it first) or after the noun.
+_TO_COME = re.compile(
+    r"\b(?:moet|moeten|zal|zullen|gaat|gaan)\s+(?:er\s+)?(?:ook\s+|nog\s+)?een\s+(gezamenlijke?\s+[a-z][\w-]+)"
+    r"(?:\s+(voor\s+(?:de|het)\s+[^,.;]{3,80}?))?\s+(?:komen|worden\s+opgericht|worden\s+opgezet)\b"
+)
+_FRONTED_FOR = re.compile(r"^(?:[Oo]ok\s+)?[Vv]oor\s+((?:de|het)\s+[^,.;]{3,80}?)\s*(?:,|\s(?:moet|zal|gaat|komt)\b)")
 _SYSTEM_OF = re.compile(
     r"\bsamenwerking\s+bij\b[^.]*?\b(?:met|van)\s+(?:de|het)\s+((?:\w+\s+){0,3}?van\s+(?:de|het)\s+"
     r"[A-Z][\w-]*\d+|[A-Z][\w-]*\d+)",
@@ -321,6 +329,18 @@ def _joint_activity(doc: DocContext, i: int, text: str) -> list[_Candidate]:
     return out
 
 
+def _to_come(doc: DocContext, i: int, text: str) -> list[_Candidate]:
+    """A joint body or means still to be set up, named with what it is for ("gezamenlijke staf voor de ...")."""
+    out = []
+    for m in _TO_COME.finditer(text):
+        fronted = _FRONTED_FOR.match(text)
+        purpose = m.group(2) or (f"voor {fronted.group(1)}" if fronted else None)
+        if purpose:
+            out.append(_Candidate(f"{m.group(1)} {purpose}", m.start(1), status="preparation",
+                                  rule="initiative.to_come"))
+    return out
+
+
 def _system_of(doc: DocContext, i: int, text: str) -> list[_Candidate]:
     """E.g. "Samenwerking bij de aanschaf en het onderhoud van de opvolger van de CV90"."""
     m = _SYSTEM_OF.search(text)
@@ -388,15 +408,23 @@ def _cooperation(doc: DocContext, i: int) -> bool:
     return bool(found)
 
 
+_PROJECT_AFTER_ACRONYM = re.compile(r"\s*\([A-Z][\w-]{1,12}\)[\s-]*(project|programma|programme|program)\b")
+
+
 def _defined(doc: DocContext, i: int, text: str) -> list[_Candidate]:
     """Names with an acronym, in a sentence (or after one) about cooperation or the Netherlands taking part."""
     if not (_about_cooperation(doc, i) or _participates(doc, i)):
         return []
-    return [
-        _Candidate(name.text, name.start)
-        for name in doc.definitions.get(i, [])
-        if _head(name.text) in _HEADS or name.text.lower().endswith(("fonds", "samenwerking"))
-    ]
+    out = []
+    for name in doc.definitions.get(i, []):
+        if _head(name.text) in _HEADS or name.text.lower().endswith(("fonds", "samenwerking")):
+            out.append(_Candidate(name.text, name.start))
+            continue
+        # "het Multi Role Tanker Transport (MRTT) project": the word after the acronym says what it is.
+        after = _PROJECT_AFTER_ACRONYM.match(text, name.end)
+        if after and not _excluded(name.text):
+            out.append(_Candidate(f"{name.text} {after.group(1)}", name.start))
+    return out
 
 
 def _glossed(doc: DocContext, i: int, text: str) -> list[_Candidate]:
@@ -757,6 +785,7 @@ _RULES: tuple[tuple[tuple[str, ...], Callable], ...] = (
     (register_keywords("samen de ", "samen het "), _joint_task),
     (register_keywords("betrokken bij"), _involved),
     (register_keywords("gezamenlijke "), _joint_activity),
+    (register_keywords("een gezamenlijk"), _to_come),
     (register_keywords("samenwerking bij"), _system_of),
     (register_keywords("voorbeelden van"), _examples),
     (register_keywords("het initiatief "), _initiative_bracket),
@@ -946,7 +975,7 @@ def extract(doc: DocContext) -> list[Initiative]:
             name = _GENERIC_PREFIX.sub("", name_of(_resolve(doc, tidy(c.name))))
             if (
                 not name
-                or (_excluded(name) and c.ref is None)
+                or (_excluded(name) and c.ref is None and c.rule != "initiative.to_come")  # a body to set up is
                 or (_national(doc, i, text[: c.start + 1]) and not _COOPERATION.search(name))
             ):
                 continue
@@ -1077,7 +1106,7 @@ _CONFIDENCE = {
     "initiative.joined_together": 0.6, "initiative.under_command": 0.55, "initiative.integration_of": 0.55,
     "initiative.mou_subject": 0.55, "initiative.joint_task": 0.55, "initiative.involved": 0.55,
     "initiative.joint_activity": 0.55, "initiative.coordinated": 0.55, "initiative.joint_work": 0.5,
-    "initiative.joins": 0.5, "initiative.system_of": 0.5,
+    "initiative.joins": 0.5, "initiative.to_come": 0.5, "initiative.system_of": 0.5,
 }
 
 
