@@ -260,3 +260,14 @@ def test_the_verb_of_agreeing_takes_its_parties_from_its_own_clause_and_minister
         "Nederland gaat verder."
     )
     assert keyset(facts(text, "agreement", None)) == {("AGREEMENT", ("ES", "FR"), None)}
+
+
+def test_a_dutch_memorandum_and_a_date_of_taking_effect(facts):
+    # "memorandum van overeenstemming" is an MoU; the day it took effect is not the day it was signed.
+    text = "Het memorandum van overeenstemming tussen Nederland en Chili trad op 1 mei 2029 in werking."
+    assert keyset(facts(text, "agreement")) == {("MoU", ("CL", "NL"), None)}
+
+
+def test_joining_an_instrument_dates_it_for_the_one_who_joins(facts):
+    text = "Nederland heeft zich in 2028 aangesloten bij het MoU over gezamenlijke munitieopslag."
+    assert keyset(facts(text, "agreement")) == {("MoU", ("NL",), "2028")}

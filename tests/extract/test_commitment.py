@@ -249,3 +249,20 @@ def test_members_asking_in_the_past_are_dated_by_the_day_the_text_gives(facts):
     assert keyset(facts(text, "commitment", "2030-02-20")) == {
         ("Postma", "2030-02-19"), ("El Abassi", "2030-02-19")
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "members"),
+    [
+        ("Het lid Pechtold vroeg naar de kosten van de luchtverdediging.", {"Pechtold"}),
+        ("Mevrouw Karabulut (SP) vraagt de minister om een lijst van de oefeningen.", {"Karabulut"}),
+        ("De heer Omtzigt verzocht om een toelichting op de planning.", {"Omtzigt"}),
+        ("Op vragen van de leden Kees van der Staaij en Bisschop antwoord ik.", {"van der Staaij", "Bisschop"}),
+    ],
+)
+def test_members_asking_in_a_debate_or_its_report(facts, text, members):
+    assert {f["member"] for f in facts(text, "commitment")} == members
+
+
+def test_a_speakers_line_asks_nothing(facts):
+    assert facts("De heer Sjoerdsma (D66):\nVoorzitter, dank u wel.", "commitment") == []

@@ -67,7 +67,7 @@ RULE_AGREED = "agreement.agreed"
 RULE_ACCESSION = "agreement.accession"
 
 _KINDS = (
-    ("MoU", r"memorandum of understanding|mou(?:'s)?"),
+    ("MoU", r"memorandum of understanding|memorand(?:um|a) van overeenstemming|mou(?:'s)?"),
     ("DOI", r"declaration of intent|doi"),
     ("LOI", r"letters? of intent|statement of intent|loi|intentieverklaring(?:en)?"),
     (
@@ -148,7 +148,8 @@ _FOUNDING = re.compile(
 )
 _CONCLUDED = re.compile(
     r"\b(?:ondertek\w*|getekend|tekende\w*|gesloten|sloten|sloot|afgesloten|overeengekomen|overeen"
-    r"|bereikt|aangegaan|geratificeerd|ratificatie|bekrachtig\w*|aangekondigd|tot stand gekomen|handtekening)\b"
+    r"|bereikt|aangegaan|geratificeerd|ratificatie|bekrachtig\w*|aangekondigd|tot stand gekomen|handtekening"
+    r"|aangesloten|toegetreden)\b"
 )
 # A finite form of signing (not the noun "ondertekening"): what makes a plan or arrangements an instrument.
 _SIGNED = re.compile(r"\b(?:onder)?tek(?:en|ent|ende|enden|end)\b|\bgetekend\b|\bhandtekening\b")
@@ -184,6 +185,8 @@ _PERIOD = re.compile(
     r"\b(?:vanaf|tot(?:\s+en\s+met)?|t/m|sinds|per)\s+(?:(?:maandag|dinsdag|woensdag|donderdag|vrijdag)\s+)?$"
 )
 _CLAUSE_END = re.compile(r"[,;]")
+# The day an instrument took effect is not the day it was signed: "trad op 1 april 2018 in werking".
+_IN_FORCE = re.compile(r"\s+(?:\w+\s+)?in\s+werking\b")
 _SUBORDINATE = re.compile(r"\b(?:dat|om)\b")
 _PUBLICATION = re.compile(r"\b(?:trb|stb|stcrt|kamerstuk(?:ken)?(?:\s+i{1,2})?|handelingen(?:\s+i{1,2})?)\.?\s*$")
 _SUBJECT = re.compile(r"\b(?:over|inzake|betreffende|ter|met betrekking tot|op het (?:gebied|terrein) van)\s+")
@@ -281,6 +284,7 @@ def _date_for(
     free = [
         d for d in dates
         if id(d) not in claimed and not _PERIOD.search(low, max(0, d.start - 14), d.start)
+        and not _IN_FORCE.match(low, d.end)
     ]
     verb = cue.lastgroup == "AGREED"
     if verb:
@@ -490,7 +494,8 @@ class _Reader:
         ):
             # The other side is the minister the window names ("De Maizière ... met zijn Poolse collega"),
             # else the Netherlands, whose letters and news these are.
-            named = [code for _, code in ministers_in(text, lo, hi) if code not in parties]
+            counterpart = "collega" in low or "ambtgeno" in low  # only then is a named minister the other side
+            named = [code for _, code in ministers_in(text, lo, hi) if code not in parties] if counterpart else []
             parties.append(named[0] if named else HOME)
         if value is None and doc.date is None and _RELATIVE_DATE.search(low, lo, hi):
             confidence = min(confidence, _UNRESOLVED_CONFIDENCE + 0.15)  # lowered by 0.15 more below
@@ -509,10 +514,10 @@ class _Reader:
         """The day of a signing the window tells in the past with a bare weekday, counted back from the
         document's date (which must be known to the day)."""
         day = self.doc.date
-        if day is None or day.day is None or not _SIGNED.search(low, lo, hi) or _ANNOUNCED.search(low, lo, hi):
+        if day is None or day.day is None or "dag" not in low:
             return None
         m = _BARE_WEEKDAY.search(low, lo, hi)
-        if not m:
+        if not m or not _SIGNED.search(low, lo, hi) or _ANNOUNCED.search(low, lo, hi):
             return None
         today = dt.date(day.year, day.month, day.day)  # type: ignore[arg-type]
         back = (today.weekday() - _WEEKDAYS.index(m.group(1))) % 7

@@ -45,6 +45,7 @@ from ims.text.dates import PartialDate, find_dates
 
 KEYWORDS = register_keywords(
     "toezegging", "toegezegd", "zeg ik toe", "het lid ", "de leden ", "kamerlid", "kamerleden", "motie", "zal ik",
+    "de heer ", "mevrouw ",
     "zullen wij", "zullen we", "wij zullen", "we zullen", "ik zal", "zal het kabinet", "zal de regering",
     "de kamer zal", "informeren", "tegemoet zien", "verzoek", "gevraagd", "verzocht", "commissie", "voornemens",
     "informeer", "nformeerd", "ontvangt", "toe te zeggen", "zegt", "zeggen", "zeg ", "zegde",
@@ -54,13 +55,18 @@ _PARTICLE = (
 )
 _NAME_WORD = r"[A-Z][\w'’]*[a-zà-ÿ][\w'’]*"
 _SURNAME = rf"{_PARTICLE}{_NAME_WORD}(?:-{_NAME_WORD})*"
+# A first name before a surname that starts with a particle: "Jasper van Dijk" is the member Van Dijk.
+_FIRST_NAME = rf"(?:{_NAME_WORD}\s+(?=(?:van|de|den|ter|ten)\s))?"
 _PARTY = r"\([^()\n]{1,30}\)"  # "(VVD)", "(beiden PVV)" after a member's name
 # A member named in a request: "het lid X", "de leden X en Y", "Kamerlid X", "de motie (van het lid) X".
 _MEMBER = re.compile(
-    rf"\b(?:het\s+(?:Kamer)?lid|Kamerlid|(?:de\s+)?Kamerleden|de\s+leden|motie(?:\s+van)?(?:\s+het\s+lid|\s+de\s+leden)?)\s+"
-    rf"({_SURNAME})(?:\s*{_PARTY})?(?:\s*(?:,|en)\s+({_SURNAME})(?:\s*{_PARTY})?)*"
+    rf"\b(?:[Hh]et\s+(?:Kamer)?lid|Kamerlid|(?:[Dd]e\s+)?Kamerleden|[Dd]e\s+leden"
+    rf"|motie(?:\s+van)?(?:\s+het\s+lid|\s+de\s+leden)?)\s+"
+    rf"({_FIRST_NAME}{_SURNAME})(?:\s*{_PARTY})?(?:\s*(?:,|en)\s+({_FIRST_NAME}{_SURNAME})(?:\s*{_PARTY})?)*"
+    # A member asking in a debate or its report: "De heer X (VVD) vraagt ...", "Mevrouw X verzocht ...".
+    rf"|\b(?:[Dd]e\s+heer|[Mm]evrouw)\s+({_SURNAME})(?:\s*{_PARTY})?\s+(?=(?:vraagt|vroeg|verzoekt|verzocht)\b)"
 )
-_SURNAMES = re.compile(_SURNAME)
+_SURNAMES = re.compile(rf"{_FIRST_NAME}({_SURNAME})")
 # A member named as the author of an initiative, not as one who asks: "Initiatiefnota van het lid X".
 _AUTHORED = re.compile(r"initiatief\w*\s+van\s+$", re.IGNORECASE)
 # "de moties X (Kamerstuk ...), Y en Z/W": the list after the word, each item a first submitter.
@@ -250,7 +256,8 @@ def _members(text: str) -> list[str]:
             continue
         if text[m.start() : m.start() + 5].lower() == "motie":
             continue  # a motion named in a letter: the cited-motion rule reads its list
-        for name in _SURNAMES.findall(text, m.start(1), m.end()):
+        first = m.start(1) if m.start(1) >= 0 else m.start(3)
+        for name in _SURNAMES.findall(text, first, m.end()):
             name = " ".join(name.split())
             if name not in out:
                 out.append(name)
@@ -390,7 +397,8 @@ def extract(doc: DocContext) -> list[Commitment]:
         if text.rstrip().endswith("?"):
             continue  # a question in a debate or in written questions asks; it promises nothing
         # Cheap tests first: most sentences with a keyword state no commitment at all.
-        members = _members(text) if ("lid" in low or "leden" in low) else []
+        asking = "lid" in low or "leden" in low or "de heer" in low or "mevrouw" in low
+        members = _members(text) if asking else []
         cited = [name for name in _cited_motions(text) if name not in members_seen] if "motie" in low else []
         promise = (
             any(_holds(screens, i, low, form) for form in _PROMISES)

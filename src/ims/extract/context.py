@@ -61,6 +61,14 @@ def _keyword_automaton(size: int) -> ahocorasick.Automaton:
     return automaton
 
 
+@lru_cache(maxsize=1024)
+def _split_words(words: tuple[str, ...], size: int) -> tuple[frozenset[str], tuple[str, ...]]:
+    """``words`` that are keywords of the one pass (as a set), and those that are not. The extractors ask
+    about the same few hundred tuples in every document: split once, not per document (``size``, the
+    vocabulary's size, keys the cache because the vocabulary grows as extractor modules are imported)."""
+    return frozenset(w for w in words if w in _VOCABULARY), tuple(w for w in set(words) if w not in _VOCABULARY)
+
+
 # The names of the reference lists are found by the same keyword pass (their positions are kept): one pass
 # over the text for all keywords and names is much cheaper than a second automaton.
 _REFERENCE_FORMS = frozenset(register_keywords(*reference_index().keywords()))
@@ -192,6 +200,7 @@ class DocContext:
                 if word in forms:
                     names.append((end - back, end + 1, word))
         self._reference_hits = names
+        self._hit_words = frozenset(hits)
         return hits
 
     def find(self, word: str) -> list[int]:
@@ -223,12 +232,13 @@ class DocContext:
                 for word in words:
                     sentences.update(self.find(word))
             else:
-                hits, wanted = self._keyword_hits, set(words)
-                # Most keywords are not in a given text at all: set operations (in C) pick the few that
-                # are, and the words outside the vocabulary, instead of a Python test of every word.
-                for word in hits.keys() & wanted:
+                hits = self._keyword_hits
+                known, unknown = _split_words(words, len(_VOCABULARY))
+                # Most keywords are not in a given text at all: an intersection of two sets (in C, over the
+                # smaller) picks the few that are, instead of a Python test of every word.
+                for word in known & self._hit_words:
                     sentences.update(hits[word])
-                for word in wanted.difference(_VOCABULARY):
+                for word in unknown:
                     sentences.update(self.find(word))
             found = self._having[words] = frozenset(sentences)
         return found
