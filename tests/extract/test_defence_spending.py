@@ -176,3 +176,16 @@ def test_money_set_aside_for_defence_is_a_budget(facts):
     assert keyset(facts(text, "defence_spending", "2029-03-01")) == {
         ("CA", 2030, 41_000_000_000, "USD", None, "planned")
     }
+
+
+def test_a_plan_takes_the_year_its_clause_ends_with(facts):
+    text = "De Noorse regering wil 2,1 procent van het bbp aan defensie besteden vanaf 2031."
+    assert keyset(facts(text, "defence_spending", "2029-03-01")) == {("NO", 2031, None, None, 2.1, "planned")}
+
+
+def test_a_rise_from_todays_share_gives_todays_figure_too(facts):
+    text = "Het Spaanse defensiebudget groeit van 1,2 procent van het bbp nu naar 1,8 procent in 2032."
+    assert keyset(facts(text, "defence_spending", "2029-03-01")) == {
+        ("ES", 2029, None, None, 1.2, "actual"),
+        ("ES", 2032, None, None, 1.8, "planned"),
+    }

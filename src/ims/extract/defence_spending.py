@@ -77,7 +77,10 @@ _INCREMENT = re.compile(r"\b(?:groei\w*|toename|verhoging|stijging|extra|aanvull
 _GROWTH = re.compile(r"\b(?:verhoog\w*|stijg\w*|steeg|stegen|groei\w*|toename|neemt\b[^.]{0,30}\btoe|dal\w*|daling)\b")
 _WITH = re.compile(r"\bmet\s+(?:ruim\s+|bijna\s+|ongeveer\s+|circa\s+)?$")
 _FROM_TO = re.compile(r"\bvan\s+$")
-_TO_AFTER = re.compile(r"^\s*(?:procent\s+|%\s*)?(?:naar|tot)\s+")
+_TO_AFTER = re.compile(
+    r"^\s*(?:procent\s+|%\s*)?(?:van\s+(?:het|zijn|hun|haar)\s+(?:bbp|bnp)\s+)?"
+    r"(?:(?P<now>vandaag|nu|momenteel|dit\s+jaar)\s+)?(?:naar|tot)\s+"
+)
 _NOT_A_BUDGET = re.compile(
     r"\b(?:investeren|investering\w*|komende \w+ jaar|over \w+ jaar|materieel|toe(?: te)? ?voeg\w*|toegevoegd"
     r"|extra|erbij|bovenop)\b"
@@ -100,7 +103,7 @@ _TARGET = re.compile(
 )
 _PLANNED = re.compile(
     r"\b(?:voorstel|voorziet|begroot|raming|gepland|verhog\w*|stijgt|stijgen|groeit|zal|zullen|plan\w*"
-    r"|van plan)\b"
+    r"|van plan|wil|willen)\b"
 )
 _PLAN_WORDS = re.compile(r"\b(?:voorstel|voorziet|begroot|raming|gepland|plan\w*)\b")
 _ACTUAL = re.compile(r"\b(?:bedraagt|bedragen|bedroeg(?:en)?|besteedt|besteden|besteedde|uitgegeven|gaf|zit)\b")
@@ -109,6 +112,7 @@ _YEAR_AFTER = re.compile(
     r"(?:in|voor|tegen|per|vanaf|uiterlijk in)\s+(\d{4})"
     r"(?:\s*(?:en|,)\s*(\d{4}))?\b"
 )
+_CLAUSE_YEAR = re.compile(r"\b(?:vanaf|tegen|in|per|uiterlijk)\s+$")
 _YEAR_REACH = 30  # a year written more than this before a figure belongs to something else
 # A time that opens the sentence scopes over it: "In 2020 ...", "Volgend jaar ...", "Dit jaar ...".
 _OPENING_TIME = re.compile(r"^\s*(?:(?:in|tegen|vanaf|per|voor)\s+)?$", re.IGNORECASE)
@@ -370,6 +374,16 @@ def _explicit_years(doc: DocContext, i: int, g: _Group, previous_end: int, claim
     opening = [(k, d) for k, d in enumerate(years) if k not in claimed and _OPENING_TIME.match(text[: d.start])]
     if opening and opening[0][1].end <= g.start:  # "Volgend jaar bedragen de uitgaven ... 2,2 procent"
         return [opening[0][1].value.year]
+    # The verb's own time at the end of its clause: "wil 2 procent van het bbp aan defensie uitgeven vanaf 2024".
+    low = doc.lower(i)
+    end = _clause_end(low, g.end)
+    closing = [
+        (k, d) for k, d in enumerate(years)
+        if k not in claimed and g.end <= d.start < end and _CLAUSE_YEAR.search(low, max(g.end, d.start - 8), d.start)
+    ]
+    if len(closing) == 1:
+        claimed.add(closing[0][0])
+        return [closing[0][1].value.year]
     return []
 
 
@@ -485,13 +499,15 @@ def _facts_in(doc: DocContext, i: int, shares: bool, scene: bool, follower: bool
             # is a country's target only where the sentence ties the country to it.
             continue
         rising_from = (
-            k + 1 < len(groups)
-            and _FROM_TO.search(low, max(0, g.start - 8), g.start)
-            and _TO_AFTER.match(low[g.end : groups[k + 1].start])
+            _TO_AFTER.match(low[g.end : groups[k + 1].start])
+            if k + 1 < len(groups) and _FROM_TO.search(low, max(0, g.start - 8), g.start)
+            else None
         )
         if rising_from:  # "een stijging van 1,3 naar 2,02 procent": the first figure is the year before
             later = _explicit_years(doc, i, groups[k + 1], g.end, set(claimed)) or [_year_for(doc, "actual")]
             own = [later[0] - 1] if later[0] else []
+            if rising_from.group("now") and doc.year:  # "van 1,1 procent van het bbp vandaag naar ...": now
+                own = [doc.year]
             status, rule = "actual", "spending.rise_from"
             confidence = _BASE_CONFIDENCE[rule] + adjustment
         years: list[int | None] = list(own)
