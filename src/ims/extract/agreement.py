@@ -207,8 +207,8 @@ _RELATIVE_DATE = re.compile(
     r"|\b(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\b|\been\s+(?:dag|week|maand)\s+(?:eerder|later)\b"
 )
 _UNRESOLVED_CONFIDENCE = 0.45
-# A bare weekday with a signing told in the past ("zetten donderdag hun handtekening", "hebben dinsdag ...
-# getekend"): in news, the last such day up to the item's date.
+# A bare weekday with a signing or closing told in the past ("zetten donderdag hun handtekening", "hebben
+# dinsdag ... gesloten"): in news, the last such day up to the item's date.
 _BARE_WEEKDAY = re.compile(r"\b(maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\b(?!\s+\d)")
 _WEEKDAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
 # The signer as the text's own minister: "Minister van Defensie X tekende ...", "de minister van Defensie
@@ -517,7 +517,7 @@ class _Reader:
         if day is None or day.day is None or "dag" not in low:
             return None
         m = _BARE_WEEKDAY.search(low, lo, hi)
-        if not m or not _SIGNED.search(low, lo, hi) or _ANNOUNCED.search(low, lo, hi):
+        if not m or not _CONCLUDED.search(low, lo, hi) or _ANNOUNCED.search(low, lo, hi):
             return None
         today = dt.date(day.year, day.month, day.day)  # type: ignore[arg-type]
         back = (today.weekday() - _WEEKDAYS.index(m.group(1))) % 7
