@@ -271,3 +271,11 @@ def test_a_dutch_memorandum_and_a_date_of_taking_effect(facts):
 def test_joining_an_instrument_dates_it_for_the_one_who_joins(facts):
     text = "Nederland heeft zich in 2028 aangesloten bij het MoU over gezamenlijke munitieopslag."
     assert keyset(facts(text, "agreement")) == {("MoU", ("NL",), "2028")}
+
+
+def test_in_a_belgian_text_our_country_is_belgium(facts):
+    text = (
+        "De Belgische marine krijgt nieuwe schepen. Belgische militairen oefenen in België. Ons land "
+        "ondertekende op 3 mei 2030 met Frankrijk een akkoord over de opleiding van duikers."
+    )
+    assert keyset(facts(text, "agreement")) == {("AGREEMENT", ("BE", "FR"), "2030-05-03")}

@@ -266,3 +266,13 @@ def test_members_asking_in_a_debate_or_its_report(facts, text, members):
 
 def test_a_speakers_line_asks_nothing(facts):
     assert facts("De heer Sjoerdsma (D66):\nVoorzitter, dank u wel.", "commitment") == []
+
+
+def test_a_motion_headed_as_the_handelingen_do_is_the_first_named_members(facts):
+    text = (
+        "Motie van de leden Stoffer en Kuzu over de kustwacht\n\nDe Kamer,\n\ngehoord de beraadslaging,\n\n"
+        "verzoekt de regering, de kustwacht uit te breiden,\n\nen gaat over tot de orde van de dag.\n\n"
+        "Zij krijgt nr. 7 (36200-X).\n"
+    )
+    found = facts(text, "commitment", "2031-11-20")
+    assert keyset(found) == {("Stoffer", "2031-11-20")} and rules(found) == {"commitment.motion"}

@@ -24,12 +24,19 @@ name several instruments, each with its own parties and date.
   organisation of the sentence or section; else, in a letter written in the Dutch government's voice,
   the Netherlands alone. NL is a party when it is named in the window, when the window speaks in the
   letter's first person ("door mij", "met mijn Belgische collega") or when one foreign party is named.
+  A minister the window names signs for his own country (``data/ministers.json``: "Minister Vandeput
+  tekende ..." is Belgium's; "De Maizière ... met zijn Poolse collega" is DE and PL); an unqualified
+  "minister van Defensie" who signs is the text's own.
+* **Not instruments**: one asked for, in a motion ("verzoekt de regering, ... een verdrag te sluiten") or
+  a question ("Bent u bereid een MoU te tekenen?").
 * **Date**: the first date after the word in its window ("het Joint Vision Statement van juni 2017");
   else, when the window says the instrument was concluded, the nearest date before it ("Op 3 mei heb ik
   ... een visiedocument getekend", "het op 2 juli 2018 te Washington tot stand gekomen Verdrag").
   Publication references ("Trb. 2018, 125", "Stb. 2019, 147") are no dates. An instrument only
   announced, prepared or joined gets the document's date; one whose signing a news item narrates
-  ("ondertekenden", "tekende") without a date gets the document's date when that is known to the month.
+  ("ondertekenden", "tekende") without a date gets the document's date when that is known to the month;
+  one signed on a bare weekday ("zetten donderdag hun handtekening") the last such day up to the document's.
+  The day an instrument took effect ("trad ... in werking") does not date it.
 * **One fact per instrument**: a later definite mention ("het verdrag", "de DOI", "dit nieuwe akkoord",
   "het Raamverdrag") of an instrument named shortly before is that instrument: its parties and date
   complete the first mention's. Mentions of the same kind with the same parties and compatible dates
@@ -479,8 +486,9 @@ class _Reader:
             if signer is None:
                 parties, confidence = _discourse(doc, i, self.bound) or parties, 0.7
                 signer = self._signing_minister(i, lo, hi)
-            if signer is not None:
-                parties, confidence = sorted({*parties, signer}), min(confidence, 0.7 if len(parties) else 0.6)
+            if signer is not None:  # with the paragraph's partner as the other side, or alone (less sure)
+                confidence = min(confidence, 0.7 if parties else 0.6)
+                parties = sorted({*parties, signer})
         if not parties:
             parties, confidence = list(doc.organisations(i) or doc.section_organisations(i)), 0.6
         if not parties and self.government_voice():
@@ -493,10 +501,11 @@ class _Reader:
             and ((len(foreign) == 1 and foreign[0] not in ORG_IDS) or _FIRST_PERSON.search(low, lo, hi))
         ):
             # The other side is the minister the window names ("De Maizière ... met zijn Poolse collega"),
-            # else the Netherlands, whose letters and news these are.
+            # else the country whose text this is (the Netherlands, or Belgium whose news says "ons land").
             counterpart = "collega" in low or "ambtgeno" in low  # only then is a named minister the other side
             named = [code for _, code in ministers_in(text, lo, hi) if code not in parties] if counterpart else []
-            parties.append(named[0] if named else HOME)
+            voice = text_voice(doc)
+            parties.append(named[0] if named else voice if voice not in parties else HOME)
         if value is None and doc.date is None and _RELATIVE_DATE.search(low, lo, hi):
             confidence = min(confidence, _UNRESOLVED_CONFIDENCE + 0.15)  # lowered by 0.15 more below
         self._bind(i, window)

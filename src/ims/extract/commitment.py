@@ -7,11 +7,15 @@ The kinds of statement, each with its rule name:
   beraadslaging, ... verzoekt de regering ... en gaat over tot de orde van de dag." A motion is a request
   only when it asks something ("verzoekt", "draagt ... op", "roept ... op"). The member is its first
   signatory, the name under the motion (else the one in its title "MOTIE VAN HET LID ..."), never a name
-  in the dossier title above it ("Initiatiefnota van het lid ..."); the date is the day it was moved.
+  in the dossier title above it ("Initiatiefnota van het lid ..."); in the Handelingen the first of those
+  the chair names after it ("Deze motie is voorgesteld door de leden X en Y"). The date is the day it was
+  moved.
 * ``commitment.member_request`` — questions or a request by named members: "Vragen van de leden A en B
   ... (ingezonden 3 mei 2030)", "op verzoek van het lid A", "de door het lid A gestelde vragen": one fact
   per member, dated by the debate or the day of sending in that the sentence (or the paragraph just
-  before) names, else null — the request was made earlier, on a day the text does not give.
+  before) names, or the day it tells the asking on ("stelden gisteren vragen"), else null — the request
+  was made earlier, on a day the text does not give. In a debate or its report: "De heer X (VVD) vraagt",
+  "Mevrouw X verzocht". A first name before a particle is no part of the name ("Jasper van Dijk").
 * ``commitment.cited_motion`` — motions a letter answers: "de moties Jansen (Kamerstuk ...), De Vries en
   Smit/Bakker": one fact per motion, for its first submitter; null date unless the motion's own phrase
   dates it.
@@ -21,7 +25,8 @@ The kinds of statement, each with its rule name:
   fact.
 * ``commitment.promise`` — a promise the letter itself makes to inform Parliament: the government in
   the future ("zal ik ... ingaan op", "zullen wij ... schetsen", "is voornemens de Kamer ... te
-  informeren") or the Kamer receiving ("De Kamer zal ... ontvangen", "kan het parlement een brief
+  informeren", "Ik zeg de Kamer toe ...", as a record tells it "De minister zegde toe ...") or the Kamer
+  receiving ("De Kamer zal ... ontvangen", "kan het parlement een brief
   tegemoet zien"): dated with the letter. A sentence that only elaborates the promise before it ("Wij
   zullen daarbij ook ingaan op ...") is part of it. "We zullen extra stappen moeten zetten" promises
   nothing to Parliament.
@@ -87,6 +92,8 @@ _MOTION_ASKS = re.compile(r"\b(?:verzoekt|draagt\b[^;]{0,200}\bop\b|roept\b[^;]{
 _MOTION_TITLE = re.compile(
     r"MOTIE\s+VAN\s+(?:HET\s+LID|DE\s+LEDEN)\s+([^\n]+?)\s*(?:C\.S\.)?\s*(?:TER\s+VERVANGING\b[^\n]*)?$", re.MULTILINE
 )
+# The heading the Handelingen give a motion (since 2019): "Motie van het lid X c.s. over ...".
+_MOTION_HEADING = re.compile(rf"^Motie\s+van\s+(?:het\s+lid|de\s+leden)\s+({_SURNAME})", re.MULTILINE)
 _SIGNATORY = re.compile(rf"{_SURNAME}(?:\s+c\.s\.)?")
 _PROPOSED = re.compile(r"Voorgesteld\b[^\n]{0,80}")
 # A record of a debate names the motion's signatories after its body: "De voorzitter: Deze motie is
@@ -343,6 +350,9 @@ def _signatory(text: str, end: int) -> str | None:
 
 def _titled_member(text: str, at: int) -> str | None:
     titles = list(_MOTION_TITLE.finditer(text, max(0, at - 1500), at))
+    headed = list(_MOTION_HEADING.finditer(text, max(0, at - 600), at))
+    if headed and (not titles or headed[-1].start() > titles[-1].start()):
+        return " ".join(headed[-1].group(1).split())  # "Motie van het lid Van Helvert c.s. over ..."
     if not titles:
         return None
     first = re.split(r"\s+EN\s+|\s*,\s*|\s*/\s*", titles[-1].group(1).strip())[0]

@@ -16,12 +16,16 @@ Canada": the figure is the group's); "ons land" and "onze zuiderburen" are read 
 paragraph is about.
 
 Which year: the one written next to the figure ("bedraagt in 2019", "naar 1,01% ... in 2020", "dit jaar",
-"tegen 2035"); in "een stijging van 1,3 naar 2,02 procent" the first figure is the year before. A figure
+"tegen 2035", "naar 1,5 procent van het bbp in 2024"), else the one that ends its clause ("wil 2 procent ...
+uitgeven vanaf 2024"); in "een stijging van 1,3 naar 2,02 procent" the first figure is the year before,
+in "van 1,1 procent vandaag naar ..." the year of the text. A share in apposition to an amount ("8,6
+miljard euro, ofwel 1,2 procent van het bbp") is the same figure. A figure
 with no year is the document's year, or the year before it where the text reports NATO's annual report
 (published in spring about the year past). A norm's year may come from the next sentence when that one
 takes it up ("De nieuwe doelstelling ... tegen 2035").
 
-Which status: a norm or goal is a ``target`` ("ten minste 2%", "moeten stijgen tot", "de norm van 3,5
+Which status (never across a semicolon; a norm held up as a yardstick, "blijft onder de NAVO-norm", is no
+goal): a norm or goal is a ``target`` ("ten minste 2%", "moeten stijgen tot", "de norm van 3,5
 procent"), a national proposal or plan a ``planned`` figure ("voorstel", "van plan ... te halen", a rise in
 a later year), what is spent now ``actual``; a rise in the current year reported by figures is ``actual``.
 Not budgets: growth rates ("verhoogt zijn budget met 57,4 procent"), increments ("groei met £1,8
