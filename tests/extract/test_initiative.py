@@ -1,5 +1,7 @@
 """initiative: named cooperation programmes and projects."""
 
+import pytest
+
 
 def keyset(found: list[dict]) -> set[tuple]:
     return {(f["name"], tuple(f["partners"])) for f in found}
@@ -156,3 +158,25 @@ def test_a_project_named_by_the_word_after_its_acronym(facts):
     assert [(f["name"], f["partners"]) for f in facts(text, "initiative")] == [
         ("Arctic Sensor Grid project", ["NL", "NO"])
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "form", "status"),
+    [
+        (
+            "Denemarken en Nederland gaan vanaf 2031 samen de zeebodem in de Oostzee bewaken.",
+            "gezamenlijke bewaking van de zeebodem in de Oostzee", "operational", "preparation",
+        ),
+        (
+            "Noorwegen en Nederland onderhouden sinds 2029 samen hun onderzeeboten.",
+            "gezamenlijk onderhoud van hun onderzeeboten", "pooling", "running",
+        ),
+    ],
+)
+def test_a_task_done_together_told_with_its_verb(facts, text, name, form, status):
+    [found] = facts(text, "initiative")
+    assert (found["name"], found["form"], found["status"]) == (name, form, status)
+
+
+def test_talking_together_is_no_task(facts):
+    assert facts("Wij gaan samen het gesprek aangaan met de Kamer.", "initiative") == []

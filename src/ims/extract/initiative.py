@@ -161,6 +161,15 @@ _INTEGRATION_OF = re.compile(
 _JOINT_TASK = re.compile(
     r"\bsamen\s+(?:de|het)\s+([^,.;]+?)\s+(?:gaan\s+)?(?:uitvoeren|verzorgen|uit te voeren)\b"
 )
+_SAMEN_OBJECT_VERB = re.compile(
+    r"\bsamen\s+(?P<object>(?:de|het|hun)\s+[^,.;]{3,70}?)\s+(?P<verb>[a-z]+en)(?=\s*(?:[,.;]|$|\s(?:en|om|zodat)\b))"
+)
+_VERB_SAMEN_OBJECT = re.compile(
+    r"\b(?P<verb>[a-z]+en)\s+(?:(?:sinds|vanaf)\s+\d{4}\s+|al\s+jaren\s+|nu\s+)?samen\s+"
+    r"(?P<object>(?:de|het|hun)\s+[^,.;]{3,70}?)(?=\s*(?:[,.;]|$))"
+)
+_HET_NOUNS = frozenset({"onderhoud", "beheer"})
+_BUYING = frozenset({"verwerving", "aanschaf", "aankoop", "vervanging", "bestelling", "inkoop"})
 _INVOLVED = re.compile(r"\bbetrokken\s+bij\s+(?:de|het)\s+")
 _INVOLVED_END = re.compile(r"\s+samen\s+met\b|,")
 _JOINT_ACTIVITY = re.compile(
@@ -307,6 +316,26 @@ def _integration(doc: DocContext, i: int, text: str) -> list[_Candidate]:
 def _joint_task(doc: DocContext, i: int, text: str) -> list[_Candidate]:
     """E.g. "zullen Denemarken en Nederland samen de bewaking van de Noordzee gaan uitvoeren"."""
     return [_Candidate(m.group(1), m.start(1), form="operational") for m in _JOINT_TASK.finditer(text)]
+
+
+def _joint(noun: str) -> str:
+    """ "gezamenlijke bewaking", but "gezamenlijk onderhoud" (a het-word)."""
+    return f"gezamenlijk {noun}" if noun in _HET_NOUNS else f"gezamenlijke {noun}"
+
+
+def _joint_verb(doc: DocContext, i: int, text: str) -> list[_Candidate]:
+    """A task the partners do together, told with its verb: "gaan vanaf 2020 samen het luchtruim ...
+    bewaken", "bewaken sinds 2017 samen het luchtruim": named as a noun ("gezamenlijke bewaking van het
+    luchtruim ..."); maintenance is pooling, buying is joint procurement, any other task operational."""
+    out = []
+    for pattern in (_SAMEN_OBJECT_VERB, _VERB_SAMEN_OBJECT):
+        for m in pattern.finditer(text):
+            noun = _NOUN_OF_VERB.get(m.group("verb").lower())
+            if noun:
+                form = "pooling" if noun == "onderhoud" else "joint_procurement_sharing" if noun in _BUYING else None
+                out.append(_Candidate(f"{_joint(noun)} van {m.group('object')}", m.start("object"),
+                                      form=form or "operational", rule="initiative.joint_work"))
+    return out
 
 
 def _involved(doc: DocContext, i: int, text: str) -> list[_Candidate]:
@@ -641,7 +670,7 @@ def _joint_work(doc: DocContext, i: int, text: str) -> list[_Candidate]:
     for m in _WORK_TOGETHER_TO.finditer(text):
         noun = _NOUN_OF_VERB.get(m.group(2).lower())
         if noun:
-            out.append(_Candidate(f"gezamenlijke {noun} van {m.group(1)}", m.start(1), form="operational",
+            out.append(_Candidate(f"{_joint(noun)} van {m.group(1)}", m.start(1), form="operational",
                                   rule="initiative.joint_work"))
     for m in _AGREED_TO_DO.finditer(text):
         task = _trim_task(m.group(1))
@@ -783,6 +812,7 @@ _RULES: tuple[tuple[tuple[str, ...], Callable], ...] = (
     ),
     (register_keywords("integratie van"), _integration),
     (register_keywords("samen de ", "samen het "), _joint_task),
+    (register_keywords("samen de ", "samen het ", "samen hun "), _joint_verb),
     (register_keywords("betrokken bij"), _involved),
     (register_keywords("gezamenlijke "), _joint_activity),
     (register_keywords("een gezamenlijk"), _to_come),
