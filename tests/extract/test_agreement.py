@@ -279,3 +279,9 @@ def test_in_a_belgian_text_our_country_is_belgium(facts):
         "ondertekende op 3 mei 2030 met Frankrijk een akkoord over de opleiding van duikers."
     )
     assert keyset(facts(text, "agreement")) == {("AGREEMENT", ("BE", "FR"), "2030-05-03")}
+
+
+def test_a_framework_as_the_other_side_with_the_texts_own_country(facts):
+    # The conventions: "een MoU over de JEF" gives the framework's id plus NL.
+    text = "Nederland heeft op 2 oktober 2029 het MoU over de Joint Expeditionary Force ondertekend."
+    assert keyset(facts(text, "agreement")) == {("MoU", ("JEF", "NL"), "2029-10-02")}

@@ -59,7 +59,7 @@ from ims.extract.common import place_mentions, sorted_ids, text_voice, tidy
 from ims.extract.context import HOME, DocContext, register_keywords
 from ims.extract.facts import Agreement, Evidence
 from ims.text.dates import DateMention, PartialDate
-from ims.text.gazetteer import COUNTRY, ORG_IDS
+from ims.text.gazetteer import COUNTRY, FRAMEWORK, ORG_IDS
 from ims.text.ministers import ministers_in
 
 KEYWORDS = register_keywords(
@@ -480,15 +480,21 @@ class _Reader:
         if not any(code != HOME for code in parties):
             if any(code != HOME for code in _countries_in(doc, i, 0, len(low))):
                 return  # the sentence's foreign countries belong to its other instruments
-            # A minister the window names signs for the country he serves; an unqualified "minister van
-            # Defensie" is the text's own, which the paragraph's partner does not override.
+            # The other side: a framework the window names ("het MoU over de JEF"), the text's own country
+            # being this one; else the paragraph's partner. Who signs: a minister the window names (for the
+            # country he serves), else an unqualified "minister van Defensie" (the text's own).
+            framework = next((m.id for m in doc.mentions(i) if lo <= m.start < hi and m.kind == FRAMEWORK), None)
             signer = self._signing_minister(i, lo, hi, named_only=True)
-            if signer is None:
-                parties, confidence = _discourse(doc, i, self.bound) or parties, 0.7
-                signer = self._signing_minister(i, lo, hi)
-            if signer is not None:  # with the paragraph's partner as the other side, or alone (less sure)
-                confidence = min(confidence, 0.7 if parties else 0.6)
-                parties = sorted({*parties, signer})
+            if framework is not None:
+                signer = signer or text_voice(doc)
+                parties, confidence = sorted({*parties, framework, signer}), 0.7
+            else:
+                if signer is None:
+                    parties, confidence = _discourse(doc, i, self.bound) or parties, 0.7
+                    signer = self._signing_minister(i, lo, hi)
+                if signer is not None:  # with the paragraph's partner as the other side, or alone (less sure)
+                    confidence = min(confidence, 0.7 if parties else 0.6)
+                    parties = sorted({*parties, signer})
         if not parties:
             parties, confidence = list(doc.organisations(i) or doc.section_organisations(i)), 0.6
         if not parties and self.government_voice():
