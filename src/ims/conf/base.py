@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "ims.assessment",
     "ims.reporting",
     "ims.api",
+    "ims.transfer",
 ]
 
 MIDDLEWARE = [
