@@ -151,8 +151,8 @@ def _finalised_report(*, actor) -> None:
 
     from django.utils import timezone
 
-    from ims.reporting.models import REPORT_FORMATS, ReportFile, ReportVersion, VersionStatus
     from ims.reporting.builder.report import data_sha256
+    from ims.reporting.models import REPORT_FORMATS, ReportFile, ReportVersion, VersionStatus
 
     data = {"jaar": 2019, "partners": [{"code": "BE", "aandeel": 0.1 + 0.2}], "é": None, "z": [1, 2.5, "drie"]}
     version = ReportVersion.objects.create(

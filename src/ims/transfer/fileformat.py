@@ -16,6 +16,7 @@ from typing import IO, Any
 FORMAT = "ims-register"
 FORMAT_VERSION = 1
 _HEADER_KEYS = {"format", "format_version", "created", "migrations", "counts", "excluded", "sha256"}
+_ROW_KEYS = {"model", "pk", "fields"}
 _CHUNK = 1 << 20
 
 
@@ -81,6 +82,6 @@ def rows(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
                 row = json.loads(line)
             except (UnicodeDecodeError, json.JSONDecodeError):
                 raise TransferRefused(f"Regel {number} is geen geldige JSON. Niets ingelezen.") from None
-            if not isinstance(row, dict) or set(row) != {"model", "pk", "fields"} or not isinstance(row["fields"], dict):
+            if not (isinstance(row, dict) and set(row) == _ROW_KEYS and isinstance(row["fields"], dict)):
                 raise TransferRefused(f"Regel {number} is geen gegevensregel (model, pk, fields). Niets ingelezen.")
             yield number, row

@@ -13,7 +13,7 @@ class Command(BaseCommand):
             "bestand; zie docs/export-format.md.")
 
     def add_arguments(self, parser):
-        parser.add_argument("file", type=Path, help="het exportbestand (JSON Lines); een bestaand bestand wordt vervangen")
+        parser.add_argument("file", type=Path, help="het exportbestand (JSON Lines); een bestaand wordt vervangen")
 
     def handle(self, *args, file: Path, **options):
         if not file.parent.is_dir():
