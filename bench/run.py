@@ -55,8 +55,37 @@ def register_bench() -> None:
     merge("register", results)
 
 
+def transfer_bench() -> None:
+    """`ims export` and `ims import` of the synthetic register, on SQLite and on PostgreSQL."""
+    sizes = ["--initiatives", os.environ.get("IMS_BENCH_INITIATIVES", "10000")]
+    script = str(HERE / "transfer_bench.py")
+    with tempfile.TemporaryDirectory() as tmp:
+        print("register export and import on SQLite …", flush=True)
+        results = {"sqlite": run_json([script, "--source-url", f"sqlite:///{tmp}/a.sqlite3",
+                                       "--target-url", f"sqlite:///{tmp}/b.sqlite3", *sizes])}
+    try:
+        admin = psycopg.connect(PG_ADMIN_URL, autocommit=True, connect_timeout=3)
+    except psycopg.OperationalError as exc:
+        print(f"!! PostgreSQL not reachable ({exc}); the PostgreSQL figures are missing", flush=True)
+        results["postgresql"] = {"skipped": str(exc)}
+    else:
+        names = [f"ims_bench_{uuid.uuid4().hex[:8]}" for _ in range(2)]
+        urls = [PG_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}" for name in names]
+        try:
+            for name in names:
+                admin.execute(f'CREATE DATABASE "{name}"')
+            print("register export and import on PostgreSQL …", flush=True)
+            results["postgresql"] = run_json([script, "--source-url", urls[0], "--target-url", urls[1], *sizes])
+        finally:
+            for name in names:
+                admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            admin.close()
+    merge("transfer", results)
+
+
 def main() -> int:
     register_bench()
+    transfer_bench()
     subprocess.run([sys.executable, str(HERE / "report_bench.py")], check=True)
     print("ingesting the seed letters …", flush=True)
     subprocess.run([sys.executable, str(HERE / "ingest_bench.py")], check=True)

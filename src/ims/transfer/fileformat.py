@@ -32,12 +32,15 @@ def write(path: Path, header: dict[str, Any], body: IO[bytes]) -> None:
     """Header, then the body (already written to a temporary file), into ``path`` via a rename, so that an
     interrupted export never leaves a file that looks complete."""
     partial = path.with_name(path.name + ".deel")
-    with partial.open("wb") as out:
-        out.write(dumps(header))
-        body.seek(0)
-        while chunk := body.read(_CHUNK):
-            out.write(chunk)
-    partial.replace(path)
+    try:
+        with partial.open("wb") as out:
+            out.write(dumps(header))
+            body.seek(0)
+            while chunk := body.read(_CHUNK):
+                out.write(chunk)
+        partial.replace(path)
+    finally:
+        partial.unlink(missing_ok=True)
 
 
 def read_header(path: Path) -> dict[str, Any]:
