@@ -89,6 +89,8 @@ def test_refuses_a_truncated_file(tmp_path):
     ({**USER, "fields": {**USER["fields"], "clearance": "geheim"}}, "accounts.user.clearance is ongeldig"),
     ({**USER, "fields": {**USER["fields"], "date_joined": "gisteren"}}, "accounts.user.date_joined is ongeldig"),
     ({**USER, "pk": True}, "accounts.user.id is ongeldig"),
+    ({**USER, "pk": None}, "accounts.user zonder primaire sleutel"),
+    ({**USER, "pk": 2**70}, "De database weigert de gegevens"),
     ({**USER, "fields": {**USER["fields"], "role": "koning"}}, "De database weigert de gegevens"),
 ])
 def test_refuses_a_malformed_file(tmp_path, line, expected):
@@ -105,6 +107,11 @@ def test_refuses_a_header_that_is_not_one(tmp_path):
     path.write_text("Dit is geen export.\n", encoding="utf-8")
     assert "geen exportbestand van IMS" in refusal(path)
     assert "kan niet worden geopend" in refusal(tmp_path / "bestaat-niet.jsonl")
+
+
+def test_refuses_a_header_with_counts_that_are_not_numbers(tmp_path):
+    message = refusal(write_file(tmp_path / "counts.jsonl", [USER], counts={"accounts.user": [1]}))
+    assert "de kopregel is onvolledig" in message
 
 
 def test_refuses_counts_that_differ_from_the_header(tmp_path):

@@ -64,7 +64,8 @@ def read_header(path: Path) -> dict[str, Any]:
             raise TransferRefused(
                 f"{path} heeft formaatversie {version}; deze versie van IMS leest tot en met versie "
                 f"{FORMAT_VERSION}. Lees het bestand in met een nieuwere versie van IMS.")
-        if set(header) != _HEADER_KEYS or not isinstance(header["counts"], dict):
+        if (set(header) != _HEADER_KEYS or not _names_to(header["counts"], int)
+                or not _names_to(header["migrations"], str)):
             raise TransferRefused(f"{path}: de kopregel is onvolledig of bevat onbekende onderdelen.")
         digest = hashlib.sha256()
         while chunk := handle.read(_CHUNK):
@@ -74,6 +75,12 @@ def read_header(path: Path) -> dict[str, Any]:
             f"De controlesom van {path} klopt niet: het bestand is na het uitvoeren gewijzigd of onvolledig. "
             "Niets ingelezen.")
     return header
+
+
+def _names_to(value: Any, kind: type) -> bool:
+    """Whether ``value`` maps names to values of ``kind`` (a bool is no count)."""
+    return isinstance(value, dict) and all(
+        isinstance(k, str) and isinstance(v, kind) and not isinstance(v, bool) for k, v in value.items())
 
 
 def rows(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:

@@ -63,6 +63,8 @@ class _Table:
         unknown = sorted(set(given) - self.names)
         if unknown:
             raise TransferRefused(f"Regel {number}: {self.label} heeft geen veld '{unknown[0]}'. Niets ingelezen.")
+        if row["pk"] is None:
+            raise TransferRefused(f"Regel {number}: {self.label} zonder primaire sleutel. Niets ingelezen.")
         out = [self._prepare(number, self.pk, row["pk"])]
         for field in self.fields:
             # A field the file does not know (it predates a migration) gets the field's default.
@@ -137,7 +139,7 @@ def register_import(*, path: Path, header: dict[str, Any]) -> ImportResult:
                 raise TransferRefused(
                     f"Het auditspoor klopt na het inlezen niet: {chain.problem}. Heeft deze installatie dezelfde "
                     "IMS_AUDIT_KEY als de bron? Niets ingelezen.")
-    except DatabaseError as exc:
+    except (DatabaseError, OverflowError) as exc:
         raise TransferRefused(f"De database weigert de gegevens: {exc}. Niets ingelezen.".replace("\n", " ")) from exc
     register_imported.send(sender=register_import, using=connection.alias, counts=counts)
     return ImportResult(rows=sum(counts.values()), tables=len(counts), audit_entries=chain.checked)
