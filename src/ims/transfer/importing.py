@@ -89,9 +89,15 @@ class _Table:
 def _refuse_if_not_empty(models_: list[type[models.Model]]) -> None:
     filled = [m for m in models_ if m._base_manager.exists()]
     if filled:
-        names = ", ".join(str(m._meta.verbose_name_plural) for m in filled if not m._meta.auto_created)
+        # Named by what a person recognises: the tables themselves, not their history or link tables.
+        named = [str(m._meta.verbose_name_plural) for m in filled
+                 if not m._meta.auto_created and not m.__name__.startswith("Historical")][:3]
+        more = len(filled) - len(named)
+        what = ", ".join(named) if named else f"{more} tabellen"
+        if named and more:
+            what += f" en {more} andere tabellen"
         raise TransferRefused(
-            f"De database is niet leeg (er staan al {names or 'gegevens'} in). 'ims import' leest alleen in een "
+            f"De database is niet leeg (er staan al gegevens in: {what}). 'ims import' leest alleen in een "
             "lege database in: maak een nieuwe database aan (IMS_DATABASE_URL) en probeer het opnieuw.")
 
 
