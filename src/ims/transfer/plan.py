@@ -48,7 +48,7 @@ def exported_models() -> list[type[models.Model]]:
     needs = {
         label: {
             f.related_model._meta.concrete_model._meta.label_lower
-            for f in model._meta.concrete_fields
+            for f in model._meta.local_concrete_fields
             if f.is_relation and f.related_model is not None
         } & (chosen.keys() - {label})
         for label, model in chosen.items()
@@ -64,8 +64,9 @@ def exported_models() -> list[type[models.Model]]:
 
 
 def stored_fields(model: type[models.Model]) -> list[models.Field]:
-    """The columns the file carries for a model: every concrete field except derived and generated ones."""
+    """The columns the file carries for a model: those of its own table (a child in multi-table inheritance
+    leaves its parent's to the parent's lines), except derived and generated ones."""
     return [
-        f for f in model._meta.concrete_fields
+        f for f in model._meta.local_concrete_fields
         if f.get_internal_type() not in DERIVED_FIELD_TYPES and not getattr(f, "generated", False)
     ]
