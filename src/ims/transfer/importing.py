@@ -111,7 +111,9 @@ def _load(path: Path, tables: dict[str, type[models.Model]]) -> dict[str, int]:
             label = row["model"]
             if label not in tables:
                 raise TransferRefused(f"Regel {number}: onbekende soort gegevens '{label}'. Niets ingelezen.")
-            table = prepared.get(label) or prepared.setdefault(label, _Table(tables[label]))
+            if label not in prepared:
+                prepared[label] = _Table(tables[label])
+            table = prepared[label]
             if batch and (table is not current or len(batch) >= BATCH):
                 cursor.executemany(current.sql, batch)
                 batch = []
