@@ -61,6 +61,8 @@ def bench(source_url: str, target_url: str, initiatives: int, runs: int) -> dict
         run_step("export", target_url, str(again))
         header = json.loads(first.open("rb").readline())
         return {
+            # The machine is shared: its load says how much of the wall clock was spent waiting for a core.
+            "load_average_1min": round(os.getloadavg()[0], 1),
             "initiatives": initiatives,
             "synth_seconds": synth["seconds"],
             "rows": sum(header["counts"].values()),
