@@ -73,6 +73,10 @@ def test_values_take_one_form_whichever_database_gave_them():
     assert codecs(content)[1]("AP8=") == b"\x00\xff"
     with pytest.raises(ValueError):
         codecs(content)[1]("geen base64!")
+    duration = models.DurationField(name="duur")
+    duration.model = SourceDocument
+    assert codecs(duration)[0](dt.timedelta(days=1, microseconds=5)) == 86_400_000_005
+    assert codecs(duration)[1](86_400_000_005) == dt.timedelta(days=1, microseconds=5)
 
 
 @pytest.mark.django_db

@@ -135,3 +135,9 @@ def test_the_command_line_prints_one_dutch_line_and_exits_2(tmp_path):
     assert done.returncode == 2
     assert done.stderr.startswith("Fout: ") and "formaatversie 9" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_export_refuses_a_folder_that_does_not_exist(tmp_path):
+    with pytest.raises(CommandError, match="bestaat niet") as refused:
+        call_command("export", str(tmp_path / "nergens" / "register.jsonl"))
+    assert refused.value.returncode == 2

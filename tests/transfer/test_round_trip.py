@@ -3,11 +3,14 @@ from one to the other; the audit trail verifies after every import, and the data
 
 from __future__ import annotations
 
+import hashlib
 import json
 
 import pytest
 from django.core.management import call_command
 from django.db import connection
+
+from ims.core.audit import AuditEntry
 
 from .conftest import ims
 
@@ -67,6 +70,10 @@ def test_round_trip_on_the_same_database_is_byte_identical(populated_register, d
     assert grant["fields"]["permission"] == ["view_initiative", "register", "initiative"]
     audit_ids = [r["pk"] for r in rows if r["model"] == "core.auditentry"]
     assert audit_ids == sorted(audit_ids)
+    # The export itself is in the audit trail, after the file's last entry.
+    logged = AuditEntry.objects.order_by("-id").first()
+    assert (logged.action, logged.object_type) == ("export", "register") and logged.id > audit_ids[-1]
+    assert logged.changes["sha256"] == header["sha256"] == hashlib.sha256(original.split(b"\n", 1)[1]).hexdigest()
 
     url, again = import_and_export(first, connection.vendor, databases, tmp_path)
     assert again == original

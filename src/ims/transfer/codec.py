@@ -22,6 +22,7 @@ from django.db import models
 from .plan import EXCLUDED
 
 Codec = Callable[[Any], Any]
+_MICROSECOND = dt.timedelta(microseconds=1)
 
 INTEGER_TYPES = frozenset({
     "AutoField", "BigAutoField", "SmallAutoField", "IntegerField", "BigIntegerField", "SmallIntegerField",
@@ -82,6 +83,7 @@ _SCALARS: dict[str, tuple[Codec, Codec]] = {
     "DateTimeField": (_datetime_out, _datetime_in),
     "DateField": (lambda v: v.isoformat(), lambda v: dt.date.fromisoformat(_expect(str, v))),
     "TimeField": (lambda v: v.isoformat(timespec="microseconds"), lambda v: dt.time.fromisoformat(_expect(str, v))),
+    "DurationField": (lambda v: v // _MICROSECOND, lambda v: _MICROSECOND * _expect(int, v)),
     "UUIDField": (str, lambda v: uuid.UUID(_expect(str, v))),
     "JSONField": (lambda v: v, lambda v: v),
     "BinaryField": (lambda v: base64.b64encode(bytes(v)).decode("ascii"), _binary_in),
