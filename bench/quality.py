@@ -9,7 +9,8 @@ and the review screen's default bulk-accept threshold.
   lower bound, on the whole development corpus (all 40 texts: the threshold is a promise about texts the
   rules were not written on, so the held-out ones count too; the open and held-out parts are reported
   apart). The default bulk-accept threshold is the lowest lower bound at and above which precision is at
-  least 0.95: accepting in bulk from there on is as safe as the development corpus can tell.
+  least 0.95: accepting in bulk from there on is as safe as the development corpus can tell. When no bound
+  qualifies, the threshold is above 1 and the review screen offers no bulk acceptance.
   ``src/ims/ingest/bulk_threshold.json`` holds it; the review screen reads it, and a test checks that it
   agrees with a fresh computation.
 
@@ -44,6 +45,9 @@ SEED_BUNDLES = (("000_c506f414f3057816.txt", "003_3c641113c2f2229c.txt", "002_60
 HELD_OUT = ("d03", "d09", "d11", "d20", "d28", "d32", "d33", "d38")
 BAND_BOUNDS = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0)  # bands [0, 0.5), [0.5, 0.6), ..., [0.9, 1.0]
 PRECISION_BAR = 0.95
+# The threshold when no band is safe: above every confidence, so that bulk acceptance offers nothing (the
+# review screen says why) rather than accepting facts of full confidence that are still not reliable enough.
+NO_RELIABLE_BAND = 1.01
 SEED_BAR = 0.95  # seed F1 overall, bundle declared
 DEV_BAR = 0.85  # dev F1 overall
 DEV_TYPE_BAR = 0.75  # dev F1 of every type
@@ -144,9 +148,9 @@ def _precision(facts: list[dict], wrong: set[int]) -> float | None:
 
 def bulk_threshold(bands: list[dict]) -> float:
     """The lowest band's lower bound at and above which precision is at least PRECISION_BAR (every higher
-    bound qualifying too, so that raising the threshold never makes bulk acceptance less safe); 1.0 when no
-    bound qualifies, so that only facts of full confidence are accepted in bulk."""
-    threshold = 1.0
+    bound qualifying too, so that raising the threshold never makes bulk acceptance less safe);
+    NO_RELIABLE_BAND (above 1) when no bound qualifies, so that nothing is accepted in bulk."""
+    threshold = NO_RELIABLE_BAND
     for row in reversed(bands):
         precision = row["precision_at_or_above"]
         if precision is None:

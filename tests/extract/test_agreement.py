@@ -285,3 +285,91 @@ def test_a_framework_as_the_other_side_with_the_texts_own_country(facts):
     # The conventions: "een MoU over de JEF" gives the framework's id plus NL.
     text = "Nederland heeft op 2 oktober 2029 het MoU over de Joint Expeditionary Force ondertekend."
     assert keyset(facts(text, "agreement")) == {("MoU", ("JEF", "NL"), "2029-10-02")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # passive with the parties after "door"
+        (
+            "De intentieverklaring werd op 4 maart 2030 ondertekend door Nederland en Noorwegen.",
+            ("LOI", ("NL", "NO"), "2030-03-04"),
+        ),
+        # the subject before the instrument, a perfect tense
+        (
+            "Nederland en Denemarken hebben op 5 februari 2030 een overeenkomst gesloten over opleidingen.",
+            ("AGREEMENT", ("DK", "NL"), "2030-02-05"),
+        ),
+        # who signs on whose behalf
+        (
+            "Op 6 maart 2030 tekende de staatssecretaris namens Nederland een Letter of Intent met Zweden.",
+            ("LOI", ("NL", "SE"), "2030-03-06"),
+        ),
+        # an accord reached, the date before the instrument's word; partners as a compound adjective
+        (
+            "De ministers bereikten op 7 maart 2030 een akkoord over de Duits-Nederlandse luchtverdediging.",
+            ("AGREEMENT", ("DE", "NL"), "2030-03-07"),
+        ),
+        # the Benelux countries as the signatories
+        (
+            "De Benelux-landen ondertekenden op 8 maart 2030 een verdrag over hun luchtruim.",
+            ("TREATY", ("BE", "LU", "NL"), "2030-03-08"),
+        ),
+        # an abbreviation for a memorandum, a Dutch memorandum
+        (
+            "Nederland en Estland hebben op 10 maart 2030 een MoU getekend over cyberverdediging.",
+            ("MoU", ("EE", "NL"), "2030-03-10"),
+        ),
+        (
+            "Nederland, Denemarken en Canada hebben op 3 mei 2030 een memorandum van overeenstemming getekend.",
+            ("MoU", ("CA", "DK", "NL"), "2030-05-03"),
+        ),
+        # two other countries: the Netherlands is no party
+        (
+            "De overeenkomst werd op 2 maart 2030 in Brussel gesloten tussen Luxemburg en België.",
+            ("AGREEMENT", ("BE", "LU"), "2030-03-02"),
+        ),
+        # entering into force dates no signing
+        (
+            "Het memorandum van overeenstemming tussen België en Nederland is op 1 maart 2030 in werking getreden.",
+            ("MoU", ("BE", "NL"), None),
+        ),
+    ],
+)
+def test_the_ways_letters_and_news_tell_an_agreement(facts, text, expected):
+    assert keyset(facts(text, "agreement", date="2030-06-01")) == {expected}
+
+
+def test_the_countries_after_met_are_the_other_side_of_the_texts_own_country(facts):
+    text = "Daarnaast is er een Memorandum of Understanding afgesloten met Denemarken en Noorwegen in 2029."
+    assert keyset(facts(text, "agreement")) == {("MoU", ("DK", "NL", "NO"), "2029")}
+    # a country before "met" is the first side itself
+    text = "Duitsland heeft in 2029 een MoU gesloten met Polen en Tsjechië."
+    assert keyset(facts(text, "agreement")) == {("MoU", ("CZ", "DE", "PL"), "2029")}
+
+
+def test_a_pronoun_in_the_next_sentence_dates_the_signing_less_surely(facts):
+    text = (
+        "Het verdrag tussen Nederland en Duitsland over elkaars eenheden trad op 1 februari 2030 in werking. "
+        "Het was op 20 november 2029 in Berlijn ondertekend."
+    )
+    found = facts(text, "agreement")
+    assert keyset(found) == {("TREATY", ("DE", "NL"), "2029-11-20")}
+    assert found[0]["confidence"] < 0.8
+
+
+def test_no_agreement_reaches_the_top_confidence_band(facts):
+    # Kind, parties and date must all be right: on the development corpus agreements are right less often
+    # than the 95 % that bulk acceptance asks, so even one with every field in its own sentence stays below.
+    text = "Op 6 maart 2030 ondertekenden Nederland en Zweden een Letter of Intent tussen beide landen."
+    assert [f["confidence"] for f in facts(text, "agreement")] == [0.85]
+
+
+def test_agreed_with_an_infinitive_clause(facts):
+    text = "Nederland en Luxemburg hebben in mei 2030 afgesproken gezamenlijk een satelliet te gebruiken."
+    assert keyset(facts(text, "agreement", date="2030-06-01")) == {("AGREEMENT", ("LU", "NL"), "2030-05")}
+
+
+def test_an_agreement_signed_last_month(facts):
+    text = "Ik heb vorige maand met mijn Duitse collega een akkoord getekend over de tankeenheid."
+    assert keyset(facts(text, "agreement", date="2030-06-12")) == {("AGREEMENT", ("DE", "NL"), "2030-05")}

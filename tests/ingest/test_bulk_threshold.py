@@ -36,5 +36,8 @@ def test_the_threshold_is_the_lowest_bound_from_which_on_every_higher_one_is_saf
     assert quality.bulk_threshold(_bands(0.5, 0.6, 0.97, 0.98, None, None)) == 0.6
 
 
-def test_without_a_safe_band_only_full_confidence_is_accepted_in_bulk():
-    assert quality.bulk_threshold(_bands(0.2, 0.3, 0.4, 0.5, 0.6, 0.7)) == 1.0
+def test_without_a_safe_band_nothing_is_accepted_in_bulk():
+    threshold = quality.bulk_threshold(_bands(0.2, 0.3, 0.4, 0.5, 0.6, 0.7))
+    assert threshold == quality.NO_RELIABLE_BAND > 1
+    # even a safe band under an unsafe top one is not enough
+    assert quality.bulk_threshold(_bands(0.2, 0.3, 0.4, 0.96, 0.97, 0.9)) > 1

@@ -141,3 +141,25 @@ def test_the_review_page_sends_the_version_it_showed(document, analyst, login):
     fact = make_fact(document, "partner_ring", {"partner": "DE", "ring": "strategic", "date": "2019-10-02"})
     page = login(analyst).get(reverse("ingest:review", args=[document.pk])).content.decode()
     assert page.count(f'name="version" value="{fact.version}"') == 3  # accept, reject and correct
+
+
+def test_without_a_reliable_confidence_band_the_review_screen_offers_no_bulk_acceptance(
+    document, analyst, login, tmp_path, monkeypatch
+):
+    from ims.ingest import forms
+
+    stored = tmp_path / "bulk_threshold.json"
+    stored.write_text('{"threshold": 1.01}', encoding="utf-8")
+    monkeypatch.setattr(forms, "BULK_THRESHOLD_FILE", stored)
+    forms.default_bulk_threshold.cache_clear()
+    try:
+        fact = make_fact(document, "partner_ring", {"partner": "DE", "ring": "strategic", "year": 2019}, confidence=1)
+        client = login(analyst)
+        page = client.get(reverse("ingest:review", args=[document.pk])).content.decode()
+        assert "Geen enkele zekerheidsband is betrouwbaar genoeg" in page
+        assert reverse("ingest:bulk-accept", args=[document.pk]) not in page
+        client.post(reverse("ingest:bulk-accept", args=[document.pk]), {"min_confidence": "0"})
+        fact.refresh_from_db()
+        assert fact.status == "pending"
+    finally:
+        forms.default_bulk_threshold.cache_clear()

@@ -80,6 +80,12 @@ def test_relative_years():
     assert iso("het afgelopen jaar", PartialDate(2024, 11, 2)) == ["2024"]
 
 
+def test_last_month_is_the_month_before_the_letters():
+    assert iso("tekenden vorige maand een akkoord") == ["2024-02"]
+    assert iso("verleden maand", PartialDate(2024, 1, 5)) == ["2023-12"]
+    assert iso("vorige maand", PartialDate(2024)) == []  # a letter dated to the year only: unknown
+
+
 def test_relative_dates_need_the_documents_date():
     assert iso("op 12 februari jl. en vorig jaar", reference=None) == []
     with pytest.raises(DateError, match="document's date"):

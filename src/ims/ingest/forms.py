@@ -77,8 +77,19 @@ BULK_THRESHOLD_FILE = Path(__file__).with_name("bulk_threshold.json")
 def default_bulk_threshold() -> float:
     """The review screen's default for accepting in bulk: the lowest confidence from which on the extractor's
     facts are at least 95 % right on the development corpus. `make bench` computes it (bench/quality.py) and
-    writes it here; a test checks that it still agrees with the extractor."""
+    writes it here; a test checks that it still agrees with the extractor. Above 1 when no confidence band is
+    that reliable: bulk acceptance is then not offered (see :func:`bulk_accept_offered`)."""
     return float(json.loads(BULK_THRESHOLD_FILE.read_text(encoding="utf-8"))["threshold"])
+
+
+NO_RELIABLE_BAND_MESSAGE = _(
+    "Geen enkele zekerheidsband is betrouwbaar genoeg om feiten in één keer te accepteren; beoordeel ze een voor een."
+)
+
+
+def bulk_accept_offered() -> bool:
+    """Whether some confidence band is reliable enough to accept its facts in bulk."""
+    return default_bulk_threshold() <= 1
 
 
 class BulkAcceptForm(forms.Form):

@@ -19,7 +19,15 @@ from ims.accounts.permissions import Action, may
 from ims.core.services import RegisterError
 
 from . import selectors, services
-from .forms import BulkAcceptForm, RejectForm, UploadForm, correction_form, corrections_from
+from .forms import (
+    NO_RELIABLE_BAND_MESSAGE,
+    BulkAcceptForm,
+    RejectForm,
+    UploadForm,
+    bulk_accept_offered,
+    correction_form,
+    corrections_from,
+)
 from .jobs import job_start
 from .models import FactStatus
 from .presentation import highlight
@@ -82,7 +90,8 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404 from None
     pieces = highlight(document.text, [(f.start, f.end, f.pk) for f in facts])
     rows = [(f, correction_form(f.fact_type, f.payload)) for f in facts]
-    context = {"document": document, "pieces": pieces, "rows": rows, "bulk": BulkAcceptForm(),
+    context = {"document": document, "pieces": pieces, "rows": rows,
+               "bulk": BulkAcceptForm() if bulk_accept_offered() else None, "no_bulk": NO_RELIABLE_BAND_MESSAGE,
                "pending": sum(1 for f in facts if f.status == FactStatus.PENDING),
                "bundle": selectors.bundle_parts(user=request.user, document=document)}
     return render(request, "ingest/review.html", context)
@@ -144,7 +153,9 @@ def bulk_accept(request: HttpRequest, pk: int) -> HttpResponse:
     except ObjectDoesNotExist:
         raise Http404 from None
     form = BulkAcceptForm(request.POST)
-    if not form.is_valid():
+    if not bulk_accept_offered():
+        messages.error(request, NO_RELIABLE_BAND_MESSAGE)
+    elif not form.is_valid():
         messages.error(request, _("Geef een zekerheid tussen 0 en 1."))
     else:
         result = services.facts_accept_bulk(facts=facts, actor=request.user,

@@ -2,7 +2,7 @@
 
 "21 mei 2019" is a day, "juni 2017" a month, "2010" a year. Letters also date things relative to
 themselves: "18 april jl." (jongstleden: the most recent 18 April), "in oktober", "afgelopen jaar",
-"vorig jaar", "dit jaar". Those are resolved against the document's own date (``reference``); without a
+"vorig jaar", "dit jaar", "vorige maand". Those are resolved against the document's own date (``reference``); without a
 reference they are left out rather than guessed.
 
 ``parse_date`` reads a whole string and raises :class:`DateError`; ``find_dates`` scans running text and
@@ -164,6 +164,7 @@ _LETTER_LED = rf"""
     | (?P<day>\b(?:(?P<ago2>eergisteren)|(?P<ago1>gisteren)|vandaag)\b)
     | (?P<rel>\b(?:(?P<prev>vorig|verleden)\s+jaar|(?P<last>(?:het\s+)?afgelopen)\s+jaar
         |(?P<this>dit|het\s+lopende|dit\s+kalender)\s*jaar|(?P<next>volgend|komend|het\s+komende)\s+jaar)\b)
+    | (?P<prev_month>\b(?:vorige|verleden|afgelopen)\s+maand\b)
 """
 _DATE = re.compile(f"(?ix){_DIGIT_LED}|{_LETTER_LED}")
 _DATE_AT_DIGIT = re.compile(f"(?ix){_DIGIT_LED}")
@@ -256,6 +257,11 @@ def _from_match(m: re.Match[str], reference: PartialDate | None) -> tuple[Partia
         return None
     if kind == "day":
         return _relative_day(reference, 2 if m["ago2"] else 1 if m["ago1"] else 0), True
+    if kind == "prev_month":  # "vorige maand": the month before the letter's (unknown without its month)
+        if reference.month is None:
+            return None
+        return (PartialDate(reference.year - 1, 12) if reference.month == 1 else
+                PartialDate(reference.year, reference.month - 1)), True
     if m["prev"]:
         return PartialDate(reference.year - 1), True
     if m["last"]:
@@ -286,16 +292,16 @@ _DIGITS = re.compile(r"\d\d*")
 # longest wins, as in a plain list with every name before its abbreviation.
 _ANCHOR_WORD = re.compile(
     r"a(?:pr(?:il)?|ug(?:ustus)?)|dec(?:ember)?|feb(?:ruari)?|j(?:aar|an(?:uari)?|u(?:li?|ni?))"
-    r"|m(?:aart|ei|rt)|nov(?:ember)?|okt(?:ober)?|sep(?:tember)?|(?:eer)?gisteren|vandaag"
+    r"|m(?:aa(?:nd|rt)|ei|rt)|nov(?:ember)?|okt(?:ober)?|sep(?:tember)?|(?:eer)?gisteren|vandaag"
 )
 # Every word of _ANCHOR_WORD holds one of these: most sentences hold none, which a test for each (at
 # memory speed) settles sooner than a search with the regex.
 _ANCHOR_STEMS = (
-    "jan", "feb", "maart", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec", "jaar", "gisteren",
-    "vandaag",
+    "jan", "feb", "maart", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec", "jaar", "maand",
+    "gisteren", "vandaag",
 )
 # The words besides the months that _ANCHOR_WORD finds: the relative year and day words.
-ANCHOR_WORDS_BESIDES_MONTHS = ("jaar", "eergisteren", "gisteren", "vandaag")
+ANCHOR_WORDS_BESIDES_MONTHS = ("jaar", "maand", "eergisteren", "gisteren", "vandaag")
 # The first two digits of the years _YEAR reads.
 _CENTURIES = ("18", "19", "20", "21")
 
