@@ -373,3 +373,11 @@ def test_agreed_with_an_infinitive_clause(facts):
 def test_an_agreement_signed_last_month(facts):
     text = "Ik heb vorige maand met mijn Duitse collega een akkoord getekend over de tankeenheid."
     assert keyset(facts(text, "agreement", date="2030-06-12")) == {("AGREEMENT", ("DE", "NL"), "2030-05")}
+
+
+def test_an_organisation_listed_as_a_side_is_a_party(facts):
+    text = "Op 4 mei 2030 is een MoU tussen de NAVO en Nederland getekend over de opslag van brandstof."
+    assert keyset(facts(text, "agreement")) == {("MoU", ("NATO", "NL"), "2030-05-04")}
+    # the Benelux stands for its members, who are the parties
+    text = "Op 4 mei 2030 is een verdrag tussen de Benelux-landen getekend over de luchtruimbewaking."
+    assert keyset(facts(text, "agreement")) == {("TREATY", ("BE", "LU", "NL"), "2030-05-04")}

@@ -337,7 +337,8 @@ def _places(doc: DocContext, i: int) -> set[int]:
 
 
 def _listed_after(doc: DocContext, i: int, low: str, cue: re.Match[str], hi: int) -> tuple[list[str], int]:
-    """The parties "tussen ..." or "met ..." lists right after the instrument's word, and where the list
+    """The parties "tussen ..." or "met ..." lists right after the instrument's word (countries, then
+    organisations), and where the list
     ends (the words up to there are not another instrument's)."""
     m = _TUSSEN.match(low, cue.end(), hi) or _MET.match(low, cue.end(), hi)
     if not m:
@@ -345,7 +346,14 @@ def _listed_after(doc: DocContext, i: int, low: str, cue: re.Match[str], hi: int
     start = m.end()
     end = _PARTY_LIST_END.search(low, start, hi)
     stop = end.start() if end else hi
-    return _countries_in(doc, i, start, stop), stop
+    listed = _countries_in(doc, i, start, stop)
+    # An organisation listed as a side ("een MoU tussen de NAVO en Nederland") is a party by its id.
+    # (One that stands for its member countries, as the Benelux does, gave those countries already.)
+    orgs = [
+        m.id for m in doc.mentions(i)
+        if start <= m.start < stop and m.id in ORG_IDS and not m.members and m.id not in listed
+    ]
+    return listed + orgs, stop
 
 
 def _discourse(doc: DocContext, i: int, bound: set[int]) -> list[str]:
