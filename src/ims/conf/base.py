@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "ims.ingest",
     "ims.assessment",
     "ims.reporting",
+    "ims.search",
     "ims.api",
     "ims.transfer",
 ]

@@ -5,6 +5,7 @@ command.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TypeVar
 
 from django.db import IntegrityError, transaction
@@ -18,6 +19,24 @@ M = TypeVar("M", bound=Model)
 
 # Bookkeeping fields every record has; they are not "changes" a reader of the audit trail cares about.
 _UNAUDITED = {"created_at", "updated_at", "created_by", "updated_by", "version"}
+
+# What else must follow every write, in the same transaction (the search index): apps add theirs when they start.
+_after_save: list[Callable[[Model], None]] = []
+_after_delete: list[Callable[[Model], None]] = []
+
+
+def on_record_write(*, saved: Callable[[Model], None], deleted: Callable[[Model], None]) -> None:
+    """Have ``saved(instance)`` run after every ``record_save`` and ``deleted(instance)`` before every delete."""
+    if saved not in _after_save:
+        _after_save.append(saved)
+    if deleted not in _after_delete:
+        _after_delete.append(deleted)
+
+
+def record_links_changed(instance: Model) -> None:
+    """Tell what follows writes that a record's links (its partners, say) changed after it was saved."""
+    for follow in _after_save:
+        follow(instance)
 
 
 class RegisterError(Exception):
@@ -73,6 +92,8 @@ def record_save(instance: M, *, actor=None) -> M:
             if adding or changes:
                 audit(action=AuditAction.CREATE if adding else AuditAction.UPDATE, actor=actor, obj=instance,
                       changes=after if adding else changes)
+            for follow in _after_save:
+                follow(instance)
     except IntegrityError as exc:
         raise RegisterError(f"De database weigert dit gegeven: {exc}") from exc
     return instance
@@ -108,4 +129,6 @@ def record_delete(instance: Model, *, actor=None) -> None:
     with transaction.atomic():
         _claim_version(instance)  # deleting what someone changed after you looked at it is a lost update too
         audit(action=AuditAction.DELETE, actor=actor, obj=instance, changes=_fields(instance))
+        for follow in _after_delete:
+            follow(instance)
         instance.delete()

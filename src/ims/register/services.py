@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from ims.accounts.permissions import Action, may
 from ims.core.models import Record, clearance_of
-from ims.core.services import RegisterError, record_save
+from ims.core.services import RegisterError, record_links_changed, record_save
 from ims.text.countries import country_name, is_country_code
 
 from .models import (
@@ -316,6 +316,7 @@ def agreement_create(
         actor=actor,
     )
     agreement.parties.add(*partners_for(parties, actor=actor))
+    record_links_changed(agreement)  # its parties' names are in the search index
     agreement.citations.add(*citations)
     return agreement
 
@@ -332,6 +333,7 @@ def contribution_create(
         actor=actor,
     )
     contribution.partners.add(*partners_for(partners, actor=actor))
+    record_links_changed(contribution)  # its partners' names are in the search index
     contribution.citations.add(*citations)
     return contribution
 
@@ -406,6 +408,7 @@ def contribution_join(*, contribution: Contribution, partners: Sequence[str], pe
         contribution.personnel = personnel
         record_save(contribution, actor=actor)
     contribution.partners.add(*partners_for(partners, actor=actor))
+    record_links_changed(contribution)
     return record_cite(record=contribution, citations=citations)
 
 

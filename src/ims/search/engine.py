@@ -1,0 +1,115 @@
+"""The database's part of the search: writing an entry's full-text side, and matching, ranking, counting and
+snippets. PostgreSQL: a ``tsvector`` (``dutch``), ``websearch_to_tsquery``, ``ts_rank_cd``, ``ts_headline``.
+SQLite: FTS5 over the Snowball stems (``ims.search.analysis``), ``bm25``, ``snippet``.
+
+Every query here takes the ids of the entries the user may see as a subquery, built by the selector through
+the clearance filter, so no match, count or snippet comes from an entry above the user's clearance.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db import connection
+
+from . import analysis
+from .excerpt import END_MARK, START_MARK
+from .query import Query, fts5_match, tsquery_sql
+
+# Ranking weights: a word in the title counts more than one in the text.
+_TITLE_WEIGHT, _BODY_WEIGHT = 5.0, 1.0
+SNIPPET_WORDS = 24
+
+
+def _postgresql() -> bool:
+    return connection.vendor == "postgresql"
+
+
+def write(entry_id: int, title: str, body: str) -> None:
+    """Store (or replace) the full-text side of one entry."""
+    with connection.cursor() as cursor:
+        if _postgresql():
+            cursor.execute(
+                "UPDATE search_searchentry SET vector = setweight(to_tsvector('dutch', %s), 'A')"
+                " || setweight(to_tsvector('dutch', %s), 'B') WHERE id = %s",
+                [analysis.fold(title), analysis.fold(body), entry_id],
+            )
+        else:
+            cursor.execute("DELETE FROM search_fts WHERE rowid = %s", [entry_id])
+            cursor.execute("INSERT INTO search_fts (rowid, title, body) VALUES (%s, %s, %s)",
+                           [entry_id, analysis.terms(title), analysis.terms(body)])
+
+
+def forget(entry_ids: list[int]) -> None:
+    if _postgresql() or not entry_ids:
+        return  # on PostgreSQL the vector goes with its row
+    with connection.cursor() as cursor:
+        cursor.execute(f"DELETE FROM search_fts WHERE rowid IN ({', '.join(['%s'] * len(entry_ids))})", entry_ids)
+
+
+def clear() -> None:
+    if not _postgresql():
+        with connection.cursor() as cursor:
+            cursor.execute("DELETE FROM search_fts")
+
+
+@dataclass(frozen=True)
+class Matches:
+    """The SQL of the visible entries that match, as ``(id, rank)`` rows; the rank is higher for better hits."""
+
+    sql: str
+    params: list
+
+
+def matches(query: Query, visible_sql: str, visible_params: tuple) -> Matches:
+    if _postgresql():
+        expression, params = tsquery_sql(query)
+        sql = (f"SELECT e.id, ts_rank_cd(e.vector, q.q) AS rank FROM search_searchentry e, (SELECT {expression} AS q) q"
+               f" WHERE e.vector @@ q.q AND e.id IN ({visible_sql})")
+        return Matches(sql, [*params, *visible_params])
+    sql = (f"SELECT m.id, -m.rank AS rank FROM (SELECT rowid AS id, bm25(search_fts, {_TITLE_WEIGHT}, {_BODY_WEIGHT})"
+           f" AS rank FROM search_fts WHERE search_fts MATCH %s) m WHERE m.id IN ({visible_sql})")
+    return Matches(sql, [fts5_match(query), *visible_params])
+
+
+def counts(found: Matches) -> list[tuple[str, int | None, int]]:
+    """``(kind, year, number of hits)`` over all matches: the facets and, summed, the total."""
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT e.kind, e.year, COUNT(*) FROM ({found.sql}) h JOIN search_searchentry e ON e.id = h.id"
+                       " GROUP BY e.kind, e.year", found.params)
+        return [(kind, year, n) for kind, year, n in cursor.fetchall()]
+
+
+def ranked(found: Matches, *, kind: str, year: int | None, offset: int, limit: int) -> list[int]:
+    """One page of matching entry ids, best first, of one kind and year where given."""
+    where, params = [], []
+    if kind:
+        where.append("e.kind = %s")
+        params.append(kind)
+    if year is not None:
+        where.append("e.year = %s")
+        params.append(year)
+    condition = ("WHERE " + " AND ".join(where)) if where else ""
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT h.id FROM ({found.sql}) h JOIN search_searchentry e ON e.id = h.id {condition}"
+                       " ORDER BY h.rank DESC, e.id LIMIT %s OFFSET %s", [*found.params, *params, limit, offset])
+        return [row[0] for row in cursor.fetchall()]
+
+
+def snippets(query: Query, entry_ids: list[int]) -> dict[int, str]:
+    """The database's snippet of each entry's text, matching words between START_MARK and END_MARK."""
+    if not entry_ids:
+        return {}
+    ids = ", ".join(["%s"] * len(entry_ids))
+    with connection.cursor() as cursor:
+        if _postgresql():
+            expression, params = tsquery_sql(query)
+            options = (f'StartSel="{START_MARK}", StopSel="{END_MARK}", MaxWords={SNIPPET_WORDS}, '
+                       f"MinWords={SNIPPET_WORDS // 2}, MaxFragments=1")
+            cursor.execute(f"SELECT e.id, ts_headline('dutch', e.body, q.q, %s) FROM search_searchentry e,"
+                           f" (SELECT {expression} AS q) q WHERE e.id IN ({ids})", [options, *params, *entry_ids])
+        else:
+            cursor.execute(f"SELECT rowid, snippet(search_fts, 1, %s, %s, '…', {SNIPPET_WORDS}) FROM search_fts"
+                           f" WHERE search_fts MATCH %s AND rowid IN ({ids})",
+                           [START_MARK, END_MARK, fts5_match(query), *entry_ids])
+        return dict(cursor.fetchall())

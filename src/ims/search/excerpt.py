@@ -1,0 +1,77 @@
+"""A hit's snippet as places in the original text: the database picks the passage (``ts_headline`` on
+PostgreSQL, FTS5's ``snippet`` on SQLite), and this finds it back in the text the user may read, so that the
+snippet shows the words as written and links to where they stand. No Django here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .analysis import STOP_MARK, Token, tokens
+
+START_MARK = "\x02"  # what the database puts around a matching word
+END_MARK = "\x03"
+ELLIPSIS = "…"
+
+
+@dataclass(frozen=True)
+class Excerpt:
+    start: int  # the passage's place in the text
+    end: int
+    parts: tuple[tuple[str, bool], ...]  # pieces of the passage, True for a matching word
+    leading: bool  # text comes before the passage
+    trailing: bool  # and after it
+
+
+def _marked_terms(fragment: str) -> list[tuple[str, bool]]:
+    """The index terms of a marked-up fragment, each with whether the database marked it as a match."""
+    out: list[tuple[str, bool]] = []
+    inside = False
+    plain = fragment.replace(ELLIPSIS, " ")
+    position = 0
+    for token in tokens(plain):
+        gap = plain[position:token.start]
+        if START_MARK in gap:
+            inside = True
+        if END_MARK in gap and gap.rfind(END_MARK) > gap.rfind(START_MARK):
+            inside = False
+        out.append((token.term, inside))
+        position = token.end
+    return out
+
+
+def _find(haystack: list[Token], needle: list[str]) -> int:
+    if not needle:
+        return -1
+    first = needle[0]
+    for i, token in enumerate(haystack):
+        if token.term == first and [t.term for t in haystack[i:i + len(needle)]] == needle:
+            return i
+    return -1
+
+
+def locate(text: str, fragment: str, terms: frozenset[str], width: int = 30) -> Excerpt:
+    """The passage of ``text`` that ``fragment`` (the database's snippet of it, marked up) shows.
+
+    When the fragment cannot be found back (the text changed meanwhile), the passage around the first word
+    of the text that matches ``terms`` is shown instead, or the text's start.
+    """
+    words = tokens(text)
+    marked = _marked_terms(fragment)
+    at = _find(words, [term for term, _ in marked])
+    if at >= 0:
+        span = words[at:at + len(marked)]
+    else:
+        first = next((i for i, t in enumerate(words) if t.term in terms), 0)
+        begin = max(0, first - width // 3)
+        span = words[begin:begin + width]
+    if not span:
+        return Excerpt(0, 0, (), False, False)
+    parts: list[tuple[str, bool]] = []
+    position = span[0].start
+    for token in span:
+        if token.start > position:
+            parts.append((text[position:token.start], False))
+        parts.append((text[token.start:token.end], token.term in terms and token.term != STOP_MARK))
+        position = token.end
+    return Excerpt(span[0].start, span[-1].end, tuple(parts), span[0].start > 0, span[-1].end < len(text))

@@ -1,0 +1,106 @@
+"""The search's one read: hits, counts, facets and snippets, all over the entries the user may see."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.core.exceptions import EmptyResultSet
+from django.urls import NoReverseMatch, reverse
+from django.utils.http import urlencode
+
+from .engine import counts, matches, ranked, snippets
+from .excerpt import Excerpt, locate
+from .models import Kind, SearchEntry
+from .query import Query, parse
+
+PER_PAGE = 20
+MAX_PAGE = 50  # nobody reads the thousandth hit; a deep OFFSET only costs
+
+
+@dataclass(frozen=True)
+class Hit:
+    kind: str
+    object_id: int
+    title: str
+    year: int | None
+    url: str
+    excerpt: Excerpt
+
+
+@dataclass(frozen=True)
+class Results:
+    query: Query
+    count: int  # hits of the chosen kind and year
+    hits: list[Hit] = field(default_factory=list)
+    # (value, count) per facet: kinds among the hits of the chosen year, years among those of the chosen kind
+    facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+
+
+def _url(entry: SearchEntry, excerpt: Excerpt) -> str:
+    """Where a hit is shown: its own page, else the page it is on; a document at the place of the snippet."""
+    def page(name: str, *args) -> str:
+        try:
+            return reverse(name, args=args)
+        except NoReverseMatch:
+            return ""
+
+    if entry.kind == Kind.DOCUMENT:
+        url = page("register:document-detail", entry.object_id)
+        if url:
+            return f"{url}#passage-{excerpt.start}-{excerpt.end}" if excerpt.end else url
+        return page("api:document-detail", entry.object_id)
+    if entry.kind == Kind.PARTNER:
+        return page("register:partner-detail", entry.anchor)
+    if entry.kind == Kind.INITIATIVE:
+        return page("register:initiative-detail", entry.object_id)
+    if entry.kind == Kind.MILESTONE:
+        return page("register:initiative-detail", int(entry.anchor))
+    if entry.kind == Kind.CONTRIBUTION and entry.anchor:
+        return page("register:partner-detail", entry.anchor)
+    lists = {Kind.AGREEMENT: "register:agreement-list", Kind.COMMITMENT: "register:commitment-list",
+             Kind.CONTRIBUTION: "register:contribution-list"}
+    found = page(lists.get(entry.kind, ""))
+    return f"{found}?{urlencode({'q': entry.title[:60]})}" if found else ""
+
+
+def search(*, user, q: str, kind: str = "", year: int | None = None, page: int = 1,
+           per_page: int = PER_PAGE) -> Results:
+    query = parse(q)
+    if query.empty:
+        return Results(query=query, count=0)
+    try:
+        sql, params = SearchEntry.objects.visible_to(user).values("id").query.sql_with_params()
+    except EmptyResultSet:  # a user who may see nothing
+        return Results(query=query, count=0)
+    found = matches(query, sql, params)
+    kinds: Counter[str] = Counter()
+    years: Counter[str] = Counter()
+    total = 0
+    # Each facet counts the hits the other filter leaves, so that its values are the choices still open.
+    for row_kind, row_year, n in counts(found):
+        if year is None or row_year == year:
+            kinds[row_kind] += n
+        if not kind or row_kind == kind:
+            years[str(row_year) if row_year else ""] += n
+            if year is None or row_year == year:
+                total += n
+    page = min(max(page, 1), MAX_PAGE)
+    ids = ranked(found, kind=kind, year=year, offset=(page - 1) * per_page, limit=per_page)
+    entries = SearchEntry.objects.visible_to(user).in_bulk(ids)
+    fragments = snippets(query, ids)
+    terms = query.terms()
+    hits = []
+    for pk in ids:
+        entry = entries.get(pk)
+        if entry is None:
+            continue
+        excerpt = locate(entry.body, fragments.get(pk, ""), terms)
+        hits.append(Hit(entry.kind, entry.object_id, entry.title, entry.year, _url(entry, excerpt), excerpt))
+    order = {value: n for n, value in enumerate(Kind.values)}
+    facets = {
+        "kind": sorted(kinds.items(), key=lambda item: order.get(item[0], 99)),
+        "year": sorted(((y, n) for y, n in years.items() if y), reverse=True),
+    }
+    return Results(query=query, count=total, hits=hits, facets=facets)
+
