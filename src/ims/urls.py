@@ -18,6 +18,7 @@ urlpatterns = [
     path("inlezen/", include("ims.ingest.urls")),
     path("rapportage/", include("ims.reporting.urls")),
     path("beoordeling/", include("ims.assessment.urls")),
+    path("zoeken/", include("ims.search.urls")),
     path("", include("ims.register.urls")),
 ]
 

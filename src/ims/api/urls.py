@@ -2,6 +2,8 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
+from ims.search.api import SearchViewSet
+
 from . import views
 
 app_name = "api"
@@ -18,6 +20,7 @@ router.register("contributions", views.ContributionViewSet, basename="contributi
 router.register("defence-spending", views.SpendingViewSet, basename="spending")
 router.register("commitments", views.CommitmentViewSet, basename="commitment")
 router.register("documents", views.DocumentViewSet, basename="document")
+router.register("search", SearchViewSet, basename="search")
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),

@@ -74,4 +74,10 @@ def locate(text: str, fragment: str, terms: frozenset[str], width: int = 30) -> 
             parts.append((text[position:token.start], False))
         parts.append((text[token.start:token.end], token.term in terms and token.term != STOP_MARK))
         position = token.end
-    return Excerpt(span[0].start, span[-1].end, tuple(parts), span[0].start > 0, span[-1].end < len(text))
+    merged: list[tuple[str, bool]] = []
+    for piece, hit in parts:  # neighbouring plain pieces as one
+        if merged and not hit and not merged[-1][1]:
+            merged[-1] = (merged[-1][0] + piece, False)
+        else:
+            merged.append((piece, hit))
+    return Excerpt(span[0].start, span[-1].end, tuple(merged), span[0].start > 0, span[-1] != words[-1])

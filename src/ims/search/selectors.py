@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from dataclasses import dataclass, field
 
 from django.core.exceptions import EmptyResultSet
 from django.urls import NoReverseMatch, reverse
 from django.utils.http import urlencode
+
+from ims.accounts.permissions import Action, may
 
 from .engine import counts, matches, ranked, snippets
 from .excerpt import Excerpt, locate
@@ -37,8 +40,10 @@ class Results:
     facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
 
 
-def _url(entry: SearchEntry, excerpt: Excerpt) -> str:
-    """Where a hit is shown: its own page, else the page it is on; a document at the place of the snippet."""
+def _url(entry: SearchEntry, excerpt: Excerpt, *, editor: bool) -> str:
+    """Where a hit is shown: its own page, else the page it is on; a document at the place of the snippet.
+
+    Until documents have a page of their own, an editor is sent to the document's review screen."""
     def page(name: str, *args) -> str:
         try:
             return reverse(name, args=args)
@@ -49,7 +54,7 @@ def _url(entry: SearchEntry, excerpt: Excerpt) -> str:
         url = page("register:document-detail", entry.object_id)
         if url:
             return f"{url}#passage-{excerpt.start}-{excerpt.end}" if excerpt.end else url
-        return page("api:document-detail", entry.object_id)
+        return page("ingest:review", entry.object_id) if editor else ""
     if entry.kind == Kind.PARTNER:
         return page("register:partner-detail", entry.anchor)
     if entry.kind == Kind.INITIATIVE:
@@ -90,13 +95,15 @@ def search(*, user, q: str, kind: str = "", year: int | None = None, page: int =
     entries = SearchEntry.objects.visible_to(user).in_bulk(ids)
     fragments = snippets(query, ids)
     terms = query.terms()
+    editor = may(user, Action.EDIT)
     hits = []
     for pk in ids:
         entry = entries.get(pk)
         if entry is None:
             continue
         excerpt = locate(entry.body, fragments.get(pk, ""), terms)
-        hits.append(Hit(entry.kind, entry.object_id, entry.title, entry.year, _url(entry, excerpt), excerpt))
+        url = _url(entry, excerpt, editor=editor)
+        hits.append(Hit(entry.kind, entry.object_id, entry.title, entry.year, url, excerpt))
     order = {value: n for n, value in enumerate(Kind.values)}
     facets = {
         "kind": sorted(kinds.items(), key=lambda item: order.get(item[0], 99)),
@@ -104,3 +111,7 @@ def search(*, user, q: str, kind: str = "", year: int | None = None, page: int =
     }
     return Results(query=query, count=total, hits=hits, facets=facets)
 
+
+
+def page_count(results: Results, per_page: int = PER_PAGE) -> int:
+    return min(MAX_PAGE, math.ceil(results.count / per_page))
