@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from django.urls import reverse
 
@@ -60,7 +62,8 @@ def test_partner_page_and_its_count_leave_it_out(register, dv_user, confidential
     germany = register["partner"]
     assert selectors.initiative_counts(user=dv_user, partners=[germany]) == {germany.pk: 1}
     assert selectors.initiative_counts(user=confidential_user, partners=[germany]) == {germany.pk: 2}
-    listing = login(dv_user).get(reverse("register:partner-list") + "?format=json").json()
+    response = login(dv_user).get(reverse("register:partner-list") + "?format=json")
+    listing = json.loads(b"".join(response.streaming_content))
     assert {r["code"]: r["initiatives"] for r in listing["rows"]}["DE"] == 1
 
 
