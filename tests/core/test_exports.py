@@ -132,6 +132,6 @@ def test_write_xlsx_streams_a_generator_it_never_holds(tmp_path):
     with target.open("wb") as handle:
         assert write_xlsx(handle, title="test", headers=["n", "tekst", "datum", "kwart"], values=rows()) == 5000
     sheet = load_workbook(target, read_only=True).active
-    last = list(sheet.iter_rows(min_row=5001, max_row=5001, values_only=True))[0]
+    last = next(sheet.iter_rows(min_row=5001, max_row=5001, values_only=True))
     assert last[0] == 4999 and last[2].date() == dt.date(2020, 1, 1) + dt.timedelta(days=4999 % 365)
     assert last[3] == pytest.approx(4999 / 4)

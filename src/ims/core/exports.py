@@ -158,7 +158,7 @@ def export_response(
                                      content_type=CONTENT_TYPES["json"])
     values = ((shown or row)(item) for item in _rows(rows))
     if fmt == "xlsx":
-        spool = tempfile.TemporaryFile()
+        spool = tempfile.TemporaryFile()  # noqa: SIM115  (FileResponse closes it once it is sent)
         write_xlsx(spool, title=name, headers=titles, values=values)
         spool.seek(0)
         return FileResponse(spool, as_attachment=True, filename=f"{name}.xlsx", content_type=CONTENT_TYPES["xlsx"])
