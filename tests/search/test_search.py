@@ -105,3 +105,32 @@ def test_the_index_follows_edits_and_deletes(corpus, analyst):
     assert search(user=analyst, q="koudweertraining").count == 0
     record_delete(corpus["apart"])
     assert ("document", "Brief over oefeningen") not in _found(search(user=analyst, q="Schotland"))
+
+
+def test_a_rebuilt_index_finds_the_same(corpus, analyst):
+    from ims.search.services import rebuild
+
+    queries = ["onderzeeboten", "Noorse", '"Noorse mariniers"', "geintegreerde", "kroonjuweel", "mariniers -Schotland"]
+    before = {q: (_found(search(user=analyst, q=q)), search(user=analyst, q=q).count) for q in queries}
+    assert rebuild() >= 10
+    assert {q: (_found(search(user=analyst, q=q)), search(user=analyst, q=q).count) for q in queries} == before
+
+
+def test_the_stemmer_is_postgresqls_dutch_one(corpus):
+    """The SQLite index stems in Python; it must reduce words as PostgreSQL's dutch configuration does."""
+    from django.db import connection
+
+    from ims.search.analysis import STOP_MARK, stem, words
+
+    if connection.vendor != "postgresql":
+        pytest.skip("compares with PostgreSQL's stemmer")
+    sample = sorted({w.lower() for w in words(
+        "onderzeeboten onderzeeboot geïntegreerde eenheden Noorse Noren Noorwegen mariniers luchtruimbewaking "
+        "bewaking Benelux-luchtruim toezeggingen toezegging samenwerking samenwerkingsverbanden brigades "
+        "fregatten helikopters oefeningen oefenen verwerving verworven België Duitse Franse opleidingen")})
+    with connection.cursor() as cursor:
+        for word in sample:
+            cursor.execute("SELECT ts_lexize('dutch_stem', %s)", [word])
+            (lexemes,) = cursor.fetchone()
+            expected = lexemes[0] if lexemes else STOP_MARK
+            assert stem(word) == expected, word

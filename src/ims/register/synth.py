@@ -86,5 +86,9 @@ def synth_register(*, initiatives: int, partners: int, seed: int) -> dict[str, i
     Goal.objects.bulk_create(goals, batch_size=2000)
     bulk_create_with_history(milestones, Milestone, batch_size=2000)
     through.objects.bulk_create(framework_links, batch_size=2000)
+    # Bulk writes pass the register's write path by, and with it the search index: index the whole lot at once.
+    from ims.search.services import rebuild
+
+    rebuild()
     return {"partners": len(countries), "ringperiodes": len(rings), "initiatieven": len(created),
             "deelnames": len(participations), "doelen": len(goals), "mijlpalen": len(milestones)}

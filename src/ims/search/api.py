@@ -17,8 +17,8 @@ from .query import MAX_LENGTH
 
 class SearchQuery(serializers.Serializer):
     q = serializers.CharField(max_length=MAX_LENGTH, help_text=_(
-        'Woorden die alle moeten voorkomen; "woorden tussen aanhalingstekens" als zinsdeel, OR tussen twee '
-        "woorden, -woord om uit te sluiten."))
+        'Woorden die alle moeten voorkomen; "woorden tussen aanhalingstekens" als zinsdeel, OR of OF tussen '
+        "twee woorden, -woord om uit te sluiten."))
     kind = serializers.ChoiceField(choices=Kind.choices, required=False, allow_blank=True)
     year = WholeNumber(required=False, min_value=1900, max_value=2100)
     page = WholeNumber(required=False, min_value=1, max_value=selectors.MAX_PAGE)

@@ -27,17 +27,23 @@ def _postgresql() -> bool:
 
 def write(entry_id: int, title: str, body: str) -> None:
     """Store (or replace) the full-text side of one entry."""
+    write_many([(entry_id, title, body)], fresh=False)
+
+
+def write_many(rows: list[tuple[int, str, str]], *, fresh: bool) -> None:
+    """Store the full-text side of many entries ``(id, title, body)``; ``fresh``: none of them has one yet."""
     with connection.cursor() as cursor:
         if _postgresql():
-            cursor.execute(
+            cursor.executemany(
                 "UPDATE search_searchentry SET vector = setweight(to_tsvector('dutch', %s), 'A')"
                 " || setweight(to_tsvector('dutch', %s), 'B') WHERE id = %s",
-                [analysis.fold(title), analysis.fold(body), entry_id],
+                [(analysis.fold(title), analysis.fold(body), pk) for pk, title, body in rows],
             )
-        else:
-            cursor.execute("DELETE FROM search_fts WHERE rowid = %s", [entry_id])
-            cursor.execute("INSERT INTO search_fts (rowid, title, body) VALUES (%s, %s, %s)",
-                           [entry_id, analysis.terms(title), analysis.terms(body)])
+            return
+        if not fresh:
+            cursor.executemany("DELETE FROM search_fts WHERE rowid = %s", [(pk,) for pk, _, _ in rows])
+        cursor.executemany("INSERT INTO search_fts (rowid, title, body) VALUES (%s, %s, %s)",
+                           [(pk, analysis.terms(title), analysis.terms(body)) for pk, title, body in rows])
 
 
 def forget(entry_ids: list[int]) -> None:
@@ -94,6 +100,11 @@ def ranked(found: Matches, *, kind: str, year: int | None, offset: int, limit: i
         cursor.execute(f"SELECT h.id FROM ({found.sql}) h JOIN search_searchentry e ON e.id = h.id {condition}"
                        " ORDER BY h.rank DESC, e.id LIMIT %s OFFSET %s", [*found.params, *params, limit, offset])
         return [row[0] for row in cursor.fetchall()]
+
+
+def snippets_are_terms() -> bool:
+    """Whether ``snippets`` gives index terms (SQLite's index holds stems) rather than the text as written."""
+    return not _postgresql()
 
 
 def snippets(query: Query, entry_ids: list[int]) -> dict[int, str]:

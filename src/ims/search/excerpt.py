@@ -23,8 +23,10 @@ class Excerpt:
     trailing: bool  # and after it
 
 
-def _marked_terms(fragment: str) -> list[tuple[str, bool]]:
-    """The index terms of a marked-up fragment, each with whether the database marked it as a match."""
+def _marked_terms(fragment: str, stemmed: bool) -> list[tuple[str, bool]]:
+    """The index terms of a marked-up fragment, each with whether the database marked it as a match.
+
+    ``stemmed``: the fragment is of index terms already (SQLite's index), else of the text as written."""
     out: list[tuple[str, bool]] = []
     inside = False
     plain = fragment.replace(ELLIPSIS, " ")
@@ -35,7 +37,7 @@ def _marked_terms(fragment: str) -> list[tuple[str, bool]]:
             inside = True
         if END_MARK in gap and gap.rfind(END_MARK) > gap.rfind(START_MARK):
             inside = False
-        out.append((token.term, inside))
+        out.append((plain[token.start:token.end] if stemmed else token.term, inside))
         position = token.end
     return out
 
@@ -50,14 +52,14 @@ def _find(haystack: list[Token], needle: list[str]) -> int:
     return -1
 
 
-def locate(text: str, fragment: str, terms: frozenset[str], width: int = 30) -> Excerpt:
+def locate(text: str, fragment: str, terms: frozenset[str], *, stemmed: bool, width: int = 30) -> Excerpt:
     """The passage of ``text`` that ``fragment`` (the database's snippet of it, marked up) shows.
 
     When the fragment cannot be found back (the text changed meanwhile), the passage around the first word
     of the text that matches ``terms`` is shown instead, or the text's start.
     """
     words = tokens(text)
-    marked = _marked_terms(fragment)
+    marked = _marked_terms(fragment, stemmed)
     at = _find(words, [term for term, _ in marked])
     if at >= 0:
         span = words[at:at + len(marked)]

@@ -1,9 +1,9 @@
 """The search box's language, read once and written out for each database (no Django here).
 
-Words are all required; ``OR`` between two words lets either do; ``"quoted words"`` must stand together, in
-that order; ``-word`` (or ``-"a phrase"``) must not occur. A country's adjective or people ("Noorse",
-"Noren") also finds the country by its Dutch and English names, through the gazetteer the extraction uses.
-The same parsed query becomes an FTS5 MATCH expression on SQLite and a ``tsquery`` built with
+Words are all required; ``OR`` (or a capital ``OF``) between two words lets either do; ``"quoted words"``
+must stand together, in that order; ``-word`` (or ``-"a phrase"``) must not occur. A country's adjective or
+people ("Noorse", "Noren") also finds the country by its Dutch and English names, through the gazetteer the
+extraction uses. The same parsed query becomes an FTS5 MATCH expression on SQLite and a ``tsquery`` built with
 ``websearch_to_tsquery('dutch', …)`` on PostgreSQL, so both find the same records.
 """
 
@@ -88,7 +88,7 @@ def parse(text: str) -> Query:
     clauses: list[Clause] = []
     join_next = False
     for piece in _PIECE.findall(text[:MAX_LENGTH]):
-        if piece.lower() == "or" and clauses and not clauses[-1].negated:
+        if (piece.lower() == "or" or piece == "OF") and clauses and not clauses[-1].negated:
             join_next = True
             continue
         negated = piece.startswith("-") and len(piece) > 1

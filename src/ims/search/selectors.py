@@ -12,7 +12,7 @@ from django.utils.http import urlencode
 
 from ims.accounts.permissions import Action, may
 
-from .engine import counts, matches, ranked, snippets
+from .engine import counts, matches, ranked, snippets, snippets_are_terms
 from .excerpt import Excerpt, locate
 from .models import Kind, SearchEntry
 from .query import Query, parse
@@ -96,12 +96,13 @@ def search(*, user, q: str, kind: str = "", year: int | None = None, page: int =
     fragments = snippets(query, ids)
     terms = query.terms()
     editor = may(user, Action.EDIT)
+    stemmed = snippets_are_terms()
     hits = []
     for pk in ids:
         entry = entries.get(pk)
         if entry is None:
             continue
-        excerpt = locate(entry.body, fragments.get(pk, ""), terms)
+        excerpt = locate(entry.body, fragments.get(pk, ""), terms, stemmed=stemmed)
         url = _url(entry, excerpt, editor=editor)
         hits.append(Hit(entry.kind, entry.object_id, entry.title, entry.year, url, excerpt))
     order = {value: n for n, value in enumerate(Kind.values)}

@@ -139,8 +139,8 @@ def unindex_record(instance: Model) -> None:
 
 
 @transaction.atomic
-def rebuild() -> int:
-    """Index the whole register anew; returns the number of entries."""
+def rebuild(batch: int = 1000) -> int:
+    """Index the whole register anew, in batches; returns the number of entries."""
     SearchEntry.objects.all().delete()
     engine.clear()
     count = 0
@@ -148,7 +148,20 @@ def rebuild() -> int:
     related = {Contribution: ["location"], Milestone: ["initiative"]}
     for model, build in ENTRIES.items():
         rows = model.objects.select_related(*related.get(model, [])).prefetch_related(*prefetch.get(model, []))
-        for record in rows.order_by("pk").iterator(chunk_size=500):
-            _store(build(record))
-            count += 1
+        pending: list[Entry] = []
+        for record in rows.order_by("pk").iterator(chunk_size=batch):
+            pending.append(build(record))
+            if len(pending) == batch:
+                count += _store_many(pending)
+                pending = []
+        count += _store_many(pending)
     return count
+
+
+def _store_many(entries: list[Entry]) -> int:
+    rows = SearchEntry.objects.bulk_create([
+        SearchEntry(kind=e.kind, object_id=e.object_id, classification=e.classification, year=e.year,
+                    title=e.title[:300], body=e.body, anchor=e.anchor) for e in entries
+    ])
+    engine.write_many([(row.pk, row.title, row.body) for row in rows], fresh=True)
+    return len(rows)
