@@ -83,9 +83,35 @@ def transfer_bench() -> None:
     merge("transfer", results)
 
 
+def search_bench() -> None:
+    """Search p95 on both databases, against the icontains floor, and the XLSX export of every initiative."""
+    sizes = ["--initiatives", os.environ.get("IMS_BENCH_INITIATIVES", "10000"), "--documents", "1000"]
+    with tempfile.TemporaryDirectory() as tmp:
+        print("search and XLSX export on SQLite …", flush=True)
+        results = {"sqlite": run_json([str(HERE / "search_bench.py"), "--database-url",
+                                       f"sqlite:///{tmp}/bench.sqlite3", *sizes])}
+    try:
+        admin = psycopg.connect(PG_ADMIN_URL, autocommit=True, connect_timeout=3)
+    except psycopg.OperationalError as exc:
+        print(f"!! PostgreSQL not reachable ({exc}); the PostgreSQL figures are missing", flush=True)
+        results["postgresql"] = {"skipped": str(exc)}
+    else:
+        name = f"ims_bench_{uuid.uuid4().hex[:8]}"
+        admin.execute(f'CREATE DATABASE "{name}"')
+        try:
+            print("search and XLSX export on PostgreSQL …", flush=True)
+            url = PG_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
+            results["postgresql"] = run_json([str(HERE / "search_bench.py"), "--database-url", url, *sizes])
+        finally:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            admin.close()
+    merge("search", results)
+
+
 def main() -> int:
     register_bench()
     transfer_bench()
+    search_bench()
     subprocess.run([sys.executable, str(HERE / "report_bench.py")], check=True)
     print("ingesting the seed letters …", flush=True)
     subprocess.run([sys.executable, str(HERE / "ingest_bench.py")], check=True)

@@ -61,7 +61,8 @@ def clear() -> None:
 
 @dataclass(frozen=True)
 class Matches:
-    """The SQL of the visible entries that match, as ``(id, rank)`` rows; the rank is higher for better hits."""
+    """A WITH clause that defines ``h(id, rank, kind, year)``: the visible entries that match, the rank higher for
+    better hits."""
 
     sql: str
     params: list
@@ -70,19 +71,20 @@ class Matches:
 def matches(query: Query, visible_sql: str, visible_params: tuple) -> Matches:
     if _postgresql():
         expression, params = tsquery_sql(query)
-        sql = (f"SELECT e.id, ts_rank_cd(e.vector, q.q) AS rank FROM search_searchentry e, (SELECT {expression} AS q) q"
-               f" WHERE e.vector @@ q.q AND e.id IN ({visible_sql})")
+        sql = (f"WITH q AS (SELECT {expression} AS q), h AS (SELECT e.id, ts_rank_cd(e.vector, q.q) AS rank, e.kind,"
+               f" e.year FROM search_searchentry e, q WHERE e.vector @@ q.q AND e.id IN ({visible_sql}))")
         return Matches(sql, [*params, *visible_params])
-    sql = (f"SELECT m.id, -m.rank AS rank FROM (SELECT rowid AS id, bm25(search_fts, {_TITLE_WEIGHT}, {_BODY_WEIGHT})"
-           f" AS rank FROM search_fts WHERE search_fts MATCH %s) m WHERE m.id IN ({visible_sql})")
+    # Materialized: else SQLite may run the full-text match again for every row it joins.
+    sql = (f"WITH m AS MATERIALIZED (SELECT rowid AS id, bm25(search_fts, {_TITLE_WEIGHT}, {_BODY_WEIGHT}) AS rank"
+           " FROM search_fts WHERE search_fts MATCH %s), h AS (SELECT e.id, -m.rank AS rank, e.kind, e.year FROM m"
+           f" JOIN search_searchentry e ON e.id = m.id WHERE e.id IN ({visible_sql}))")
     return Matches(sql, [fts5_match(query), *visible_params])
 
 
 def counts(found: Matches) -> list[tuple[str, int | None, int]]:
     """``(kind, year, number of hits)`` over all matches: the facets and, summed, the total."""
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT e.kind, e.year, COUNT(*) FROM ({found.sql}) h JOIN search_searchentry e ON e.id = h.id"
-                       " GROUP BY e.kind, e.year", found.params)
+        cursor.execute(f"{found.sql} SELECT kind, year, COUNT(*) FROM h GROUP BY kind, year", found.params)
         return [(kind, year, n) for kind, year, n in cursor.fetchall()]
 
 
@@ -90,15 +92,15 @@ def ranked(found: Matches, *, kind: str, year: int | None, offset: int, limit: i
     """One page of matching entry ids, best first, of one kind and year where given."""
     where, params = [], []
     if kind:
-        where.append("e.kind = %s")
+        where.append("kind = %s")
         params.append(kind)
     if year is not None:
-        where.append("e.year = %s")
+        where.append("year = %s")
         params.append(year)
     condition = ("WHERE " + " AND ".join(where)) if where else ""
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT h.id FROM ({found.sql}) h JOIN search_searchentry e ON e.id = h.id {condition}"
-                       " ORDER BY h.rank DESC, e.id LIMIT %s OFFSET %s", [*found.params, *params, limit, offset])
+        cursor.execute(f"{found.sql} SELECT id FROM h {condition} ORDER BY rank DESC, id LIMIT %s OFFSET %s",
+                       [*found.params, *params, limit, offset])
         return [row[0] for row in cursor.fetchall()]
 
 
