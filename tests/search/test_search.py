@@ -134,3 +134,16 @@ def test_the_stemmer_is_postgresqls_dutch_one(corpus):
             (lexemes,) = cursor.fetchone()
             expected = lexemes[0] if lexemes else STOP_MARK
             assert stem(word) == expected, word
+
+
+def test_a_partner_raised_above_a_viewer_is_no_longer_a_way_to_find_its_initiatives(corpus, analyst, viewer):
+    from ims.core.services import record_save
+    from ims.register.models import Partner
+
+    assert ("initiative", "Koudweertraining in het hoge noorden") in _found(search(user=viewer, q="Noorwegen"))
+    norway = Partner.objects.get(code="NO")
+    norway.classification = 2
+    record_save(norway)
+    assert ("initiative", "Koudweertraining in het hoge noorden") not in _found(search(user=viewer, q="Noorwegen"))
+    assert ("partner", "Noorwegen") not in _found(search(user=viewer, q="Noorwegen"))
+    assert ("partner", "Noorwegen") in _found(search(user=analyst, q="Noorwegen"))

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.db.models import Model
+from django.db.models import Model, Q
 
 from ims.core.classification import Classification
 from ims.register.models import (
@@ -114,6 +114,12 @@ def index_record(instance: Model) -> None:
     if build is None:
         return
     _store(build(instance))
+    if isinstance(instance, Partner) and not instance._state.adding:
+        # Its name is in the entries of what it takes part in, and only while it is unclassified.
+        for record in (*Initiative.objects.filter(participations__partner=instance).distinct(),
+                       *Agreement.objects.filter(parties=instance).distinct(),
+                       *Contribution.objects.filter(Q(partners=instance) | Q(location=instance)).distinct()):
+            _store(ENTRIES[type(record)](record))
     if isinstance(instance, Initiative):
         # Its milestones carry its title and level.
         for milestone in Milestone.objects.filter(initiative=instance).select_related("initiative"):
