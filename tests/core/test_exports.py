@@ -24,8 +24,9 @@ SECRET = "Geheim project Noordkaap"
 
 @pytest.fixture
 def register(db):
-    services.partner_upsert(code="DE", kind="country")
+    germany = services.partner_upsert(code="DE", kind="country")
     services.partner_upsert(code="NO", kind="country")
+    services.ring_assign(partner=germany, ring="strategic", valid_from=dt.date(2019, 12, 12))
     services.initiative_create(title="Open oefening", status="running", form="integrated_operational",
                                participants=[("DE", "lead")], planned_start=dt.date(2019, 3, 1),
                                planned_end=dt.date(2021, 12, 31))
@@ -42,7 +43,7 @@ def _body(response) -> bytes:
     return b"".join(response.streaming_content) if response.streaming else response.content
 
 
-LISTS = ["register:initiative-list", "register:partner-list", "register:agreement-list"]
+LISTS = ["register:initiative-list", "register:partner-list", "register:agreement-list", "assessment:rings"]
 
 
 @pytest.mark.parametrize("url_name", LISTS)
@@ -103,7 +104,7 @@ def test_no_export_shows_a_record_above_clearance(register, viewer, analyst, log
 
     seen = text(viewer)
     assert SECRET not in seen and "Geheim verdrag" not in seen
-    if url_name != "register:partner-list":
+    if url_name in ("register:initiative-list", "register:agreement-list"):
         assert SECRET in text(analyst) or "Geheim verdrag" in text(analyst)
 
 
@@ -135,3 +136,12 @@ def test_write_xlsx_streams_a_generator_it_never_holds(tmp_path):
     last = next(sheet.iter_rows(min_row=5001, max_row=5001, values_only=True))
     assert last[0] == 4999 and last[2].date() == dt.date(2020, 1, 1) + dt.timedelta(days=4999 % 365)
     assert last[3] == pytest.approx(4999 / 4)
+
+
+def test_the_rings_list_exports_labels_for_people_and_codes_for_machines(register, analyst, login):
+    client = login(analyst)
+    rows = list(csv.DictReader(io.StringIO(_body(client.get(reverse("assessment:rings"), {"format": "csv"}))
+                                           .decode("utf-8-sig")), delimiter=";"))
+    assert [(r["Code"], r["Schil van kracht"], r["Wijkt af"]) for r in rows] == [("DE", "strategische partner", "nee")]
+    body = json.loads(_body(client.get(reverse("assessment:rings"), {"format": "json"})))
+    assert body["rows"][0]["ring"] == "strategic" and body["rows"][0]["divergent"] is False

@@ -23,7 +23,10 @@ from django.views.decorators.http import require_http_methods
 from ims import framework as fw
 from ims.accounts.permissions import Action, may, roles_that_may
 from ims.core.audit import AuditAction, audit
+from ims.core.exports import EXPORT_FORMATS, export_response
 from ims.core.services import RegisterError
+from ims.register.presentation import labels, partner_name
+from ims.register.vocab import Ring
 
 from . import selectors, services
 from .charts import flip_chart_svg
@@ -170,6 +173,9 @@ def proposal_chart(request: HttpRequest) -> HttpResponse:
 def rings(request: HttpRequest) -> HttpResponse:
     divergent = request.GET.get("afwijkend") == "1"
     rows = selectors.ring_overview(user=request.user, divergent_only=divergent)
+    fmt = request.GET.get("format")
+    if fmt in EXPORT_FORMATS:
+        return _rings_export(fmt, rows, query=request.GET.urlencode())
     context = {
         "rows": rows,
         "divergent": divergent,
@@ -178,6 +184,34 @@ def rings(request: HttpRequest) -> HttpResponse:
         "who": _who_may(),
     }
     return render(request, "assessment/rings.html", context)
+
+
+def _rings_export(fmt: str, rows: list[selectors.RingRow], *, query: str) -> HttpResponse:
+    rings = labels(Ring, lambda: Ring.choices)
+
+    def values(row: selectors.RingRow, shown: bool) -> list:
+        criteria, suggestion = row.criteria, row.suggestion
+        ring = row.partner.current_ring or ""
+        suggested = suggestion.ring if suggestion else ""
+        return [
+            row.partner.code, partner_name(row.partner) if shown else row.partner.name_nl,
+            rings.get(ring, "") if shown else ring, rings.get(suggested, "") if shown else suggested,
+            suggestion.date if suggestion else None,
+            criteria.political_distance if criteria else None, criteria.culture_similarity if criteria else None,
+            criteria.operational_synergy if criteria else None, criteria.valid_from if criteria else None,
+            suggestion.explanation if suggestion else "", row.divergent,
+        ]
+
+    return export_response(
+        fmt, query=query, name="schillen", rows=rows,
+        columns=["code", "name", "ring", "suggested_ring", "suggested_on", "political_distance",
+                 "culture_similarity", "operational_synergy", "criteria_from", "explanation", "divergent"],
+        headers=[_("Code"), _("Partner"), _("Schil van kracht"), _("Voorgestelde schil"), _("Datum voorstel"),
+                 _("Politiek-strategische afstand"), _("Vergelijkbaarheid politieke cultuur"),
+                 _("Operationele synergie"),
+                 _("Criteria vanaf"), _("Toelichting bij het voorstel"), _("Wijkt af")],
+        row=lambda row: values(row, shown=False), shown=lambda row: values(row, shown=True),
+    )
 
 
 @login_required
