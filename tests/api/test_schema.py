@@ -30,6 +30,7 @@ PATHS = {
     "/api/v1/commitments/{id}/": {"get"},
     "/api/v1/documents/": {"get"},
     "/api/v1/documents/{id}/": {"get"},
+    "/api/v1/search/": {"get"},
 }
 
 

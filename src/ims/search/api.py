@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import extend_schema, extend_schema_serializer
 from rest_framework import serializers, viewsets
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -51,6 +51,7 @@ class FacetsSerializer(serializers.Serializer):
     year = FacetValueSerializer(many=True)
 
 
+@extend_schema_serializer(many=False)  # one answer with its hits, though the operation lists
 class ResultsSerializer(serializers.Serializer):
     count = serializers.IntegerField(help_text=_("Treffers van de gekozen soort en het gekozen jaar."))
     page = serializers.IntegerField()
