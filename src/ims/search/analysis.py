@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 import snowballstemmer
 
@@ -50,8 +50,7 @@ def stem(word: str) -> str:
     return _stemmer().stemWord(folded)
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):  # a tuple: a letter has thousands of them, and a dataclass costs several times more
     start: int  # offsets into the text the token was read from
     end: int
     term: str  # the stem, or STOP_MARK

@@ -68,14 +68,17 @@ class Matches:
     params: list
 
 
-def matches(query: Query, visible_sql: str, visible_params: tuple) -> Matches:
+def matches(query: Query, visible_sql: str, visible_params: tuple, *, ranked: bool = True) -> Matches:
+    """``ranked=False`` leaves the rank out (0 for all): counting needs none, and ranking every hit costs."""
     if _postgresql():
         expression, params = tsquery_sql(query)
-        sql = (f"WITH q AS (SELECT {expression} AS q), h AS (SELECT e.id, ts_rank_cd(e.vector, q.q) AS rank, e.kind,"
+        rank = "ts_rank_cd(e.vector, q.q)" if ranked else "0"
+        sql = (f"WITH q AS (SELECT {expression} AS q), h AS (SELECT e.id, {rank} AS rank, e.kind,"
                f" e.year FROM search_searchentry e, q WHERE e.vector @@ q.q AND e.id IN ({visible_sql}))")
         return Matches(sql, [*params, *visible_params])
     # Materialized: else SQLite may run the full-text match again for every row it joins.
-    sql = (f"WITH m AS MATERIALIZED (SELECT rowid AS id, bm25(search_fts, {_TITLE_WEIGHT}, {_BODY_WEIGHT}) AS rank"
+    rank = f"bm25(search_fts, {_TITLE_WEIGHT}, {_BODY_WEIGHT})" if ranked else "0"
+    sql = (f"WITH m AS MATERIALIZED (SELECT rowid AS id, {rank} AS rank"
            " FROM search_fts WHERE search_fts MATCH %s), h AS (SELECT e.id, -m.rank AS rank, e.kind, e.year FROM m"
            f" JOIN search_searchentry e ON e.id = m.id WHERE e.id IN ({visible_sql}))")
     return Matches(sql, [fts5_match(query), *visible_params])

@@ -40,14 +40,22 @@ class Results:
     facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
 
 
+# Names of pages this project does not have (yet): the document page comes with another part of the project.
+# Remembered, because a failed reverse() costs as much as the rest of a hit.
+_MISSING_PAGES: set[str] = set()
+
+
 def _url(entry: SearchEntry, excerpt: Excerpt, *, editor: bool) -> str:
     """Where a hit is shown: its own page, else the page it is on; a document at the place of the snippet.
 
     Until documents have a page of their own, an editor is sent to the document's review screen."""
     def page(name: str, *args) -> str:
+        if not name or name in _MISSING_PAGES:
+            return ""
         try:
             return reverse(name, args=args)
         except NoReverseMatch:
+            _MISSING_PAGES.add(name)
             return ""
 
     if entry.kind == Kind.DOCUMENT:
@@ -83,7 +91,7 @@ def search(*, user, q: str, kind: str = "", year: int | None = None, page: int =
     years: Counter[str] = Counter()
     total = 0
     # Each facet counts the hits the other filter leaves, so that its values are the choices still open.
-    for row_kind, row_year, n in counts(found):
+    for row_kind, row_year, n in counts(matches(query, sql, params, ranked=False)):
         if year is None or row_year == year:
             kinds[row_kind] += n
         if not kind or row_kind == kind:
