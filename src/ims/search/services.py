@@ -114,7 +114,7 @@ def index_record(instance: Model) -> None:
     if build is None:
         return
     _store(build(instance))
-    if isinstance(instance, Partner) and not instance._state.adding:
+    if isinstance(instance, Partner):
         # Its name is in the entries of what it takes part in, and only while it is unclassified.
         for record in (*Initiative.objects.filter(participations__partner=instance).distinct(),
                        *Agreement.objects.filter(parties=instance).distinct(),
