@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import NamedTuple
@@ -58,7 +59,13 @@ class Token(NamedTuple):  # a tuple: a letter has thousands of them, and a datac
 
 def tokens(text: str) -> list[Token]:
     """Every word of ``text`` with its place in it and its index term."""
-    return [Token(m.start(), m.end(), stem(m.group())) for m in _WORD.finditer(text)]
+    return list(iter_tokens(text))
+
+
+def iter_tokens(text: str) -> Iterator[Token]:
+    """The words of ``text`` one by one, for a reader that may stop early."""
+    for m in _WORD.finditer(text):
+        yield Token(m.start(), m.end(), stem(m.group()))
 
 
 def terms(text: str) -> str:

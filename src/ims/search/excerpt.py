@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .analysis import STOP_MARK, Token, tokens
+from .analysis import STOP_MARK, Token, iter_tokens, tokens
 
 START_MARK = "\x02"  # what the database puts around a matching word
 END_MARK = "\x03"
@@ -42,14 +42,18 @@ def _marked_terms(fragment: str, stemmed: bool) -> list[tuple[str, bool]]:
     return out
 
 
-def _find(haystack: list[Token], needle: list[str]) -> int:
+def _span(text: str, needle: list[str]) -> list[Token]:
+    """The run of words of ``text`` whose terms are ``needle``, read only as far as needed (a letter is long)."""
     if not needle:
-        return -1
-    first = needle[0]
-    for i, token in enumerate(haystack):
-        if token.term == first and [t.term for t in haystack[i:i + len(needle)]] == needle:
-            return i
-    return -1
+        return []
+    window: list[Token] = []
+    for token in iter_tokens(text):
+        window.append(token)
+        if len(window) > len(needle):
+            window.pop(0)
+        if len(window) == len(needle) and window[-1].term == needle[-1] and [t.term for t in window] == needle:
+            return window
+    return []
 
 
 def locate(text: str, fragment: str, terms: frozenset[str], *, stemmed: bool, width: int = 30) -> Excerpt:
@@ -58,12 +62,9 @@ def locate(text: str, fragment: str, terms: frozenset[str], *, stemmed: bool, wi
     When the fragment cannot be found back (the text changed meanwhile), the passage around the first word
     of the text that matches ``terms`` is shown instead, or the text's start.
     """
-    words = tokens(text)
-    marked = _marked_terms(fragment, stemmed)
-    at = _find(words, [term for term, _ in marked])
-    if at >= 0:
-        span = words[at:at + len(marked)]
-    else:
+    span = _span(text, [term for term, _ in _marked_terms(fragment, stemmed)])
+    if not span:
+        words = tokens(text)
         first = next((i for i, t in enumerate(words) if t.term in terms), 0)
         begin = max(0, first - width // 3)
         span = words[begin:begin + width]
@@ -82,4 +83,5 @@ def locate(text: str, fragment: str, terms: frozenset[str], *, stemmed: bool, wi
             merged[-1] = (merged[-1][0] + piece, False)
         else:
             merged.append((piece, hit))
-    return Excerpt(span[0].start, span[-1].end, tuple(merged), span[0].start > 0, span[-1] != words[-1])
+    trailing = any(ch.isalnum() for ch in text[span[-1].end:])
+    return Excerpt(span[0].start, span[-1].end, tuple(merged), span[0].start > 0, trailing)
