@@ -164,7 +164,8 @@ def main() -> int:
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     results["xlsx_export"] = {"rows": Initiative.objects.count(), "seconds": round(seconds, 2),
-                              "cpu_seconds": round(cpu_seconds, 2), "bytes": size, "peak_python_memory_mb": round(peak / 2**20, 1)}
+                              "cpu_seconds": round(cpu_seconds, 2), "bytes": size,
+                              "peak_python_memory_mb": round(peak / 2**20, 1)}
     worst = max(e["p95_ms"] for e in results["search"].values())
     results["targets"] = {
         "search_p95_under_50ms": worst < 50, "worst_search_p95_ms": worst,

@@ -38,9 +38,11 @@ def test_a_document_hit_links_to_its_place(corpus, analyst, login):
         assert link == reverse("ingest:review", args=[corpus["phrase"].pk])
         return
     path, _, fragment = link.partition("#")
-    assert path == detail
+    assert path == f"{detail}?passage={fragment.removeprefix('passage-')}"
     start, end = (int(n) for n in fragment.removeprefix("passage-").split("-"))
     assert "Noorse mariniers" in corpus["phrase"].text[start:end]
+    page = BeautifulSoup(login(analyst).get(link.partition("#")[0]).content, "html.parser")
+    assert "Noorse mariniers" in page.select_one(f"[id='{fragment}']").get_text()
 
 
 def test_bad_filters_are_ignored_not_errors(corpus, analyst, login):

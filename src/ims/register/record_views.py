@@ -154,6 +154,18 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """The document: its metadata, its text with every cited passage marked and addressable as
     ``#passage-<start>-<end>``, and the records and facts taken from it."""
     found = _one(records.document_page, user=request.user, pk=pk)
+    spans = found.spans + _asked_passage(request, len(found.document.text))
     return render(request, "register/document_detail.html", {
-        "d": found.document, "record": found.document, "found": found, "pieces": cut(found.document.text, found.spans),
+        "d": found.document, "record": found.document, "found": found, "pieces": cut(found.document.text, spans),
     })
+
+
+def _asked_passage(request: HttpRequest, length: int) -> list[tuple[int, int]]:
+    """A passage the link asks to mark (``?passage=<start>-<end>``, as the search's snippets link): it becomes
+    addressable as ``#passage-<start>-<end>`` like a cited one. Only of a document the user may read anyway."""
+    start, _, end = request.GET.get("passage", "").partition("-")
+    if not (start.isdigit() and end.isdigit() and len(start) < 10 and len(end) < 10):
+        return []
+    if not 0 <= int(start) < int(end) <= length:
+        return []
+    return [(int(start), int(end))]

@@ -61,7 +61,8 @@ def _url(entry: SearchEntry, excerpt: Excerpt, *, editor: bool) -> str:
     if entry.kind == Kind.DOCUMENT:
         url = page("register:document-detail", entry.object_id)
         if url:
-            return f"{url}#passage-{excerpt.start}-{excerpt.end}" if excerpt.end else url
+            passage = f"{excerpt.start}-{excerpt.end}"
+            return f"{url}?passage={passage}#passage-{passage}" if excerpt.end else url
         return page("ingest:review", entry.object_id) if editor else ""
     if entry.kind == Kind.PARTNER:
         return page("register:partner-detail", entry.anchor)
