@@ -147,3 +147,14 @@ def test_a_partner_raised_above_a_viewer_is_no_longer_a_way_to_find_its_initiati
     assert ("initiative", "Koudweertraining in het hoge noorden") not in _found(search(user=viewer, q="Noorwegen"))
     assert ("partner", "Noorwegen") not in _found(search(user=viewer, q="Noorwegen"))
     assert ("partner", "Noorwegen") in _found(search(user=analyst, q="Noorwegen"))
+
+
+def test_the_command_rebuilds_the_index(corpus, analyst):
+    import io
+
+    from django.core.management import call_command
+
+    out = io.StringIO()
+    call_command("search_index", stdout=out)
+    assert out.getvalue().split()[0].isdigit() and int(out.getvalue().split()[0]) >= 10
+    assert ("partner", "Noorwegen") in _found(search(user=analyst, q="Noorse"))
