@@ -9,8 +9,11 @@ class SearchConfig(AppConfig):
 
     def ready(self) -> None:
         from ims.core.services import on_record_write
+        from ims.transfer.signals import register_imported
 
         from . import services
 
         # Part of the register's one write path, not a signal: whatever saves through it keeps the index current.
         on_record_write(saved=services.index_record, deleted=services.unindex_record)
+        # The export leaves the index out (it is derived), so an imported register is indexed anew.
+        register_imported.connect(services.rebuild_after_import, dispatch_uid="search-rebuild-after-import")

@@ -171,3 +171,8 @@ def _store_many(entries: list[Entry]) -> int:
     ])
     engine.write_many([(row.pk, row.title, row.body) for row in rows], fresh=True)
     return len(rows)
+
+
+def rebuild_after_import(**_signal) -> None:
+    """Receiver of ``register_imported``: the file carries no index, so the imported register is indexed."""
+    rebuild()
