@@ -11,6 +11,7 @@ from rest_framework.test import APIClient
 
 from ims.accounts.models import Role
 from ims.core.classification import Classification
+from ims.core.services import record_link
 from ims.register import models, services
 from ims.register.services import GoalInput
 from tests.factories import (
@@ -55,7 +56,7 @@ def register(db) -> Register:
     belgium = PartnerFactory(code="BE", name_nl="België", name_en="Belgium")
     hidden_partner = PartnerFactory(code="NO", name_nl="Noorwegen", name_en="Norway", classification=CONF)
     nato = FrameworkFactory(code="NATO", name_nl="NAVO", name_en="NATO", kind="organisation")
-    nato.members.add(germany, belgium)
+    record_link(nato, add={"members": [germany, belgium]})
     RingAssignmentFactory(partner=germany, ring="affiliated", valid_from=dt.date(2012, 1, 1),
                           valid_to=dt.date(2018, 1, 1), reason="Beleidsnota 2012")
     RingAssignmentFactory(partner=germany, ring="strategic", valid_from=dt.date(2018, 1, 1), reason="Rapportage 2019")

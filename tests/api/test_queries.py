@@ -9,6 +9,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from ims.core.services import record_link
 from ims.register import models
 from tests.factories import InitiativeFactory, ParticipationFactory, PartnerFactory, RingAssignmentFactory
 
@@ -32,14 +33,14 @@ def big_register(register):
         partner = partners[n]
         initiative = InitiativeFactory(title=f"Project {n:03d}", classification=n % 3)
         ParticipationFactory(initiative=initiative, partner=partner)
-        initiative.frameworks.add(register.nato)
-        initiative.citations.add(citation)
+        record_link(initiative, add={"frameworks": [register.nato]})
+        record_link(initiative, add={"citations": [citation]})
         models.Milestone.objects.create(initiative=initiative, title=f"Mijlpaal {n}", due_on=dt.date(2020, 1, 1))
         agreement = models.Agreement.objects.create(kind="MoU", title=f"MoU {n}", initiative=initiative)
-        agreement.parties.add(partner)
-        agreement.citations.add(citation)
+        record_link(agreement, add={"parties": [partner]})
+        record_link(agreement, add={"citations": [citation]})
         contribution = models.Contribution.objects.create(operation=f"Operatie {n}", year=2019, location=partner)
-        contribution.partners.add(partner)
+        record_link(contribution, add={"partners": [partner]})
         models.DefenceSpending.objects.create(partner=partner, year=2019, status="actual", pct_gdp=Decimal("1.5"))
         models.Commitment.objects.create(subject=f"Toezegging {n}", made_on=dt.date(2019, 1, 1),
                                          status="answered", answered_in=register.letter)

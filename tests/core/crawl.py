@@ -38,7 +38,7 @@ from ims.assessment.models import PartnerCriteria, RingSuggestion, WeightingScen
 from ims.core.audit import AuditAction, AuditEntry
 from ims.core.classification import Classification
 from ims.core.models import Record
-from ims.core.services import record_save
+from ims.core.services import record_link, record_save
 from ims.ingest.models import ExtractedFact, IngestItem, IngestJob, ItemStatus, JobStatus
 from ims.register import models as reg_models
 from ims.register import services as register
@@ -202,12 +202,12 @@ def build_world() -> World:
     for level in LEVELS[1:]:
         m = markers[level]
         doc, org, initiative = by_level[level]["doc"], by_level[level]["org"], by_level[level]["initiative"]
-        open_initiative.citations.add(*_cite(doc, "Slotzin."))
-        open_initiative.related.add(initiative)
+        record_link(open_initiative, add={"citations": _cite(doc, "Slotzin.")})
+        record_link(open_initiative, add={"related": [initiative]})
         record_save(reg_models.Participation(initiative=open_initiative, partner=org, role="participant"),
                     actor=creator)
-        nato.members.add(org)
-        org.members.add(register.partner_for("DE"))
+        record_link(nato, add={"members": [org]})
+        record_link(org, add={"members": [register.partner_for("DE")]})
         world.add(record_save(reg_models.Milestone(initiative=open_initiative, title=f"{m} mijlpaal bij open",
                                                    due_on=dt.date(2019, 9, 1), classification=level),
                               actor=creator))

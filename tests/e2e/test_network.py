@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 from playwright.sync_api import expect
 
+from ims.core.services import record_link
 from ims.register import services
 from tests.factories import FrameworkFactory, PartnerFactory, UserFactory
 
@@ -17,7 +18,8 @@ pytestmark = pytest.mark.django_db(transaction=True)
 def web():
     germany = PartnerFactory(code="DE", name_nl="Duitsland")
     belgium = PartnerFactory(code="BE", name_nl="België")
-    FrameworkFactory(code="NATO", name_nl="NAVO", kind="organisation").members.add(germany, belgium)
+    record_link(FrameworkFactory(code="NATO", name_nl="NAVO", kind="organisation"),
+                add={"members": [germany, belgium]})
     services.ring_assign(partner=germany, ring="strategic", valid_from=dt.date(2012, 1, 1))
     services.initiative_create(title="Geïntegreerde brigade", status="running", form="integrated_operational",
                                participants=[("DE", "lead")], frameworks=["NATO"])

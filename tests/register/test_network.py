@@ -12,6 +12,7 @@ import pytest
 from django.urls import reverse
 
 from ims.core.classification import Classification
+from ims.core.services import record_link
 from ims.register import selectors, services
 from ims.register.selectors import NetworkFilters
 from tests.factories import FrameworkFactory, PartnerFactory
@@ -28,7 +29,7 @@ def web():
     belgium = PartnerFactory(code="BE", name_nl="België", name_en="Belgium")
     hidden = PartnerFactory(code="NO", name_nl="Noorwegen", name_en="Norway", classification=SECRET)
     nato = FrameworkFactory(code="NATO", name_nl="NAVO", name_en="NATO", kind="organisation")
-    nato.members.add(germany, belgium, hidden)
+    record_link(nato, add={"members": [germany, belgium, hidden]})
     services.ring_assign(partner=germany, ring="strategic", valid_from=dt.date(2012, 1, 1))
     services.initiative_create(title="Brigade", status="running", form="integrated_operational",
                                participants=[("DE", "lead"), ("NO", "participant")], frameworks=["NATO"],

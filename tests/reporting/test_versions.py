@@ -92,7 +92,7 @@ def test_a_finalised_version_cannot_be_modified(final):
 
 def test_finalising_is_refused_above_clearance_and_for_viewers(small_register, make_user, viewer):
     limited = make_user("analyst", 1, username="beperkt")
-    with pytest.raises(ReportError, match="boven uw screeningsniveau"):
+    with pytest.raises(ReportError, match="boven uw eigen screeningsniveau"):
         report_finalise(year=2019, classification=2, actor=limited)
     with pytest.raises(ReportError, match="Uw rol"):
         report_finalise(year=2019, classification=0, actor=viewer)

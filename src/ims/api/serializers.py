@@ -14,6 +14,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from ims.core.classification import Classification
+from ims.core.clearance import AboveClearance, within_clearance
 from ims.register import models
 from ims.register.selectors import SORTS
 from ims.register.vocab import (
@@ -235,9 +236,8 @@ class InitiativeUpdateSerializer(NoUnknownFieldsMixin, StrictModelSerializer):
                   "classification"]
 
     def validate_classification(self, value: int) -> int:
-        user = self.context["request"].user
-        if value > int(user.clearance):
-            raise serializers.ValidationError(_("De rubricering ligt boven uw eigen screeningsniveau."))
+        if not within_clearance(self.context["request"].user, value):
+            raise serializers.ValidationError(AboveClearance.MESSAGE)
         return value
 
 

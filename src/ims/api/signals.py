@@ -18,12 +18,14 @@ def _audit(action: str, token: Token) -> None:
           object_repr=f"API-token van {token.user.username}"[:300], changes={"user": token.user.username})
 
 
-@receiver(post_save, sender=Token)
-def on_token_saved(sender, instance: Token, created: bool, **kwargs) -> None:
-    if created:
+# No sender: the admin saves tokens through the proxy model TokenProxy, whose signals name the proxy.
+@receiver(post_save)
+def on_token_saved(sender, instance, created: bool, **kwargs) -> None:
+    if created and isinstance(instance, Token):
         _audit(AuditAction.CREATE, instance)
 
 
-@receiver(post_delete, sender=Token)
-def on_token_deleted(sender, instance: Token, **kwargs) -> None:
-    _audit(AuditAction.DELETE, instance)
+@receiver(post_delete)
+def on_token_deleted(sender, instance, **kwargs) -> None:
+    if isinstance(instance, Token):
+        _audit(AuditAction.DELETE, instance)

@@ -15,7 +15,7 @@ from django.utils.text import capfirst, slugify
 from django.utils.translation import gettext_lazy as _
 
 from ims import framework as fw
-from ims.core.classification import Classification
+from ims.core.clearance import clearance_choices
 from ims.core.widgets import QuickSelect
 from ims.register.models import Initiative, Partner
 from ims.register.presentation import partner_name, partner_short
@@ -61,11 +61,6 @@ def _date_input() -> forms.DateInput:
 
 def _date(label) -> forms.DateField:
     return forms.DateField(label=label, required=False, widget=_date_input())
-
-
-def _clearance_choices(user) -> list[tuple[int, str]]:
-    level = int(getattr(user, "clearance", 0) or 0)
-    return [(value, label) for value, label in Classification.choices if value <= level]
 
 
 class ScenarioChoiceForm(forms.Form):
@@ -247,7 +242,7 @@ class CriteriaForm(forms.Form):
         # Its own ids: the ring form on the same page has fields of the same names (the names stay as they are).
         kwargs.setdefault("auto_id", "id_criteria_%s")
         super().__init__(*args, **kwargs)
-        self.fields["classification"].choices = _clearance_choices(user)
+        self.fields["classification"].choices = clearance_choices(user)
 
 
 class RingForm(forms.Form):
@@ -279,7 +274,7 @@ class ScenarioForm(forms.Form):
     def __init__(self, *args, user, **kwargs):
         kwargs.setdefault("initial", {}).setdefault("date", timezone.localdate())
         super().__init__(*args, **kwargs)
-        self.fields["classification"].choices = _clearance_choices(user)
+        self.fields["classification"].choices = clearance_choices(user)
 
     def clean_name(self) -> str:
         # The slug defaults to one made from the name, which is validated as a slug in its turn.

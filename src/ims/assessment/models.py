@@ -119,6 +119,8 @@ class PartnerCriteria(Record):
                                        _("0 = niets samen, 1 = al zeer veel samen; verwante capaciteiten."))
     reason = models.TextField(_("toelichting"))
 
+    clearance_through = ("partner",)
+
     class Meta:
         verbose_name = _("partnercriteria")
         verbose_name_plural = _("partnercriteria")
@@ -153,6 +155,8 @@ class RingSuggestion(Record):
                                  related_name="suggestions")
     bottom_up_goals = models.PositiveIntegerField(_("concrete bottom-up doelen"))
     shared_framework = models.BooleanField(_("treffen elkaar in een groter verband"))
+
+    clearance_through = ("partner", "criteria")
 
     class Meta:
         verbose_name = _("schilvoorstel")

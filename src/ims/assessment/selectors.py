@@ -22,6 +22,7 @@ from ims.core.models import clearance_of
 from ims.framework.model import HOME_CODE
 from ims.register import selectors as register_selectors
 from ims.register.models import Initiative, Participation, Partner, RingAssignment
+from ims.register.ring_layers import effective_periods
 from ims.register.vocab import Origin, ParticipantRole, PartnerKind, Status
 from ims.reporting.models import ReportVersion
 from ims.reporting.selectors import versions_visible
@@ -57,7 +58,7 @@ def scenarios_all(*, user=None) -> dict[str, fw.Scenario]:
     scenario stays hidden from those without clearance.
     """
     scenarios = dict(fw.SCENARIOS)
-    rows = WeightingScenario.objects.all() if user is None else WeightingScenario.objects.visible_to(user)
+    rows = WeightingScenario.objects.all() if user is None else WeightingScenario.objects.for_user(user)
     for row in rows.exclude(name__in=list(fw.SCENARIOS)).order_by("name"):
         scenarios[row.name] = row.to_framework()
     return scenarios
@@ -72,7 +73,7 @@ def scenario_get(*, user=None, name: str) -> fw.Scenario:
 
 
 def scenario_rows(*, user) -> QuerySet[WeightingScenario]:
-    return WeightingScenario.objects.visible_to(user).order_by("name")
+    return WeightingScenario.objects.for_user(user).order_by("name")
 
 
 # --- partners as the framework sees them ---------------------------------------------------------------
@@ -88,7 +89,7 @@ class BottomUp:
 
 def bottom_up_goals(*, user, partners: Iterable[Partner]) -> dict[int, BottomUp]:
     """Per partner: the goals of the running, bottom-up initiatives it takes part in that the user may see."""
-    visible = Initiative.objects.visible_to(user).filter(status=Status.RUNNING, origin=Origin.BOTTOM_UP)
+    visible = Initiative.objects.for_user(user).filter(status=Status.RUNNING, origin=Origin.BOTTOM_UP)
     rows = (
         Participation.objects.filter(partner__in=[p.pk for p in partners], initiative__in=visible.values("pk"))
         .exclude(role__in=NOT_COOPERATING_ROLES)
@@ -109,7 +110,7 @@ def shares_framework(*, user, partner: Partner) -> bool:
     """
     if partner.kind != PartnerKind.COUNTRY:
         return True
-    settings = Partner.objects.visible_to(user).filter(kind__in=[PartnerKind.ORGANISATION, PartnerKind.FRAMEWORK])
+    settings = Partner.objects.for_user(user).filter(kind__in=[PartnerKind.ORGANISATION, PartnerKind.FRAMEWORK])
     settings = settings.filter(members=partner)
     home = Partner.objects.filter(code=HOME_CODE).first()
     if home is not None:
@@ -119,7 +120,7 @@ def shares_framework(*, user, partner: Partner) -> bool:
 
 def _latest_criteria_id(user, on: dt.date) -> Subquery:
     return Subquery(
-        PartnerCriteria.objects.visible_to(user)
+        PartnerCriteria.objects.for_user(user)
         .filter(partner=OuterRef("pk"), valid_from__lte=on)
         .order_by("-valid_from", "-id")
         .values("pk")[:1]
@@ -128,7 +129,7 @@ def _latest_criteria_id(user, on: dt.date) -> Subquery:
 
 def _latest_suggestion(user, column: str) -> Subquery:
     return Subquery(
-        RingSuggestion.objects.visible_to(user)
+        RingSuggestion.objects.for_user(user)
         .filter(partner=OuterRef("pk"))
         .order_by("-date", "-id")
         .values(column)[:1]
@@ -300,7 +301,7 @@ def proposal_for_initiative(*, user, pk: int) -> fw.Proposal:
 
 def compare_choices(*, user, exclude: int | None = None) -> list[Initiative]:
     """Initiatives that can be set beside another: visible and placed on the ladder."""
-    qs = Initiative.objects.visible_to(user).exclude(form="").exclude(origin="").order_by("title")
+    qs = Initiative.objects.for_user(user).exclude(form="").exclude(origin="").order_by("title")
     if exclude is not None:
         qs = qs.exclude(pk=exclude)
     return list(qs.only("pk", "title")[:COMPARE_CHOICES_LIMIT])
@@ -331,8 +332,8 @@ def _ring_partners(user) -> QuerySet[Partner]:
 
 def _rows(user, partners: QuerySet[Partner]) -> list[RingRow]:
     partners = list(partners)
-    criteria = PartnerCriteria.objects.visible_to(user).in_bulk([p.criteria_id for p in partners if p.criteria_id])
-    suggestions = RingSuggestion.objects.visible_to(user).in_bulk(
+    criteria = PartnerCriteria.objects.for_user(user).in_bulk([p.criteria_id for p in partners if p.criteria_id])
+    suggestions = RingSuggestion.objects.for_user(user).in_bulk(
         [p.suggestion_id for p in partners if p.suggestion_id]
     )
     return [RingRow(p, criteria.get(p.criteria_id), suggestions.get(p.suggestion_id)) for p in partners]
@@ -376,12 +377,12 @@ def partner_rings(*, user, code: str) -> PartnerRings:
     partner = row.partner
     return PartnerRings(
         row=row,
-        criteria=list(PartnerCriteria.objects.visible_to(user).filter(partner=partner)
+        criteria=list(PartnerCriteria.objects.for_user(user).filter(partner=partner)
                       .select_related("created_by").order_by("-valid_from", "-id")),
-        suggestions=list(RingSuggestion.objects.visible_to(user).filter(partner=partner)
+        suggestions=list(RingSuggestion.objects.for_user(user).filter(partner=partner)
                          .select_related("criteria").order_by("-date", "-id")),
-        rings=list(RingAssignment.objects.visible_to(user).filter(partner=partner)
-                   .select_related("created_by").order_by("-valid_from")),
+        rings=effective_periods(RingAssignment.objects.for_user(user).filter(partner=partner)
+                                .select_related("created_by"))[::-1],
         bottom_up=bottom_up_goals(user=user, partners=[partner]).get(partner.pk, BottomUp()),
         shared_framework=shares_framework(user=user, partner=partner),
     )
@@ -396,7 +397,9 @@ class RingDecision:
 
 
 def ring_decision(*, user, partner: Partner, ring: str, valid_from: dt.date) -> RingDecision:
-    periods = RingAssignment.objects.visible_to(user).filter(partner=partner).only("ring", "valid_from", "valid_to")
+    # The layer the decision is written in (see services.ring_set), as the service will plan it.
+    periods = RingAssignment.objects.for_level(0).filter(partner=partner, classification=0).only(
+        "ring", "valid_from", "valid_to")
     change = ring_change.plan(list(periods), ring=ring, valid_from=valid_from, today=_today())
     finalised = list(versions_visible(user=user).filter(year__in=change.report_years).order_by("year", "number"))
     return RingDecision(change=change, finalised=finalised)

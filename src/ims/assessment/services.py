@@ -18,6 +18,7 @@ from django.utils.formats import date_format
 
 from ims import framework as fw
 from ims.accounts.permissions import Action, may
+from ims.core.clearance import require_clearance
 from ims.core.services import RegisterError, record_save
 from ims.register.models import Partner, RingAssignment
 from ims.register.services import editor_check, ring_assign
@@ -45,12 +46,6 @@ def _unit(value: float | Decimal | str, label: str) -> Decimal:
     if not number.is_finite() or not Decimal(0) <= number <= Decimal(1):
         raise RegisterError(f"{label}: {value} ligt niet tussen 0 en 1.")
     return number.quantize(Decimal("0.001"))
-
-
-def _clearance_check(actor, classification: int) -> None:
-    # Nobody records what they could not read back themselves.
-    if classification > selectors.user_clearance(actor):
-        raise RegisterError("De rubricering ligt boven uw eigen screeningsniveau.")
 
 
 @transaction.atomic
@@ -105,7 +100,7 @@ def criteria_record(
 ) -> tuple[PartnerCriteria, RingSuggestion]:
     """Record a partner's criteria from a date (today) and the ring they suggest; both are new rows."""
     _require(actor, Action.EDIT, "partnercriteria vastleggen")
-    _clearance_check(actor, classification)
+    require_clearance(actor, classification)
     if not (reason or "").strip():
         raise RegisterError("Geef een toelichting bij de criteria.")
     criteria = record_save(
@@ -150,7 +145,10 @@ def ring_set(
     if not (reason or "").strip():
         raise RegisterError("Geef de reden voor deze schilindeling.")
     on = valid_from or timezone.localdate()
-    periods = list(RingAssignment.objects.select_for_update().filter(partner=partner))
+    # The decision is recorded unclassified, so it is fitted into the unclassified layer of the history only
+    # (ims.register.ring_layers): nothing in it depends on, changes or names a classified period.
+    periods = list(RingAssignment.objects.for_level(0).select_for_update().filter(partner=partner,
+                                                                                  classification=0))
     change = ring_change.plan(periods, ring=ring, valid_from=on, today=timezone.localdate())
     if change.blocked_by is not None:
         raise RegisterError(f"Op {date_format(on)} begint al een schilindeling van {partner.name_nl}; kies een "
@@ -184,7 +182,7 @@ def scenario_create(
     The framework validates first, so its messages (naming the field) are the ones the user sees.
     """
     _require(actor, Action.EDIT, "wegingsscenario's toevoegen")
-    _clearance_check(actor, classification)
+    require_clearance(actor, classification)
     date = date or timezone.localdate()
     try:
         scenario = fw.Scenario(name, date, {key: float(value) for key, value in weights.items()}, label_nl)

@@ -7,16 +7,16 @@ from django.contrib.admin.utils import NestedObjects, unquote
 from django.db import router
 from django.db.models import Model, QuerySet
 from django.http import Http404, HttpResponseRedirect
-from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from simple_history.admin import SimpleHistoryAdmin
 
 from ims.accounts.permissions import Action, may
 
+from .clearance import clearance_choices, clearance_of, within_clearance
 from .forms import CheckedVersionForm
-from .models import Record, clearance_of
-from .services import StaleEdit, record_delete, record_save
+from .gate import is_gated, record_level
+from .services import StaleEdit, record_delete, record_link, record_save
 
 
 class IMSAdminSite(admin.AdminSite):
@@ -32,29 +32,25 @@ class IMSAdminSite(admin.AdminSite):
 
 
 def visible_related(queryset: QuerySet, user) -> QuerySet:
-    """Cut a queryset of a related kind to what the user may see: a record by its own level, anything else
-    (a citation, a participation) by the records it points to, whose titles it shows."""
-    if issubclass(queryset.model, Record):
-        return queryset.visible_to(user)
-    for field in queryset.model._meta.concrete_fields:
-        if field.many_to_one and issubclass(field.related_model, Record):
-            queryset = queryset.filter(**{f"{field.name}__in": field.related_model.objects.visible_to(user)
-                                          .values("pk")})
+    """Cut a queryset of a related kind to what the user may see, as the gate declares for its model."""
+    if is_gated(queryset.model):
+        return queryset.for_user(user)
     return queryset
 
 
-def level_of(obj: Model, depth: int = 2) -> int:
-    """The level an object shows: a record's own; for anything else, the highest of the records it points to."""
-    if isinstance(obj, Record):
-        return int(obj.classification)
-    levels = [0]
-    if depth:
-        for field in obj._meta.concrete_fields:
-            if field.many_to_one and field.related_model is not None:
-                target = getattr(obj, field.name, None)
-                if target is not None:
-                    levels.append(level_of(target, depth - 1))
-    return max(levels)
+def level_of(obj: Model) -> int:
+    """The level an object shows (see ``ims.core.gate.record_level``); a link between two records (a
+    many-to-many row) shows both ends; 0 for anything else."""
+    if is_gated(type(obj)):
+        return record_level(obj)
+    if obj._meta.auto_created:
+        return max((record_level(getattr(obj, f.name)) for f in obj._meta.concrete_fields
+                    if f.many_to_one and is_gated(f.related_model)), default=0)
+    return 0
+
+
+# Who made or changed a record, and when, is the register's own bookkeeping: never an editable field.
+BOOKKEEPING = ("created_by", "updated_by", "created_at", "updated_at")
 
 
 class ClearanceInlineMixin:
@@ -75,7 +71,17 @@ class ClearanceAdmin(SimpleHistoryAdmin):
     form = CheckedVersionForm
 
     def get_queryset(self, request):
-        return super().get_queryset(request).visible_to(request.user)
+        return super().get_queryset(request).for_user(request.user)
+
+    def get_readonly_fields(self, request, obj=None):
+        names = {f.name for f in self.model._meta.concrete_fields}
+        return (*super().get_readonly_fields(request, obj), *(n for n in BOOKKEEPING if n in names))
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name == "classification" and formfield is not None:
+            formfield.choices = clearance_choices(request.user)  # nobody records above their own clearance
+        return formfield
 
     def _restrict(self, formfield, db_field, request):
         if formfield is not None and hasattr(formfield, "queryset"):
@@ -89,36 +95,44 @@ class ClearanceAdmin(SimpleHistoryAdmin):
         return self._restrict(super().formfield_for_manytomany(db_field, request, **kwargs), db_field, request)
 
     def save_model(self, request, obj, form, change):
+        # Saved in save_related, together with the relations the form changes: one change, one audit entry.
         if change:
             obj.version = form.cleaned_data["base_version"]
-        record_save(obj, actor=request.user)
 
     def save_related(self, request, form, formsets, change):
-        # The form offered only visible choices, so saving it would drop links to hidden records (a citation
-        # into a secret document) that the editor never saw: put them back.
-        hidden: dict[str, list] = {}
-        if change:
-            for field in form.instance._meta.many_to_many:
-                if field.name in form.cleaned_data:
-                    related = getattr(form.instance, field.name).all()
-                    kept = related.exclude(pk__in=visible_related(related, request.user).values("pk"))
-                    hidden[field.name] = list(kept)
-        super().save_related(request, form, formsets, change)
-        for name, objs in hidden.items():
-            getattr(form.instance, name).add(*objs)
+        """The fields and the many-to-many choices as one write; then each inline row through the gate.
+
+        The form offered only visible choices, so links to hidden records (a citation into a secret document)
+        that the editor never saw are neither shown nor removed."""
+        obj = form.instance
+        add: dict[str, list] = {}
+        remove: dict[str, list] = {}
+        for field in obj._meta.many_to_many:
+            if field.name not in form.cleaned_data or not field.remote_field.through._meta.auto_created:
+                continue
+            chosen = set(form.cleaned_data[field.name])
+            current = set(visible_related(getattr(obj, field.name).all(), request.user)) if obj.pk else set()
+            add[field.name] = sorted(chosen - current, key=lambda o: o.pk)
+            remove[field.name] = sorted(current - chosen, key=lambda o: o.pk)
+        record_link(obj, add=add, remove=remove, actor=request.user)
+        for formset in formsets:
+            self.save_formset(request, form, formset, change=change)
+
+    def save_formset(self, request, form, formset, change):
+        for row in formset.save(commit=False):
+            record_save(row, actor=request.user)
+        for row in formset.deleted_objects:
+            record_delete(row, actor=request.user)
 
     def get_deleted_objects(self, objs, request):
         """Django's list of what a deletion takes with it, unless that includes something the user may not
-        see: then the deletion is refused, naming only the kinds, so that nobody deletes by cascade what they
-        may not read and the list does not show its titles."""
+        see: then the deletion is refused with one sentence that names no kind, title or level, so that nobody
+        deletes by cascade what they may not read and the page tells nothing about it."""
         collector = NestedObjects(using=router.db_for_write(self.model), origin=objs)
         collector.collect(objs)
-        clearance = clearance_of(request.user) or 0
         found = [*collector.protected, *(o for group in collector.model_objs.values() for o in group)]
-        kinds = sorted({capfirst(o._meta.verbose_name_plural) for o in found if level_of(o) > clearance})
-        if kinds:
-            refused = [_("%(kind)s boven uw screeningsniveau") % {"kind": kind} for kind in kinds]
-            return [], {}, set(), refused
+        if any(not within_clearance(request.user, level_of(o)) for o in found):
+            return [], {}, set(), [_("andere gegevens die naar dit gegeven verwijzen")]
         return super().get_deleted_objects(objs, request)
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
@@ -141,10 +155,21 @@ class ClearanceAdmin(SimpleHistoryAdmin):
         if not self.get_queryset(request).filter(pk=unquote(object_id)).exists():
             raise Http404
 
+    def get_history_queryset(self, request, history_manager, pk_name, object_id):
+        # A record once classified higher than the reader's clearance keeps those old values to itself.
+        rows = super().get_history_queryset(request, history_manager, pk_name, object_id)
+        if any(f.name == "classification" for f in rows.model._meta.concrete_fields):
+            rows = rows.filter(classification__lte=clearance_of(request.user) or 0)
+        return rows
+
     def history_view(self, request, object_id, extra_context=None):
         self._require_visible(request, object_id)
         return super().history_view(request, object_id, extra_context=extra_context)
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         self._require_visible(request, object_id)
+        rows = self.model.history.filter(history_id=unquote(version_id))
+        classified = "classification" in {f.name for f in self.model.history.model._meta.concrete_fields}
+        if classified and rows.filter(classification__gt=clearance_of(request.user) or 0).exists():
+            raise Http404
         return super().history_form_view(request, object_id, version_id, extra_context=extra_context)

@@ -1,11 +1,18 @@
-"""The one write path every service uses: stamp who and when, validate fully, save, record history,
-and append the change to the audit trail — whether the call came from the web, the admin, the API or a
-command.
+"""The one write path to the register (the write side of :mod:`ims.core.gate`).
+
+``record_save``, ``record_link`` and ``record_delete`` are the only ways to change a record, whether the call
+came from the web, the admin, the API, the review queue or a command. Each checks the actor's clearance
+against both the record as stored and as it will be, moves the version on (optimistic locking), lets
+simple-history write its row, and appends exactly one audit entry with the before and after of the fields and
+relations that changed. A write that changes nothing writes nothing. ``record_bulk_create`` is for system jobs
+(synthetic data, demo loads) and leaves one audit entry for the batch.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import contextvars
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from typing import TypeVar
 
 from django.db import IntegrityError, transaction
@@ -13,9 +20,15 @@ from django.db.models import F, Model
 from django.forms.models import model_to_dict
 
 from .audit import AuditAction, audit, current_actor
-from .models import Record
+from .clearance import require_clearance
+from .errors import AboveClearance, RegisterError
+from .gate import gate_open, record_level
+
+__all__ = ["AboveClearance", "RegisterError", "StaleEdit", "building", "record_bulk_create", "record_delete",
+           "record_link", "record_save"]
 
 M = TypeVar("M", bound=Model)
+Links = Mapping[str, Iterable[Model]]
 
 # Bookkeeping fields every record has; they are not "changes" a reader of the audit trail cares about.
 _UNAUDITED = {"created_at", "updated_at", "created_by", "updated_by", "version"}
@@ -39,10 +52,6 @@ def record_links_changed(instance: Model) -> None:
         follow(instance)
 
 
-class RegisterError(Exception):
-    """A write the register refuses; the message is for the user, in Dutch."""
-
-
 class StaleEdit(RegisterError):
     """A save against a version someone else has changed since the editor loaded it.
 
@@ -62,6 +71,10 @@ class StaleEdit(RegisterError):
         )
 
 
+def _versioned(instance: Model) -> bool:
+    return any(f.name == "version" for f in instance._meta.concrete_fields)
+
+
 def _fields(instance: Model) -> dict:
     names = [f.name for f in instance._meta.concrete_fields if f.name not in _UNAUDITED and not f.primary_key]
     values = model_to_dict(instance, fields=names)
@@ -70,11 +83,95 @@ def _fields(instance: Model) -> dict:
     return values
 
 
-def record_save(instance: M, *, actor=None) -> M:
-    """Validate and save one record as ``actor`` (else the requesting user; None for system jobs)."""
+def _linked(instance: Model, name: str) -> list:
+    return sorted(getattr(instance, name).values_list("pk", flat=True))
+
+
+def _owner(instance: Model) -> Model | None:
+    """The record a part (a goal, a participation) belongs to, whose version moves when the part changes."""
+    path = getattr(type(instance), "version_owner", "")
+    target = instance
+    for step in path.split("__") if path else ():
+        target = getattr(target, step, None)
+    return target if path else None
+
+
+_building: contextvars.ContextVar[frozenset] = contextvars.ContextVar("ims_gate_building", default=frozenset())
+
+
+@contextmanager
+def building(record: Model) -> Iterator[None]:
+    """Parts written while ``record`` is being created (its goals, budgets, participations) belong to that
+    creation: they leave their own audit entries and history rows but do not move the new record's version."""
+    token = _building.set(_building.get() | {(record._meta.label, record.pk)})
+    try:
+        yield
+    finally:
+        _building.reset(token)
+
+
+def _bump_owner(instance: Model) -> None:
+    owner = _owner(instance)
+    if owner is not None and owner.pk is not None and (owner._meta.label, owner.pk) not in _building.get():
+        type(owner)._base_manager.filter(pk=owner.pk).update(version=F("version") + 1)
+        owner.version = type(owner)._base_manager.values_list("version", flat=True).get(pk=owner.pk)
+
+
+def _stale(instance: Model, stored: Model) -> StaleEdit:
+    return StaleEdit(submitted=instance.version, current=stored.version, current_values=_fields(stored),
+                     changed_by=str(stored.updated_by or ""))
+
+
+def _stored(instance: Model) -> Model:
+    """The row as stored, refusing an edit that started from an older version than the stored one."""
+    stored = type(instance)._base_manager.get(pk=instance.pk)
+    if _versioned(instance) and stored.version != instance.version:
+        raise _stale(instance, stored)
+    return stored
+
+
+def _claim_version(instance: Model) -> None:
+    """Move the stored version on by one if it is still the one the editor loaded.
+
+    The compare-and-set is one conditional UPDATE, so of two concurrent saves from the same version exactly one
+    wins on every database: the loser's UPDATE matches no row once the winner has committed.
+    """
+    manager = type(instance)._base_manager
+    claimed = manager.filter(pk=instance.pk, version=instance.version).update(version=F("version") + 1)
+    if not claimed:
+        raise _stale(instance, manager.get(pk=instance.pk))
+    instance.version += 1
+
+
+def record_save(instance: M, *, actor=None, version: int | None = None) -> M:
+    """Validate and save one record as ``actor`` (else the requesting user; None for system jobs).
+
+    ``version`` is the one the editor started from; without it, the one the instance was loaded with."""
+    return _write(instance, actor=actor, version=version)
+
+
+def record_link(
+    record: M, *, add: Links | None = None, remove: Links | None = None, through_defaults: dict | None = None,
+    actor=None, version: int | None = None,
+) -> M:
+    """Link records to ``record`` or unlink them (``{"partners": [...], "citations": [...]}``), together with
+    any field changes made on it, as one change: one audit entry, one history row, one version."""
+    return _write(record, actor=actor, version=version, add=add or {}, remove=remove or {},
+                  through_defaults=through_defaults)
+
+
+def _write(instance: M, *, actor, version: int | None, add: Links | None = None, remove: Links | None = None,
+           through_defaults: dict | None = None) -> M:
     actor = actor if actor is not None else current_actor()
+    add = {name: list(objs) for name, objs in (add or {}).items()}
+    remove = {name: list(objs) for name, objs in (remove or {}).items()}
     adding = instance._state.adding
-    if isinstance(instance, Record):
+    if version is not None and _versioned(instance):
+        instance.version = version
+    require_clearance(actor, record_level(instance))
+    for obj in (o for objs in add.values() for o in objs):
+        require_clearance(actor, record_level(obj))
+    if hasattr(instance, "created_by_id"):
         if adding and actor is not None:
             instance.created_by = actor
         if actor is not None:
@@ -82,16 +179,41 @@ def record_save(instance: M, *, actor=None) -> M:
     if actor is not None:
         # simple-history reads this attribute; it covers commands and jobs that have no request.
         instance._history_user = actor
-    instance.full_clean()
     try:
-        with transaction.atomic():
-            before = {} if adding else _fields(_claim_version(instance))
-            instance.save()
+        with gate_open("record_save"), transaction.atomic():
+            instance.full_clean()
+            before_links = {} if adding else {name: _linked(instance, name) for name in {*add, *remove}}
+            if adding:
+                before = {}
+            else:
+                stored = _stored(instance)
+                # A write never alters what the writer cannot see, even to lower it into view.
+                require_clearance(actor, record_level(stored))
+                before = _fields(stored)
             after = _fields(instance)
             changes = {k: [before.get(k), v] for k, v in after.items() if before.get(k) != v}
-            if adding or changes:
-                audit(action=AuditAction.CREATE if adding else AuditAction.UPDATE, actor=actor, obj=instance,
-                      changes=after if adding else changes)
+            wanted = {name: sorted({*before_links.get(name, []), *(o.pk for o in add.get(name, []))}
+                                   - {o.pk for o in remove.get(name, [])}) for name in {*add, *remove}}
+            moved = {name: [before_links.get(name, []), pks] for name, pks in wanted.items()
+                     if pks != before_links.get(name, [])}
+            if not adding and not changes and not moved:
+                return instance
+            if not adding and _versioned(instance):
+                _claim_version(instance)
+            instance.save()
+            for name, objs in add.items():
+                if objs:
+                    manager = getattr(instance, name)
+                    # Extra columns belong to a relation with a model of its own (a participation's role).
+                    own = not manager.through._meta.auto_created
+                    manager.add(*objs, through_defaults=through_defaults if own else None)
+            for name, objs in remove.items():
+                if objs:
+                    getattr(instance, name).remove(*objs)
+            _bump_owner(instance)
+            entry = {**after, **{n: pks for n, pks in wanted.items() if pks}} if adding else {**changes, **moved}
+            audit(action=AuditAction.CREATE if adding else AuditAction.UPDATE, actor=actor, obj=instance,
+                  changes=entry, classification=record_level(instance))
             for follow in _after_save:
                 follow(instance)
     except IntegrityError as exc:
@@ -99,36 +221,36 @@ def record_save(instance: M, *, actor=None) -> M:
     return instance
 
 
-def _claim_version(instance: Model) -> Model:
-    """Return the stored row, after moving its version on by one if it is still the one the editor loaded.
-
-    The compare-and-set is one conditional UPDATE, so of two concurrent saves from the same version exactly one
-    wins on every database: the loser's UPDATE matches no row once the winner has committed.
-    """
-    manager = type(instance)._base_manager
-    if not isinstance(instance, Record):
-        return manager.get(pk=instance.pk)
-    claimed = manager.filter(pk=instance.pk, version=instance.version).update(version=F("version") + 1)
-    stored = manager.get(pk=instance.pk)
-    if not claimed:
-        raise StaleEdit(
-            submitted=instance.version,
-            current=stored.version,
-            current_values=_fields(stored),
-            changed_by=str(stored.updated_by or ""),
-        )
-    instance.version = stored.version
-    return stored
-
-
 def record_delete(instance: Model, *, actor=None) -> None:
     """Delete one record and say so in the audit trail, with what it held."""
     actor = actor if actor is not None else current_actor()
     if actor is not None:
         instance._history_user = actor
-    with transaction.atomic():
-        _claim_version(instance)  # deleting what someone changed after you looked at it is a lost update too
-        audit(action=AuditAction.DELETE, actor=actor, obj=instance, changes=_fields(instance))
+    with gate_open("record_delete"), transaction.atomic():
+        stored = _stored(instance)  # deleting what someone changed after you looked at it is a lost update too
+        require_clearance(actor, record_level(stored))
+        level = record_level(stored)
+        audit(action=AuditAction.DELETE, actor=actor, obj=instance, changes=_fields(stored), classification=level)
+        _bump_owner(instance)
         for follow in _after_delete:
             follow(instance)
         instance.delete()
+
+
+def record_bulk_create(objs: Sequence[M], *, reason: str, batch_size: int = 1000) -> list[M]:
+    """Create many rows at once for a system job (synthetic data, a demo load): with history where the model
+    keeps it, and one audit entry naming the job, the kind and how many."""
+    if not objs:
+        return []
+    model = type(objs[0])
+    with gate_open(reason), transaction.atomic():
+        if hasattr(model, "history"):
+            from simple_history.utils import bulk_create_with_history
+
+            created = bulk_create_with_history(list(objs), model, batch_size=batch_size)
+        else:
+            created = model._default_manager.bulk_create(list(objs), batch_size=batch_size)
+        audit(action=AuditAction.CREATE, actor=None, object_type=model._meta.label_lower,
+              object_repr=f"{len(created)} × {model._meta.verbose_name_plural}"[:300],
+              changes={"reason": reason, "count": len(created)})
+    return created

@@ -41,7 +41,7 @@ def _partner_ring(p: dict, citation: Citation, doc_date: dt.date | None, actor, 
     on = _statement_date(p, doc_date)
     same = matching.ring_period_for_fact(user=actor, partner=partner, on=on, ring=p["ring"], level=level)
     if same is not None:
-        return register.record_cite(record=same, citations=[citation])
+        return register.record_cite(record=same, citations=[citation], actor=actor)
     return register.ring_assign(partner=partner, ring=p["ring"], valid_from=on, citations=[citation],
                                 reason="Vastgelegd uit een ingelezen document.", classification=level, actor=actor)
 
@@ -52,7 +52,7 @@ def _agreement(p: dict, citation: Citation, doc_date: dt.date | None, actor, lev
     same = matching.agreement_for_fact(user=actor, kind=p["kind"], parties=parties, signed_on=signed_on,
                                        precision=precision, level=level)
     if same is not None:
-        return register.record_cite(record=same, citations=[citation])
+        return register.record_cite(record=same, citations=[citation], actor=actor)
     subject = p.get("subject") or ""
     title = f"{p['kind']} {'–'.join(parties)}" + (f": {subject}" if subject else "")
     return register.agreement_create(kind=p["kind"], title=title[:300], subject=subject, parties=parties,
@@ -91,7 +91,7 @@ def _procurement(p: dict, citation: Citation, doc_date: dt.date | None, actor, l
     same = matching.procurement_for_fact(user=actor, partner=p["partner"], system=p["system"],
                                          quantity=p.get("quantity"), year=p.get("year"), level=level)
     if same is not None:
-        return register.record_cite(record=same, citations=[citation])
+        return register.record_cite(record=same, citations=[citation], actor=actor)
     return register.procurement_create(partner=p["partner"], system=p["system"], quantity=p.get("quantity"),
                                        year=p.get("year"), citations=[citation], classification=level, actor=actor)
 
@@ -104,7 +104,7 @@ def _commitment(p: dict, citation: Citation, doc_date: dt.date | None, actor, le
     member = p.get("member") or ""
     same = matching.commitment_for_fact(user=actor, member=member, made_on=made_on, level=level)
     if same is not None:
-        return register.record_cite(record=same, citations=[citation])
+        return register.record_cite(record=same, citations=[citation], actor=actor)
     subject = p.get("subject") or "(onderwerp nog invullen)"
     return register.commitment_create(member=member, subject=subject, made_on=made_on, made_on_precision=precision,
                                       citations=[citation], classification=level, actor=actor)

@@ -16,9 +16,9 @@ from .models import BundledReading, ExtractedFact, FactStatus, IngestItem, Inges
 
 def review_documents(*, user) -> QuerySet[SourceDocument]:
     """Documents with facts, with the number of facts per review state the user may see."""
-    visible = ExtractedFact.objects.visible_to(user)
+    visible = ExtractedFact.objects.for_user(user)
     return (
-        SourceDocument.objects.visible_to(user)
+        SourceDocument.objects.for_user(user)
         .filter(extracted_facts__in=visible)
         .annotate(
             pending=Count("extracted_facts", filter=Q(extracted_facts__status=FactStatus.PENDING), distinct=True),
@@ -30,13 +30,13 @@ def review_documents(*, user) -> QuerySet[SourceDocument]:
 
 
 def review_document(*, user, pk: int) -> tuple[SourceDocument, list[ExtractedFact]]:
-    document = SourceDocument.objects.visible_to(user).get(pk=pk)
-    facts = list(ExtractedFact.objects.visible_to(user).filter(document=document).order_by("start", "pk"))
+    document = SourceDocument.objects.for_user(user).get(pk=pk)
+    facts = list(ExtractedFact.objects.for_user(user).filter(document=document).order_by("start", "pk"))
     return document, facts
 
 
 def fact_get(*, user, pk: int) -> ExtractedFact:
-    return ExtractedFact.objects.visible_to(user).select_related("document").get(pk=pk)
+    return ExtractedFact.objects.for_user(user).select_related("document").get(pk=pk)
 
 
 def jobs_recent(*, user, limit: int = 10) -> list[IngestJob]:
@@ -50,7 +50,7 @@ def job_items(*, user, job: IngestJob) -> list[IngestItem]:
     (the document's file name) and message; an administrator sees every job, not every document."""
     items = list(job.items.all())
     documents = [i.document_id for i in items if i.document_id]
-    visible = set(SourceDocument.objects.visible_to(user).filter(pk__in=documents).values_list("pk", flat=True))
+    visible = set(SourceDocument.objects.for_user(user).filter(pk__in=documents).values_list("pk", flat=True))
     for item in items:
         if item.document_id and item.document_id not in visible:
             item.filename, item.message, item.document_id = str(_("(gerubriceerd document)")), "", None
@@ -69,7 +69,7 @@ def bundle_parts(*, user, document: SourceDocument) -> tuple[str, list[SourceDoc
         reading = document.bundled_reading
     except BundledReading.DoesNotExist:
         return None
-    visible = SourceDocument.objects.visible_to(user)
+    visible = SourceDocument.objects.for_user(user)
     parts = [r.document for r in BundledReading.objects.filter(bundle=reading.bundle, document__in=visible)
              .select_related("document").order_by("position")]
     return reading.get_reason_display(), parts
@@ -96,7 +96,7 @@ def known_names(*, user, level: int = Classification.UNCLASSIFIED) -> KnownNames
 
     def records(model) -> QuerySet:
         qs = model.objects.filter(classification__lte=level)
-        return qs if user is None else qs.visible_to(user)
+        return qs if user is None else qs.for_user(user)
 
     initiatives = []
     for initiative in records(Initiative).prefetch_related("participations__partner").order_by("pk"):

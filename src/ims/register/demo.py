@@ -19,7 +19,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from ims.core.classification import Classification
-from ims.core.services import RegisterError
+from ims.core.services import RegisterError, record_link
 from ims.text.dates import date_and_precision
 
 from .models import (
@@ -134,7 +134,8 @@ class _Loader:
             self.created["initiatives"] += 1
         for i in self.data["initiatives"]:
             related = [self.initiatives[k] for k in i.get("related", []) if k in self.initiatives]
-            self.initiatives[i["key"]].related.add(*related)
+            if related:
+                record_link(self.initiatives[i["key"]], add={"related": related}, actor=self.actor)
 
     @staticmethod
     def _goal(g: dict) -> GoalInput:

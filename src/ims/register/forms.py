@@ -13,6 +13,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from ims.core.clearance import clearance_choices
 from ims.core.forms import VersionedModelForm
 from ims.core.widgets import QuickSelect
 
@@ -186,9 +187,7 @@ class InitiativeEditForm(VersionedModelForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         # Offer no classification above the editor's own clearance: they would lose sight of their own record.
-        ceiling = int(user.clearance)
-        field = self.fields["classification"]
-        field.choices = [(value, label) for value, label in field.choices if value != "" and int(value) <= ceiling]
+        self.fields["classification"].choices = clearance_choices(user)
 
     def changes(self) -> dict:
         return {name: self.cleaned_data[name] for name in self.Meta.fields}

@@ -71,7 +71,7 @@ class _Names:
         if pk not in known:
             qs = model._default_manager.all()
             if issubclass(model, Record):
-                qs = qs.visible_to(self.user)
+                qs = qs.for_user(self.user)
             obj = qs.filter(pk=pk).first()
             known[pk] = None if obj is None else (partner_name(obj) if isinstance(obj, Partner) else str(obj))
         return known[pk]

@@ -22,7 +22,7 @@ GETTERS = {
     "contribution": lambda user, pk: records.contribution_get(user=user, pk=pk),
     "spending": lambda user, pk: records.spending_get(user=user, pk=pk),
     "procurement": lambda user, pk: records.procurement_get(user=user, pk=pk),
-    "document": lambda user, pk: SourceDocument.objects.visible_to(user).defer("text").get(pk=pk),
+    "document": lambda user, pk: SourceDocument.objects.for_user(user).defer("text").get(pk=pk),
 }
 
 

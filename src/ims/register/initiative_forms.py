@@ -41,7 +41,7 @@ class ParticipationForm(_PartForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, user=user, **kwargs)
         # Only partners the editor may see: a hidden one is neither offered nor accepted.
-        self.fields["partner"] = PartnerChoice(queryset=Partner.objects.visible_to(user).order_by("name_nl"),
+        self.fields["partner"] = PartnerChoice(queryset=Partner.objects.for_user(user).order_by("name_nl"),
                                                label=_("Partner"))
 
 
@@ -131,9 +131,9 @@ def part_formsets(*, data, initiative: Initiative, user) -> list[tuple[str, Part
         queryset = formset.model._default_manager.filter(initiative=initiative) if initiative.pk \
             else formset.model._default_manager.none()
         if formset.model is Milestone:
-            queryset = queryset.visible_to(user)
+            queryset = queryset.for_user(user)
         elif formset.model is Participation:
-            queryset = queryset.filter(partner__in=Partner.objects.visible_to(user)).order_by("partner__name_nl")
+            queryset = queryset.filter(partner__in=Partner.objects.for_user(user)).order_by("partner__name_nl")
         found.append((prefix, formset(data if sent else None, instance=initiative, prefix=prefix,
                                       queryset=queryset, user=user), heading))
     return found

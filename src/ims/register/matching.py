@@ -47,7 +47,7 @@ def _name_key(name: str) -> str:
 
 def _visible(model: type[Model], user) -> QuerySet:
     """The records of a kind the user may see; all of them for a system job (no user)."""
-    return model.objects.all() if user is None else model.objects.visible_to(user)
+    return model.objects.all() if user is None else model.objects.for_user(user)
 
 
 def _candidates(model: type[Model], user, level: int) -> QuerySet:

@@ -19,6 +19,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from ims.core.gate import GatedManager
 from ims.core.models import ChecksAtOnce, Record
 from ims.text.countries import COUNTRY_CODES
 
@@ -91,6 +92,9 @@ class Citation(ChecksAtOnce):
     start = models.PositiveIntegerField(_("begin"))
     end = models.PositiveIntegerField(_("einde"))
     page = models.PositiveIntegerField(_("pagina"), null=True, blank=True)
+
+    clearance_through = ("document",)
+    objects = GatedManager()
 
     class Meta:
         verbose_name = _("bronvermelding")
@@ -169,6 +173,8 @@ class RingAssignment(CitedRecord):
                                 help_text=_("Exclusief; leeg betekent: nog van kracht."))
     reason = models.TextField(_("reden"), blank=True)
 
+    clearance_through = ("partner",)  # a period names its partner
+
     class Meta:
         verbose_name = _("schilindeling")
         verbose_name_plural = _("schilindelingen")
@@ -181,7 +187,10 @@ class RingAssignment(CitedRecord):
                 name="register_ringassignment_period",
                 violation_error_message=_("Het einde ligt vóór het begin."),
             ),
-            models.UniqueConstraint(fields=["partner", "valid_from"], name="register_ringassignment_unique_start"),
+            # Per classification: the layers of a partner's history (see ring_layers) may each start a period
+            # on the same day.
+            models.UniqueConstraint(fields=["partner", "classification", "valid_from"],
+                                    name="register_ringassignment_unique_start"),
         ]
 
     def __str__(self) -> str:
@@ -192,8 +201,10 @@ class RingAssignment(CitedRecord):
             raise ValidationError({"valid_to": _("Het einde ligt vóór het begin.")})
         if not self.partner_id or not self.valid_from:
             return
-        # Half-open periods [from, to) overlap when each starts before the other ends.
-        overlapping = RingAssignment.objects.filter(partner_id=self.partner_id).exclude(pk=self.pk)
+        # Half-open periods [from, to) overlap when each starts before the other ends; only periods of the same
+        # classification can clash (ims.register.ring_layers), so this names nothing the writer cannot see.
+        overlapping = (RingAssignment.objects.for_level(self.classification)
+                       .filter(partner_id=self.partner_id, classification=self.classification).exclude(pk=self.pk))
         overlapping = overlapping.filter(Q(valid_to__isnull=True) | Q(valid_to__gt=self.valid_from))
         if self.valid_to:
             overlapping = overlapping.filter(valid_from__lt=self.valid_to)
@@ -270,6 +281,11 @@ class Participation(models.Model):
                             default=ParticipantRole.PARTICIPANT)
     history = HistoricalRecords()
 
+    # A participation shows its initiative and its partner; a change to it is a change to the initiative.
+    clearance_through = ("initiative", "partner")
+    version_owner = "initiative"
+    objects = GatedManager()
+
     class Meta:
         verbose_name = _("deelname")
         verbose_name_plural = _("deelnames")
@@ -291,6 +307,10 @@ class InitiativeBudget(models.Model):
     amount_eur = models.DecimalField(_("budget (€)"), max_digits=16, decimal_places=2,
                                      validators=[MinValueValidator(0)])
     history = HistoricalRecords()
+
+    clearance_through = ("initiative",)
+    version_owner = "initiative"
+    objects = GatedManager()
 
     class Meta:
         verbose_name = _("budget")
@@ -317,6 +337,10 @@ class Goal(models.Model):
     target = models.DecimalField(_("streefwaarde"), max_digits=14, decimal_places=2, null=True, blank=True)
     history = HistoricalRecords()
 
+    clearance_through = ("initiative",)
+    version_owner = "initiative"
+    objects = GatedManager()
+
     class Meta:
         verbose_name = _("doel")
         verbose_name_plural = _("doelen")
@@ -333,6 +357,10 @@ class GoalMeasurement(models.Model):
     period = models.CharField(_("periode"), max_length=10, help_text=_("Bijvoorbeeld 2019 of 2019-Q3."))
     value = models.DecimalField(_("werkelijke waarde"), max_digits=14, decimal_places=2)
     history = HistoricalRecords()
+
+    clearance_through = ("goal__initiative",)
+    version_owner = "goal__initiative"
+    objects = GatedManager()
 
     class Meta:
         verbose_name = _("meting")
@@ -354,6 +382,8 @@ class Milestone(Record):
     done_on = models.DateField(_("gereed op"), null=True, blank=True)
     status = models.CharField(_("status"), max_length=20, choices=MilestoneStatus.choices,
                               default=MilestoneStatus.PLANNED)
+
+    clearance_through = ("initiative",)  # its list and page name the initiative
 
     class Meta:
         verbose_name = _("mijlpaal")
@@ -454,6 +484,8 @@ class DefenceSpending(CitedRecord):
                                   validators=[MinValueValidator(0), MaxValueValidator(100)])
     status = models.CharField(_("soort cijfer"), max_length=10, choices=SpendingStatus.choices)
 
+    clearance_through = ("partner",)
+
     class Meta:
         verbose_name = _("defensie-uitgaven")
         verbose_name_plural = _("defensie-uitgaven")
@@ -499,6 +531,8 @@ class Procurement(CitedRecord):
     system = models.CharField(_("systeem"), max_length=200)
     quantity = models.PositiveIntegerField(_("aantal"), null=True, blank=True)
     year = models.PositiveSmallIntegerField(_("jaar"), null=True, blank=True, validators=YEAR_VALIDATORS)
+
+    clearance_through = ("partner",)
 
     class Meta:
         verbose_name = _("verwerving")

@@ -123,7 +123,7 @@ def spending_get(*, user, pk: int) -> DefenceSpending:
 # --- procurement ----------------------------------------------------------------------------------------
 
 def procurement_rows(*, user, filters: YearFilters = YearFilters()) -> QuerySet[Procurement]:
-    qs = Procurement.objects.visible_to(user).filter(partner__in=Partner.objects.visible_to(user).values("pk"))
+    qs = Procurement.objects.for_user(user).filter(partner__in=Partner.objects.for_user(user).values("pk"))
     if filters.partner:
         qs = qs.filter(partner__code=filters.partner)
     if filters.year:
@@ -178,19 +178,19 @@ def _facts_from(user, document: SourceDocument) -> list:
     if not apps.is_installed("ims.ingest"):
         return []
     fact = apps.get_model("ingest", "ExtractedFact")
-    return list(fact.objects.visible_to(user).filter(document=document).order_by("start", "pk"))
+    return list(fact.objects.for_user(user).filter(document=document).order_by("start", "pk"))
 
 
 def document_page(*, user, pk: int) -> DocumentPage:
-    document = SourceDocument.objects.visible_to(user).get(pk=pk)
+    document = SourceDocument.objects.for_user(user).get(pk=pk)
     page = DocumentPage(document=document, spans=[])
     for model in CITING:
         cited_here = Q(citations__document=document)
-        found = list(model.objects.visible_to(user).filter(cited_here).distinct().prefetch_related(
+        found = list(model.objects.for_user(user).filter(cited_here).distinct().prefetch_related(
             Prefetch("citations", queryset=Citation.objects.filter(document=document), to_attr="here")))
         if model is RingAssignment:
             hidden = set(RingAssignment.objects.filter(pk__in=[r.pk for r in found])
-                         .exclude(partner__in=Partner.objects.visible_to(user)).values_list("pk", flat=True))
+                         .exclude(partner__in=Partner.objects.for_user(user)).values_list("pk", flat=True))
             found = [r for r in found if r.pk not in hidden]
         if found:
             page.records.append((str(model._meta.verbose_name_plural),

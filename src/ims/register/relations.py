@@ -69,7 +69,7 @@ def _save_part(*, name: str, rows: Sequence[PartRow], initiative: Initiative, ac
     model, editable = PART_MODELS[name]
     existing = model._default_manager.filter(initiative=initiative)
     if model is Milestone and actor is not None:
-        existing = existing.visible_to(actor)  # a milestone the editor cannot see is not theirs to change
+        existing = existing.for_user(actor)  # a milestone the editor cannot see is not theirs to change
     for index, row in enumerate(rows):
         if row.delete and row.pk is not None:
             try:
@@ -111,7 +111,7 @@ def _save_part(*, name: str, rows: Sequence[PartRow], initiative: Initiative, ac
 def _check_partner(part: Participation, actor) -> None:
     """A partner the actor may not see is, to them, one that does not exist (as in ``services.partner_for``)."""
     if actor is not None and part.partner_id and \
-            not Partner.objects.visible_to(actor).filter(pk=part.partner_id).exists():
+            not Partner.objects.for_user(actor).filter(pk=part.partner_id).exists():
         raise ValidationError({"partner": "Onbekende partner."})
 
 

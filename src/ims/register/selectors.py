@@ -42,6 +42,7 @@ from .models import (
     RingAssignment,
     SourceDocument,
 )
+from .ring_layers import effective_periods
 from .vocab import Ring
 
 
@@ -50,23 +51,23 @@ def _today() -> dt.date:
 
 
 def _visible_via(user, relation: str) -> Q:
-    """The rule of ``visible_to`` applied to the record at the end of ``relation`` (a join), not as a subquery.
+    """The rule of ``for_user`` applied to the record at the end of ``relation`` (a join), not as a subquery.
 
-    ``partner__in=Partner.objects.visible_to(user)`` makes SQLite build the list of every visible partner and
+    ``partner__in=Partner.objects.for_user(user)`` makes SQLite build the list of every visible partner and
     probe each one; a condition on the joined row lets it start from the small side (a page of initiatives).
     """
     level = clearance_of(user)
     if level is None:
-        return Q(pk__in=[])  # like visible_to: no rows at all
+        return Q(pk__in=[])  # like for_user: no rows at all
     return Q(**{f"{relation}__classification__lte": level})
 
 
 def _current_ring(user, on: dt.date) -> Subquery:
     in_force = (
-        RingAssignment.objects.visible_to(user)
+        RingAssignment.objects.for_user(user)
         .filter(partner=OuterRef("pk"), valid_from__lte=on)
         .filter(Q(valid_to__isnull=True) | Q(valid_to__gt=on))
-        .order_by("-valid_from")
+        .order_by("-classification", "-valid_from")  # the most classified layer the user sees wins
         .values("ring")[:1]
     )
     return Subquery(in_force)
@@ -87,16 +88,16 @@ class PartnerFilters:
 def _active(user) -> Q:
     """A partner with a visible ring period, initiative, agreement or contribution."""
     partner = OuterRef("pk")
-    return (Q(Exists(RingAssignment.objects.visible_to(user).filter(partner=partner)))
+    return (Q(Exists(RingAssignment.objects.for_user(user).filter(partner=partner)))
             | Q(Exists(Participation.objects.filter(partner=partner, initiative__in=Initiative.objects
-                                                    .visible_to(user).values("pk"))))
-            | Q(Exists(Agreement.objects.visible_to(user).filter(parties=partner)))
-            | Q(Exists(Contribution.objects.visible_to(user).filter(partners=partner))))
+                                                    .for_user(user).values("pk"))))
+            | Q(Exists(Agreement.objects.for_user(user).filter(parties=partner)))
+            | Q(Exists(Contribution.objects.for_user(user).filter(partners=partner))))
 
 
 def partner_list(*, user, filters: PartnerFilters = PartnerFilters(), on: dt.date | None = None) -> QuerySet[Partner]:
     """Partners with the ring in force on a date (today by default)."""
-    qs = Partner.objects.visible_to(user).annotate(current_ring=_current_ring(user, on or _today()))
+    qs = Partner.objects.for_user(user).annotate(current_ring=_current_ring(user, on or _today()))
     if filters.kind:
         qs = qs.filter(kind=filters.kind)
     if filters.ring:
@@ -118,14 +119,14 @@ def partner_rows(*, user, filters: PartnerFilters = PartnerFilters()) -> QuerySe
 
 def partner_choices(*, user) -> list[tuple[str, str, str]]:
     """(code, Dutch name, kind) of every visible partner, for filter menus: plain tuples, no model instances."""
-    return list(Partner.objects.visible_to(user).order_by("name_nl").values_list("code", "name_nl", "kind"))
+    return list(Partner.objects.for_user(user).order_by("name_nl").values_list("code", "name_nl", "kind"))
 
 
 def initiative_counts(*, user, partners: list[Partner]) -> dict[int, int]:
     """How many initiatives the user may see per partner, for one page of partners in one query."""
     rows = (
         Participation.objects.filter(partner__in=[p.pk for p in partners],
-                                     initiative__in=Initiative.objects.visible_to(user).values("pk"))
+                                     initiative__in=Initiative.objects.for_user(user).values("pk"))
         .order_by().values("partner").annotate(n=Count("initiative", distinct=True)).values_list("partner", "n")
     )
     return dict(rows)
@@ -144,7 +145,7 @@ def partner_facets(*, user, queryset: QuerySet[Partner]) -> dict[str, list[tuple
 
 
 def partner_get(*, user, code: str) -> Partner:
-    return Partner.objects.visible_to(user).annotate(current_ring=_current_ring(user, _today())).get(code=code)
+    return Partner.objects.for_user(user).annotate(current_ring=_current_ring(user, _today())).get(code=code)
 
 
 # The partner page shows the most recent initiatives and links to the full, filtered list.
@@ -179,27 +180,27 @@ def partner_page(*, user, code: str) -> PartnerPage:
     citations = visible_citations(user)
     return PartnerPage(
         partner=partner,
-        rings=list(RingAssignment.objects.visible_to(user).filter(partner=partner)
-                   .only("ring", "valid_from", "valid_to", "reason").prefetch_related(citations)
-                   .order_by("valid_from")),
+        rings=effective_periods(RingAssignment.objects.for_user(user).filter(partner=partner)
+                                .only("ring", "valid_from", "valid_to", "reason", "classification")
+                                .prefetch_related(citations).order_by("valid_from")),
         initiatives=initiatives,
         initiative_count=initiatives[0].total if initiatives else 0,
         # The page shows kind, title and date only, so the list's prefetches are not needed here.
-        agreements=list(Agreement.objects.visible_to(user).filter(parties=partner).only("kind", "title", "signed_on")
+        agreements=list(Agreement.objects.for_user(user).filter(parties=partner).only("kind", "title", "signed_on")
                         .order_by("-signed_on", "title")),
-        spending=list(DefenceSpending.objects.visible_to(user).filter(partner=partner)
+        spending=list(DefenceSpending.objects.for_user(user).filter(partner=partner)
                       .only("year", "status", "amount", "currency", "pct_gdp").prefetch_related(citations)
                       .order_by("year", "status")),
-        contributions=list(Contribution.objects.visible_to(user).filter(partners=partner)
+        contributions=list(Contribution.objects.for_user(user).filter(partners=partner)
                            .only("operation", "year", "location", "personnel")
                            .prefetch_related(Prefetch("location",
-                                                      queryset=Partner.objects.visible_to(user)
+                                                      queryset=Partner.objects.for_user(user)
                                                       .only("name_nl", "name_en")))
                            .order_by("-year")),
-        procurements=list(Procurement.objects.visible_to(user).filter(partner=partner)
+        procurements=list(Procurement.objects.for_user(user).filter(partner=partner)
                           .only("system", "quantity", "year").order_by("-year")),
-        frameworks=list(partner.memberships.visible_to(user).only("code", "name_nl", "name_en").order_by("name_nl")),
-        members=list(partner.members.visible_to(user).only("code", "name_nl", "name_en").order_by("name_nl")),
+        frameworks=list(partner.memberships.for_user(user).only("code", "name_nl", "name_en").order_by("name_nl")),
+        members=list(partner.members.for_user(user).only("code", "name_nl", "name_en").order_by("name_nl")),
     )
 
 
@@ -237,10 +238,15 @@ def _participations_for(user) -> Prefetch:
     )
 
 
+def _coded(user, code: str) -> QuerySet[Partner]:
+    """The partner a filter names, resolved through the gate: a hidden code filters like a missing one."""
+    return Partner.objects.for_user(user).filter(code=code).values("pk")
+
+
 def initiative_list(*, user, filters: InitiativeFilters = InitiativeFilters()) -> QuerySet[Initiative]:
-    qs = Initiative.objects.visible_to(user)
+    qs = Initiative.objects.for_user(user)
     if filters.partner:
-        qs = qs.filter(participations__partner__code=filters.partner)
+        qs = qs.filter(participations__partner__in=_coded(user, filters.partner))
     if filters.ring:
         with_ring = partner_list(user=user, filters=PartnerFilters(ring=filters.ring)).values("pk")
         qs = qs.filter(participations__partner__in=with_ring)
@@ -253,13 +259,13 @@ def initiative_list(*, user, filters: InitiativeFilters = InitiativeFilters()) -
     if filters.category:
         qs = qs.filter(goals__category=filters.category)
     if filters.framework:
-        qs = qs.filter(frameworks__code=filters.framework)
+        qs = qs.filter(frameworks__in=_coded(user, filters.framework))
     if filters.q:
         qs = qs.filter(Q(title__icontains=filters.q) | Q(summary__icontains=filters.q))
     if filters.ring or filters.category:
         # Joins through to-many relations can repeat an initiative; keep each once. The outer query must not
         # carry those joins itself (filtering the joined queryset by its own keys kept the repeats).
-        qs = Initiative.objects.visible_to(user).filter(pk__in=qs.values("pk"))
+        qs = Initiative.objects.for_user(user).filter(pk__in=qs.values("pk"))
     return qs.prefetch_related(_participations_for(user)).order_by(*SORTS.get(filters.sort, SORTS["title"]))
 
 
@@ -301,13 +307,13 @@ def initiative_facets(*, queryset: QuerySet[Initiative]) -> dict[str, list[tuple
 
 def initiative_get(*, user, pk: int) -> Initiative:
     return (
-        Initiative.objects.visible_to(user)
+        Initiative.objects.for_user(user)
         .prefetch_related(
             _participations_for(user),
-            Prefetch("related", queryset=Initiative.objects.visible_to(user)),
+            Prefetch("related", queryset=Initiative.objects.for_user(user)),
             Prefetch("goals", queryset=Goal.objects.prefetch_related("measurements")),
-            Prefetch("milestones", queryset=Milestone.objects.visible_to(user)),
-            Prefetch("agreements", queryset=Agreement.objects.visible_to(user)),
+            Prefetch("milestones", queryset=Milestone.objects.for_user(user)),
+            Prefetch("agreements", queryset=Agreement.objects.for_user(user)),
             "budgets",
         )
         .get(pk=pk)
@@ -323,21 +329,21 @@ def initiative_page(*, user, pk: int) -> Initiative:
     columns the page shows (others are deferred: reading one costs a query).
     """
     return (
-        Initiative.objects.visible_to(user)
+        Initiative.objects.for_user(user)
         .prefetch_related(
             Prefetch("participations",
                      queryset=Participation.objects.filter(_visible_via(user, "partner")).select_related("partner")
                      .only("initiative", "role", "partner__code", "partner__name_nl", "partner__name_en")
                      .order_by("partner__name_nl"),
                      to_attr="visible_participations"),
-            Prefetch("frameworks", queryset=Partner.objects.visible_to(user).only("name_nl", "name_en"),
+            Prefetch("frameworks", queryset=Partner.objects.for_user(user).only("name_nl", "name_en"),
                      to_attr="visible_frameworks"),
-            Prefetch("related", queryset=Initiative.objects.visible_to(user).only("title"), to_attr="visible_related"),
+            Prefetch("related", queryset=Initiative.objects.for_user(user).only("title"), to_attr="visible_related"),
             Prefetch("goals", to_attr="goal_list",
                      queryset=Goal.objects.prefetch_related(Prefetch("measurements", to_attr="measurement_list"))),
-            Prefetch("milestones", queryset=Milestone.objects.visible_to(user)
+            Prefetch("milestones", queryset=Milestone.objects.for_user(user)
                      .only("initiative", "title", "due_on", "done_on", "status"), to_attr="visible_milestones"),
-            Prefetch("agreements", queryset=Agreement.objects.visible_to(user)
+            Prefetch("agreements", queryset=Agreement.objects.for_user(user)
                      .only("initiative", "kind", "title", "signed_on"), to_attr="visible_agreements"),
             Prefetch("budgets", to_attr="budget_list"),
             visible_citations(user),
@@ -349,17 +355,17 @@ def initiative_page(*, user, pk: int) -> Initiative:
 # --- agreements -----------------------------------------------------------------------------------------
 
 def agreement_list(*, user, partner: str = "", kind: str = "", q: str = "") -> QuerySet[Agreement]:
-    qs = Agreement.objects.visible_to(user)
+    qs = Agreement.objects.for_user(user)
     if partner:
-        qs = qs.filter(parties__code=partner)
+        qs = qs.filter(parties__in=_coded(user, partner))
     if kind:
         qs = qs.filter(kind=kind)
     if q:
         qs = qs.filter(Q(title__icontains=q) | Q(subject__icontains=q))
     return qs.prefetch_related(
-        Prefetch("parties", queryset=Partner.objects.visible_to(user).order_by("code")),
+        Prefetch("parties", queryset=Partner.objects.for_user(user).order_by("code")),
         # A prefetch, not a join, so that a classified initiative comes back as None.
-        Prefetch("initiative", queryset=Initiative.objects.visible_to(user)),
+        Prefetch("initiative", queryset=Initiative.objects.for_user(user)),
         visible_citations(user),
     ).order_by("-signed_on", "title")
 
@@ -372,7 +378,7 @@ def agreement_facets(*, queryset: QuerySet[Agreement]) -> dict[str, list[tuple[s
 
 def initiative_for_edit(*, user, pk: int) -> Initiative:
     """One initiative as its editor loads it: plain fields only, and only if the user can see it."""
-    return Initiative.objects.visible_to(user).select_related("updated_by").get(pk=pk)
+    return Initiative.objects.for_user(user).select_related("updated_by").get(pk=pk)
 
 
 # --- the API's reads ------------------------------------------------------------------------------------
@@ -384,7 +390,7 @@ def visible_citations(user) -> Prefetch:
     """Citations into documents the user may see, on ``visible_citations``."""
     return Prefetch(
         "citations",
-        queryset=Citation.objects.filter(document__in=SourceDocument.objects.visible_to(user).values("pk"))
+        queryset=Citation.objects.filter(document__in=SourceDocument.objects.for_user(user).values("pk"))
         .select_related("document").only("pk", "start", "end", "page", "document__id", "document__kamerstuk",
                                          "document__reference", "document__title")
         .order_by("document_id", "start"),
@@ -396,7 +402,7 @@ def ring_history(user) -> Prefetch:
     """A partner's ring periods the user may see, oldest first, on ``ring_history``."""
     return Prefetch(
         "ring_assignments",
-        queryset=RingAssignment.objects.visible_to(user).prefetch_related(visible_citations(user))
+        queryset=RingAssignment.objects.for_user(user).prefetch_related(visible_citations(user))
         .order_by("valid_from"),
         to_attr="ring_history",
     )
@@ -404,7 +410,7 @@ def ring_history(user) -> Prefetch:
 
 def partner_records(*, user, filters: PartnerFilters = PartnerFilters()) -> QuerySet[Partner]:
     """``partner_list`` with each partner's ring history, members, memberships and citations."""
-    visible = Partner.objects.visible_to(user).order_by("code")
+    visible = Partner.objects.for_user(user).order_by("code")
     return partner_list(user=user, filters=filters).prefetch_related(
         ring_history(user),
         Prefetch("members", queryset=visible, to_attr="visible_members"),
@@ -416,7 +422,7 @@ def partner_records(*, user, filters: PartnerFilters = PartnerFilters()) -> Quer
 def initiative_records(*, user, filters: InitiativeFilters = InitiativeFilters()) -> QuerySet[Initiative]:
     """``initiative_list`` with the frameworks and citations as well, for rows that name them."""
     return initiative_list(user=user, filters=filters).prefetch_related(
-        Prefetch("frameworks", queryset=Partner.objects.visible_to(user).order_by("code"),
+        Prefetch("frameworks", queryset=Partner.objects.for_user(user).order_by("code"),
                  to_attr="visible_frameworks"),
         visible_citations(user),
     )
@@ -427,23 +433,23 @@ def initiative_record(*, user, pk: int) -> Initiative:
     initiative = initiative_get(user=user, pk=pk)
     prefetch_related_objects(
         [initiative], visible_citations(user),
-        Prefetch("frameworks", queryset=Partner.objects.visible_to(user).order_by("code"),
+        Prefetch("frameworks", queryset=Partner.objects.for_user(user).order_by("code"),
                  to_attr="visible_frameworks"),
     )
     return initiative
 
 
 def contribution_list(*, user, partner: str = "", year: int | None = None, q: str = "") -> QuerySet[Contribution]:
-    qs = Contribution.objects.visible_to(user)
+    qs = Contribution.objects.for_user(user)
     if partner:
-        joined = qs.filter(Q(partners__code=partner) | Q(location__code=partner))
+        joined = qs.filter(Q(partners__in=_coded(user, partner)) | Q(location__in=_coded(user, partner)))
         # The join through partners can repeat a row; the outer query must not carry it (see initiative_list).
-        qs = Contribution.objects.visible_to(user).filter(pk__in=joined.values("pk"))
+        qs = Contribution.objects.for_user(user).filter(pk__in=joined.values("pk"))
     if year:
         qs = qs.filter(year=year)
     if q:
         qs = qs.filter(Q(operation__icontains=q) | Q(role__icontains=q))
-    visible = Partner.objects.visible_to(user)
+    visible = Partner.objects.for_user(user)
     return qs.prefetch_related(
         # Prefetches, not joins, so that a hidden partner or location comes back as absent.
         Prefetch("location", queryset=visible),
@@ -453,7 +459,7 @@ def contribution_list(*, user, partner: str = "", year: int | None = None, q: st
 
 
 def spending_list(*, user, partner: str = "", year: int | None = None, status: str = "") -> QuerySet[DefenceSpending]:
-    qs = DefenceSpending.objects.visible_to(user).filter(partner__in=Partner.objects.visible_to(user).values("pk"))
+    qs = DefenceSpending.objects.for_user(user).filter(partner__in=Partner.objects.for_user(user).values("pk"))
     if partner:
         qs = qs.filter(partner__code=partner)
     if year:
@@ -465,20 +471,20 @@ def spending_list(*, user, partner: str = "", year: int | None = None, status: s
 
 
 def commitment_list(*, user, status: str = "", q: str = "") -> QuerySet[Commitment]:
-    qs = Commitment.objects.visible_to(user)
+    qs = Commitment.objects.for_user(user)
     if status:
         qs = qs.filter(status=status)
     if q:
         qs = qs.filter(Q(subject__icontains=q) | Q(member__icontains=q))
     return qs.prefetch_related(
-        Prefetch("answered_in", queryset=SourceDocument.objects.visible_to(user).defer("text")),
+        Prefetch("answered_in", queryset=SourceDocument.objects.for_user(user).defer("text")),
         visible_citations(user),
     ).order_by("-made_on", "pk")
 
 
 def milestone_list(*, user, initiative: int | None = None, status: str = "") -> QuerySet[Milestone]:
     """Milestones the user may see, of initiatives the user may see (their levels can differ)."""
-    qs = Milestone.objects.visible_to(user).filter(initiative__in=Initiative.objects.visible_to(user).values("pk"))
+    qs = Milestone.objects.for_user(user).filter(initiative__in=Initiative.objects.for_user(user).values("pk"))
     if initiative:
         qs = qs.filter(initiative_id=initiative)
     if status:
@@ -492,7 +498,7 @@ def milestone_get(*, user, pk: int) -> Milestone:
 
 def document_list(*, user, q: str = "", year: int | None = None) -> QuerySet[SourceDocument]:
     """Source documents' metadata; the full text stays in the database."""
-    qs = SourceDocument.objects.visible_to(user).defer("text")
+    qs = SourceDocument.objects.for_user(user).defer("text")
     if q:
         qs = qs.filter(Q(title__icontains=q) | Q(kamerstuk__icontains=q) | Q(reference__icontains=q))
     if year:

@@ -10,12 +10,12 @@ from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import QuerySet
 from django.utils import timezone
 
 from ims.accounts.permissions import Action, may
-from ims.core.models import Record, clearance_of
-from ims.core.services import RegisterError, record_links_changed, record_save
+from ims.core.clearance import require_clearance
+from ims.core.models import Record
+from ims.core.services import RegisterError, building, record_link, record_save
 from ims.text.countries import country_name, is_country_code
 
 from .models import (
@@ -39,23 +39,18 @@ from .models import (
 from .vocab import CommitmentStatus, MilestoneStatus, ParticipantRole, PartnerKind
 
 
-def _partners(actor) -> QuerySet[Partner]:
-    # A partner the actor may not see is, to them, a partner that does not exist: the same refusal, so that no
-    # write path confirms a hidden code. System jobs (no actor) see them all.
-    return Partner.objects.all() if actor is None else Partner.objects.visible_to(actor)
-
-
 def partner_for(code: str, *, actor=None) -> Partner:
-    """The partner with this code, or a clear error naming the unknown code."""
+    """The partner with this code as ``actor`` may see it, or a clear error naming the unknown code: a hidden
+    partner answers exactly as a missing one (None: a system job, which sees every partner)."""
     try:
-        return _partners(actor).get(code=code)
+        return Partner.objects.for_actor(actor).get(code=code)
     except Partner.DoesNotExist:
         raise RegisterError(f"Onbekende partner '{code}'.") from None
 
 
 def partners_for(codes: Iterable[str], *, actor=None) -> list[Partner]:
     codes = list(dict.fromkeys(codes))
-    found = {p.code: p for p in _partners(actor).filter(code__in=codes)}
+    found = {p.code: p for p in Partner.objects.for_actor(actor).filter(code__in=codes)}
     missing = [c for c in codes if c not in found]
     if missing:
         raise RegisterError(f"Onbekende partner(s): {', '.join(missing)}.")
@@ -75,12 +70,8 @@ def partner_upsert(
     partner = Partner.objects.filter(code=code).first() or Partner(code=code)
     changed = partner._state.adding or (partner.kind, partner.name_nl, partner.name_en) != (kind, name_nl, name_en)
     partner.kind, partner.name_nl, partner.name_en = kind, name_nl, name_en
-    if changed:
-        record_save(partner, actor=actor)
-    if members:
-        wanted = partners_for(members, actor=actor)
-        existing = set(partner.members.values_list("pk", flat=True))
-        partner.members.add(*[m for m in wanted if m.pk not in existing])
+    if changed or members:
+        record_link(partner, add={"members": partners_for(members, actor=actor)}, actor=actor)
     return partner
 
 
@@ -133,25 +124,25 @@ def ring_assign(
     classification: int = 0,
     actor=None,
 ) -> RingAssignment:
-    """Place a partner in a ring from a date; an open period that began earlier is closed on that date.
+    """Place a partner in a ring from a date; an open period of the same classification that began earlier is
+    closed on that date.
 
-    The earlier period keeps its ring and reason, so the history stays complete.
+    The earlier period keeps its ring and reason, so the history stays complete. Periods of other
+    classifications are other layers of the history (:mod:`ims.register.ring_layers`) and stay as they are.
     """
     current = (
-        RingAssignment.objects.select_for_update()
-        .filter(partner=partner, valid_to__isnull=True, valid_from__lt=valid_from)
+        RingAssignment.objects.for_level(classification).select_for_update()
+        .filter(partner=partner, classification=classification, valid_to__isnull=True, valid_from__lt=valid_from)
         .first()
     )
     if current is not None:
         current.valid_to = valid_from
         record_save(current, actor=actor)
-    assignment = record_save(
+    return record_link(
         RingAssignment(partner=partner, ring=ring, valid_from=valid_from, valid_to=valid_to, reason=reason,
                        classification=classification),
-        actor=actor,
+        add={"citations": citations}, actor=actor,
     )
-    assignment.citations.add(*citations)
-    return assignment
 
 
 @dataclass(frozen=True)
@@ -192,33 +183,32 @@ def initiative_create(
     citations: Sequence[Citation] = (),
 ) -> Initiative:
     """Create an initiative with its participants (code, role), frameworks, goals and yearly budgets."""
-    initiative = record_save(
+    roles = dict(participants)
+    if sum(1 for role in roles.values() if role == ParticipantRole.LEAD) > 1:
+        raise RegisterError("Een initiatief heeft ten hoogste één lead nation.")
+    initiative = record_link(
         Initiative(
             title=title, summary=summary, kind=kind, form=form, origin=origin, status=status,
             planned_start=planned_start, planned_end=planned_end, actual_start=actual_start,
             actual_end=actual_end, staff_fte=staff_fte, units_committed=units_committed,
             sovereign_capability=sovereign_capability, shortfall=shortfall, classification=classification,
         ),
-        actor=actor,
+        add={"frameworks": partners_for(frameworks, actor=actor), "citations": citations}, actor=actor,
     )
-    roles = dict(participants)
-    if sum(1 for role in roles.values() if role == ParticipantRole.LEAD) > 1:
-        raise RegisterError("Een initiatief heeft ten hoogste één lead nation.")
-    for partner in partners_for(roles, actor=actor):
-        record_save(Participation(initiative=initiative, partner=partner, role=roles[partner.code]), actor=actor)
-    initiative.frameworks.add(*partners_for(frameworks, actor=actor))
-    for goal in goals:
-        saved = record_save(
-            Goal(initiative=initiative, category=goal.category, statement=goal.statement,
-                 expected_result=goal.expected_result, indicator=goal.indicator, unit=goal.unit,
-                 baseline=goal.baseline, target=goal.target),
-            actor=actor,
-        )
-        for period, value in goal.values.items():
-            record_save(GoalMeasurement(goal=saved, period=period, value=value), actor=actor)
-    for year, amount in (budgets or {}).items():
-        record_save(InitiativeBudget(initiative=initiative, year=year, amount_eur=amount), actor=actor)
-    initiative.citations.add(*citations)
+    with building(initiative):
+        for partner in partners_for(roles, actor=actor):
+            record_save(Participation(initiative=initiative, partner=partner, role=roles[partner.code]), actor=actor)
+        for goal in goals:
+            saved = record_save(
+                Goal(initiative=initiative, category=goal.category, statement=goal.statement,
+                     expected_result=goal.expected_result, indicator=goal.indicator, unit=goal.unit,
+                     baseline=goal.baseline, target=goal.target),
+                actor=actor,
+            )
+            for period, value in goal.values.items():
+                record_save(GoalMeasurement(goal=saved, period=period, value=value), actor=actor)
+        for year, amount in (budgets or {}).items():
+            record_save(InitiativeBudget(initiative=initiative, year=year, amount_eur=amount), actor=actor)
     return initiative
 
 
@@ -239,8 +229,7 @@ def editor_check(*, actor, record: Record) -> None:
         return
     if not may(actor, Action.EDIT):
         raise PermissionDenied("Uw rol mag het register niet bewerken.")
-    if record.classification > clearance_of(actor):
-        raise RegisterError("De rubricering ligt boven uw eigen screeningsniveau.")
+    require_clearance(actor, record.classification)
 
 
 @transaction.atomic
@@ -309,16 +298,12 @@ def agreement_create(
     initiative: Initiative | None = None, classification: int = 0, citations: Sequence[Citation] = (),
     actor=None,
 ) -> Agreement:
-    agreement = record_save(
+    return record_link(
         Agreement(kind=kind, title=title, subject=subject, legally_binding=legally_binding, signed=signed,
                   signed_on=signed_on, signed_precision=signed_precision, entry_into_force=entry_into_force,
                   ends_on=ends_on, initiative=initiative, classification=classification),
-        actor=actor,
+        add={"parties": partners_for(parties, actor=actor), "citations": citations}, actor=actor,
     )
-    agreement.parties.add(*partners_for(parties, actor=actor))
-    record_links_changed(agreement)  # its parties' names are in the search index
-    agreement.citations.add(*citations)
-    return agreement
 
 
 @transaction.atomic
@@ -327,15 +312,11 @@ def contribution_create(
     partners: Sequence[str] = (), role: str = "", classification: int = 0,
     citations: Sequence[Citation] = (), actor=None,
 ) -> Contribution:
-    contribution = record_save(
+    return record_link(
         Contribution(operation=operation, year=year, location=partner_for(location, actor=actor) if location else None,
                      personnel=personnel, role=role, classification=classification),
-        actor=actor,
+        add={"partners": partners_for(partners, actor=actor), "citations": citations}, actor=actor,
     )
-    contribution.partners.add(*partners_for(partners, actor=actor))
-    record_links_changed(contribution)  # its partners' names are in the search index
-    contribution.citations.add(*citations)
-    return contribution
 
 
 @transaction.atomic
@@ -348,12 +329,11 @@ def spending_record(
     existing one. A figure at another classification is another record: a figure from a classified letter never
     changes the one readers of lower clearance see, and a figure hidden from the actor is never touched."""
     owner = partner_for(partner, actor=actor)
-    same = DefenceSpending.objects.filter(partner=owner, year=year, status=status, classification=classification)
+    same = DefenceSpending.objects.for_actor(actor).filter(partner=owner, year=year, status=status,
+                                                           classification=classification)
     spending = same.first() or DefenceSpending(partner=owner, year=year, status=status, classification=classification)
     spending.amount, spending.currency, spending.pct_gdp = amount, currency or "", pct_gdp
-    record_save(spending, actor=actor)
-    spending.citations.add(*citations)
-    return spending
+    return record_link(spending, add={"citations": citations}, actor=actor)
 
 
 @transaction.atomic
@@ -361,13 +341,11 @@ def procurement_create(
     *, partner: str, system: str, quantity: int | None = None, year: int | None = None,
     classification: int = 0, citations: Sequence[Citation] = (), actor=None,
 ) -> Procurement:
-    procurement = record_save(
+    return record_link(
         Procurement(partner=partner_for(partner, actor=actor), system=system, quantity=quantity, year=year,
                     classification=classification),
-        actor=actor,
+        add={"citations": citations}, actor=actor,
     )
-    procurement.citations.add(*citations)
-    return procurement
 
 
 @transaction.atomic
@@ -376,27 +354,25 @@ def commitment_create(
     where_promised: str = "", due_on: dt.date | None = None, answered_in: SourceDocument | None = None,
     classification: int = 0, citations: Sequence[Citation] = (), actor=None,
 ) -> Commitment:
-    commitment = record_save(
+    return record_link(
         Commitment(
             member=member or "", subject=subject, made_on=made_on, made_on_precision=made_on_precision,
             where_promised=where_promised or "", due_on=due_on, answered_in=answered_in,
             status=CommitmentStatus.ANSWERED if answered_in else CommitmentStatus.OPEN,
             classification=classification,
         ),
-        actor=actor,
+        add={"citations": citations}, actor=actor,
     )
-    commitment.citations.add(*citations)
-    return commitment
 
 
-# Writes of the review queue on records it matched (see ims.register.matching): citations and partners added.
+# Writes of the review queue on records it matched (see ims.register.matching): citations and partners added,
+# each as one change to the record (one audit entry, one history row, one version).
 
 
 @transaction.atomic
-def record_cite(*, record: CitedRecord, citations: Sequence[Citation]) -> CitedRecord:
+def record_cite(*, record: CitedRecord, citations: Sequence[Citation], actor=None) -> CitedRecord:
     """Cite more places for a record: the fact it holds was read again, in another letter or passage."""
-    record.citations.add(*citations)
-    return record
+    return record_link(record, add={"citations": citations}, actor=actor)
 
 
 @transaction.atomic
@@ -406,10 +382,8 @@ def contribution_join(*, contribution: Contribution, partners: Sequence[str], pe
     personnel where none was known."""
     if contribution.personnel is None and personnel is not None:
         contribution.personnel = personnel
-        record_save(contribution, actor=actor)
-    contribution.partners.add(*partners_for(partners, actor=actor))
-    record_links_changed(contribution)
-    return record_cite(record=contribution, citations=citations)
+    return record_link(contribution, add={"partners": partners_for(partners, actor=actor), "citations": citations},
+                       actor=actor)
 
 
 @transaction.atomic
@@ -417,7 +391,6 @@ def initiative_join(*, initiative: Initiative, partners: Sequence[str], citation
                     actor=None) -> Initiative:
     """Add the partners another statement of an initiative names, as participants."""
     known = set(initiative.participations.values_list("partner__code", flat=True))
-    for partner in partners_for([code for code in partners if code not in known], actor=actor):
-        record_save(Participation(initiative=initiative, partner=partner, role=ParticipantRole.PARTICIPANT),
-                    actor=actor)
-    return record_cite(record=initiative, citations=citations)
+    joining = partners_for([code for code in partners if code not in known], actor=actor)
+    return record_link(initiative, add={"participants": joining, "citations": citations},
+                       through_defaults={"role": ParticipantRole.PARTICIPANT}, actor=actor)

@@ -7,10 +7,9 @@ import random
 from decimal import Decimal
 
 from django.db import transaction
-from simple_history.utils import bulk_create_with_history
 
 from ims.core.classification import Classification
-from ims.core.services import RegisterError
+from ims.core.services import RegisterError, record_bulk_create
 from ims.text.countries import COUNTRY_CODES
 
 from .models import Goal, Initiative, Milestone, Participation, Partner, RingAssignment
@@ -18,6 +17,7 @@ from .reference import reference_load
 from .vocab import Form, GoalCategory, Kind, MilestoneStatus, Origin, ParticipantRole, PartnerKind, Ring, Status
 
 SYNTH_PREFIX = "[synth]"
+REASON = "synthetisch register"
 # Most records are open; a tail is classified, so that clearance filtering has work to do.
 CLASSIFICATION_WEIGHTS = {
     Classification.UNCLASSIFIED: 70,
@@ -46,7 +46,7 @@ def synth_register(*, initiatives: int, partners: int, seed: int) -> dict[str, i
                                     valid_to=dt.date(2019, 12, 12), reason="synthetisch"))
         rings.append(RingAssignment(partner=partner, ring=rng.choice(Ring.values), valid_from=dt.date(2019, 12, 12),
                                     reason="synthetisch"))
-    bulk_create_with_history(rings, RingAssignment, batch_size=1000)
+    record_bulk_create(rings, reason=REASON)
 
     rows = []
     for n in range(initiatives):
@@ -60,7 +60,7 @@ def synth_register(*, initiatives: int, partners: int, seed: int) -> dict[str, i
             staff_fte=Decimal(rng.randrange(0, 40)) / 2, units_committed=rng.randrange(0, 5),
             classification=rng.choices(levels, weights)[0],
         ))
-    created = bulk_create_with_history(rows, Initiative, batch_size=1000)
+    record_bulk_create(rows, reason=REASON)
     # bulk_create on SQLite does not return primary keys on every version; read them back by title.
     created = list(Initiative.objects.filter(title__startswith=SYNTH_PREFIX).order_by("title"))
 
@@ -82,10 +82,8 @@ def synth_register(*, initiatives: int, partners: int, seed: int) -> dict[str, i
                                         classification=initiative.classification))
         if frameworks and rng.random() < 0.3:
             framework_links.append(through(initiative_id=initiative.pk, partner_id=rng.choice(frameworks).pk))
-    Participation.objects.bulk_create(participations, batch_size=2000)
-    Goal.objects.bulk_create(goals, batch_size=2000)
-    bulk_create_with_history(milestones, Milestone, batch_size=2000)
-    through.objects.bulk_create(framework_links, batch_size=2000)
+    for batch in (participations, goals, milestones, framework_links):
+        record_bulk_create(batch, reason=REASON, batch_size=2000)
     # Bulk writes pass the register's write path by, and with it the search index: index the whole lot at once.
     from ims.search.services import rebuild
 

@@ -24,7 +24,7 @@ class ReportVersionAdmin(admin.ModelAdmin):
                        "app_version", "data_sha256", "data")
 
     def get_queryset(self, request):
-        return super().get_queryset(request).visible_to(request.user)
+        return super().get_queryset(request).for_user(request.user)
 
     def has_add_permission(self, request):
         return False

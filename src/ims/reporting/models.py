@@ -15,7 +15,8 @@ from django.db.models.lookups import Exact
 from django.utils.translation import gettext_lazy as _
 
 from ims.core.classification import Classification
-from ims.core.models import ChecksAtOnce, VisibleQuerySet
+from ims.core.gate import GatedManager, GatedQuerySet
+from ims.core.models import ChecksAtOnce
 from ims.register.models import YEAR_VALIDATORS, CitedRecord, Partner
 from ims.register.vocab import DatePrecision
 
@@ -31,7 +32,7 @@ class VersionStatus(models.TextChoices):
     FINAL = "final", _("definitief")
 
 
-class ReportVersionQuerySet(VisibleQuerySet):
+class ReportVersionQuerySet(GatedQuerySet):
     # Bulk paths would bypass save() and delete(); a frozen version must not be reachable that way.
     def update(self, **kwargs):
         if self.filter(status=VersionStatus.FINAL).exists():
@@ -57,7 +58,9 @@ class ReportVersion(ChecksAtOnce):
     data = models.JSONField(_("gegevens"))
     data_sha256 = models.CharField(_("SHA-256 van de gegevens"), max_length=64)
 
-    objects = ReportVersionQuerySet.as_manager()
+    # A frozen version is read through the gate like a record; its writes are the reporting services' own.
+    clearance_through: tuple[str, ...] = ()
+    objects = GatedManager.from_queryset(ReportVersionQuerySet)()
 
     class Meta:
         verbose_name = _("rapportageversie")
@@ -159,6 +162,8 @@ class PartnerDevelopment(CitedRecord):
                                       default=DatePrecision.DAY)
     description = models.TextField(_("omschrijving"), help_text=_("Eén of twee zinnen, zoals ze in de rapportage "
                                                                   "mogen staan."))
+
+    clearance_through = ("partner",)
 
     class Meta:
         verbose_name = _("ontwikkeling bij een partner")

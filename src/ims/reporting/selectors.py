@@ -16,7 +16,7 @@ CONTEXT_CHARS = 700
 
 
 def versions_visible(*, user) -> QuerySet[ReportVersion]:
-    return (ReportVersion.objects.visible_to(user).filter(status=VersionStatus.FINAL)
+    return (ReportVersion.objects.for_user(user).filter(status=VersionStatus.FINAL)
             .select_related("finalised_by").order_by("-year", "classification", "-number"))
 
 
@@ -36,11 +36,11 @@ def default_year(*, user) -> int:
     """The latest year the register has dated facts for (contributions, agreements, spending), up to now."""
     this_year = timezone.localdate().year
     years = [
-        Contribution.objects.visible_to(user).filter(year__lte=this_year).aggregate(y=Max("year"))["y"],
-        DefenceSpending.objects.visible_to(user).filter(year__lte=this_year, status="actual")
+        Contribution.objects.for_user(user).filter(year__lte=this_year).aggregate(y=Max("year"))["y"],
+        DefenceSpending.objects.for_user(user).filter(year__lte=this_year, status="actual")
         .aggregate(y=Max("year"))["y"],
     ]
-    signed = Agreement.objects.visible_to(user).filter(signed_on__year__lte=this_year).aggregate(d=Max("signed_on"))
+    signed = Agreement.objects.for_user(user).filter(signed_on__year__lte=this_year).aggregate(d=Max("signed_on"))
     if signed["d"]:
         years.append(signed["d"].year)
     found = [y for y in years if y]
@@ -59,7 +59,7 @@ class Passage:
 def source_passage(*, user, pk: int) -> Passage:
     """The cited place in its document, with some text around it; only where the user may see the document."""
     citation = Citation.objects.select_related("document").get(
-        pk=pk, document__in=SourceDocument.objects.visible_to(user))
+        pk=pk, document__in=SourceDocument.objects.for_user(user))
     text = citation.document.text or ""
     start, end = citation.start, citation.end
     return Passage(citation=citation, document=citation.document,

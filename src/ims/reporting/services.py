@@ -16,8 +16,8 @@ import ims
 from ims.accounts.permissions import Action, may
 from ims.core.audit import AuditAction, audit
 from ims.core.classification import Classification
-from ims.core.models import clearance_of
-from ims.core.services import RegisterError, record_save
+from ims.core.clearance import AboveClearance, within_clearance
+from ims.core.services import RegisterError, record_link
 from ims.register.services import partner_for
 
 from .builder import build_report
@@ -40,9 +40,8 @@ def render_all(data: dict) -> dict[str, bytes]:
 
 def check_clearance(*, actor, level: int) -> None:
     """A user may only have a report made at or below their own clearance."""
-    clearance = clearance_of(actor)
-    if clearance is None or level > clearance:
-        raise ReportError(f"De rubricering {Classification(level).label} ligt boven uw screeningsniveau.")
+    if actor is None or not within_clearance(actor, level):
+        raise ReportError(AboveClearance.MESSAGE)
 
 
 def report_finalise(*, year: int, classification: int, actor, reference: str = "") -> ReportVersion:
@@ -106,10 +105,8 @@ def report_downloaded(*, actor, year: int, level: int, fmt: str, version: Report
 def development_create(*, partner: str, kind: str, occurred_on, date_precision: str = "day", description: str,
                        classification: int = 0, citations=(), actor=None) -> PartnerDevelopment:
     """Record a development at a partner (an election, a new government, a policy paper) for the report."""
-    development = record_save(
+    return record_link(
         PartnerDevelopment(partner=partner_for(partner, actor=actor), kind=kind, occurred_on=occurred_on,
                            date_precision=date_precision, description=description, classification=classification),
-        actor=actor,
+        add={"citations": citations}, actor=actor,
     )
-    development.citations.add(*citations)
-    return development

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST
 
 from ims.accounts.permissions import Action, may
 from ims.core.classification import Classification
-from ims.core.models import clearance_of
+from ims.core.clearance import clearance_choices, within_clearance
 
 from . import selectors, services
 from .builder import build_report
@@ -43,7 +43,7 @@ def _choice(request: HttpRequest) -> tuple[int, int]:
     except ValueError:
         raise ReportInputError("Geef het jaar en de rubricering als getal.") from None
     check_input(year, level)
-    if level > (clearance_of(request.user) or 0):
+    if not within_clearance(request.user, level):
         raise _Refused(level)
     return year, level
 
@@ -70,7 +70,7 @@ def with_choice(view):
 
 
 def _levels(user) -> list[tuple[int, str]]:
-    return [(int(c.value), str(c.label)) for c in Classification if c.value <= (clearance_of(user) or 0)]
+    return clearance_choices(user)
 
 
 @login_required

@@ -84,7 +84,7 @@ def search(*, user, q: str, kind: str = "", year: int | None = None, page: int =
     if query.empty:
         return Results(query=query, count=0)
     try:
-        sql, params = SearchEntry.objects.visible_to(user).values("id").query.sql_with_params()
+        sql, params = SearchEntry.objects.for_user(user).values("id").query.sql_with_params()
     except EmptyResultSet:  # a user who may see nothing
         return Results(query=query, count=0)
     found = matches(query, sql, params)
@@ -101,7 +101,7 @@ def search(*, user, q: str, kind: str = "", year: int | None = None, page: int =
                 total += n
     page = min(max(page, 1), MAX_PAGE)
     ids = ranked(found, kind=kind, year=year, offset=(page - 1) * per_page, limit=per_page)
-    entries = SearchEntry.objects.visible_to(user).in_bulk(ids)
+    entries = SearchEntry.objects.for_user(user).in_bulk(ids)
     fragments = snippets(query, ids)
     terms = query.terms()
     editor = may(user, Action.EDIT)

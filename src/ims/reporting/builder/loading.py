@@ -1,7 +1,7 @@
 """Every read the report makes from the database, at the report's classification level, in one place.
 
-The report's chosen level, not a user, decides what goes in: each queryset passes through :func:`at_level`
-(``classification <= level``) before anything else, and so do the records reached through relations
+The report's chosen level, not a user, decides what goes in: each queryset is read through the gate with
+``for_level(level)`` (:mod:`ims.core.gate`), which also applies to the records reached through relations
 (partners, milestones, participations, the change history, source documents). The web view refuses a level
 above the requesting user's clearance before the builder runs. Nothing else in the builder touches the
 database: the other modules work from what is loaded here.
@@ -29,14 +29,11 @@ from ims.register.models import (
     Procurement,
     RingAssignment,
 )
+from ims.register.ring_layers import effective_periods
+from ims.register.vocab import CommitmentStatus
 
 from ..models import PartnerDevelopment, ReportVersion, VersionStatus
 from ..text import sort_key
-
-
-def at_level(qs: QuerySet, level: int) -> QuerySet:
-    """Only records at or below the report's level: the report's counterpart of ``visible_to(user)``."""
-    return qs.filter(classification__lte=level)
 
 
 def _pairs(relation: Any, ids: Iterable[int] | None = None) -> dict[int, list[int]]:
@@ -62,15 +59,19 @@ class RegisterAtLevel:
 
     def __init__(self, level: int) -> None:
         self.level = level
-        self.partners = {p.pk: p for p in at_level(Partner.objects.all(), level).only("code", "name_nl", "kind")}
+        self.partners = {p.pk: p for p in Partner.objects.for_level(level).only("code", "name_nl", "kind")}
         # A citation has no level of its own: its document's level decides whether the report may cite it.
-        self.citations = {c.pk: c for c in Citation.objects.filter(document__classification__lte=level)
+        self.citations = {c.pk: c for c in Citation.objects.for_level(level)
                           .select_related("document").order_by("document__date", "start")}
-        self.rings = self._cited(at_level(RingAssignment.objects.all(), level).order_by("partner_id", "valid_from"))
-        self.rings = [r for r in self.rings if r.partner_id in self.partners]
-        self.initiatives = self._cited(at_level(Initiative.objects.all(), level).order_by("pk"))
+        rings = self._cited(RingAssignment.objects.for_level(level).order_by("partner_id", "valid_from"))
+        by_partner: dict[int, list[RingAssignment]] = defaultdict(list)
+        for r in rings:
+            by_partner[r.partner_id].append(r)
+        # One history per partner as this level reads it (ims.register.ring_layers).
+        self.rings = [r for pk in sorted(by_partner) if pk in self.partners for r in effective_periods(by_partner[pk])]
+        self.initiatives = self._cited(Initiative.objects.for_level(level).order_by("pk"))
         self.participations: dict[int, list[tuple[Partner, str]]] = defaultdict(list)
-        rows = Participation.objects.filter(initiative__in=at_level(Initiative.objects.all(), level))
+        rows = Participation.objects.for_level(level)
         for initiative_id, partner_id, role in rows.values_list("initiative_id", "partner_id", "role"):
             if partner_id in self.partners:
                 self.participations[initiative_id].append((self.partners[partner_id], role))
@@ -79,32 +80,36 @@ class RegisterAtLevel:
         self.frameworks = {k: [self.partners[x] for x in v if x in self.partners]
                            for k, v in _pairs(Initiative.frameworks).items()}
         self.milestones: dict[int, list[Milestone]] = defaultdict(list)
-        for m in at_level(Milestone.objects.all(), level).order_by("due_on", "pk"):
+        for m in Milestone.objects.for_level(level).order_by("due_on", "pk"):
             self.milestones[m.initiative_id].append(m)
         # The change history, oldest first per initiative: where the status stood at each year's end.
         self.history: dict[int, list[tuple[dt.datetime, str]]] = defaultdict(list)
-        rows = (Initiative.history.filter(id__in=at_level(Initiative.objects.all(), level).values("pk"))
+        rows = (Initiative.history.filter(id__in=Initiative.objects.for_level(level).values("pk"))
                 .order_by("id", "history_date", "history_id").values_list("id", "history_date", "status"))
         for pk, when, status in rows:
             self.history[pk].append((when, status))
-        self.agreements = self._cited(at_level(Agreement.objects.all(), level).order_by("pk"))
+        self.agreements = self._cited(Agreement.objects.for_level(level).order_by("pk"))
         parties = _pairs(Agreement.parties)
         for a in self.agreements:
             a.parties_ = [self.partners[x] for x in parties.get(a.pk, []) if x in self.partners]
         self.agreement_first_seen = dict(Agreement.history.values("id").annotate(first=Min("history_date"))
                                          .values_list("id", "first"))
-        self.contributions = self._cited(at_level(Contribution.objects.all(), level).order_by("operation", "-year"))
+        self.contributions = self._cited(Contribution.objects.for_level(level).order_by("operation", "-year"))
         together = _pairs(Contribution.partners)
         for c in self.contributions:
             c.partners_ = [self.partners[x] for x in together.get(c.pk, []) if x in self.partners]
         # Where a figure stands at two classifications, the report shows the most classified one it may.
-        figures = self._cited(at_level(DefenceSpending.objects.all(), level)
+        figures = self._cited(DefenceSpending.objects.for_level(level)
                               .order_by("partner_id", "year", "status", "classification"))
         self.spending = list({(f.partner_id, f.year, f.status): f for f in figures}.values())
-        self.procurements = self._cited(at_level(Procurement.objects.all(), level).order_by("system"))
-        self.commitments = self._cited(at_level(Commitment.objects.all(), level).select_related("answered_in")
+        self.procurements = self._cited(Procurement.objects.for_level(level).order_by("system"))
+        self.commitments = self._cited(Commitment.objects.for_level(level).select_related("answered_in")
                                        .order_by("made_on", "pk"))
-        self.developments = self._cited(at_level(PartnerDevelopment.objects.all(), level)
+        for c in self.commitments:
+            if c.answered_in is not None and c.answered_in.classification > level:
+                # Answered in a letter this level may not see: for this report the commitment is still open.
+                c.answered_in, c.status = None, CommitmentStatus.OPEN
+        self.developments = self._cited(PartnerDevelopment.objects.for_level(level)
                                         .order_by("occurred_on", "pk"))
 
     def _cited(self, qs: QuerySet) -> list:
@@ -120,5 +125,5 @@ class RegisterAtLevel:
 
 def last_final(*, year: int, level: int) -> ReportVersion | None:
     """The last finalised version of the report about ``year`` at exactly ``level``, if there is one."""
-    return (ReportVersion.objects.filter(year=year, classification=level, status=VersionStatus.FINAL)
+    return (ReportVersion.objects.for_level(level).filter(year=year, classification=level, status=VersionStatus.FINAL)
             .order_by("-number").first())

@@ -117,7 +117,7 @@ class Command(BaseCommand):
     @staticmethod
     def _proposal(user: User, path: str) -> fw.Proposal:
         proposal = load_proposal(path)
-        known = set(Partner.objects.visible_to(user).filter(code__in=[p.code for p in proposal.partners])
+        known = set(Partner.objects.for_user(user).filter(code__in=[p.code for p in proposal.partners])
                     .values_list("code", flat=True))
         unknown = [
             fw.Problem(f"{path}: partners[{i}].code", f"onbekende partnercode {partner.code!r}: niet in het register")

@@ -1,0 +1,206 @@
+"""The gate to the register: one way in for writes, and reads only with a user or a level.
+
+Writes: ``ims.core.services`` (``record_save``, ``record_link``, ``record_delete``, ``record_bulk_create``)
+open the gate for the duration of one write. Outside it, a gated model's queryset refuses ``update()``,
+``delete()``, ``bulk_create()`` and ``bulk_update()``, and its many-to-many relations refuse ``add``,
+``remove``, ``set`` and ``clear`` (:class:`UngatedWrite`): those bypass the clearance check, the version,
+the history and the audit trail that the services keep.
+
+Reads: a gated model's manager hands out querysets that know whether they were scoped — to a user
+(``for_user``), a level (``for_level``), a relation from a record already read that way (related managers),
+or, for system jobs only, ``unrestricted()``. With ``IMS_GATE_STRICT_READS`` on (development and the tests)
+evaluating an unscoped queryset raises :class:`UngatedRead`, so a forgotten filter fails loudly instead of
+showing secret records.
+
+A model is gated when it declares ``clearance_through``: ``()`` for a record carrying its own
+classification, else the relation paths whose records decide what it shows (a citation by its document, a
+participation by its initiative and partner).
+"""
+
+from __future__ import annotations
+
+import contextvars
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from django.conf import settings
+from django.db import models
+from django.db.models.signals import m2m_changed
+from django.dispatch import receiver
+
+from .clearance import clearance_of
+
+_open: contextvars.ContextVar[str | None] = contextvars.ContextVar("ims_gate_open", default=None)
+
+
+class UngatedWrite(Exception):
+    """A write to a record past the gate (a raw queryset or many-to-many write)."""
+
+
+class UngatedRead(Exception):
+    """Reading a classified model without saying for whom (``for_user``/``for_level``/``unrestricted``)."""
+
+
+@contextmanager
+def gate_open(reason: str) -> Iterator[None]:
+    """Let writes through for the duration of the block; only the write services and system jobs open it."""
+    token = _open.set(reason)
+    try:
+        yield
+    finally:
+        _open.reset(token)
+
+
+def gate_is_open() -> bool:
+    return _open.get() is not None
+
+
+def is_gated(model) -> bool:
+    return hasattr(model, "clearance_through")
+
+
+def _refuse_write(model, what: str) -> None:
+    if not gate_is_open():
+        raise UngatedWrite(
+            f"{what} op {model._meta.label} buiten ims.core.services om: gebruik record_save, record_link, "
+            "record_delete of record_bulk_create."
+        )
+
+
+def level_filter(model, level: int) -> models.Q:
+    """What ``model`` rows a reader at ``level`` may see: its own classification, and that of every record it
+    reaches through ``clearance_through`` (a missing link hides nothing)."""
+    condition = models.Q()
+    if any(f.name == "classification" for f in model._meta.concrete_fields):
+        condition &= models.Q(classification__lte=level)
+    for path in model.clearance_through:
+        reached = models.Q(**{f"{path}__classification__lte": level})
+        condition &= (models.Q(**{f"{path}__isnull": True}) | reached) if _nullable(model, path) else reached
+    return condition
+
+
+def _nullable(model, path: str) -> bool:
+    for step in path.split("__"):
+        field = model._meta.get_field(step)
+        if field.null:
+            return True
+        model = field.related_model
+    return False
+
+
+def record_level(obj) -> int:
+    """The level an object shows: its own classification, or the highest of the records it reaches."""
+    levels = [int(getattr(obj, "classification", 0) or 0)]
+    for path in getattr(type(obj), "clearance_through", ()):
+        target = obj
+        for step in path.split("__"):
+            target = getattr(target, step, None) if target is not None else None
+        if target is not None:
+            levels.append(record_level(target))
+    return max(levels)
+
+
+class GatedQuerySet(models.QuerySet):
+    """A queryset that refuses writes past the gate and, in strict mode, reads that say for nobody."""
+
+    _scope: str | None = None
+
+    # --- reads -------------------------------------------------------------------------------------------
+    def _scoped(self, scope: str) -> GatedQuerySet:
+        clone = self._chain()
+        clone._scope = scope
+        return clone
+
+    def for_level(self, level: int) -> GatedQuerySet:
+        """The rows a reader cleared for ``level`` may see."""
+        return self._scoped("level").filter(level_filter(self.model, int(level)))
+
+    def for_user(self, user) -> GatedQuerySet:
+        """The rows ``user`` may see; nothing for anonymous or inactive users."""
+        level = clearance_of(user)
+        if level is None:
+            return self._scoped("user").none()
+        return self._scoped("user").for_level(level)
+
+    def for_actor(self, actor) -> GatedQuerySet:
+        """What a write by ``actor`` may refer to: ``for_user(actor)``, or every row for a system job (None), as
+        ``record_save`` treats them. Lookups in services resolve codes and ids this way, so that a hidden record
+        answers exactly as a missing one."""
+        return self.unrestricted() if actor is None else self.for_user(actor)
+
+    def unrestricted(self) -> GatedQuerySet:
+        """Every row, whatever its level: for system jobs only (migrations, audit verify, export, loaders).
+
+        Each caller is listed in ``tests/core/test_gate.py``, so a new one is a conscious change."""
+        return self._scoped("system")
+
+    def _clone(self):
+        clone = super()._clone()
+        clone._scope = self._scope
+        return clone
+
+    def _check_read(self) -> None:
+        if self._scope is None and not gate_is_open() and getattr(settings, "IMS_GATE_STRICT_READS", False):
+            raise UngatedRead(
+                f"{self.model._meta.label} gelezen zonder for_user(), for_level() of unrestricted()."
+            )
+
+    def _fetch_all(self) -> None:
+        if self._result_cache is None:
+            self._check_read()
+        super()._fetch_all()
+
+    def iterator(self, *args, **kwargs):
+        self._check_read()
+        return super().iterator(*args, **kwargs)
+
+    def count(self) -> int:
+        if self._result_cache is None:
+            self._check_read()
+        return super().count()
+
+    def exists(self) -> bool:
+        if self._result_cache is None:
+            self._check_read()
+        return super().exists()
+
+    def aggregate(self, *args, **kwargs):
+        self._check_read()
+        return super().aggregate(*args, **kwargs)
+
+    # --- writes ------------------------------------------------------------------------------------------
+    def update(self, **kwargs) -> int:
+        _refuse_write(self.model, "update()")
+        return super().update(**kwargs)
+
+    def delete(self):
+        _refuse_write(self.model, "delete()")
+        return super().delete()
+
+    def bulk_create(self, objs, *args, **kwargs):
+        _refuse_write(self.model, "bulk_create()")
+        return super().bulk_create(objs, *args, **kwargs)
+
+    def bulk_update(self, objs, *args, **kwargs):
+        _refuse_write(self.model, "bulk_update()")
+        return super().bulk_update(objs, *args, **kwargs)
+
+    def update_or_create(self, *args, **kwargs):
+        _refuse_write(self.model, "update_or_create()")
+        return super().update_or_create(*args, **kwargs)
+
+
+class GatedManager(models.Manager.from_queryset(GatedQuerySet)):
+    def get_queryset(self) -> GatedQuerySet:
+        queryset = super().get_queryset()
+        if getattr(self, "instance", None) is not None:
+            # A related manager: reached from a record that was itself read through the gate.
+            queryset._scope = "related"
+        return queryset
+
+
+@receiver(m2m_changed)
+def _refuse_raw_links(sender, instance, action: str, model, **kwargs) -> None:
+    """Many-to-many writes on a gated record pass through ``record_link`` (clearance, version, audit)."""
+    if action.startswith("pre_") and (is_gated(type(instance)) or is_gated(model)):
+        _refuse_write(type(instance), f"{action[4:]}() op een relatie")
