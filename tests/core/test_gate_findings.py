@@ -4,6 +4,7 @@ administrator, an analyst and a BIA member at Departementaal Vertrouwelijk again
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from django.urls import reverse
@@ -177,3 +178,33 @@ def test_a_commitment_answered_in_a_secret_letter_is_open_in_a_low_report(db):
     assert [c.answered_in for c in high.commitments] == [letter]
 
 
+
+
+# --- write probes: a hidden id answers every write path exactly as a missing one --------------------------
+
+def test_writes_to_hidden_ids_answer_as_writes_to_missing_ones(db, make_user, client):
+    secret = InitiativeFactory(title=f"{MARK} initiatief", classification=SECRET)
+    milestone = record_save(Milestone(initiative=secret, title=f"{MARK} mijlpaal", due_on=dt.date(2020, 1, 1),
+                                      classification=SECRET))
+    client.force_login(make_user("analyst", DV))
+    missing = max(secret.pk, milestone.pk) + 1000
+    probes = [
+        ("post", "/api/v1/initiatives/{}/milestones/", {"title": "x", "due_on": "2021-01-01"}, secret.pk),
+        ("patch", "/api/v1/initiatives/{}/", {"title": "x"}, secret.pk),
+        ("patch", "/api/v1/milestones/{}/", {"title": "x"}, milestone.pk),
+        ("post", "/initiatieven/{}/bewerken/", {"title": "x", "base_version": 1}, secret.pk),
+    ]
+    for method, url, body, hidden in probes:
+        answers = []
+        for pk in (hidden, missing):
+            send = getattr(client, method)
+            if url.startswith("/api/"):
+                response = send(url.format(pk), body, content_type="application/json", HTTP_IF_MATCH='"1"')
+            else:
+                response = send(url.format(pk), body)
+            page = re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", response.content.decode())
+            answers.append((response.status_code, page.replace(f"/{pk}/", "/ID/")))
+        assert answers[0] == answers[1], url
+        assert answers[0][0] == 404 and MARK not in answers[0][1]
+    secret.refresh_from_db()
+    assert secret.title == f"{MARK} initiatief" and secret.version == 1

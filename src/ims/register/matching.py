@@ -47,7 +47,7 @@ def _name_key(name: str) -> str:
 
 def _visible(model: type[Model], user) -> QuerySet:
     """The records of a kind the user may see; all of them for a system job (no user)."""
-    return model.objects.all() if user is None else model.objects.for_user(user)
+    return model.objects.for_actor(user)
 
 
 def _candidates(model: type[Model], user, level: int) -> QuerySet:
@@ -58,17 +58,17 @@ def _candidates(model: type[Model], user, level: int) -> QuerySet:
 def ring_period_for_fact(*, user, partner: Partner, on: dt.date, ring: str, level: int) -> RingAssignment | None:
     """The period a ring fact confirms (in force on ``on``, same ring), or None when a new period is to start.
 
-    Raises RegisterError when the fact cannot start one by itself: when a later period exists, or the period in
-    force is one this fact may not close (classified lower than the fact, or not visible to the user). Hidden
-    periods are looked at only so that no write alters one; the refusal is the same whatever stands in the
-    way, so that it neither confirms a hidden period nor narrows its dates.
+    Raises RegisterError when the fact cannot start one by itself: when a later period of its layer exists.
+    Periods of other classifications are other layers and never stand in the way, so the answer neither
+    confirms a hidden period nor narrows its dates.
     """
-    periods = RingAssignment.objects.filter(partner=partner)
+    # The fact belongs in the layer of the history at its own classification (ims.register.ring_layers): only
+    # periods of that layer are matched or closed, so no period of another level is touched, named or dated.
+    periods = RingAssignment.objects.for_level(level).filter(partner=partner, classification=level)
     in_force = periods.filter(valid_from__lte=on).filter(Q(valid_to__isnull=True) | Q(valid_to__gt=on)).first()
-    ours = in_force is None or _candidates(RingAssignment, user, level).filter(pk=in_force.pk).exists()
-    if in_force is not None and ours and in_force.ring == ring:
+    if in_force is not None and in_force.ring == ring:
         return in_force
-    if not ours or periods.filter(valid_from__gt=on).exists():
+    if periods.filter(valid_from__gt=on).exists():
         raise RegisterError(f"De schilindeling van {partner} op {on:%d-%m-%Y} past niet zonder meer in de "
                             "vastgelegde geschiedenis; leg deze wijziging handmatig vast.")
     return None

@@ -53,7 +53,7 @@ def _run(statements_by_vendor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ("register", "0004_record_version"),
+        ("register", "0005_spending_one_figure_per_classification"),
     ]
 
     operations = [
