@@ -25,7 +25,7 @@ from .errors import AboveClearance, RegisterError
 from .gate import gate_open, record_level
 
 __all__ = ["AboveClearance", "RegisterError", "StaleEdit", "building", "record_bulk_create", "record_delete",
-           "record_link", "record_save"]
+           "record_link", "record_save", "record_version_step"]
 
 M = TypeVar("M", bound=Model)
 Links = Mapping[str, Iterable[Model]]
@@ -96,25 +96,42 @@ def _owner(instance: Model) -> Model | None:
     return target if path else None
 
 
-_building: contextvars.ContextVar[frozenset] = contextvars.ContextVar("ims_gate_building", default=frozenset())
+_building: contextvars.ContextVar[dict | None] = contextvars.ContextVar("ims_gate_building", default=None)
 
 
 @contextmanager
-def building(record: Model) -> Iterator[None]:
-    """Parts written while ``record`` is being created (its goals, budgets, participations) belong to that
-    creation: they leave their own audit entries and history rows but do not move the new record's version."""
-    token = _building.set(_building.get() | {(record._meta.label, record.pk)})
+def building(record: Model) -> Iterator[list]:
+    """Parts written inside the block (goals, budgets, participations of ``record``) are one change of it, not
+    one each: they leave their own audit entries and history rows, but do not move ``record``'s version. The
+    block yields the list of parts written, so that the caller can move the version once
+    (``record_version_step``) when the record's own fields did not already."""
+    written: list = []
+    token = _building.set({**(_building.get() or {}), (record._meta.label, record.pk): written})
     try:
-        yield
+        yield written
     finally:
         _building.reset(token)
 
 
-def _bump_owner(instance: Model) -> None:
+def record_version_step(record: Model, *, actor=None) -> None:
+    """Move a record's version on for a change to its parts, stamping who made it (see ``StaleEdit``)."""
+    actor = actor if actor is not None else current_actor()
+    values = {"version": F("version") + 1}
+    if getattr(actor, "pk", None) is not None and hasattr(record, "updated_by_id"):
+        values["updated_by"] = actor
+    type(record)._base_manager.filter(pk=record.pk).update(**values)
+    record.version = type(record)._base_manager.values_list("version", flat=True).get(pk=record.pk)
+
+
+def _bump_owner(instance: Model, actor) -> None:
     owner = _owner(instance)
-    if owner is not None and owner.pk is not None and (owner._meta.label, owner.pk) not in _building.get():
-        type(owner)._base_manager.filter(pk=owner.pk).update(version=F("version") + 1)
-        owner.version = type(owner)._base_manager.values_list("version", flat=True).get(pk=owner.pk)
+    if owner is None or owner.pk is None:
+        return
+    held = (_building.get() or {}).get((owner._meta.label, owner.pk))
+    if held is not None:
+        held.append(instance)
+    else:
+        record_version_step(owner, actor=actor)
 
 
 def _stale(instance: Model, stored: Model) -> StaleEdit:
@@ -210,7 +227,7 @@ def _write(instance: M, *, actor, version: int | None, add: Links | None = None,
             for name, objs in remove.items():
                 if objs:
                     getattr(instance, name).remove(*objs)
-            _bump_owner(instance)
+            _bump_owner(instance, actor)
             entry = {**after, **{n: pks for n, pks in wanted.items() if pks}} if adding else {**changes, **moved}
             audit(action=AuditAction.CREATE if adding else AuditAction.UPDATE, actor=actor, obj=instance,
                   changes=entry, classification=record_level(instance))
@@ -231,7 +248,7 @@ def record_delete(instance: Model, *, actor=None) -> None:
         require_clearance(actor, record_level(stored))
         level = record_level(stored)
         audit(action=AuditAction.DELETE, actor=actor, obj=instance, changes=_fields(stored), classification=level)
-        _bump_owner(instance)
+        _bump_owner(instance, actor)
         for follow in _after_delete:
             follow(instance)
         instance.delete()

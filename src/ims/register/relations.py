@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 
-from ims.core.services import RegisterError, record_delete, record_save
+from ims.core.services import RegisterError, building, record_delete, record_save, record_version_step
 
 from .models import Goal, Initiative, InitiativeBudget, Milestone, Participation, Partner
 from .services import INITIATIVE_EDITABLE, _apply_edit, editor_check
@@ -96,6 +96,7 @@ def _save_part(*, name: str, rows: Sequence[PartRow], initiative: Initiative, ac
                 raise PartRefused(part=name, index=index, error=RegisterError("Dit onderdeel bestaat niet meer."))
             if row.version is not None:
                 part.version = row.version
+            part.initiative = initiative  # the one in hand, whose version a saved part moves on
         for key, value in row.values.items():
             setattr(part, key, value)
         try:
@@ -128,10 +129,15 @@ def initiative_save(*, actor, fields: dict, parts: Parts = Parts(), initiative: 
     else:
         _apply_edit(initiative, fields, editable=INITIATIVE_EDITABLE, version=version)
     editor_check(actor=actor, record=initiative)
-    # Saved even when only its parts change: the version moves on, so a concurrent edit of the parts is stale.
+    # Checks the version even when only its parts change (StaleEdit); one save of the form is one version step,
+    # whether its fields, its parts or both changed.
+    before, creating = initiative.version, initiative.pk is None
     record_save(initiative, actor=actor)
-    for name in PART_MODELS:
-        rows = getattr(parts, name)
-        if rows is not None:
-            _save_part(name=name, rows=rows, initiative=initiative, actor=actor)
+    with building(initiative) as written:
+        for name in PART_MODELS:
+            rows = getattr(parts, name)
+            if rows is not None:
+                _save_part(name=name, rows=rows, initiative=initiative, actor=actor)
+    if written and not creating and initiative.version == before:
+        record_version_step(initiative, actor=actor)
     return initiative
