@@ -100,8 +100,9 @@ def record_level(obj) -> int:
     return max(levels)
 
 
-class GatedQuerySet(models.QuerySet):
-    """A queryset that refuses writes past the gate and, in strict mode, reads that say for nobody."""
+class ClassifiedQuerySet(models.QuerySet):
+    """Reads scoped to a user or a level (strict mode: unscoped reads raise); for classified rows that are not
+    register records, such as the search index, whose writes are their own app's business."""
 
     _scope: str | None = None
 
@@ -168,7 +169,11 @@ class GatedQuerySet(models.QuerySet):
         self._check_read()
         return super().aggregate(*args, **kwargs)
 
-    # --- writes ------------------------------------------------------------------------------------------
+
+
+class GatedQuerySet(ClassifiedQuerySet):
+    """A record's queryset: scoped reads, and writes only inside the gate."""
+
     def update(self, **kwargs) -> int:
         _refuse_write(self.model, "update()")
         return super().update(**kwargs)

@@ -46,12 +46,6 @@ def on_record_write(*, saved: Callable[[Model], None], deleted: Callable[[Model]
         _after_delete.append(deleted)
 
 
-def record_links_changed(instance: Model) -> None:
-    """Tell what follows writes that a record's links (its partners, say) changed after it was saved."""
-    for follow in _after_save:
-        follow(instance)
-
-
 class StaleEdit(RegisterError):
     """A save against a version someone else has changed since the editor loaded it.
 

@@ -11,7 +11,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from ims.core.classification import Classification
-from ims.core.models import VisibleQuerySet
+from ims.core.gate import ClassifiedQuerySet
 
 
 class Kind(models.TextChoices):
@@ -39,7 +39,8 @@ class SearchEntry(models.Model):
     # For a record that has no page of its own: the key of the page it is shown on (a partner's code).
     anchor = models.CharField(_("verwijzing"), max_length=40, blank=True)
 
-    objects = VisibleQuerySet.as_manager()
+    clearance_through: tuple[str, ...] = ()  # read through the gate by its own level
+    objects = ClassifiedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("zoekindex")
