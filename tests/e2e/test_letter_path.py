@@ -1,17 +1,19 @@
 """The whole path a letter takes, as a policy officer who knows no codes: upload it with its metadata and
 classification, review it (correct a status by choosing "studie", add a partner with the picker), accept, follow
 the link to the record, undo. A viewer who is sent the link to that classified record gets IMS's own 404 page,
-in Dutch."""
+in Dutch. And an accepted toezegging is on the toezeggingen page."""
 
 from __future__ import annotations
 
 import re
 
 import pytest
+from django.urls import reverse
 from playwright.sync_api import expect
 
 from ims.ingest.models import ExtractedFact, IngestJob
-from ims.register.models import Initiative, SourceDocument
+from ims.ingest.services import documents_ingest
+from ims.register.models import Commitment, Initiative, SourceDocument
 from ims.register.reference import reference_load
 from tests.factories import UserFactory
 
@@ -92,3 +94,18 @@ def test_a_policy_officer_takes_a_letter_from_upload_to_the_register_and_back(
     assert not Initiative.objects.exists()
     fact.refresh_from_db()
     assert fact.status == "pending"
+
+
+def test_an_accepted_toezegging_is_on_the_toezeggingen_page(people, shared_dir, logged_in, live_server):
+    documents_ingest(paths=[shared_dir / "seeds" / "003_3c641113c2f2229c.txt"])
+    document = SourceDocument.objects.get()
+    fact = ExtractedFact.objects.filter(document=document, fact_type="commitment").order_by("start", "pk").first()
+    page = logged_in("beleid", PASSWORD)
+    page.goto(live_server.url + reverse("ingest:review", args=[document.pk]))
+    page.locator(f"#fact-{fact.pk} button[value=accept]").click()
+    expect(page.locator(".messages")).to_contain_text("geaccepteerd")
+    commitment = Commitment.objects.get()
+    page.click(".messages a")
+    page.wait_for_url(f"**{reverse('register:commitment-detail', args=[commitment.pk])}")
+    page.goto(live_server.url + reverse("register:commitment-list"))
+    expect(page.locator("main")).to_contain_text(commitment.subject[:40])
