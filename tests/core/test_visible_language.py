@@ -35,12 +35,6 @@ from tests.core.test_access_crawl import (  # noqa: F401  (fixtures, shared with
     world,
 )
 
-# Pages of the review path (reviewing, correcting and accepting facts) still show codes; the engineer who
-# rebuilds that path (issue 14, second part) makes them Dutch and removes the names below, and with them
-# this exclusion. Nothing else is excluded.
-REVIEW_PATH_NOT_YET_REBUILT = {
-    "ingest:review",
-}
 # Not the Dutch interface: the API's documentation (Swagger UI) describes the JSON exchange format, whose
 # values are the codes.
 NOT_THE_DUTCH_INTERFACE = {"api:docs"}
@@ -125,7 +119,7 @@ def _pages(targets: list[Target], role: str) -> list[Target]:
     chosen = []
     for target in targets:
         name = target.endpoint.name or ""
-        if name in REVIEW_PATH_NOT_YET_REBUILT or name in NOT_THE_DUTCH_INTERFACE:
+        if name in NOT_THE_DUTCH_INTERFACE:
             continue
         if crawl.is_admin(target.endpoint) and not administers:
             continue

@@ -73,7 +73,7 @@ def test_the_review_screen_says_a_document_was_read_in_a_bundle_and_names_each_f
     for other in (report_pages[0], report_pages[2]):
         other_pk = SourceDocument.objects.get(filename=other.name).pk
         assert reverse("ingest:review", args=[other_pk]) in html and other.name in html
-    assert "regel: <code>commitment.op_verzoek</code>" in html
+    assert "regel <code>commitment.op_verzoek</code>" in html
 
 
 def test_a_document_read_alone_says_nothing_about_bundles(report_pages, analyst, login):

@@ -8,7 +8,7 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
-from django.contrib.messages import get_messages
+from bs4 import BeautifulSoup
 from django.urls import reverse
 
 from ims.core.classification import Classification
@@ -109,8 +109,9 @@ def test_the_review_screens_correction_answers_alike_for_a_hidden_and_an_unknown
         response = client.post(reverse("ingest:fact-decide", args=[fact.pk]),
                                {"decision": "correct", "version": fact.version, "name": "Gezamenlijke vorming",
                                 "partners": f"DE {code}"}, follow=True)
-        answers.append([str(m).replace(code, "CODE") for m in get_messages(response.wsgi_request)])
-    assert answers[0] == answers[1] and "Onbekende partner" in answers[0][0]
+        card = BeautifulSoup(response.content.decode(), "lxml").select_one(f"#fact-{fact.pk}")
+        answers.append([e.get_text().replace(code, "CODE") for e in card.select(".error")])
+    assert answers[0] == answers[1] and "Onbekende partner: CODE." in answers[0][-1]
     assert not Participation.objects.filter(partner__code=HIDDEN).exists()
 
 

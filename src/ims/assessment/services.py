@@ -8,7 +8,7 @@ setting it is the BIA's decision, so only roles with :data:`Action.SET_RING` may
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -20,7 +20,7 @@ from ims import framework as fw
 from ims.accounts.permissions import Action, may
 from ims.core.clearance import require_clearance
 from ims.core.services import RegisterError, record_save
-from ims.register.models import Partner, RingAssignment
+from ims.register.models import Citation, Partner, RingAssignment
 from ims.register.services import editor_check, ring_assign
 from ims.register.vocab import Ring
 
@@ -130,14 +130,16 @@ class RingNeedsConfirmation(RegisterError):
 
 @transaction.atomic
 def ring_set(
-    *, partner: Partner, ring: str, reason: str, actor, valid_from: dt.date | None = None, confirmed: bool = False
+    *, partner: Partner, ring: str, reason: str, actor, valid_from: dt.date | None = None, confirmed: bool = False,
+    classification: int = 0, citations: Sequence[Citation] = (),
 ) -> RingAssignment:
     """Put a partner in a ring from a date (today): the BIA's decision, which may differ from the suggestion.
 
     The open period is closed by the register, so the earlier ring and its reason stay in the history. A
     decision dated in an earlier year or before the last ring change rewrites the past: it needs
     ``confirmed=True`` (else :class:`RingNeedsConfirmation`), and it is fitted into the history as
-    :mod:`ims.assessment.ring_change` describes.
+    :mod:`ims.assessment.ring_change` describes. ``classification`` and ``citations``: of the new period, as
+    when the decision comes from a letter in the review queue.
     """
     _require(actor, Action.SET_RING, "de schil van een partner vaststellen")
     if ring not in Ring.values:
@@ -162,7 +164,7 @@ def ring_set(
             change.split.valid_to = on
             record_save(change.split, actor=actor)
         return ring_assign(partner=partner, ring=ring, valid_from=on, valid_to=change.valid_to,
-                           reason=reason.strip(), actor=actor)
+                           reason=reason.strip(), classification=classification, citations=citations, actor=actor)
     except ValidationError as error:
         raise RegisterError(_messages(error)) from None
 

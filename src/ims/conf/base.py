@@ -227,6 +227,9 @@ CELERY_RESULT_BACKEND = None
 CELERY_TASK_ACKS_LATE = True  # a job whose worker dies is handed out again; ingestion is idempotent
 UPLOAD_DIR = DATA_DIR / "uploads"
 IMS_UPLOAD_MAX_BYTES = int(os.environ.get("IMS_UPLOAD_MAX_MB", "50")) * 1024 * 1024
+# The classification an uploaded letter gets unless the uploader chooses another (0: Ongerubriceerd); never
+# above the uploader's own clearance.
+IMS_UPLOAD_CLASSIFICATION = int(os.environ.get("IMS_UPLOAD_CLASSIFICATION", "0"))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
 IMS_SHARED_DIR = Path(os.environ.get("IMS_SHARED_DIR", CHECKOUT_DIR.parent / "shared")).resolve()

@@ -214,3 +214,10 @@ class AuditContextMiddleware:
         finally:
             _actor.reset(actor_token)
             _ip.reset(ip_token)
+
+
+def audit_mark() -> int:
+    """The id of the last entry (0 for none), with the chain locked for the rest of the transaction: every entry
+    the transaction writes after this comes directly after the mark, with nobody else's in between."""
+    _lock_chain()
+    return AuditEntry.objects.order_by("-id").values_list("id", flat=True).first() or 0

@@ -18,7 +18,7 @@ from ims.core.services import RegisterError
 from ims.framework.vocab import FactType
 from ims.register import matching
 from ims.register import services as register
-from ims.register.models import Citation
+from ims.register.models import Citation, Initiative
 from ims.register.vocab import ParticipantRole
 from ims.text.dates import DateError, date_and_precision
 
@@ -133,17 +133,29 @@ APPLY: dict[FactType, Callable[[dict, Citation, dt.date | None, Any, int], Model
 }
 
 
+def _corrected_initiative(initiative: Initiative, payload: dict, corrected: frozenset[str], actor) -> None:
+    """A reviewer's correction of an initiative's status or form also holds for the initiative it matched:
+    the reviewer read the letter and says what the initiative is now."""
+    fields = {name: payload[name] for name in ("status", "form")
+              if name in corrected and payload.get(name) and payload[name] != getattr(initiative, name)}
+    if fields:
+        register.initiative_update(initiative=initiative, actor=actor, **fields)
+
+
 def apply_fact(fact_type: str, payload: dict, citation: Citation, doc_date: dt.date | None, actor,
-               level: int = 0) -> str:
+               level: int = 0, corrected: frozenset[str] = frozenset()) -> str:
     """Create or update the register record a fact at classification ``level`` describes; returns its label
-    ('register.agreement:3')."""
+    ('register.agreement:3'). ``corrected``: the fields a reviewer corrected."""
     try:
         handler = APPLY[fact_type]
     except KeyError:
         raise RegisterError(f"Onbekende soort feit '{fact_type}'.") from None
     try:
-        return _label(handler(payload, citation, doc_date, actor, level))
+        record = handler(payload, citation, doc_date, actor, level)
     except KeyError as exc:
         raise RegisterError(f"Het feit mist het veld {exc}.") from exc
     except DateError as exc:
         raise RegisterError("De datum van het feit is geen datum: schrijf 2019, 2019-10 of 2019-10-02.") from exc
+    if isinstance(record, Initiative):
+        _corrected_initiative(record, payload, corrected, actor)
+    return _label(record)

@@ -8,10 +8,11 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from ims.core.forms import PartialDateField
-from ims.framework.fact_fields import FIELD_BY_NAME, INTEGER_KINDS, NUMBER_KINDS, FieldKind, fact_fields
-from ims.register.vocab import vocab_label_lazy
+from ims.core.classification import Classification
 from ims.text.read import SUPPORTED_SUFFIXES
+
+from .correction import PartialDateField
+from .services import METADATA_FIELDS
 
 # What each accepted type must look like in its first bytes; the name alone proves nothing.
 _MAGIC = {".pdf": (b"%PDF-",), ".docx": (b"PK\x03\x04",)}
@@ -44,30 +45,75 @@ class MultipleFileField(forms.FileField):
         return [single(data, initial)]
 
 
+def _file_problem(f) -> str | None:
+    """Why one uploaded file cannot be read in, or None."""
+    if not f.name.lower().endswith(SUPPORTED_SUFFIXES):
+        return str(_("dit soort bestand wordt niet ondersteund."))
+    if f.size > settings.IMS_UPLOAD_MAX_BYTES:
+        return str(_("groter dan %(mb)s MB.") % {"mb": settings.IMS_UPLOAD_MAX_BYTES >> 20})
+    if f.size == 0:
+        return str(_("het bestand is leeg."))
+    head = f.read(4096)
+    f.seek(0)
+    if not _looks_like(f.name, head):
+        return str(_("de inhoud past niet bij het soort bestand."))
+    return None
+
+
 class UploadForm(forms.Form):
+    """Letters to read in, with what the uploader knows about them. Title, date, reference and Kamerstuk
+    number are for a single letter; left empty, they are read from the letter itself. Files that cannot be
+    read are listed in the job (``refused``) while the others go in; only when none can, the form says why."""
+
     documents = MultipleFileField(label=_("Documenten (txt, pdf, html, docx)"), allow_empty_file=True)
     bundle = forms.BooleanField(label=_("Deze bestanden zijn delen van één document (in deze volgorde)"),
                                 required=False)
+    title = forms.CharField(label=_("Titel"), max_length=300, required=False,
+                            help_text=_("Leeg laten: de titel of het onderwerp uit het document."))
+    date = PartialDateField(label=_("Datum"), required=False,
+                            help_text=_("Leeg laten: de datum uit het document."))
+    reference = forms.CharField(label=_("Kenmerk"), max_length=100, required=False,
+                                help_text=_("Leeg laten: het kenmerk uit het document."))
+    kamerstuk = forms.CharField(label=_("Kamerstuknummer"), max_length=50, required=False,
+                                help_text=_("Bijvoorbeeld 33279-17. Leeg laten: het nummer uit het document."))
+    classification = forms.TypedChoiceField(label=_("Rubricering"), coerce=int, required=False, empty_value=None)
+
+    def __init__(self, *args, user, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.refused: list[tuple[str, str]] = []
+        # Nobody stores a letter above their own clearance: they would lose sight of it themselves.
+        ceiling = int(user.clearance)
+        field = self.fields["classification"]
+        field.choices = [(value, label) for value, label in Classification.choices if value <= ceiling]
+        field.initial = self.default_classification = min(int(settings.IMS_UPLOAD_CLASSIFICATION), ceiling)
+
+    def clean_classification(self) -> int:
+        level = self.cleaned_data["classification"]
+        return self.default_classification if level is None else level
 
     def clean_documents(self):
         files = self.cleaned_data["documents"]
-        problems = []
+        good = []
         for f in files:
-            if not f.name.lower().endswith(SUPPORTED_SUFFIXES):
-                problems.append(_("%(name)s: dit soort bestand wordt niet ondersteund.") % {"name": f.name})
-            elif f.size > settings.IMS_UPLOAD_MAX_BYTES:
-                problems.append(_("%(name)s: groter dan %(mb)s MB.") % {"name": f.name,
-                                                                       "mb": settings.IMS_UPLOAD_MAX_BYTES >> 20})
-            elif f.size == 0:
-                problems.append(_("%(name)s: het bestand is leeg.") % {"name": f.name})
+            problem = _file_problem(f)
+            if problem:
+                self.refused.append((f.name, problem))
             else:
-                head = f.read(4096)
-                f.seek(0)
-                if not _looks_like(f.name, head):
-                    problems.append(_("%(name)s: de inhoud past niet bij het soort bestand.") % {"name": f.name})
-        if problems:
-            raise forms.ValidationError(problems)
-        return files
+                good.append(f)
+        if not good:
+            raise forms.ValidationError([f"{name}: {why}" for name, why in self.refused])
+        return good
+
+    def clean(self):
+        data = super().clean()
+        several = len(data.get("documents") or []) > 1 and not data.get("bundle")
+        for name in METADATA_FIELDS:
+            if several and data.get(name):
+                self.add_error(name, _("Alleen bij één document; laat dit leeg bij meer bestanden."))
+        return data
+
+    def metadata(self) -> dict[str, str]:
+        return {name: self.cleaned_data[name] for name in METADATA_FIELDS if self.cleaned_data.get(name)}
 
 
 BULK_THRESHOLD_FILE = Path(__file__).with_name("bulk_threshold.json")
@@ -99,40 +145,3 @@ class BulkAcceptForm(forms.Form):
 
 class RejectForm(forms.Form):
     note = forms.CharField(label=_("Reden"), required=False, max_length=500)
-
-
-def correction_form(fact_type: str, payload: dict, data=None) -> forms.Form:
-    """A form with the fact's own fields (:mod:`ims.framework.fact_fields`), prefilled with what was found;
-    lists are typed as space-separated codes."""
-    fields = {}
-    for field in fact_fields(fact_type):
-        value = payload.get(field.name)
-        label = vocab_label_lazy(field)
-        if field.kind == FieldKind.PARTNERS:
-            fields[field.name] = forms.CharField(label=label, required=False, initial=" ".join(value or []))
-        elif field.kind in INTEGER_KINDS:
-            fields[field.name] = forms.IntegerField(label=label, required=False, initial=value)
-        elif field.kind in NUMBER_KINDS:
-            fields[field.name] = forms.DecimalField(label=label, required=False, initial=value)
-        elif field.kind == FieldKind.DATE:
-            fields[field.name] = PartialDateField(label=label, required=False, initial=value or "")
-        else:
-            fields[field.name] = forms.CharField(label=label, required=False, initial=value or "")
-    form_class = type("CorrectionForm", (forms.Form,), fields)
-    return form_class(data)
-
-
-def corrections_from(form: forms.Form, original: dict) -> dict:
-    """The changed fields only, in the payload's own types."""
-    changes = {}
-    for name, value in form.cleaned_data.items():
-        field = FIELD_BY_NAME[name]
-        if field.kind == FieldKind.PARTNERS:
-            value = sorted(code.strip().upper() for code in value.split() if code.strip())
-        elif field.kind in NUMBER_KINDS and value is not None:
-            value = float(value)
-        elif value == "":
-            value = None
-        if value != original.get(name):
-            changes[name] = value
-    return changes

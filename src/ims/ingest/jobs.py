@@ -7,7 +7,7 @@ carries the progress that the web page and the command line show.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from django.conf import settings
@@ -21,10 +21,17 @@ from .services import documents_ingest
 ITEM_STATUS = {"ingested": ItemStatus.INGESTED, "unchanged": ItemStatus.UNCHANGED, "failed": ItemStatus.FAILED}
 
 
-def job_create(*, paths: Sequence[str | Path], actor=None, bundle: bool = False) -> IngestJob:
+def job_create(*, paths: Sequence[str | Path], actor=None, bundle: bool = False, classification: int = 0,
+               metadata: Mapping[str, str] | None = None, refused: Sequence[tuple[str, str]] = ()) -> IngestJob:
+    """A job for ``paths``; ``refused`` are files the upload already turned down (name, why), listed with the
+    others so that every file of the batch has its line."""
     with transaction.atomic():
-        job = IngestJob.objects.create(created_by=actor, total=len(paths), backend=settings.IMS_TASKS, bundle=bundle)
-        IngestItem.objects.bulk_create(IngestItem(job=job, filename=Path(p).name, path=str(p)) for p in paths)
+        job = IngestJob.objects.create(created_by=actor, total=len(paths) + len(refused), processed=len(refused),
+                                       backend=settings.IMS_TASKS, bundle=bundle, classification=classification,
+                                       metadata=dict(metadata or {}))
+        IngestItem.objects.bulk_create(
+            [IngestItem(job=job, filename=name, status=ItemStatus.FAILED, message=why) for name, why in refused]
+            + [IngestItem(job=job, filename=Path(p).name, path=str(p)) for p in paths])
     return job
 
 
@@ -32,14 +39,15 @@ def job_run(job_id: int) -> IngestJob:
     """Run a job to the end, updating its progress after every file."""
     job = IngestJob.objects.get(pk=job_id)
     IngestJob.objects.filter(pk=job.pk).update(status=JobStatus.RUNNING, started_at=timezone.now())
-    items = list(job.items.order_by("pk"))
+    items = list(job.items.exclude(status=ItemStatus.FAILED).order_by("pk"))
+    refused = job.total - len(items)
 
     def progress(done: int, total: int, name: str) -> None:
-        IngestJob.objects.filter(pk=job.pk).update(processed=done)
+        IngestJob.objects.filter(pk=job.pk).update(processed=refused + done)
 
     try:
         outcomes = documents_ingest(paths=[i.path for i in items], actor=job.created_by, progress=progress,
-                                    bundle=job.bundle)
+                                    bundle=job.bundle, classification=job.classification, metadata=job.metadata)
         by_name = {o.filename: o for o in outcomes}
         for item in items:
             outcome = by_name.get(Path(item.path).name)
@@ -63,10 +71,15 @@ def _run_in_thread(job_id: int) -> None:
         close_old_connections()
 
 
-def job_start(*, paths: Sequence[str | Path], actor=None, bundle: bool = False) -> IngestJob:
+def job_start(*, paths: Sequence[str | Path], actor=None, bundle: bool = False, classification: int = 0,
+              metadata: Mapping[str, str] | None = None, refused: Sequence[tuple[str, str]] = ()) -> IngestJob:
     """Create a job and start it on the configured backend; returns at once. ``bundle``: the files are parts
-    of one document, in this order."""
-    job = job_create(paths=paths, actor=actor, bundle=bundle)
+    of one document, in this order; ``classification`` and ``metadata``: see :func:`documents_ingest`."""
+    job = job_create(paths=paths, actor=actor, bundle=bundle, classification=classification, metadata=metadata,
+                     refused=refused)
+    if not paths:
+        IngestJob.objects.filter(pk=job.pk).update(status=JobStatus.DONE, finished_at=timezone.now())
+        return job
     if settings.IMS_TASKS == "celery":
         from .tasks import run_ingest_job
 

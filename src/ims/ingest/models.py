@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from ims.core.classification import Classification
 from ims.core.models import Record
 from ims.register.models import SourceDocument
 
@@ -50,6 +51,11 @@ class IngestJob(models.Model):
     error = models.TextField(_("foutmelding"), blank=True)
     bundle = models.BooleanField(_("als één document gelezen"), default=False,
                                  help_text=_("De bestanden zijn delen van één document, in deze volgorde."))
+    classification = models.PositiveSmallIntegerField(_("rubricering"), choices=Classification.choices, default=0,
+                                                      help_text=_("De rubricering van de ingelezen documenten."))
+    metadata = models.JSONField(_("gegevens van het document"), default=dict, blank=True,
+                                help_text=_("Titel, datum, kenmerk en Kamerstuknummer zoals bij het inlezen "
+                                            "opgegeven; wat leeg bleef, komt uit het document zelf."))
 
     class Meta:
         verbose_name = _("inleesopdracht")
@@ -105,6 +111,10 @@ class ExtractedFact(Record):
     note = models.TextField(_("toelichting"), blank=True)
     target = models.CharField(_("vastgelegd als"), max_length=100, blank=True,
                               help_text=_("Het registergegeven dat uit dit feit is gemaakt of bijgewerkt."))
+    audit_mark = models.PositiveBigIntegerField(
+        _("auditspoor tot het besluit"), null=True, blank=True,
+        help_text=_("De laatste auditregel vóór het besluit: wat erna kwam tot en met het besluit zelf, maakt "
+                    "een ongedaan maken weer ongedaan."))
 
     class Meta:
         verbose_name = _("gevonden feit")
@@ -143,3 +153,30 @@ class BundledReading(models.Model):
 
     def __str__(self) -> str:
         return f"{self.document} ({self.position + 1})"
+
+
+class DocumentFile(models.Model):
+    """A file a document was read from. The same letter as PDF and as text is one document with both files:
+    ``sha256`` is the file's own digest, ``text_sha256`` that of its normalised text
+    (:func:`ims.text.fingerprint.text_fingerprint`)."""
+
+    document = models.ForeignKey(SourceDocument, verbose_name=_("document"), on_delete=models.CASCADE,
+                                 related_name="files")
+    filename = models.CharField(_("bestand"), max_length=255)
+    path = models.CharField(_("pad"), max_length=1000, blank=True)
+    sha256 = models.CharField(_("SHA-256 van het bestand"), max_length=64, db_index=True)
+    text_sha256 = models.CharField(_("SHA-256 van de genormaliseerde tekst"), max_length=64, db_index=True)
+    added_at = models.DateTimeField(_("toegevoegd op"), auto_now_add=True)
+    added_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("toegevoegd door"), null=True,
+                                 blank=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        verbose_name = _("bestand van een document")
+        verbose_name_plural = _("bestanden van documenten")
+        ordering = ["document", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["document", "sha256"], name="ingest_documentfile_once"),
+        ]
+
+    def __str__(self) -> str:
+        return self.filename

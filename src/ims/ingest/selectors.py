@@ -1,29 +1,37 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
-from django.db.models import Count, Q, QuerySet
+from django.apps import apps
+from django.db.models import Count, Model, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from ims.accounts.permissions import Action, may
 from ims.core.classification import Classification
 from ims.extract.known import KnownName, KnownNames
-from ims.register.models import Agreement, Contribution, Initiative, Procurement, SourceDocument
+from ims.register.models import Agreement, Contribution, Initiative, Partner, Procurement, SourceDocument
+from ims.register.presentation import partner_name
 from ims.text.dates import PartialDate
 
 from .models import BundledReading, ExtractedFact, FactStatus, IngestItem, IngestJob
 
 
+def _count(visible: QuerySet, status: str) -> Count:
+    return Count("extracted_facts", filter=Q(extracted_facts__status=status, extracted_facts__in=visible),
+                 distinct=True)
+
+
 def review_documents(*, user) -> QuerySet[SourceDocument]:
-    """Documents with facts, with the number of facts per review state the user may see."""
+    """Documents read in (with facts or without), with the number of facts per review state the user may see."""
     visible = ExtractedFact.objects.for_user(user)
     return (
         SourceDocument.objects.for_user(user)
-        .filter(extracted_facts__in=visible)
+        .filter(Q(pk__in=visible.values("document")) | Q(extracted_at__isnull=False))
         .annotate(
-            pending=Count("extracted_facts", filter=Q(extracted_facts__status=FactStatus.PENDING), distinct=True),
-            accepted=Count("extracted_facts", filter=Q(extracted_facts__status=FactStatus.ACCEPTED), distinct=True),
-            rejected=Count("extracted_facts", filter=Q(extracted_facts__status=FactStatus.REJECTED), distinct=True),
+            pending=_count(visible, FactStatus.PENDING),
+            accepted=_count(visible, FactStatus.ACCEPTED),
+            rejected=_count(visible, FactStatus.REJECTED),
         )
         .order_by("-pending", "-date")
     )
@@ -33,6 +41,34 @@ def review_document(*, user, pk: int) -> tuple[SourceDocument, list[ExtractedFac
     document = SourceDocument.objects.for_user(user).get(pk=pk)
     facts = list(ExtractedFact.objects.for_user(user).filter(document=document).order_by("start", "pk"))
     return document, facts
+
+
+def partner_names(*, user) -> dict[str, str]:
+    """Code -> name (in the page's language) of every partner the user may see, for the partner picker."""
+    return {p.code: partner_name(p) for p in Partner.objects.for_user(user).only("code", "name_nl", "name_en")}
+
+
+def target_records(*, user, facts: Iterable[ExtractedFact]) -> dict[str, Model]:
+    """The register records accepted facts were recorded as ('register.initiative:3' -> the record), those the
+    user may see."""
+    wanted: dict[str, set[str]] = {}
+    for fact in facts:
+        if fact.target and ":" in fact.target:
+            label, pk = fact.target.rsplit(":", 1)
+            wanted.setdefault(label, set()).add(pk)
+    found = {}
+    for label, pks in wanted.items():
+        try:
+            model = apps.get_model(label)
+        except (LookupError, ValueError):
+            continue
+        qs = model.objects.filter(pk__in=pks)
+        if hasattr(qs, "for_user"):
+            qs = qs.for_user(user)
+        if any(f.name == "partner" for f in model._meta.get_fields()):
+            qs = qs.select_related("partner")
+        found.update({f"{label}:{obj.pk}": obj for obj in qs})
+    return found
 
 
 def fact_get(*, user, pk: int) -> ExtractedFact:

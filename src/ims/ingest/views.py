@@ -8,29 +8,27 @@ from functools import wraps
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ObjectDoesNotExist
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
+from django.forms import Form
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ims.accounts.permissions import Action, may
+from ims.assessment.ring_change import RingChange
+from ims.assessment.services import RingNeedsConfirmation
 from ims.core.services import RegisterError
 
 from . import selectors, services
-from .forms import (
-    NO_RELIABLE_BAND_MESSAGE,
-    BulkAcceptForm,
-    RejectForm,
-    UploadForm,
-    bulk_accept_offered,
-    correction_form,
-    corrections_from,
-)
+from .correction import Partners, correction_form, corrections_from
+from .forms import NO_RELIABLE_BAND_MESSAGE, BulkAcceptForm, RejectForm, UploadForm, bulk_accept_offered
 from .jobs import job_start
 from .models import FactStatus
-from .presentation import highlight
+from .presentation import cards, document_url, highlight, record_text, record_url
+from .undo import fact_undo
 
 
 def reviewer_required(view):
@@ -46,9 +44,9 @@ def reviewer_required(view):
 
 @reviewer_required
 def queue(request: HttpRequest) -> HttpResponse:
-    form = UploadForm()
+    form = UploadForm(user=request.user)
     if request.method == "POST":
-        form = UploadForm(request.POST, request.FILES)
+        form = UploadForm(request.POST, request.FILES, user=request.user)
         if form.is_valid():
             settings.UPLOAD_DIR.mkdir(parents=True, exist_ok=True)
             paths = []
@@ -60,7 +58,9 @@ def queue(request: HttpRequest) -> HttpResponse:
                 target = folder / upload.name.replace("/", "_")
                 target.write_bytes(data)
                 paths.append(target)
-            job = job_start(paths=paths, actor=request.user, bundle=form.cleaned_data["bundle"])
+            job = job_start(paths=paths, actor=request.user, bundle=form.cleaned_data["bundle"],
+                            classification=form.cleaned_data["classification"], metadata=form.metadata(),
+                            refused=form.refused)
             return redirect("ingest:job", pk=job.pk)
     context = {
         "documents": selectors.review_documents(user=request.user),
@@ -79,22 +79,47 @@ def job(request: HttpRequest, pk: int) -> HttpResponse:
     if request.GET.get("format") == "json":
         return JsonResponse({"status": job.status, "processed": job.processed, "total": job.total,
                              "percent": job.percent, "error": job.error})
-    return render(request, "ingest/job.html", {"job": job, "items": selectors.job_items(user=request.user, job=job)})
+    items = selectors.job_items(user=request.user, job=job)
+    for item in items:
+        item.document_url = document_url(item.document_id) if item.document_id else None
+    return render(request, "ingest/job.html", {"job": job, "items": items})
 
 
-@reviewer_required
-def review(request: HttpRequest, pk: int) -> HttpResponse:
+def _review_page(request: HttpRequest, pk: int, *, problem: tuple[int, str, Form | None] | None = None,
+                 change: RingChange | None = None, status: int = 200) -> HttpResponse:
+    """The review screen; ``problem`` is (fact id, error, the bound correction form if any) for a decision that
+    was refused, shown on that fact's card; ``change``: what that fact, a ring placement, would change in the
+    partner's history, for a BIA member to confirm."""
     try:
         document, facts = selectors.review_document(user=request.user, pk=pk)
     except ObjectDoesNotExist:
         raise Http404 from None
-    pieces = highlight(document.text, [(f.start, f.end, f.pk) for f in facts])
-    rows = [(f, correction_form(f.fact_type, f.payload)) for f in facts]
-    context = {"document": document, "pieces": pieces, "rows": rows,
-               "bulk": BulkAcceptForm() if bulk_accept_offered() else None, "no_bulk": NO_RELIABLE_BAND_MESSAGE,
+    names = selectors.partner_names(user=request.user)
+    partners = Partners(names)
+    forms = {f.pk: correction_form(f, partners) for f in facts}
+    if problem is not None and problem[2] is not None:
+        forms[problem[0]] = problem[2]
+    shown = cards(facts, document.text, forms=forms, partner_names=names,
+                  records=selectors.target_records(user=request.user, facts=facts))
+    for card in shown:
+        if problem is not None and card.fact.pk == problem[0]:
+            card.error = problem[1]
+            card.corrected = problem[2] is not None
+            card.open_form = card.corrected and change is None
+            card.ring_change = change
+    context = {"document": document, "pieces": highlight(document.text, [(f.start, f.end, f.pk) for f in facts]),
+               "cards": shown, "bulk": BulkAcceptForm() if bulk_accept_offered() else None,
+               "no_bulk": NO_RELIABLE_BAND_MESSAGE, "partner_names": sorted(names.items(), key=lambda i: i[1]),
                "pending": sum(1 for f in facts if f.status == FactStatus.PENDING),
+               "document_url": document_url(document.pk),
+               "can_set_ring": may(request.user, Action.SET_RING),
                "bundle": selectors.bundle_parts(user=request.user, document=document)}
-    return render(request, "ingest/review.html", context)
+    return render(request, "ingest/review.html", context, status=status)
+
+
+@reviewer_required
+def review(request: HttpRequest, pk: int) -> HttpResponse:
+    return _review_page(request, pk)
 
 
 def _fact_or_404(request, pk):
@@ -112,36 +137,57 @@ def _posted_version(request: HttpRequest) -> int | None:
         return None
 
 
+def _recorded(request: HttpRequest, fact, text: str) -> None:
+    """The success message, with a link to the register record the fact became."""
+    record = selectors.target_records(user=request.user, facts=[fact]).get(fact.target)
+    url = record_url(record) if record is not None else None
+    if record is None:
+        messages.success(request, text)
+    elif url is None:
+        messages.success(request, format_html("{} {}", text, record_text(record)))
+    else:
+        messages.success(request, format_html('{} <a href="{}">{}</a>', text, url, record_text(record)))
+
+
 @require_POST
 @reviewer_required
 def fact_decide(request: HttpRequest, pk: int) -> HttpResponse:
     fact = _fact_or_404(request, pk)
     decision = request.POST.get("decision")
     version = _posted_version(request)
+    confirmed = request.POST.get("confirmed") == "on"
+    form = None
     try:
         if decision == "accept":
-            services.fact_accept(fact=fact, actor=request.user, version=version)
-            messages.success(request, _("Feit geaccepteerd en vastgelegd als %(target)s.") % {"target": fact.target})
+            services.fact_accept(fact=fact, actor=request.user, version=version, confirmed=confirmed)
+            _recorded(request, fact, _("Feit geaccepteerd en vastgelegd als"))
         elif decision == "correct":
-            form = correction_form(fact.fact_type, fact.payload, request.POST)
+            form = correction_form(fact, Partners(selectors.partner_names(user=request.user)), request.POST)
             if not form.is_valid():
-                messages.error(request,
-                               _("De correctie is niet geldig: %(errors)s") % {"errors": form.errors.as_text()})
-            else:
-                services.fact_accept(fact=fact, actor=request.user, version=version,
-                                     corrections=corrections_from(form, fact.payload))
-                messages.success(request,
-                                 _("Feit gecorrigeerd en vastgelegd als %(target)s.") % {"target": fact.target})
+                return _review_page(request, fact.document_id, status=400,
+                                    problem=(fact.pk, _("Verbeter de gemarkeerde velden."), form))
+            services.fact_accept(fact=fact, actor=request.user, version=version, confirmed=confirmed,
+                                 corrections=corrections_from(form, fact.payload))
+            _recorded(request, fact, _("Feit gecorrigeerd en vastgelegd als"))
         elif decision == "reject":
-            form = RejectForm(request.POST)
-            form.is_valid()
+            reject = RejectForm(request.POST)
+            reject.is_valid()
             services.fact_reject(fact=fact, actor=request.user, version=version,
-                                 note=form.cleaned_data.get("note", ""))
+                                 note=reject.cleaned_data.get("note", ""))
             messages.success(request, _("Feit afgewezen."))
+        elif decision == "undo":
+            was_accepted = fact.status == FactStatus.ACCEPTED
+            fact_undo(fact=fact, actor=request.user, version=version)
+            messages.success(request, _("Acceptatie teruggedraaid: het feit wacht weer op beoordeling.")
+                             if was_accepted else _("Afwijzing teruggedraaid: het feit wacht weer op beoordeling."))
         else:
             messages.error(request, _("Onbekende beslissing."))
-    except RegisterError as exc:
-        messages.error(request, _("Niet vastgelegd: %(reason)s") % {"reason": exc})
+    except RingNeedsConfirmation as confirm:
+        return _review_page(request, fact.document_id, problem=(fact.pk, str(confirm), form), change=confirm.change)
+    except (RegisterError, ValidationError, PermissionDenied) as exc:
+        reason = " ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc)
+        return _review_page(request, fact.document_id, status=400,
+                            problem=(fact.pk, _("Niet vastgelegd: %(reason)s") % {"reason": reason}, form))
     return redirect(reverse("ingest:review", args=[fact.document_id]) + f"#fact-{fact.pk}")
 
 

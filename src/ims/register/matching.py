@@ -55,6 +55,16 @@ def _candidates(model: type[Model], user, level: int) -> QuerySet:
     return _visible(model, user).filter(classification__gte=level)
 
 
+class RingHistoryConflict(RegisterError):
+    """A ring fact that does not simply start a new period. The review queue may offer a BIA member to fit it
+    into the history (``partner``, ``ring``, ``on``); the message is the same whatever stood in the way."""
+
+    def __init__(self, *, partner: Partner, on: dt.date, ring: str) -> None:
+        super().__init__(f"De schilindeling van {partner} op {on:%d-%m-%Y} past niet zonder meer in de "
+                         "vastgelegde geschiedenis; leg deze wijziging handmatig vast.")
+        self.partner, self.on, self.ring = partner, on, ring
+
+
 def ring_period_for_fact(*, user, partner: Partner, on: dt.date, ring: str, level: int) -> RingAssignment | None:
     """The period a ring fact confirms (in force on ``on``, same ring), or None when a new period is to start.
 
@@ -69,8 +79,7 @@ def ring_period_for_fact(*, user, partner: Partner, on: dt.date, ring: str, leve
     if in_force is not None and in_force.ring == ring:
         return in_force
     if periods.filter(valid_from__gt=on).exists():
-        raise RegisterError(f"De schilindeling van {partner} op {on:%d-%m-%Y} past niet zonder meer in de "
-                            "vastgelegde geschiedenis; leg deze wijziging handmatig vast.")
+        raise RingHistoryConflict(partner=partner, on=on, ring=ring)
     return None
 
 

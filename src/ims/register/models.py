@@ -59,7 +59,9 @@ class SourceDocument(Record):
     reference = models.CharField(_("kenmerk"), max_length=100, blank=True)
     kamerstuk = models.CharField(_("Kamerstuknummer"), max_length=50, blank=True)
     filename = models.CharField(_("bestandsnaam"), max_length=255, blank=True)
-    sha256 = models.CharField(_("SHA-256"), max_length=64, unique=True)
+    # One document per content and classification: the same file uploaded by someone who may not see the
+    # existing (more classified) document is stored anew, at their own level, revealing nothing.
+    sha256 = models.CharField(_("SHA-256"), max_length=64, db_index=True)
     text = models.TextField(_("volledige tekst"), blank=True)
     extracted_at = models.DateTimeField(_("ingelezen op"), null=True, blank=True,
                                         help_text=_("Wanneer de feiten uit dit document zijn gelezen."))
@@ -71,6 +73,7 @@ class SourceDocument(Record):
         constraints = [
             Record.classification_constraint("register_sourcedocument_classification"),
             models.CheckConstraint(condition=Exact(Length("sha256"), 64), name="register_sourcedocument_sha256"),
+            models.UniqueConstraint(fields=["sha256", "classification"], name="register_sourcedocument_once"),
         ]
 
     def __str__(self) -> str:

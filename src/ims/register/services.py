@@ -87,20 +87,28 @@ def document_register(
     kamerstuk: str = "",
     filename: str = "",
     sha256: str = "",
+    classification: int = 0,
     actor=None,
 ) -> SourceDocument:
-    """Register a source document once: the same content (by SHA-256) returns the existing record.
+    """Register a source document once: the same content (by SHA-256), classified at least as high, returns the
+    existing record.
 
     ``sha256`` is the file's own digest where the caller has it; otherwise it is taken over ``content``
-    or the text.
+    or the text. Only documents the actor may see count: one they may not see is neither returned nor
+    changed, and the same content is stored as a new document at ``classification`` (no higher than the
+    actor's clearance), so that the answer reveals nothing about what is hidden.
     """
     digest = sha256 or hashlib.sha256(content if content is not None else text.encode("utf-8")).hexdigest()
-    existing = SourceDocument.objects.filter(sha256=digest).first()
+    require_clearance(actor, classification)
+    candidates = SourceDocument.objects.filter(sha256=digest, classification__gte=classification)
+    if actor is not None:
+        candidates = candidates.for_user(actor)
+    existing = candidates.order_by("classification").first()
     if existing:
         return existing
     document = SourceDocument(
         title=title, text=text, date=date, date_precision=date_precision, reference=reference or "",
-        kamerstuk=kamerstuk or "", filename=filename, sha256=digest,
+        kamerstuk=kamerstuk or "", filename=filename, sha256=digest, classification=classification,
     )
     return record_save(document, actor=actor)
 

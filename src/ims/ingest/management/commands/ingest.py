@@ -2,6 +2,7 @@ import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
+from ims.core.classification import Classification
 from ims.ingest.services import documents_ingest
 
 
@@ -30,15 +31,19 @@ class Command(BaseCommand):
         parser.add_argument("--bundle", action="store_true",
                             help="de bestanden zijn delen van één document (pagina's van één rapport), in "
                                  "deze volgorde")
+        parser.add_argument("--classification", choices=[c.name.lower() for c in Classification],
+                            help="rubricering van de documenten (standaard: IMS_UPLOAD_CLASSIFICATION)")
 
-    def handle(self, *args, files, bundle=False, **options):
-        outcomes = documents_ingest(paths=files, progress=progress_bar(sys.stderr), bundle=bundle)
+    def handle(self, *args, files, bundle=False, classification=None, **options):
+        level = Classification.from_code(classification) if classification else None
+        outcomes = documents_ingest(paths=files, progress=progress_bar(sys.stderr), bundle=bundle,
+                                    classification=level)
         failed = [o for o in outcomes if o.status == "failed"]
         for o in outcomes:
             if o.status == "failed":
                 self.stderr.write(f"{o.filename}: {o.message}")
             elif o.status == "unchanged":
-                self.stdout.write(f"{o.filename}: al ingelezen, niets gewijzigd")
+                self.stdout.write(f"{o.filename}: {o.message or 'al ingelezen'}, niets gewijzigd")
             else:
                 self.stdout.write(f"{o.filename}: {o.facts} feiten in de beoordelingsrij")
         if failed:

@@ -1,0 +1,244 @@
+"""The review screen for someone who knows no codes: values in Dutch, typed corrections whose errors sit on their
+field, a link to what an accept recorded, and undo of a decision through the audit trail."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+from bs4 import BeautifulSoup
+from django.urls import reverse
+
+from ims.core.audit import AuditEntry
+from ims.core.services import RegisterError, record_save
+from ims.ingest.correction import Partners, dutch_number
+from ims.ingest.models import ExtractedFact
+from ims.ingest.services import fact_accept, fact_reject
+from ims.ingest.undo import fact_undo
+from ims.register.models import Agreement, Citation, Initiative, Participation, RingAssignment
+from ims.register.reference import reference_load
+from ims.register.services import document_register, initiative_create, ring_assign
+
+pytestmark = pytest.mark.django_db
+
+TEXT = ("Den Haag, 2 oktober 2019. Nederland en Noorwegen starten het initiatief Noordelijke Sensoren. "
+        "Duitsland besteedt 4,9 miljard euro, 0,95% van het bbp. Duitsland is een strategische partner.")
+
+SPENT = (TEXT.index("Duitsland besteedt"), TEXT.index("bbp.") + 4)
+
+
+@pytest.fixture
+def document():
+    reference_load()
+    return document_register(title="Brief", text=TEXT, date=dt.date(2019, 10, 2))
+
+
+def make_fact(document, fact_type, payload, start=26, end=95):
+    return ExtractedFact.objects.create(document=document, fact_type=fact_type, payload=payload, start=start,
+                                        end=end, confidence=0.8)
+
+
+def card(html: str, fact) -> BeautifulSoup:
+    return BeautifulSoup(html, "lxml").select_one(f"#fact-{fact.pk}")
+
+
+INITIATIVE = {"name": "Noordelijke Sensoren", "partners": ["NL"], "form": None, "status": "idea"}
+
+
+def test_values_are_shown_in_dutch_with_the_quoted_evidence(document, analyst, login):
+    spending = make_fact(document, "defence_spending", {"partner": "DE", "year": 2019, "amount": 4900000000,
+                                                        "currency": "EUR", "pct_gdp": 0.95, "status": "actual"},
+                         *SPENT)
+    initiative = make_fact(document, "initiative", {**INITIATIVE, "form": "integrated_operational"})
+    html = login(analyst).get(reverse("ingest:review", args=[document.pk])).content.decode()
+    shown = card(html, spending).get_text(" ")
+    assert "4.900.000.000" in shown and "0,95 %" in shown and "gerealiseerd" in shown and "Duitsland" in shown
+    assert "actual" not in shown and "Tekens" not in shown
+    assert f"“{TEXT[SPENT[0]:SPENT[1]]}”" in shown
+    shown = card(html, initiative).get_text(" ")
+    assert "geïntegreerd" in shown.lower() and "integrated_operational" not in shown and "idee" in shown
+
+
+def test_the_correction_form_offers_menus_and_a_partner_picker(document, analyst, login):
+    fact = make_fact(document, "initiative", INITIATIVE)
+    html = login(analyst).get(reverse("ingest:review", args=[document.pk])).content.decode()
+    form = card(html, fact).select_one("form.correct")
+    status = form.select_one("select[name=status]")
+    assert [o.get_text() for o in status.select("option")][:3] == ["(onbekend)", "idee", "studie"]
+    assert form.select_one("input[name=partners]")["data-partner-picker"] == "many"
+    assert form.select_one("input[name=partners]")["value"] == "Nederland (NL)"
+    assert BeautifulSoup(html, "lxml").select_one("#partner-names option[value='Noorwegen (NO)']")
+
+
+def test_correcting_a_status_with_its_dutch_word_records_it(document, analyst, login):
+    fact = make_fact(document, "initiative", INITIATIVE)
+    response = login(analyst).post(reverse("ingest:fact-decide", args=[fact.pk]), {
+        "decision": "correct", "version": fact.version, "name": "Noordelijke Sensoren", "partners": "NL, NO",
+        "form": "", "status": "studie"})
+    assert response.status_code == 302
+    initiative = Initiative.objects.get()
+    assert initiative.status == "study"
+    assert sorted(initiative.participations.values_list("partner__code", flat=True)) == ["NL", "NO"]
+
+
+def test_a_correction_applies_to_the_initiative_the_fact_matched(document, analyst, login):
+    existing = initiative_create(title="Noordelijke Sensoren", status="idea", participants=[("NL", "participant")],
+                                 actor=analyst)
+    fact = make_fact(document, "initiative", INITIATIVE)
+    login(analyst).post(reverse("ingest:fact-decide", args=[fact.pk]), {
+        "decision": "correct", "version": fact.version, "name": "Noordelijke Sensoren", "partners": "NL",
+        "status": "study"})
+    existing.refresh_from_db()
+    assert existing.status == "study" and Initiative.objects.count() == 1
+
+
+def test_an_unknown_partner_is_an_error_on_the_partner_field(document, analyst, login):
+    fact = make_fact(document, "initiative", INITIATIVE)
+    response = login(analyst).post(reverse("ingest:fact-decide", args=[fact.pk]), {
+        "decision": "correct", "version": fact.version, "name": "Noordelijke Sensoren", "partners": "NL, QQ",
+        "status": "idea"})
+    assert response.status_code == 400
+    field = card(response.content.decode(), fact).select_one("form.correct input[name=partners]").parent
+    assert "Onbekende partner: QQ" in field.select_one("[data-field-error]").get_text()
+    assert card(response.content.decode(), fact).select_one("details")["open"] is not None
+    assert not Initiative.objects.exists()
+
+
+def test_partners_are_read_from_codes_names_and_alpha3():
+    partners = Partners({"NL": "Nederland", "NO": "Noorwegen", "GB": "Verenigd Koninkrijk", "DE": "Duitsland"})
+    assert partners.parse("NL, NO") == (["NL", "NO"], [])
+    assert partners.parse("nl no") == (["NL", "NO"], [])
+    assert partners.parse("Verenigd Koninkrijk; DEU, Noorwegen (NO)") == (["GB", "DE", "NO"], [])
+    assert partners.parse("NL, US") == (["NL"], ["US"])
+    assert partners.parse("NL US") == ([], ["US"])
+
+
+def test_numbers_are_read_as_dutch_readers_write_them():
+    assert dutch_number("4.900.000.000") == 4_900_000_000
+    assert dutch_number("4,9 miljard") == 4_900_000_000
+    assert dutch_number("0,95 %") == dutch_number("0.95")
+    with pytest.raises(ValueError):
+        dutch_number("veel")
+
+
+def test_a_bad_date_is_an_error_on_the_date_field(document, analyst, login):
+    fact = make_fact(document, "agreement", {"kind": "MoU", "parties": ["DE", "NL"], "date": "2019-10-02"})
+    response = login(analyst).post(reverse("ingest:fact-decide", args=[fact.pk]), {
+        "decision": "correct", "version": fact.version, "kind": "MoU", "parties": "DE NL", "date": "31-02-2019"})
+    field = card(response.content.decode(), fact).select_one("input[name=date]").parent
+    assert "Geen datum" in field.get_text()
+    response = login(analyst).post(reverse("ingest:fact-decide", args=[fact.pk]), {
+        "decision": "correct", "version": fact.version, "kind": "MoU", "parties": "DE NL", "date": "mei 2019"})
+    assert response.status_code == 302
+    assert Agreement.objects.get().signed_on == dt.date(2019, 5, 1)
+
+
+def test_the_success_message_links_to_the_record(document, analyst, login):
+    fact = make_fact(document, "initiative", INITIATIVE)
+    client = login(analyst)
+    response = client.post(reverse("ingest:fact-decide", args=[fact.pk]), {"decision": "accept"}, follow=True)
+    initiative = Initiative.objects.get()
+    link = BeautifulSoup(response.content.decode(), "lxml").select_one(".messages a")
+    assert link["href"] == reverse("register:initiative-detail", args=[initiative.pk])
+    assert "Noordelijke Sensoren" in link.get_text()
+    assert card(response.content.decode(), fact).select_one(".recorded a")["href"] == link["href"]
+
+
+def test_undo_of_an_accept_takes_back_what_it_created_and_says_so_in_the_audit_trail(document, analyst, login):
+    fact = make_fact(document, "initiative", {**INITIATIVE, "partners": ["NL", "NO"]})
+    fact_accept(fact=fact, actor=analyst, corrections={"status": "study"})
+    assert Initiative.objects.count() == 1 and Citation.objects.count() == 1
+    before = AuditEntry.objects.order_by("-id").values_list("id", flat=True).first()
+    fact.refresh_from_db()
+    response = login(analyst).post(reverse("ingest:fact-decide", args=[fact.pk]),
+                                   {"decision": "undo", "version": fact.version})
+    assert response.status_code == 302
+    assert not Initiative.objects.exists() and not Participation.objects.exists() and not Citation.objects.exists()
+    fact.refresh_from_db()
+    assert (fact.status, fact.target, fact.payload["status"], fact.corrected) == ("pending", "", "idea", False)
+    undone = AuditEntry.objects.filter(id__gt=before).exclude(action="login")
+    assert set(undone.values_list("action", flat=True)) == {"delete", "update"}
+    assert undone.filter(object_type="register.initiative", action="delete").exists()
+    fact_accept(fact=fact, actor=analyst)  # and it can be decided again
+    assert Initiative.objects.get().status == "idea"
+
+
+def test_undo_of_an_accept_restores_a_record_it_changed(document, analyst):
+    ring_assign(partner=_partner("DE"), ring="affiliated", valid_from=dt.date(2015, 1, 1), actor=analyst)
+    fact = make_fact(document, "partner_ring", {"partner": "DE", "ring": "strategic", "year": 2019})
+    fact_accept(fact=fact, actor=analyst)
+    assert RingAssignment.objects.count() == 2
+    fact_undo(fact=fact, actor=analyst)
+    period = RingAssignment.objects.get()
+    assert (period.ring, period.valid_to) == ("affiliated", None)
+
+
+def test_undo_is_refused_when_the_record_changed_since(document, analyst):
+    fact = make_fact(document, "initiative", INITIATIVE)
+    fact_accept(fact=fact, actor=analyst)
+    initiative = Initiative.objects.get()
+    initiative.summary = "Later aangevuld."
+    record_save(initiative, actor=analyst)
+    with pytest.raises(RegisterError, match="na dit besluit gewijzigd"):
+        fact_undo(fact=fact, actor=analyst)
+    assert Initiative.objects.filter(summary="Later aangevuld.").exists()
+    fact.refresh_from_db()
+    assert fact.status == "accepted"
+
+
+def test_undo_of_a_reject_puts_the_fact_back(document, analyst, login):
+    fact = make_fact(document, "initiative", INITIATIVE)
+    fact_reject(fact=fact, actor=analyst, note="geen feit")
+    fact.refresh_from_db()
+    response = login(analyst).post(reverse("ingest:fact-decide", args=[fact.pk]),
+                                   {"decision": "undo", "version": fact.version}, follow=True)
+    assert "Afwijzing teruggedraaid" in response.content.decode()
+    fact.refresh_from_db()
+    assert (fact.status, fact.note) == ("pending", "")
+
+
+def _partner(code):
+    from ims.register.models import Partner
+
+    return Partner.objects.get(code=code)
+
+
+def test_an_older_ring_fact_is_offered_to_a_bia_member_and_fitted_in_on_confirmation(document, make_user, login):
+    bia = make_user("bia_member", 3, username="bia")
+    ring_assign(partner=_partner("DE"), ring="affiliated", valid_from=dt.date(2021, 1, 1), actor=bia)
+    fact = make_fact(document, "partner_ring", {"partner": "DE", "ring": "strategic", "year": 2019})
+    client = login(bia)
+    response = client.post(reverse("ingest:fact-decide", args=[fact.pk]), {"decision": "accept"})
+    shown = card(response.content.decode(), fact)
+    assert "vóór de laatste wijziging" in shown.get_text() and shown.select_one("input[name=confirmed]")
+    assert RingAssignment.objects.count() == 1
+    client.post(reverse("ingest:fact-decide", args=[fact.pk]), {"decision": "accept", "confirmed": "on"})
+    periods = list(RingAssignment.objects.order_by("valid_from").values_list("ring", "valid_from", "valid_to"))
+    assert periods == [("strategic", dt.date(2019, 10, 2), dt.date(2021, 1, 1)),
+                       ("affiliated", dt.date(2021, 1, 1), None)]
+    assert RingAssignment.objects.get(ring="strategic").citations.count() == 1
+
+
+def test_an_older_ring_fact_tells_a_policy_officer_who_can_fit_it_in(document, analyst, login):
+    ring_assign(partner=_partner("DE"), ring="affiliated", valid_from=dt.date(2021, 1, 1), actor=analyst)
+    fact = make_fact(document, "partner_ring", {"partner": "DE", "ring": "strategic", "year": 2019})
+    response = login(analyst).post(reverse("ingest:fact-decide", args=[fact.pk]), {"decision": "accept"})
+    assert re.search(r"Alleen een BIA-lid kan een schilindeling in de\s+geschiedenis invoegen",
+                     card(response.content.decode(), fact).select_one("[data-card-error]").get_text())
+    fact.refresh_from_db()
+    assert fact.status == "pending"
+
+
+def test_a_corrected_older_ring_fact_is_confirmed_with_its_correction(document, make_user, login):
+    bia = make_user("bia_member", 3, username="bia")
+    ring_assign(partner=_partner("DE"), ring="affiliated", valid_from=dt.date(2021, 1, 1), actor=bia)
+    fact = make_fact(document, "partner_ring", {"partner": "DE", "ring": "affiliated", "year": 2019})
+    client = login(bia)
+    corrected = {"decision": "correct", "partner": "DE", "ring": "strategic", "year": "2019"}
+    response = client.post(reverse("ingest:fact-decide", args=[fact.pk]), corrected)
+    confirm = card(response.content.decode(), fact).select_one(".confirm form")
+    sent = {i["name"]: i.get("value", "") for i in confirm.select("input[type=hidden]")}
+    assert sent["ring"] == "strategic" and confirm.select_one("button")["value"] == "correct"
+    client.post(reverse("ingest:fact-decide", args=[fact.pk]), {**corrected, "confirmed": "on"})
+    assert RingAssignment.objects.get(valid_from=dt.date(2019, 10, 2)).ring == "strategic"

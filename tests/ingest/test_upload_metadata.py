@@ -1,0 +1,129 @@
+"""An upload carries what the uploader knows (title, date, reference, Kamerstuk number, classification); the same
+letter in another format is one document with both files; each file of a batch gets its own line; and an upload
+never fills, changes or names a document the uploader may not see."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from ims.ingest.jobs import job_run
+from ims.ingest.models import DocumentFile, ExtractedFact, IngestJob
+from ims.ingest.services import documents_ingest
+from ims.register.models import SourceDocument
+from ims.register.reference import reference_load
+from ims.register.services import document_register
+
+pytestmark = pytest.mark.django_db
+
+LETTER = ("Den Haag, 3 maart 2020\n\nOnderwerp: Samenwerking met België\n\n"
+          "Nederland en België tekenden op 2 maart 2020 een MoU over maritieme samenwerking.\n"
+          "België is een strategische partner van Nederland.\n")
+
+
+@pytest.fixture(autouse=True)
+def _uploads(settings, tmp_path):
+    reference_load()
+    settings.UPLOAD_DIR = tmp_path / "uploads"
+    settings.IMS_TASKS = "celery"  # not started: the tests run the job themselves
+
+
+def _upload(client, files, **data):
+    response = client.post(reverse("ingest:queue"), {"documents": files, **data})
+    return response, IngestJob.objects.order_by("-pk").first()
+
+
+def test_an_upload_carries_its_metadata_and_classification(make_user, login):
+    officer = make_user("analyst", 3, username="beleid")
+    response, job = _upload(login(officer), [SimpleUploadedFile("brief.txt", LETTER.encode())], title="Eigen titel",
+                            date="04-03-2020", reference="BS2020012345", kamerstuk="33279-17", classification="3")
+    assert response.status_code == 302
+    job_run(job.pk)
+    document = SourceDocument.objects.get()
+    assert (document.title, document.date, document.reference, document.kamerstuk, document.classification) == (
+        "Eigen titel", dt.date(2020, 3, 4), "BS2020012345", "33279-17", 3)
+    assert set(ExtractedFact.objects.values_list("classification", flat=True)) == {3}
+
+
+def test_left_empty_the_metadata_comes_from_the_letter_and_the_classification_from_the_settings(
+        make_user, login, settings):
+    settings.IMS_UPLOAD_CLASSIFICATION = 1
+    officer = make_user("analyst", 3, username="beleid")
+    page = login(officer).get(reverse("ingest:queue")).content.decode()
+    assert '<option value="1" selected>Departementaal Vertrouwelijk</option>' in page
+    _, job = _upload(login(officer), [SimpleUploadedFile("brief.txt", LETTER.encode())])
+    job_run(job.pk)
+    document = SourceDocument.objects.get()
+    assert (document.date, document.classification) == (dt.date(2020, 3, 3), 1)
+
+
+def test_nobody_uploads_above_their_own_clearance(make_user, login):
+    officer = make_user("analyst", 1, username="beleid")
+    page = login(officer).get(reverse("ingest:queue")).content.decode()
+    assert "Stg. Geheim" not in page
+    response, job = _upload(login(officer), [SimpleUploadedFile("brief.txt", LETTER.encode())], classification="3")
+    assert response.status_code == 200 and job is None
+    assert "Selecteer een geldige keuze" in response.content.decode()
+
+
+def test_a_good_file_goes_in_and_a_bad_one_gets_its_line(analyst, login):
+    response, job = _upload(login(analyst), [SimpleUploadedFile("leeg.txt", b""),
+                                             SimpleUploadedFile("brief.txt", LETTER.encode())])
+    assert response.status_code == 302
+    job_run(job.pk)
+    lines = dict(job.items.values_list("filename", "status"))
+    assert lines == {"leeg.txt": "failed", "brief.txt": "ingested"}
+    assert job.items.get(filename="leeg.txt").message == "het bestand is leeg."
+    page = login(analyst).get(reverse("ingest:job", args=[job.pk])).content.decode()
+    assert "leeg.txt" in page and "het bestand is leeg." in page
+
+
+def test_the_same_letter_as_pdf_after_its_text_is_one_document_with_both_files(analyst, tmp_path):
+    weasyprint = pytest.importorskip("weasyprint")
+    text = tmp_path / "brief.txt"
+    text.write_text(LETTER, encoding="utf-8")
+    pdf = tmp_path / "brief.pdf"
+    paragraphs = "".join(f"<p>{line}</p>" for line in LETTER.splitlines() if line)
+    weasyprint.HTML(string=f"<html><body>{paragraphs}</body></html>").write_pdf(pdf)
+    first = documents_ingest(paths=[text], actor=analyst)[0]
+    facts = ExtractedFact.objects.count()
+    second = documents_ingest(paths=[pdf], actor=analyst)[0]
+    assert (first.status, second.status) == ("ingested", "unchanged")
+    assert second.document == first.document and SourceDocument.objects.count() == 1
+    assert sorted(DocumentFile.objects.values_list("filename", flat=True)) == ["brief.pdf", "brief.txt"]
+    assert ExtractedFact.objects.count() == facts > 0
+
+
+def test_a_letter_without_facts_is_listed_and_linked(analyst, login, tmp_path):
+    path = tmp_path / "bericht.txt"
+    path.write_text("Den Haag, 3 maart 2020\n\nHierbij ontvangt u de agenda van de vergadering.\n", encoding="utf-8")
+    outcome = documents_ingest(paths=[path], actor=analyst)[0]
+    assert (outcome.status, outcome.facts, outcome.message) == ("ingested", 0, "geen feiten gevonden")
+    queue = login(analyst).get(reverse("ingest:queue")).content.decode()
+    assert reverse("ingest:review", args=[outcome.document.pk]) in queue
+
+
+def test_an_upload_never_fills_a_secret_document_nor_says_it_exists(make_user, tmp_path):
+    path = tmp_path / "brief.txt"
+    path.write_text(LETTER, encoding="utf-8")
+    secret = document_register(title="Geheime brief", sha256=hashlib.sha256(path.read_bytes()).hexdigest(),
+                               classification=3)
+    officer = make_user("analyst", 1, username="beleid")
+    outcome = documents_ingest(paths=[path], actor=officer)[0]
+    assert outcome.status == "ingested" and outcome.document != secret
+    assert (outcome.document.classification, outcome.document.title) != (3, "Geheime brief")
+    secret.refresh_from_db()
+    assert (secret.text, secret.extracted_at) == ("", None)
+    assert not ExtractedFact.objects.filter(document=secret).exists()
+    # And a copy under another name of a secret document that was read is a new document too, not "al aanwezig".
+    original = tmp_path / "origineel.txt"
+    original.write_text(LETTER + "Noorwegen is een gelegenheidspartner.\n", encoding="utf-8")
+    documents_ingest(paths=[original], actor=make_user("analyst", 3, username="geheim"), classification=3)
+    copy = tmp_path / "kopie.txt"
+    copy.write_bytes(original.read_bytes())
+    outcome = documents_ingest(paths=[copy], actor=make_user("analyst", 0, username="laag"))[0]
+    assert (outcome.status, outcome.message, outcome.document.classification) == ("ingested", "", 0)
