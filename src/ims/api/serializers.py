@@ -153,7 +153,7 @@ class BudgetSerializer(serializers.ModelSerializer):
 
 class MilestoneSerializer(serializers.ModelSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="api:milestone-detail")
-    initiative = serializers.PrimaryKeyRelatedField(read_only=True)
+    initiative = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)
     classification = ClassificationField(read_only=True)
 
     class Meta:

@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "ims.assessment",
     "ims.reporting",
     "ims.search",
+    "ims.monitoring",
     "ims.api",
     "ims.transfer",
 ]
@@ -228,6 +229,8 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
 IMS_SHARED_DIR = Path(os.environ.get("IMS_SHARED_DIR", CHECKOUT_DIR.parent / "shared")).resolve()
 IMS_PAGE_SIZES = (10, 25, 50, 100)
+# The BIA's monitoring: a milestone is "due soon" this many days ahead (ims.monitoring.status).
+IMS_DUE_SOON_DAYS = int(os.environ.get("IMS_DUE_SOON_DAYS", "90"))
 # The user guide the header links to, shown as a page; it lives with the other guides in the checkout's docs/.
 IMS_USER_GUIDE = Path(os.environ.get("IMS_USER_GUIDE", CHECKOUT_DIR / "docs" / "gebruikershandleiding.md"))
 

@@ -250,12 +250,12 @@ def initiative_update(*, initiative: Initiative, actor=None, version: int | None
     ``version`` is the version the editor started from; a newer stored version refuses the save (``StaleEdit``).
     Without it the instance's own version counts, i.e. the one it was loaded with.
     """
-    _apply_edit(initiative, fields, editable=INITIATIVE_EDITABLE, version=version)
+    apply_edit(initiative, fields, editable=INITIATIVE_EDITABLE, version=version)
     editor_check(actor=actor, record=initiative)
     return record_save(initiative, actor=actor)
 
 
-def _apply_edit(record: Record, fields: dict, *, editable: frozenset[str], version: int | None) -> None:
+def apply_edit(record: Record, fields: dict, *, editable: frozenset[str], version: int | None) -> None:
     """Put an editor's changes on ``record``, refusing fields that may not be edited this way.
 
     ``version`` is the one the editor started from (``record_save`` refuses it when a newer one is stored);
@@ -271,16 +271,23 @@ def _apply_edit(record: Record, fields: dict, *, editable: frozenset[str], versi
 
 
 def milestone_create(
-    *, initiative: Initiative, title: str, due_on: dt.date, done_on: dt.date | None = None,
-    status: str = "planned", actor=None,
+    *, title: str, due_on: dt.date, initiative: Initiative | None = None, plan=None, owner=None,
+    done_on: dt.date | None = None, status: str = "planned", classification: int | None = None, actor=None,
 ) -> Milestone:
-    milestone = Milestone(initiative=initiative, title=title, due_on=due_on, done_on=done_on, status=status,
-                          classification=initiative.classification)
+    """A milestone of an initiative, of a cooperation plan (``ims.monitoring``), or of both.
+
+    Without a classification it takes the highest of its initiative's and plan's, so it is never shown to
+    someone who may not see what it belongs to.
+    """
+    if classification is None:
+        classification = max([int(x.classification) for x in (initiative, plan) if x is not None] or [0])
+    milestone = Milestone(initiative=initiative, plan=plan, owner=owner, title=title, due_on=due_on,
+                          done_on=done_on, status=status, classification=classification)
     editor_check(actor=actor, record=milestone)
     return record_save(milestone, actor=actor)
 
 
-MILESTONE_EDITABLE = frozenset({"title", "due_on", "done_on", "status"})
+MILESTONE_EDITABLE = frozenset({"title", "due_on", "done_on", "status", "owner"})
 
 
 @transaction.atomic
@@ -291,7 +298,7 @@ def milestone_update(*, milestone: Milestone, actor=None, version: int | None = 
     the completion date, as the register allows a date only on a done milestone. ``version`` works as in
     ``initiative_update``.
     """
-    _apply_edit(milestone, fields, editable=MILESTONE_EDITABLE, version=version)
+    apply_edit(milestone, fields, editable=MILESTONE_EDITABLE, version=version)
     if "status" in fields:
         if milestone.status == MilestoneStatus.DONE and "done_on" not in fields and milestone.done_on is None:
             milestone.done_on = timezone.localdate()
