@@ -65,3 +65,21 @@ def test_the_window_is_configurable(plans, analyst, settings):
         assert not selectors.milestone_list(user=analyst, filters=soon).exists()
         settings.IMS_DUE_SOON_DAYS = 183
         assert [m.title for m in selectors.milestone_list(user=analyst, filters=soon)] == ["Ver weg"]
+
+
+@pytest.mark.parametrize(("day", "expected"), [
+    (D(2020, 8, 31), D(2020, 2, 29)),  # the shorter month's last day
+    (D(2020, 3, 15), D(2019, 9, 15)),  # across the new year
+    (D(2021, 1, 1), D(2020, 7, 1)),
+])
+def test_six_months_before(day, expected):
+    assert selectors.months_before(day, 6) == expected
+
+
+def test_an_initiative_is_stale_after_six_months_without_an_update(plans, analyst):
+    with time_machine.travel(dt.datetime(2020, 1, 10, 12, tzinfo=dt.UTC), tick=False):
+        register.initiative_create(title="Stil initiatief", status="running")
+    stale = selectors.initiative_gap_list(user=analyst, gap="stale", on=D(2020, 7, 10))
+    assert "Stil initiatief" not in {i.title for i in stale}
+    stale = selectors.initiative_gap_list(user=analyst, gap="stale", on=D(2020, 7, 11))
+    assert "Stil initiatief" in {i.title for i in stale}

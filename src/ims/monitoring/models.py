@@ -168,3 +168,20 @@ class Activity(Record):
 
     def __str__(self) -> str:
         return f"{self.occurred_on}: {self.text[:60]}"
+
+
+class CalendarFeed(models.Model):
+    """A user's secret address for the iCalendar feed of their milestones. Only a digest of the secret is kept;
+    issuing a new one or revoking it makes the old address stop working."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, verbose_name=_("gebruiker"), on_delete=models.CASCADE,
+                                related_name="calendar_feed")
+    secret_sha256 = models.CharField(_("SHA-256 van het geheim"), max_length=64, unique=True)
+    created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("agendafeed")
+        verbose_name_plural = _("agendafeeds")
+
+    def __str__(self) -> str:
+        return str(self.user)

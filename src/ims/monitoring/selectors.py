@@ -4,16 +4,16 @@ querysets: a number is the ``count()`` of the list behind it, never a second way
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 
-from ims.core.models import clearance_of
 from ims.register import selectors as register
-from ims.register.models import Commitment, Goal, Initiative, Milestone, Partner
-from ims.register.vocab import CommitmentStatus, Ring, Status
+from ims.register.models import Commitment, Goal, Initiative, Milestone, Participation, Partner
+from ims.register.vocab import CommitmentStatus, PartnerKind, Ring, Status
 
 from .models import Activity, CooperationPlan, Official, PlanGoal, ProgressNote
 from .status import state_q, today
@@ -74,12 +74,7 @@ def months_before(day: dt.date, months: int) -> dt.date:
     """The same day of the month ``months`` earlier (the month's last day where it is shorter)."""
     year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
     month += 1
-    for last in (31, 30, 29, 28):
-        try:
-            return dt.date(year, month, min(day.day, last))
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def initiative_gap_list(*, user, gap: str, on: dt.date | None = None) -> QuerySet[Initiative]:
@@ -130,19 +125,23 @@ class Dashboard:
 
 
 def partner_status_counts(*, user) -> list[PartnerRow]:
-    """Per visible partner, the initiatives by status: each count is ``initiative_list`` filtered on that partner
-    and status (a participation is unique per initiative and partner, so the join repeats nothing)."""
+    """Per visible country, the initiatives by status: each count is ``initiative_list`` filtered on that partner
+    and status (a participation is unique per initiative and partner, so counting them counts initiatives).
+
+    Countries only: they are the partners with a ring, and the ones the initiative list filters on as partner.
+    """
     counts: dict[str, Counter[str]] = {}
-    rows = (register.initiative_list(user=user).prefetch_related(None).order_by()
-            .filter(register._visible_via(user, "participations__partner"))
-            .values("participations__partner__code", "status").annotate(n=Count("pk"))
-            .values_list("participations__partner__code", "status", "n"))
+    shown = register.initiative_list(user=user).prefetch_related(None).order_by().values("pk")
+    rows = (Participation.objects.filter(register._visible_via(user, "partner"), initiative__in=shown,
+                                         partner__kind=PartnerKind.COUNTRY).order_by()
+            .values("partner__code", "initiative__status").annotate(n=Count("initiative", distinct=True))
+            .values_list("partner__code", "initiative__status", "n"))
     for code, status, n in rows:
         counts.setdefault(code, Counter())[status] += n
     partners = register.partner_list(user=user).filter(code__in=counts).values_list("code", "name_nl",
                                                                                    "current_ring")
     out = [PartnerRow(code, name, ring or "", dict(counts[code])) for code, name, ring in partners]
-    closeness = {ring: rank for rank, ring in enumerate(["strategic", "affiliated", "opportunity", ""])}
+    closeness = {ring: rank for rank, ring in enumerate([*Ring.values, ""])}
     return sorted(out, key=lambda row: (closeness.get(row.ring, 9), row.name))
 
 
@@ -221,14 +220,17 @@ def official_list(*, user, partner: str = "") -> QuerySet[Official]:
     qs = Official.objects.visible_to(user).filter(register._visible_via(user, "partner"))
     if partner:
         qs = qs.filter(partner__code=partner)
+    # The same activities as the official's page lists (``activity_list``), counted per official.
+    shown = _activities(user).values("pk")
     return qs.select_related("partner").annotate(
-        activity_count=Count("activities", filter=Q(activities__classification__lte=_level(user)), distinct=True),
+        activity_count=Count("activities", filter=Q(activities__in=shown), distinct=True),
     ).order_by("name", "pk")
 
 
-def _level(user) -> int:
-    level = clearance_of(user)
-    return -1 if level is None else int(level)
+def _activities(user) -> QuerySet[Activity]:
+    """Activities the user may see, of officials and partners the user may see."""
+    return (Activity.objects.visible_to(user).filter(official__in=Official.objects.visible_to(user).values("pk"))
+            .filter(register._visible_via(user, "partner")))
 
 
 def serves_something(user) -> Q:
@@ -238,11 +240,15 @@ def serves_something(user) -> Q:
             | Q(Exists(CooperationPlan.objects.visible_to(user).filter(activities=OuterRef("pk")))))
 
 
-def activity_list(*, user, official: int | None = None, serving: bool | None = None) -> QuerySet[Activity]:
-    qs = Activity.objects.visible_to(user).filter(official__in=Official.objects.visible_to(user).values("pk"))
-    qs = qs.filter(register._visible_via(user, "partner"))
+def activity_list(*, user, official: int | None = None, serving: bool | None = None, kind: str = "",
+                  goal_category: str = "") -> QuerySet[Activity]:
+    qs = _activities(user)
     if official:
         qs = qs.filter(official_id=official)
+    if kind:
+        qs = qs.filter(kind=kind)
+    if goal_category:
+        qs = qs.filter(goal_category=goal_category)
     if serving is not None:
         qs = qs.filter(serves_something(user)) if serving else qs.exclude(serves_something(user))
     return qs.select_related("partner").prefetch_related(
@@ -278,3 +284,19 @@ def official_page(*, user, pk: int) -> OfficialPage:
 
 def visible_partner(*, user, code: str) -> Partner:
     return Partner.objects.visible_to(user).get(code=code)
+
+
+# --- the API's reads ------------------------------------------------------------------------------------
+
+def plan_records(*, user, partner: str = "", q: str = "") -> QuerySet[CooperationPlan]:
+    """``plan_list`` with each plan's goals and the initiatives the user may see."""
+    return plan_list(user=user, partner=partner, q=q).prefetch_related(
+        Prefetch("goals", queryset=PlanGoal.objects.order_by("pk"), to_attr="goal_list"),
+        Prefetch("initiatives", queryset=Initiative.objects.visible_to(user).only("pk").order_by("pk"),
+                 to_attr="visible_initiatives"),
+    )
+
+
+def plan_for_edit(*, user, pk: int) -> CooperationPlan:
+    """One plan as its editor loads it: plain fields only, and only if the user can see it and its partner."""
+    return CooperationPlan.objects.visible_to(user).filter(register._visible_via(user, "partner")).get(pk=pk)

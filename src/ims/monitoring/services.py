@@ -46,11 +46,11 @@ def plan_update(*, plan: CooperationPlan, actor=None, version: int | None = None
 
 def plan_milestone_add(
     *, plan: CooperationPlan, title: str, due_on: dt.date, owner=None, initiative: Initiative | None = None,
-    status: str = "planned", actor=None,
+    status: str = "planned", classification: int | None = None, actor=None,
 ) -> Milestone:
     """A milestone of the plan (and, optionally, of one of its initiatives), with its owner."""
     return milestone_create(plan=plan, initiative=initiative, owner=owner, title=title, due_on=due_on,
-                            status=status, actor=actor)
+                            status=status, classification=classification, actor=actor)
 
 
 def progress_note_add(*, milestone: Milestone, noted_on: dt.date, text: str, actor=None) -> ProgressNote:
