@@ -34,15 +34,22 @@ def _url(name: str, **params: str) -> str:
     return reverse(name) + ("?" + urlencode(params) if params else "")
 
 
+# The dashboard's words for the initiatives that need attention (the vocabulary's labels complete the phrase).
+GAP_HEADLINES = {
+    InitiativeGap.NO_MILESTONE: _("Initiatieven zonder mijlpaal"),
+    InitiativeGap.NO_RESULT: _("Initiatieven zonder concreet resultaat of indicator"),
+    InitiativeGap.STALE: _("Initiatieven zes maanden niet bijgewerkt"),
+}
+
+
 def headline_numbers(board: Dashboard) -> list[Number]:
     """The dashboard's headline numbers, each with the list it counts."""
-    gap_labels = dict(InitiativeGap.choices)
     return [
         Number("late", _("Mijlpalen te laat"), board.late,
                _url("monitoring:milestone-list", state=MilestoneState.LATE)),
         Number("due_soon", _("Mijlpalen binnenkort"), board.due_soon,
                _url("monitoring:milestone-list", state=MilestoneState.DUE_SOON)),
-        *[Number(f"gap_{gap}", gap_labels[gap], board.gaps[gap],
+        *[Number(f"gap_{gap}", GAP_HEADLINES[gap], board.gaps[gap],
                  _url("monitoring:initiative-gaps", gap=gap)) for gap in InitiativeGap.values],
         Number("overdue_commitments", _("Toezeggingen aan de Kamer over de termijn"), board.overdue_commitments,
                _url("monitoring:commitment-list")),

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 
 from ims.register import selectors as register
-from ims.register.models import Commitment, Goal, Initiative, Milestone, Participation, Partner
+from ims.register.models import Commitment, Goal, Initiative, Milestone, Participation
 from ims.register.vocab import CommitmentStatus, PartnerKind, Ring, Status
 
 from .models import Activity, CooperationPlan, Official, PlanGoal, ProgressNote
@@ -280,10 +280,6 @@ def official_page(*, user, pk: int) -> OfficialPage:
     serving = sum(1 for a in activities if a.serves)
     return OfficialPage(official=official, total=len(activities), serving=serving, activities=activities,
                         unserving=[a for a in activities if not a.serves])
-
-
-def visible_partner(*, user, code: str) -> Partner:
-    return Partner.objects.visible_to(user).get(code=code)
 
 
 # --- the API's reads ------------------------------------------------------------------------------------
