@@ -11,7 +11,7 @@ from django.db import transaction
 
 from ims.core.services import RegisterError, record_save
 from ims.register.models import Initiative, Milestone, Partner
-from ims.register.services import apply_edit, editor_check, milestone_create
+from ims.register.services import _apply_edit, editor_check, milestone_create
 
 from .models import Activity, CooperationPlan, Official, PlanGoal, ProgressNote
 
@@ -39,7 +39,7 @@ PLAN_EDITABLE = frozenset({"title", "partner", "starts_on", "ends_on", "summary"
 @transaction.atomic
 def plan_update(*, plan: CooperationPlan, actor=None, version: int | None = None, **fields) -> CooperationPlan:
     """Change a plan's plain fields; a newer stored version refuses the save (``StaleEdit``)."""
-    apply_edit(plan, fields, editable=PLAN_EDITABLE, version=version)
+    _apply_edit(plan, fields, editable=PLAN_EDITABLE, version=version)
     editor_check(actor=actor, record=plan)
     return record_save(plan, actor=actor)
 

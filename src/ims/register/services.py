@@ -250,12 +250,12 @@ def initiative_update(*, initiative: Initiative, actor=None, version: int | None
     ``version`` is the version the editor started from; a newer stored version refuses the save (``StaleEdit``).
     Without it the instance's own version counts, i.e. the one it was loaded with.
     """
-    apply_edit(initiative, fields, editable=INITIATIVE_EDITABLE, version=version)
+    _apply_edit(initiative, fields, editable=INITIATIVE_EDITABLE, version=version)
     editor_check(actor=actor, record=initiative)
     return record_save(initiative, actor=actor)
 
 
-def apply_edit(record: Record, fields: dict, *, editable: frozenset[str], version: int | None) -> None:
+def _apply_edit(record: Record, fields: dict, *, editable: frozenset[str], version: int | None) -> None:
     """Put an editor's changes on ``record``, refusing fields that may not be edited this way.
 
     ``version`` is the one the editor started from (``record_save`` refuses it when a newer one is stored);
@@ -298,7 +298,7 @@ def milestone_update(*, milestone: Milestone, actor=None, version: int | None = 
     the completion date, as the register allows a date only on a done milestone. ``version`` works as in
     ``initiative_update``.
     """
-    apply_edit(milestone, fields, editable=MILESTONE_EDITABLE, version=version)
+    _apply_edit(milestone, fields, editable=MILESTONE_EDITABLE, version=version)
     if "status" in fields:
         if milestone.status == MilestoneStatus.DONE and "done_on" not in fields and milestone.done_on is None:
             milestone.done_on = timezone.localdate()
