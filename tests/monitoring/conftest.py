@@ -40,3 +40,11 @@ def plans(db, make_user):
                                          ends_on=D(2021, 12, 31), classification=3)
     owner = make_user("bia_member", 0, username="eigenaar")
     return Plans(plan, secret_plan, open_initiative, secret_initiative, uk, owner)
+
+
+def exported(response) -> dict:
+    """The body of a list's JSON twin, streamed or not."""
+    import json
+
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    return json.loads(body)

@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from ims.monitoring import selectors
 from ims.monitoring import services as monitoring
+from tests.monitoring.conftest import exported
 
 D = dt.date
 
@@ -50,7 +51,7 @@ def test_a_low_clearance_reader_sees_neither_the_secret_activity_nor_what_it_ser
     html = client.get(reverse("monitoring:official-detail", args=[attache.pk])).content.decode()
     assert "60%" in html
     assert "Geheime onderzeebootsamenwerking" not in html and "Geheim bezoek" not in html
-    listed = client.get(reverse("monitoring:official-list"), {"format": "json"}).json()["rows"]
+    listed = exported(client.get(reverse("monitoring:official-list"), {"format": "json"}))["rows"]
     assert [(r["name"], r["activities"]) for r in listed] == [("Kolonel A. de Vries", 5)]
 
 
