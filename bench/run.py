@@ -108,10 +108,35 @@ def search_bench() -> None:
     merge("search", results)
 
 
+def monitoring_bench() -> None:
+    """The BIA's dashboard and a plan's timeline, on SQLite and PostgreSQL (issue 15)."""
+    sizes = ["--initiatives", os.environ.get("IMS_BENCH_INITIATIVES", "10000")]
+    with tempfile.TemporaryDirectory() as tmp:
+        print("monitoring pages on SQLite …", flush=True)
+        results = {"sqlite": run_json([str(HERE / "monitoring_bench.py"), "--database-url",
+                                       f"sqlite:///{tmp}/bench.sqlite3", *sizes])}
+    try:
+        admin = psycopg.connect(PG_ADMIN_URL, autocommit=True, connect_timeout=3)
+    except psycopg.OperationalError as exc:
+        results["postgresql"] = {"skipped": str(exc)}
+    else:
+        name = f"ims_bench_{uuid.uuid4().hex[:8]}"
+        admin.execute(f'CREATE DATABASE "{name}"')
+        try:
+            print("monitoring pages on PostgreSQL …", flush=True)
+            url = PG_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
+            results["postgresql"] = run_json([str(HERE / "monitoring_bench.py"), "--database-url", url, *sizes])
+        finally:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            admin.close()
+    merge("monitoring", results)
+
+
 def main() -> int:
     register_bench()
     transfer_bench()
     search_bench()
+    monitoring_bench()
     subprocess.run([sys.executable, str(HERE / "report_bench.py")], check=True)
     print("ingesting the seed letters …", flush=True)
     subprocess.run([sys.executable, str(HERE / "ingest_bench.py")], check=True)

@@ -1,13 +1,13 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
-from django.views.generic import RedirectView
 
 from ims.api.views import not_found as api_not_found
 from ims.core.views import guide
+from ims.monitoring.views import home
 
 urlpatterns = [
-    path("", RedirectView.as_view(pattern_name="register:initiative-list", permanent=False)),
+    path("", home, name="home"),
     path("login/", auth_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),
@@ -19,6 +19,7 @@ urlpatterns = [
     path("rapportage/", include("ims.reporting.urls")),
     path("beoordeling/", include("ims.assessment.urls")),
     path("zoeken/", include("ims.search.urls")),
+    path("monitoring/", include("ims.monitoring.urls")),
     path("", include("ims.register.urls")),
 ]
 

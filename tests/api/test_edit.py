@@ -174,16 +174,16 @@ def test_patch_a_milestone_done_and_back(register, analyst, api):
     assert (done.json()["done_on"], done.json()["version"]) == (timezone.localdate().isoformat(), 2)
     dated = patch(client, url, {"done_on": "2019-02-27"}, version=2)
     assert dated.json()["done_on"] == "2019-02-27"
-    delayed = patch(client, url, {"status": "delayed", "due_on": "2019-09-01"}, version=3)
-    assert (delayed.json()["status"], delayed.json()["done_on"], delayed.json()["due_on"]) == (
-        "delayed", None, "2019-09-01")
+    at_risk = patch(client, url, {"status": "at_risk", "due_on": "2019-09-01"}, version=3)
+    assert (at_risk.json()["status"], at_risk.json()["done_on"], at_risk.json()["due_on"]) == (
+        "at_risk", None, "2019-09-01")
     stale = patch(client, url, {"status": "cancelled"}, version=3)
     assert stale.status_code == 412
     assert (stale.json()["submitted"], stale.json()["current"]) == (3, 4)
-    assert stale.json()["current_values"]["status"] == "delayed"
+    assert stale.json()["current_values"]["status"] == "at_risk"
     history = list(Milestone.history.filter(id=register.milestone.pk).order_by("history_date")
                    .values_list("status", "history_user__username"))
-    assert history[-3:] == [("done", "analist"), ("done", "analist"), ("delayed", "analist")]
+    assert history[-3:] == [("done", "analist"), ("done", "analist"), ("at_risk", "analist")]
 
 
 def test_the_service_refuses_a_viewer_too(register, viewer):

@@ -31,6 +31,12 @@ PATHS = {
     "/api/v1/documents/": {"get"},
     "/api/v1/documents/{id}/": {"get"},
     "/api/v1/search/": {"get"},
+    "/api/v1/plans/": {"get"},
+    "/api/v1/plans/{id}/": {"get", "patch"},
+    "/api/v1/officials/": {"get"},
+    "/api/v1/officials/{id}/": {"get"},
+    "/api/v1/activities/": {"get"},
+    "/api/v1/activities/{id}/": {"get"},
 }
 
 

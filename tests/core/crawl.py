@@ -40,6 +40,7 @@ from ims.core.classification import Classification
 from ims.core.models import Record
 from ims.core.services import record_link, record_save
 from ims.ingest.models import ExtractedFact, IngestItem, IngestJob, ItemStatus, JobStatus
+from ims.monitoring import services as monitoring
 from ims.register import models as reg_models
 from ims.register import services as register
 from ims.register.services import GoalInput
@@ -195,7 +196,22 @@ def build_world() -> World:
             name=scenario_names[level], label_nl=f"{m} scenario", date=dt.date(2019, 1, 1),
             weights={"political_strategic": 1, "military": 2, "financial_economic": 1}, classification=level,
             actor=creator))
-        by_level[level] = {"doc": doc, "org": org, "initiative": initiative}
+        plan = world.add(monitoring.plan_create(
+            title=f"{m} plan", partner=org, starts_on=dt.date(2019, 1, 1), ends_on=dt.date(2021, 12, 31),
+            summary=f"{m} plansamenvatting", goals=[("military", f"{m} plandoel")], initiatives=[initiative],
+            classification=level, actor=creator))
+        plan_milestone = world.add(monitoring.plan_milestone_add(
+            plan=plan, initiative=initiative, title=f"{m} planmijlpaal", due_on=dt.date(2019, 3, 1),
+            owner=world.users[("bia_member", level)], actor=creator))
+        world.add(monitoring.progress_note_add(milestone=plan_milestone, noted_on=dt.date(2019, 2, 1),
+                                               text=f"{m} voortgang", actor=creator))
+        official = world.add(monitoring.official_create(
+            name=f"{m} attaché", partner=org, starts_on=dt.date(2019, 1, 1), clearance=level, classification=level,
+            actor=creator))
+        world.add(monitoring.activity_record(
+            official=official, kind="visit", occurred_on=dt.date(2019, 5, 1), partner=org, text=f"{m} bezoek",
+            initiatives=[initiative], plans=[plan], classification=level, actor=creator))
+        by_level[level] = {"doc": doc, "org": org, "initiative": initiative, "plan": plan}
 
     # Open records that touch classified ones: the places where a hidden title most easily slips through.
     open_initiative = by_level[0]["initiative"]
@@ -219,6 +235,18 @@ def build_world() -> World:
                                              actor=creator))
         world.add(register.contribution_create(operation=f"{markers[0]} open bijdrage bij L{level}",
                                                year=REPORT_YEAR, partners=[org.code, "DE"], actor=creator))
+        # An open plan covering a classified initiative, with a classified milestone; an open attaché whose
+        # open activity serves the classified initiative and plan.
+        open_plan = by_level[0]["plan"]
+        open_plan.initiatives.add(initiative)
+        world.add(monitoring.plan_milestone_add(plan=open_plan, title=f"{m} mijlpaal in open plan",
+                                                due_on=dt.date(2019, 4, 1), classification=level, actor=creator))
+        attache = world.add(monitoring.official_create(name=f"{markers[0]} open attaché bij L{level}", partner=org,
+                                                       starts_on=dt.date(2019, 1, 1), clearance=3, actor=creator))
+        world.add(monitoring.activity_record(
+            official=attache, kind="meeting", occurred_on=dt.date(2019, 6, 1), partner=register.partner_for("DE"),
+            text=f"{markers[0]} open overleg bij L{level}", initiatives=[initiative], plans=[by_level[level]["plan"]],
+            actor=creator))
 
     job = IngestJob.objects.create(created_by=creator, status=JobStatus.DONE, total=len(LEVELS),
                                    processed=len(LEVELS))
@@ -378,6 +406,9 @@ PLAIN_VALUES: dict[str, tuple[str, ...]] = {
     "fmt": (*REPORT_FORMATS, "exe"),
     "format": ("json",),
     "url": ("onbekend/pad/",),
+    # A calendar feed's secret address: one nobody was given must be a plain 404 (a given one is the owner's key,
+    # so it is tested in tests/monitoring, not crawled).
+    "secret": ("onbekend-geheim",),
 }
 
 

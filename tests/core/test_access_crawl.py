@@ -29,6 +29,7 @@ from django.urls import reverse
 from ims.accounts.models import Role
 from ims.accounts.permissions import MATRIX, Action
 from ims.ingest.models import ExtractedFact, IngestJob
+from ims.monitoring.models import CooperationPlan
 from ims.register.models import Citation, DefenceSpending, Initiative, SourceDocument
 from ims.reporting.models import ReportVersion
 from ims.reporting.render import CONTENT_TYPES
@@ -49,6 +50,7 @@ EXPLICIT_MODELS = {
     "register:spending-history": DefenceSpending,
     "register:document-detail": SourceDocument,
     "register:document-history": SourceDocument,
+    "monitoring:plan-detail": CooperationPlan,
 }
 # A prefix of every marker: a search for it finds every marked record, and its echo in the search box
 # gives none of them away.

@@ -15,6 +15,8 @@ from rest_framework import serializers
 
 from ims.core.classification import Classification
 from ims.core.clearance import AboveClearance, within_clearance
+from ims.monitoring.status import state_of
+from ims.monitoring.vocab import MilestoneState
 from ims.register import models
 from ims.register.selectors import SORTS
 from ims.register.vocab import (
@@ -154,13 +156,23 @@ class BudgetSerializer(serializers.ModelSerializer):
 
 class MilestoneSerializer(serializers.ModelSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="api:milestone-detail")
-    initiative = serializers.PrimaryKeyRelatedField(read_only=True)
+    initiative = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)
+    plan = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True,
+                                              help_text=_("Het samenwerkingsplan waar de mijlpaal bij hoort."))
+    owner = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
+    state = serializers.SerializerMethodField(help_text=_(
+        "Afgeleid uit de datum, nooit ingevoerd: 'late' (datum verstreken, niet gereed of vervallen), "
+        "'due_soon' (binnen het venster, standaard 90 dagen) of null."))
     classification = ClassificationField(read_only=True)
 
     class Meta:
         model = models.Milestone
-        fields = ["id", "url", "initiative", "title", "due_on", "done_on", "status", "classification", "version",
-                  "updated_at"]
+        fields = ["id", "url", "initiative", "plan", "owner", "title", "due_on", "done_on", "status", "state",
+                  "classification", "version", "updated_at"]
+
+    @extend_schema_field(serializers.ChoiceField(choices=MilestoneState.choices, allow_null=True))
+    def get_state(self, milestone: models.Milestone) -> str | None:
+        return state_of(status=milestone.status, due_on=milestone.due_on) or None
 
 
 class InitiativeDetailSerializer(InitiativeSerializer):
@@ -392,7 +404,9 @@ class CommitmentQuery(serializers.Serializer):
 
 class MilestoneQuery(serializers.Serializer):
     initiative = WholeNumber(required=False, min_value=1, max_value=MAX_ID)
+    plan = WholeNumber(required=False, min_value=1, max_value=MAX_ID)
     status = _choice(MilestoneStatus.choices)
+    state = _choice(MilestoneState.choices, _("Te laat of binnenkort, afgeleid uit de datum."))
 
 
 class DocumentQuery(serializers.Serializer):

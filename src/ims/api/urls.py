@@ -4,7 +4,7 @@ from rest_framework.routers import DefaultRouter
 
 from ims.search.api import SearchViewSet
 
-from . import views
+from . import monitoring, views
 
 app_name = "api"
 
@@ -21,6 +21,9 @@ router.register("defence-spending", views.SpendingViewSet, basename="spending")
 router.register("commitments", views.CommitmentViewSet, basename="commitment")
 router.register("documents", views.DocumentViewSet, basename="document")
 router.register("search", SearchViewSet, basename="search")
+router.register("plans", monitoring.PlanViewSet, basename="plan")
+router.register("officials", monitoring.OfficialViewSet, basename="official")
+router.register("activities", monitoring.ActivityViewSet, basename="activity")
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),

@@ -22,6 +22,8 @@ from rest_framework.response import Response
 
 from ims.core.audit import AuditAction, audit
 from ims.core.services import StaleEdit
+from ims.monitoring import selectors as monitoring
+from ims.monitoring.selectors import MilestoneFilters
 from ims.register import selectors, services
 from ims.register.selectors import InitiativeFilters, PartnerFilters
 
@@ -194,7 +196,8 @@ class InitiativeViewSet(RegisterViewSet):
 
 
 @extend_schema_view(
-    list=extend_schema(summary=_("Mijlpalen van alle zichtbare initiatieven"), parameters=[api.MilestoneQuery]),
+    list=extend_schema(summary=_("Mijlpalen van alle zichtbare initiatieven en samenwerkingsplannen"),
+                       parameters=[api.MilestoneQuery]),
     retrieve=extend_schema(summary=_("Eén mijlpaal")),
 )
 class MilestoneViewSet(RegisterViewSet):
@@ -203,7 +206,9 @@ class MilestoneViewSet(RegisterViewSet):
     export_name = "milestones"
 
     def get_queryset(self) -> QuerySet:
-        return selectors.milestone_list(user=self.request.user, **self.query())
+        # The monitoring's selector: the register's milestone list plus the derived late and due-soon filters.
+        filters = MilestoneFilters(**{k: v for k, v in self.query().items() if v not in ("", None)})
+        return monitoring.milestone_list(user=self.request.user, filters=filters).select_related("owner")
 
     def fetch(self, lookup: str) -> Model:
         return selectors.milestone_get(user=self.request.user, pk=int(lookup))

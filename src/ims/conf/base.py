@@ -10,6 +10,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
@@ -78,6 +79,7 @@ INSTALLED_APPS = [
     "ims.assessment",
     "ims.reporting",
     "ims.search",
+    "ims.monitoring",
     "ims.api",
     "ims.transfer",
 ]
@@ -162,7 +164,7 @@ CSRF_FAILURE_VIEW = "ims.core.views.csrf_failure"
 WSGI_APPLICATION = "ims.wsgi.application"
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "register:initiative-list"
+LOGIN_REDIRECT_URL = "home"  # the dashboard for BIA members, the initiatives for others
 LOGOUT_REDIRECT_URL = "login"
 
 TEMPLATES = [
@@ -225,6 +227,25 @@ IMS_TASKS = os.environ.get("IMS_TASKS", "inprocess")
 CELERY_BROKER_URL = os.environ.get("IMS_BROKER_URL", "redis://127.0.0.1:6379/0")
 CELERY_RESULT_BACKEND = None
 CELERY_TASK_ACKS_LATE = True  # a job whose worker dies is handed out again; ingestion is idempotent
+# On a server, `celery -A ims.celery beat` sends the BIA's weekly digest on Monday mornings (the embedded default
+# has no beat: the README gives a cron line for `ims digest` instead).
+CELERY_BEAT_SCHEDULE = {
+    "weekly-milestone-digest": {
+        "task": "ims.monitoring.weekly_digest",
+        "schedule": crontab(minute=0, hour=7, day_of_week="mon"),
+    },
+}
+CELERY_TIMEZONE = "Europe/Amsterdam"
+
+# E-mail (the weekly digest): SMTP when IMS_SMTP_HOST is set, else the console (development, the demo).
+EMAIL_HOST = os.environ.get("IMS_SMTP_HOST", "")
+EMAIL_BACKEND = ("django.core.mail.backends.smtp.EmailBackend" if EMAIL_HOST
+                 else "django.core.mail.backends.console.EmailBackend")
+EMAIL_PORT = int(os.environ.get("IMS_SMTP_PORT", "587"))
+EMAIL_HOST_USER = os.environ.get("IMS_SMTP_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("IMS_SMTP_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("IMS_SMTP_TLS", True)
+DEFAULT_FROM_EMAIL = os.environ.get("IMS_MAIL_FROM", "ims@localhost")
 UPLOAD_DIR = DATA_DIR / "uploads"
 IMS_UPLOAD_MAX_BYTES = int(os.environ.get("IMS_UPLOAD_MAX_MB", "50")) * 1024 * 1024
 # The classification an uploaded letter gets unless the uploader chooses another (0: Ongerubriceerd); never
@@ -234,6 +255,8 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
 IMS_SHARED_DIR = Path(os.environ.get("IMS_SHARED_DIR", CHECKOUT_DIR.parent / "shared")).resolve()
 IMS_PAGE_SIZES = (10, 25, 50, 100)
+# The BIA's monitoring: a milestone is "due soon" this many days ahead (ims.monitoring.status).
+IMS_DUE_SOON_DAYS = int(os.environ.get("IMS_DUE_SOON_DAYS", "90"))
 # The user guide the header links to, shown as a page; it lives with the other guides in the checkout's docs/.
 IMS_USER_GUIDE = Path(os.environ.get("IMS_USER_GUIDE", CHECKOUT_DIR / "docs" / "gebruikershandleiding.md"))
 

@@ -32,6 +32,7 @@ MENU = (
     MenuItem(_("Beoordelen"), "assessment:proposal",
              ("assessment:proposal", "assessment:initiative", "assessment:scenarios")),
     MenuItem(_("Schillen"), "assessment:rings", ("assessment:ring", "assessment:partner-rings")),
+    MenuItem(_("Monitoring"), "monitoring:dashboard", ("monitoring:",)),
     MenuItem(_("Rapportage"), "reporting:index", ("reporting:",)),
     MenuItem(_("Inlezen"), "ingest:queue", ("ingest:",), Action.EDIT),
     MenuItem(_("Beheer"), "admin:index", ("admin:",), Action.ADMINISTER),

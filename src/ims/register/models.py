@@ -8,6 +8,7 @@ services refuses bad input with a Dutch message before the database has to.
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -378,8 +379,16 @@ class GoalMeasurement(models.Model):
 
 
 class Milestone(Record):
+    """A milestone of an initiative, of a cooperation plan (``ims.monitoring``), or of both: the register's one
+    milestone concept. The BIA's monitoring adds who answers for it (``owner``) and dated progress notes
+    (``ims.monitoring.models.ProgressNote``); whether it is late or due soon is derived, never stored."""
+
     initiative = models.ForeignKey(Initiative, verbose_name=_("initiatief"), on_delete=models.CASCADE,
-                                   related_name="milestones")
+                                   null=True, blank=True, related_name="milestones")
+    plan = models.ForeignKey("monitoring.CooperationPlan", verbose_name=_("samenwerkingsplan"),
+                             on_delete=models.CASCADE, null=True, blank=True, related_name="milestones")
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("eigenaar"), on_delete=models.PROTECT,
+                              null=True, blank=True, related_name="owned_milestones")
     title = models.CharField(_("titel"), max_length=300)
     due_on = models.DateField(_("gepland gereed"))
     done_on = models.DateField(_("gereed op"), null=True, blank=True)
@@ -401,15 +410,48 @@ class Milestone(Record):
                 name="register_milestone_done_date",
                 violation_error_message=_("Een gereed gemelde mijlpaal heeft een gereeddatum, en alleen die."),
             ),
+            models.CheckConstraint(
+                condition=Q(initiative__isnull=False) | Q(plan__isnull=False),
+                name="register_milestone_belongs",
+                violation_error_message=_("Een mijlpaal hoort bij een initiatief of een samenwerkingsplan."),
+            ),
         ]
+        indexes = [models.Index(fields=["status", "due_on"]), models.Index(fields=["owner", "due_on"])]
 
     def __str__(self) -> str:
         return self.title
 
     def clean(self) -> None:
+        errors: dict[str, object] = {}
         # Done ahead of schedule is normal (done_on before due_on); done on a day still to come is a typo.
         if self.done_on and self.done_on > timezone.localdate():
-            raise ValidationError({"done_on": _("Een mijlpaal kan niet gereed zijn op een dag die nog moet komen.")})
+            errors["done_on"] = _("Een mijlpaal kan niet gereed zijn op een dag die nog moet komen.")
+        plan = self.plan if self.plan_id else None
+        if plan is not None and self.due_on:
+            if self.due_on < plan.starts_on:
+                errors["due_on"] = _("De mijlpaal valt vóór het begin van het samenwerkingsplan (%(date)s).") % {
+                    "date": date_format(plan.starts_on)}
+            elif self.due_on > plan.ends_on:
+                errors["due_on"] = _("De mijlpaal valt na het einde van het samenwerkingsplan (%(date)s).") % {
+                    "date": date_format(plan.ends_on)}
+        if self.owner_id:
+            errors.update(self._owner_errors())
+        if errors:
+            raise ValidationError(errors)
+
+    def _owner_errors(self) -> dict[str, object]:
+        """An owner must be able to see what they answer for: the milestone, its initiative and its plan."""
+        clearance = int(self.owner.clearance)
+        above = [int(self.classification or 0)]
+        if self.initiative_id:
+            above.append(int(self.initiative.classification))
+        if self.plan_id:
+            above.append(int(self.plan.classification))
+        if max(above) > clearance:
+            return {"owner": _("%(owner)s kan dit initiatief of plan niet zien: de rubricering ligt boven diens "
+                               "screeningsniveau. Kies een eigenaar met een hoger screeningsniveau.")
+                    % {"owner": self.owner}}
+        return {}
 
 
 class Agreement(CitedRecord):

@@ -483,13 +483,19 @@ def commitment_list(*, user, status: str = "", q: str = "") -> QuerySet[Commitme
 
 
 def milestone_list(*, user, initiative: int | None = None, status: str = "") -> QuerySet[Milestone]:
-    """Milestones the user may see, of initiatives the user may see (their levels can differ)."""
-    qs = Milestone.objects.for_user(user).filter(initiative__in=Initiative.objects.for_user(user).values("pk"))
+    """Milestones the user may see, of initiatives and plans the user may see (their levels can differ)."""
+    qs = Milestone.objects.for_user(user).filter(milestone_parents_visible(user))
     if initiative:
         qs = qs.filter(initiative_id=initiative)
     if status:
         qs = qs.filter(status=status)
     return qs.order_by("due_on", "pk")
+
+
+def milestone_parents_visible(user) -> Q:
+    """A milestone's initiative and cooperation plan, each where it has one, visible to the user."""
+    return ((Q(initiative__isnull=True) | _visible_via(user, "initiative"))
+            & (Q(plan__isnull=True) | _visible_via(user, "plan")))
 
 
 def milestone_get(*, user, pk: int) -> Milestone:

@@ -268,16 +268,23 @@ def _apply_edit(record: Record, fields: dict, *, editable: frozenset[str], versi
 
 
 def milestone_create(
-    *, initiative: Initiative, title: str, due_on: dt.date, done_on: dt.date | None = None,
-    status: str = "planned", actor=None,
+    *, title: str, due_on: dt.date, initiative: Initiative | None = None, plan=None, owner=None,
+    done_on: dt.date | None = None, status: str = "planned", classification: int | None = None, actor=None,
 ) -> Milestone:
-    milestone = Milestone(initiative=initiative, title=title, due_on=due_on, done_on=done_on, status=status,
-                          classification=initiative.classification)
+    """A milestone of an initiative, of a cooperation plan (``ims.monitoring``), or of both.
+
+    Without a classification it takes the highest of its initiative's and plan's, so it is never shown to
+    someone who may not see what it belongs to.
+    """
+    if classification is None:
+        classification = max([int(x.classification) for x in (initiative, plan) if x is not None] or [0])
+    milestone = Milestone(initiative=initiative, plan=plan, owner=owner, title=title, due_on=due_on,
+                          done_on=done_on, status=status, classification=classification)
     editor_check(actor=actor, record=milestone)
     return record_save(milestone, actor=actor)
 
 
-MILESTONE_EDITABLE = frozenset({"title", "due_on", "done_on", "status"})
+MILESTONE_EDITABLE = frozenset({"title", "due_on", "done_on", "status", "owner"})
 
 
 @transaction.atomic

@@ -60,10 +60,18 @@ class ParticipantRole(models.TextChoices):
 
 
 class MilestoneStatus(models.TextChoices):
+    """What the owner reports. Whether a milestone is late or due soon is derived from its date, never typed in
+    (``ims.monitoring.status``), so there is no "delayed" here any more."""
+
     PLANNED = "planned", _("gepland")
+    ON_TRACK = "on_track", _("op koers")
+    AT_RISK = "at_risk", _("risico")
     DONE = "done", _("gereed")
-    DELAYED = "delayed", _("vertraagd")
     CANCELLED = "cancelled", _("vervallen")
+
+
+# A milestone still to be reached: neither done nor dropped.
+OPEN_MILESTONE_STATUSES = (MilestoneStatus.PLANNED, MilestoneStatus.ON_TRACK, MilestoneStatus.AT_RISK)
 
 
 class CommitmentStatus(models.TextChoices):

@@ -69,6 +69,8 @@ def _url(entry: SearchEntry, excerpt: Excerpt, *, editor: bool) -> str:
     if entry.kind == Kind.INITIATIVE:
         return page("register:initiative-detail", entry.object_id)
     if entry.kind == Kind.MILESTONE:
+        if entry.anchor.startswith("plan:"):
+            return page("monitoring:plan-detail", int(entry.anchor.removeprefix("plan:")))
         return page("register:initiative-detail", int(entry.anchor))
     if entry.kind == Kind.CONTRIBUTION and entry.anchor:
         return page("register:partner-detail", entry.anchor)

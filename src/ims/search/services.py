@@ -79,11 +79,13 @@ def _commitment(c: Commitment) -> Entry:
 
 
 def _milestone(m: Milestone) -> Entry:
-    initiative = m.initiative
-    # It is shown with its initiative, so it is found only by those who may see both.
-    level = max(m.classification, initiative.classification)
-    return Entry(Kind.MILESTONE, m.pk, level, _year(m.done_on, m.due_on), m.title, initiative.title,
-                 anchor=str(initiative.pk))
+    # It is shown with its initiative and its cooperation plan (either may be absent), so it is found only by
+    # those who may see all of them; it links to the initiative's page, else to the plan's.
+    parents = [x for x in (m.initiative, m.plan) if x is not None]
+    level = max(m.classification, *(x.classification for x in parents))
+    anchor = str(m.initiative_id) if m.initiative_id else f"plan:{m.plan_id}"
+    return Entry(Kind.MILESTONE, m.pk, level, _year(m.done_on, m.due_on), m.title,
+                 " · ".join(x.title for x in parents), anchor=anchor)
 
 
 def _document(d: SourceDocument) -> Entry:

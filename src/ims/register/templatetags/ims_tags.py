@@ -26,6 +26,7 @@ from ims.register.vocab import (
     Form,
     GoalCategory,
     Kind,
+    MilestoneStatus,
     PartnerKind,
     Ring,
     SpendingStatus,
@@ -44,6 +45,8 @@ _FACETS = {
     "commitment_status": (_("Status"), CommitmentStatus),
     "spending_status": (_("Soort cijfer"), SpendingStatus),
     "year": (_("Jaar"), None),
+    "milestone_status": (_("Status"), MilestoneStatus),
+    "partner": (_("Partner"), PartnerKind),
 }
 
 

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from django.utils import timezone
 
 from ims.register.models import Agreement, Citation, Initiative, Milestone, Partner, RingAssignment
-from ims.register.vocab import MilestoneStatus, Ring, Status
+from ims.register.vocab import OPEN_MILESTONE_STATUSES, Ring, Status
 
 from ..text import long_date, sort_key
 from .labels import label
@@ -160,7 +160,7 @@ class ReportYear:
         for m in i.milestones:
             if _in(m.done_on, year):
                 parts.append(f"mijlpaal ‘{m.title}’ bereikt ({long_date(m.done_on)})")
-            elif _in(m.due_on, year) and m.status in (MilestoneStatus.PLANNED, MilestoneStatus.DELAYED):
+            elif _in(m.due_on, year) and m.status in OPEN_MILESTONE_STATUSES:
                 parts.append(f"mijlpaal ‘{m.title}’, gepland voor {long_date(m.due_on)}, is nog niet gereed")
         if not parts and any(_in(c.document.date, year) for c in i.citations):
             parts.append(f"de samenwerking is in {year} voortgezet")
@@ -168,9 +168,9 @@ class ReportYear:
 
     def next_milestone(self, i: InitiativeInYear) -> Milestone | None:
         """The milestone to watch after the year: the first one overdue, else the first one still to come."""
-        open_ = [m for m in i.milestones if m.status in (MilestoneStatus.PLANNED, MilestoneStatus.DELAYED)
+        open_ = [m for m in i.milestones if m.status in OPEN_MILESTONE_STATUSES
                  and m.due_on > self.end]
-        late = [m for m in i.milestones if m.status in (MilestoneStatus.PLANNED, MilestoneStatus.DELAYED)
+        late = [m for m in i.milestones if m.status in OPEN_MILESTONE_STATUSES
                 and m.due_on <= self.end]
         return (late or open_ or [None])[0]
 

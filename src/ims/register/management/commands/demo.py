@@ -7,6 +7,7 @@ from ims.accounts.services import user_create
 from ims.assessment.services import scenarios_load_shipped
 from ims.core.classification import Classification
 from ims.ingest.services import documents_ingest
+from ims.monitoring.demo import monitoring_demo_load
 from ims.register.demo import demo_load
 from ims.register.reference import reference_load
 from ims.reporting.demo import developments_demo_load
@@ -50,5 +51,9 @@ class Command(BaseCommand):
             password = username + DEMO_PASSWORD_SUFFIX
             user_create(username=username, password=password, role=role, clearance=int(clearance))
             self.stdout.write(f"  {username:12} / {password:22} {Role(role).label}, {clearance.label}")
+        # After the users: the BIA member owns the demo milestones.
+        created = monitoring_demo_load()
+        self.stdout.write("Monitoring: " + (", ".join(f"{n} {k}" for k, n in created.items() if n) or "niets nieuw")
+                          + ".")
         if not no_serve:
             call_command("serve", bind=bind)
