@@ -30,9 +30,14 @@ def owned(plans, make_user):
     register.milestone_create(plan=plans.plan, owner=owner, title="Ver weg", due_on=D(2020, 12, 1))
     register.milestone_create(plan=plans.plan, owner=owner, title="Al gereed", due_on=D(2019, 12, 1), status="done",
                               done_on=D(2019, 12, 1))
-    # Owned once, but later raised above the owner's clearance: no longer in the owner's digest or feed.
-    raised = register.milestone_create(plan=plans.plan, owner=owner, title="Later gerubriceerd", due_on=D(2020, 1, 5))
-    type(raised).objects.filter(pk=raised.pk).update(classification=3)
+    # Owned while the owner was cleared for it, then the owner's clearance was lowered: no longer in the owner's
+    # digest or feed.
+    cleared, owner.clearance = owner.clearance, 3
+    owner.save()
+    register.milestone_create(plan=plans.plan, owner=owner, title="Later gerubriceerd", due_on=D(2020, 1, 5),
+                              classification=3)
+    owner.clearance = cleared
+    owner.save()
     other = make_user("analyst", 3, username="ander", email="ander@example.org")
     register.milestone_create(plan=plans.plan, owner=other, title="Van een ander", due_on=D(2020, 1, 20))
     return owner
