@@ -242,3 +242,22 @@ def test_a_corrected_older_ring_fact_is_confirmed_with_its_correction(document, 
     assert sent["ring"] == "strategic" and confirm.select_one("button")["value"] == "correct"
     client.post(reverse("ingest:fact-decide", args=[fact.pk]), {**corrected, "confirmed": "on"})
     assert RingAssignment.objects.get(valid_from=dt.date(2019, 10, 2)).ring == "strategic"
+
+
+def test_undo_of_an_accept_that_joined_a_record_takes_back_the_partners_and_citation_it_added(document, analyst):
+    first = make_fact(document, "initiative", {**INITIATIVE, "partners": ["NL"]})
+    fact_accept(fact=first, actor=analyst)
+    initiative = Initiative.objects.get()
+    second = make_fact(document, "initiative", {**INITIATIVE, "partners": ["NL", "NO"]}, start=96, end=150)
+    fact_accept(fact=second, actor=analyst)
+    assert set(initiative.participants.values_list("code", flat=True)) == {"NL", "NO"}
+    assert initiative.citations.count() == 2
+
+    second.refresh_from_db()
+    fact_undo(fact=second, actor=analyst, version=second.version)
+
+    initiative.refresh_from_db()
+    assert set(initiative.participants.values_list("code", flat=True)) == {"NL"}
+    assert initiative.citations.count() == 1
+    first.refresh_from_db()
+    assert first.status == "accepted" and first.target == f"register.initiative:{initiative.pk}"

@@ -2,7 +2,8 @@
 
 An accept writes its changes to the register in one transaction, right after the mark it keeps with the fact
 (:func:`ims.core.audit.audit_mark`), and ends with the fact's own entry. Undoing it reverses those entries,
-newest first: a record the accept created is deleted, a record it changed gets its former values back. Every
+newest first: a record the accept created is deleted, a record it changed gets its former values back, and the
+partners, participants and citations it linked are unlinked again (the gate records them in the entries). Every
 step goes through ``record_save``/``record_delete``, so the undo is itself in the audit trail.
 
 An undo that would wipe out a later change is refused: if any record the accept touched has an audit entry
@@ -21,7 +22,7 @@ from django.utils.formats import date_format
 from django.utils.timezone import localtime
 
 from ims.core.audit import AuditAction, AuditEntry
-from ims.core.services import RegisterError, record_delete, record_save
+from ims.core.services import RegisterError, record_delete, record_link, record_save
 
 from .models import ExtractedFact, FactStatus
 
@@ -77,28 +78,20 @@ def _reverse(entry: AuditEntry, actor) -> None:
     if entry.action == AuditAction.CREATE:
         record_delete(instance, actor=actor)
     elif entry.action == AuditAction.UPDATE:
+        fields = {f.name: f for f in model._meta.get_fields()}
         concrete = {f.name for f in model._meta.concrete_fields}
         _restore(instance, {name: change[0] for name, change in entry.changes.items() if name in concrete})
-        record_save(instance, actor=actor)
-
-
-def _unlink_citation(fact: ExtractedFact, entries: list[AuditEntry], actor) -> None:
-    """An accept that matched an existing record linked the fact's citation to it; links are not in the audit
-    trail, so the link is taken away here unless the citation itself is being deleted (which takes it along)."""
-    from ims.register.models import Citation
-
-    citation = Citation.objects.filter(document_id=fact.document_id, start=fact.start, end=fact.end).first()
-    if citation is None or not fact.target or ":" not in fact.target:
-        return
-    created = {(e.object_type, e.object_id) for e in entries if e.action == AuditAction.CREATE}
-    if (Citation._meta.label_lower, str(citation.pk)) in created:
-        return
-    label, pk = fact.target.rsplit(":", 1)
-    if (label, pk) in created:
-        return
-    record = apps.get_model(label)._base_manager.filter(pk=pk).first()
-    if record is not None and hasattr(record, "citations"):
-        record.citations.remove(citation)
+        # Relation changes (partners, citations, participants) are in the entry as [before, after] lists of keys
+        # (ims.core.services.record_link), so they are reversed as the fields are.
+        add, remove = {}, {}
+        for name, (before, after) in entry.changes.items():
+            field = fields.get(name)
+            if field is None or not field.many_to_many:
+                continue
+            others = field.related_model._base_manager
+            add[name] = list(others.filter(pk__in=set(before) - set(after)))
+            remove[name] = list(others.filter(pk__in=set(after) - set(before)))
+        record_link(instance, add=add, remove=remove, actor=actor)
 
 
 @transaction.atomic
@@ -116,7 +109,6 @@ def fact_undo(*, fact: ExtractedFact, actor, version: int | None = None) -> Extr
     _refuse_if_changed_since(decision, entries)
     if fact.status == FactStatus.ACCEPTED:
         _refuse_if_built_on(fact, entries)
-        _unlink_citation(fact, entries, actor)
         for entry in reversed(entries):
             _reverse(entry, actor)
     concrete = {f.name for f in ExtractedFact._meta.concrete_fields}
