@@ -238,7 +238,7 @@ def build_world() -> World:
         # An open plan covering a classified initiative, with a classified milestone; an open attaché whose
         # open activity serves the classified initiative and plan.
         open_plan = by_level[0]["plan"]
-        open_plan.initiatives.add(initiative)
+        record_link(open_plan, add={"initiatives": [initiative]}, actor=creator)
         world.add(monitoring.plan_milestone_add(plan=open_plan, title=f"{m} mijlpaal in open plan",
                                                 due_on=dt.date(2019, 4, 1), classification=level, actor=creator))
         attache = world.add(monitoring.official_create(name=f"{markers[0]} open attaché bij L{level}", partner=org,

@@ -17,7 +17,7 @@ from ims.register.vocab import vocab_label_lazy
 from ims.text.countries import alpha2_for
 from ims.text.dates import DateError, PartialDate
 
-from .fields import PARTNER_KINDS, fields_of, number_text, partial_date_text
+from .fields import PARTNER_KINDS, date_in_dutch, fields_of, number_text
 
 
 @dataclass(frozen=True)
@@ -149,7 +149,7 @@ class PartialDateField(CorePartialDateField):
     default_error_messages = {"invalid": _("Geen datum; schrijf bijvoorbeeld 21-05-2019, mei 2019 of 2019.")}
 
     def prepare_value(self, value):
-        return partial_date_text(value) if value and re.fullmatch(r"\d{4}(-\d\d){0,2}", str(value)) else value
+        return date_in_dutch(value) if value and re.fullmatch(r"\d{4}(-\d\d){0,2}", str(value)) else value
 
     def to_python(self, value) -> str | None:
         numeric = re.fullmatch(r"\s*(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\s*", value or "")

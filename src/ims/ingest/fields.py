@@ -29,7 +29,7 @@ def fact_label(fact_type: str) -> str:
     return code_label(FactType, fact_type)
 
 
-def partial_date_text(value: str | None) -> str:
+def date_in_dutch(value: str | None) -> str:
     """'2019', '2019-05' or '2019-05-21' as Dutch readers write it: 2019, mei 2019, 21 mei 2019."""
     if not value:
         return ""
@@ -63,7 +63,7 @@ def value_text(field: FactField, value, partner_names: Mapping[str, str]) -> str
     if field.kind == FieldKind.PARTNERS:
         return ", ".join(partner_names.get(code, code) for code in value)
     if field.kind == FieldKind.DATE:
-        return partial_date_text(value)
+        return date_in_dutch(value)
     if field.kind in (FieldKind.COUNT, FieldKind.AMOUNT):
         return number_text(value)
     if field.kind == FieldKind.PERCENTAGE:
