@@ -114,8 +114,7 @@ def _add_milestones(n: int) -> None:
     import datetime as dt
     import random
 
-    from simple_history.utils import bulk_create_with_history
-
+    from ims.core.services import record_bulk_create
     from ims.monitoring.models import CooperationPlan
     from ims.register.models import Milestone
 
@@ -127,7 +126,7 @@ def _add_milestones(n: int) -> None:
         rows.append(Milestone(plan_id=pk, title=f"Extra planmijlpaal {i:05d}", classification=level,
                               due_on=start + dt.timedelta(days=rng.randrange(0, (end - start).days + 1)),
                               status=rng.choice(["planned", "on_track", "at_risk", "cancelled"])))
-    bulk_create_with_history(rows, Milestone, batch_size=2000)
+    record_bulk_create(rows, reason="extra planmijlpalen (monitoringbenchmark)", batch_size=2000)
 
 
 if __name__ == "__main__":

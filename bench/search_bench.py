@@ -92,6 +92,7 @@ def main() -> int:
     from django.test import Client
 
     from ims.accounts.services import user_create
+    from ims.core.services import record_bulk_create
     from ims.register.models import Initiative, Partner, SourceDocument
     from ims.register.synth import CLASSIFICATION_WEIGHTS
     from ims.search.analysis import words
@@ -103,11 +104,11 @@ def main() -> int:
         call_command("synth", initiatives=args.initiatives, partners=200, seed=1, stdout=quiet)
     rng = random.Random(2)
     levels, weights = zip(*CLASSIFICATION_WEIGHTS.items(), strict=True)
-    SourceDocument.objects.bulk_create([
+    record_bulk_create([
         SourceDocument(title=d["title"], text=d["text"], date=d["date"], classification=rng.choices(levels, weights)[0],
                        sha256=hashlib.sha256(d["text"].encode()).hexdigest() + "")
         for d in letters(args.documents, seed=3)
-    ], batch_size=200)
+    ], reason="synthetische brieven (zoekbenchmark)", batch_size=200)
     started = time.perf_counter()
     entries = rebuild()
     index_seconds = time.perf_counter() - started
@@ -127,7 +128,7 @@ def main() -> int:
             condition = Q()
             for term in terms:
                 condition &= Q(**{f"{fields[0]}__icontains": term}) | Q(**{f"{fields[1]}__icontains": term})
-            qs = model.objects.visible_to(user).filter(condition)
+            qs = model.objects.for_user(user).filter(condition)
             found += qs.count()
             first += list(qs.order_by("pk").values_list("pk", flat=True)[:20])
         return found, first
