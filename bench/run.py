@@ -31,105 +31,59 @@ def run_json(args: list[str]) -> dict:
     return json.loads(out.stdout)
 
 
-def register_bench() -> None:
-    sizes = ["--initiatives", os.environ.get("IMS_BENCH_INITIATIVES", "10000"), "--partners", "200"]
+def both_databases(title: str, script: str, args: list[str], *, url_flags: tuple[str, ...] = ("--database-url",)
+                   ) -> dict:
+    """Run one bench script on SQLite and on PostgreSQL, each on fresh scratch databases (one per flag in
+    ``url_flags``, e.g. a source and a target), dropped afterwards; a missing PostgreSQL is said, not fatal."""
+
+    def command(urls: list[str]) -> list[str]:
+        return [str(HERE / script), *[part for pair in zip(url_flags, urls, strict=True) for part in pair], *args]
+
     with tempfile.TemporaryDirectory() as tmp:
-        print("register pages on SQLite …", flush=True)
-        sqlite = run_json([str(HERE / "register_bench.py"), "--database-url", f"sqlite:///{tmp}/bench.sqlite3", *sizes])
-    results = {"sqlite": sqlite}
+        print(f"{title} on SQLite …", flush=True)
+        results = {"sqlite": run_json(command([f"sqlite:///{tmp}/{i}.sqlite3" for i in range(len(url_flags))]))}
     try:
         admin = psycopg.connect(PG_ADMIN_URL, autocommit=True, connect_timeout=3)
     except psycopg.OperationalError as exc:
         print(f"!! PostgreSQL not reachable ({exc}); the PostgreSQL figures are missing", flush=True)
         results["postgresql"] = {"skipped": str(exc)}
-    else:
-        name = f"ims_bench_{uuid.uuid4().hex[:8]}"
-        admin.execute(f'CREATE DATABASE "{name}"')
-        try:
-            print("register pages on PostgreSQL …", flush=True)
-            url = PG_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
-            results["postgresql"] = run_json([str(HERE / "register_bench.py"), "--database-url", url, *sizes])
-        finally:
+        return results
+    names = [f"ims_bench_{uuid.uuid4().hex[:8]}" for _ in url_flags]
+    try:
+        for name in names:
+            admin.execute(f'CREATE DATABASE "{name}"')
+        print(f"{title} on PostgreSQL …", flush=True)
+        results["postgresql"] = run_json(command([PG_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}" for name in names]))
+    finally:
+        for name in names:
             admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-            admin.close()
-    merge("register", results)
+        admin.close()
+    return results
+
+
+def _initiatives() -> list[str]:
+    return ["--initiatives", os.environ.get("IMS_BENCH_INITIATIVES", "10000")]
+
+
+def register_bench() -> None:
+    merge("register", both_databases("register pages", "register_bench.py", [*_initiatives(), "--partners", "200"]))
 
 
 def transfer_bench() -> None:
     """`ims export` and `ims import` of the synthetic register, on SQLite and on PostgreSQL."""
-    sizes = ["--initiatives", os.environ.get("IMS_BENCH_INITIATIVES", "10000")]
-    script = str(HERE / "transfer_bench.py")
-    with tempfile.TemporaryDirectory() as tmp:
-        print("register export and import on SQLite …", flush=True)
-        results = {"sqlite": run_json([script, "--source-url", f"sqlite:///{tmp}/a.sqlite3",
-                                       "--target-url", f"sqlite:///{tmp}/b.sqlite3", *sizes])}
-    try:
-        admin = psycopg.connect(PG_ADMIN_URL, autocommit=True, connect_timeout=3)
-    except psycopg.OperationalError as exc:
-        print(f"!! PostgreSQL not reachable ({exc}); the PostgreSQL figures are missing", flush=True)
-        results["postgresql"] = {"skipped": str(exc)}
-    else:
-        names = [f"ims_bench_{uuid.uuid4().hex[:8]}" for _ in range(2)]
-        urls = [PG_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}" for name in names]
-        try:
-            for name in names:
-                admin.execute(f'CREATE DATABASE "{name}"')
-            print("register export and import on PostgreSQL …", flush=True)
-            results["postgresql"] = run_json([script, "--source-url", urls[0], "--target-url", urls[1], *sizes])
-        finally:
-            for name in names:
-                admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-            admin.close()
-    merge("transfer", results)
+    merge("transfer", both_databases("register export and import", "transfer_bench.py", _initiatives(),
+                                     url_flags=("--source-url", "--target-url")))
 
 
 def search_bench() -> None:
     """Search p95 on both databases, against the icontains floor, and the XLSX export of every initiative."""
-    sizes = ["--initiatives", os.environ.get("IMS_BENCH_INITIATIVES", "10000"), "--documents", "1000"]
-    with tempfile.TemporaryDirectory() as tmp:
-        print("search and XLSX export on SQLite …", flush=True)
-        results = {"sqlite": run_json([str(HERE / "search_bench.py"), "--database-url",
-                                       f"sqlite:///{tmp}/bench.sqlite3", *sizes])}
-    try:
-        admin = psycopg.connect(PG_ADMIN_URL, autocommit=True, connect_timeout=3)
-    except psycopg.OperationalError as exc:
-        print(f"!! PostgreSQL not reachable ({exc}); the PostgreSQL figures are missing", flush=True)
-        results["postgresql"] = {"skipped": str(exc)}
-    else:
-        name = f"ims_bench_{uuid.uuid4().hex[:8]}"
-        admin.execute(f'CREATE DATABASE "{name}"')
-        try:
-            print("search and XLSX export on PostgreSQL …", flush=True)
-            url = PG_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
-            results["postgresql"] = run_json([str(HERE / "search_bench.py"), "--database-url", url, *sizes])
-        finally:
-            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-            admin.close()
-    merge("search", results)
+    merge("search", both_databases("search and XLSX export", "search_bench.py",
+                                   [*_initiatives(), "--documents", "1000"]))
 
 
 def monitoring_bench() -> None:
     """The BIA's dashboard and a plan's timeline, on SQLite and PostgreSQL (issue 15)."""
-    sizes = ["--initiatives", os.environ.get("IMS_BENCH_INITIATIVES", "10000")]
-    with tempfile.TemporaryDirectory() as tmp:
-        print("monitoring pages on SQLite …", flush=True)
-        results = {"sqlite": run_json([str(HERE / "monitoring_bench.py"), "--database-url",
-                                       f"sqlite:///{tmp}/bench.sqlite3", *sizes])}
-    try:
-        admin = psycopg.connect(PG_ADMIN_URL, autocommit=True, connect_timeout=3)
-    except psycopg.OperationalError as exc:
-        results["postgresql"] = {"skipped": str(exc)}
-    else:
-        name = f"ims_bench_{uuid.uuid4().hex[:8]}"
-        admin.execute(f'CREATE DATABASE "{name}"')
-        try:
-            print("monitoring pages on PostgreSQL …", flush=True)
-            url = PG_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
-            results["postgresql"] = run_json([str(HERE / "monitoring_bench.py"), "--database-url", url, *sizes])
-        finally:
-            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-            admin.close()
-    merge("monitoring", results)
+    merge("monitoring", both_databases("monitoring pages", "monitoring_bench.py", _initiatives()))
 
 
 def main() -> int:
