@@ -1,0 +1,122 @@
+"""When an instrument was signed: the date of its own window, a bare weekday counted back from a news
+item's day, a pronoun in the next sentence that tells the signing, or the document's date for an
+instrument announced, prepared, joined or narrated without one. Dates that belong to something else (a
+publication reference, the start or end of a period, the day it took effect) date nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from ims.extract.agreement.wording import ANNOUNCED, CONCLUDED, SIGNED
+from ims.extract.context import DocContext
+from ims.text.dates import DateMention, PartialDate
+
+# A date that opens or closes a period ("vanaf 1 januari 2017", "tot 2025") dates no signing.
+_PERIOD = re.compile(
+    r"\b(?:vanaf|tot(?:\s+en\s+met)?|t/m|sinds|per)\s+(?:(?:maandag|dinsdag|woensdag|donderdag|vrijdag)\s+)?$"
+)
+# The day an instrument took effect is not the day it was signed: "trad op 1 april 2018 in werking".
+_IN_FORCE = re.compile(r"\s+(?:\w+\s+)?in\s+werking\b")
+_SUBORDINATE = re.compile(r"\b(?:dat|om)\b")
+_PUBLICATION = re.compile(r"\b(?:trb|stb|stcrt|kamerstuk(?:ken)?(?:\s+i{1,2})?|handelingen(?:\s+i{1,2})?)\.?\s*$")
+# A sentence that picks the instrument of the sentence before up with a pronoun and tells when it was
+# signed or concluded ("Het werd op 20 november in Berlijn ondertekend.", "Deze werden in mei gesloten.").
+_PRONOUN_SIGNED = re.compile(r"^(?:het|dit|deze|dat|die|zij|ze)\s+(?:werd|werden|is|zijn|was|waren)\b")
+# A date the text gives relative to the document ("gisteren", "op woensdag", "vorig jaar"): without the
+# document's own date it stays unresolved, and a fact that should carry it is less sure.
+RELATIVE_DATE = re.compile(
+    r"\b(?:eer)?gisteren\b|\bvandaag\b|\b(?:vorig|dit|volgend|komend)\s+jaar\b|\bjl\.|\bjongstleden\b"
+    r"|\b(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\b|\been\s+(?:dag|week|maand)\s+(?:eerder|later)\b"
+)
+UNRESOLVED_CONFIDENCE = 0.45
+# A bare weekday with a signing or closing told in the past ("zetten donderdag hun handtekening", "hebben
+# dinsdag ... gesloten"): in news, the last such day up to the item's date.
+_BARE_WEEKDAY = re.compile(r"\b(maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\b(?!\s+\d)")
+_WEEKDAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
+
+
+def compatible(a: PartialDate | None, b: PartialDate | None) -> bool:
+    """Whether two dates may be of one instrument: one is unknown, or one is the other at less precision."""
+    if a is None or b is None:
+        return True
+    short, long = sorted((a.iso(), b.iso()), key=len)
+    return long.startswith(short)
+
+
+def more_precise(a: PartialDate | None, b: PartialDate | None) -> PartialDate | None:
+    if a is None or b is None:
+        return a or b
+    return a if len(a.iso()) >= len(b.iso()) else b
+
+
+def usable_dates(low: str, dates: list[DateMention]) -> list[DateMention]:
+    """Dates that can date an instrument: not a publication reference ("Trb. 2018, 125")."""
+    return [d for d in dates if not _PUBLICATION.search(low, max(0, d.start - 25), d.start)]
+
+
+def date_for(
+    low: str, cue: re.Match[str], lo: int, hi: int, dates: list[DateMention], claimed: set[int]
+) -> DateMention | None:
+    """The instrument's date: the first after its word, else (when the window says it was concluded) the
+    nearest before. A date that starts or ends a period ("vanaf 1 januari") dates no signing; for the verb
+    ("kwamen overeen dat ...") the date is in its own clause, not in what was agreed."""
+    free = [
+        d for d in dates
+        if id(d) not in claimed and not _PERIOD.search(low, max(0, d.start - 14), d.start)
+        and not _IN_FORCE.match(low, d.end)
+    ]
+    verb = cue.lastgroup == "AGREED"
+    if verb:
+        clause = _SUBORDINATE.search(low, cue.end(), hi)
+        hi = clause.start() if clause else hi
+    before = [d for d in free if lo <= d.start and d.end <= cue.start()]
+    if verb and before:
+        return before[-1]
+    after = [d for d in free if cue.end() <= d.start < hi]
+    if after:
+        return after[0]
+    if not CONCLUDED.search(low, lo, hi):
+        return None
+    return before[-1] if before else None
+
+
+def weekday_signed(doc: DocContext, low: str, lo: int, hi: int) -> PartialDate | None:
+    """The day of a signing the window tells in the past with a bare weekday, counted back from the
+    document's date (which must be known to the day)."""
+    day = doc.date
+    if day is None or day.day is None or "dag" not in low:
+        return None
+    m = _BARE_WEEKDAY.search(low, lo, hi)
+    if not m or not CONCLUDED.search(low, lo, hi) or ANNOUNCED.search(low, lo, hi):
+        return None
+    today = dt.date(day.year, day.month, day.day)  # type: ignore[arg-type]
+    back = (today.weekday() - _WEEKDAYS.index(m.group(1))) % 7
+    then = today - dt.timedelta(days=back)
+    return PartialDate(then.year, then.month, then.day)
+
+
+def pronoun_signed_date(doc: DocContext, i: int) -> PartialDate | None:
+    """The date sentence ``i`` gives when it picks the instrument before up with a pronoun and tells its
+    signing or conclusion ("Het werd op 20 november in Berlijn ondertekend.")."""
+    low = doc.lower(i)
+    if not _PRONOUN_SIGNED.match(low) or not (SIGNED.search(low) or CONCLUDED.search(low)):
+        return None
+    dates = [
+        d for d in usable_dates(low, doc.dates(i))
+        if not _PERIOD.search(low, max(0, d.start - 14), d.start) and not _IN_FORCE.match(low, d.end)
+    ]
+    return dates[0].value if dates else None
+
+
+def undated(doc: DocContext, *, announced: bool, accession: bool, narrated: bool) -> PartialDate | None:
+    """An instrument the text gives no date: the document's when announced, prepared or joined, or
+    when a news item narrates its signing (and the document's date is known to the month)."""
+    date = doc.date
+    if date is None:
+        return None
+    if announced or accession:
+        return date
+    if narrated and date.month is not None:
+        return PartialDate(date.year, date.month)
+    return None

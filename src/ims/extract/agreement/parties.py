@@ -1,0 +1,120 @@
+"""Who the parties to an instrument are: the sides "tussen" or "met" lists, the countries of its window
+(not those named as places), the partner the paragraph is about, the minister who signs, and the text's
+own country when the window speaks in its voice or names only the other side."""
+
+from __future__ import annotations
+
+import re
+
+from ims.extract.agreement.wording import SIGNED
+from ims.extract.common import place_mentions, text_voice
+from ims.extract.context import DocContext
+from ims.text.gazetteer import COUNTRY, ORG_IDS
+from ims.text.ministers import ministers_in
+
+# Used with match() right after the instrument's word.
+_TUSSEN = re.compile(r"[^,;.()]{0,40}?\btussen\s")
+_MET = re.compile(r"\s*met\s")
+_WITH = re.compile(r"\bmet\s")
+# Where the list of parties after "tussen" or "met" ends.
+_PARTY_LIST_END = re.compile(r"\s(?:inzake|betreffende|over|ter|om|dat|die|waarin|voor|van\s+\d)\b|[;,(]")
+# The letter's own voice in an instrument's window: the minister signs for the Netherlands ("door mij",
+# "met mijn Belgische collega"). A Netherlands named elsewhere in the sentence is no party by that alone.
+FIRST_PERSON = re.compile(r"\b(?:ik|wij|we|mij|mijn|ons|onze|ons land|beide landen)\b")
+# The Dutch government's voice: "ik", "wij" in a letter.
+_GOVERNMENT_VOICE = re.compile(r"\b(?:ik|wij)\b")
+_GOVERNMENT_VOICE_REACH = 12  # body sentences at the top of a letter: "Hierbij bied ik u ... aan"
+# The signer as the text's own minister: "Minister van Defensie X tekende ...", "de minister van Defensie
+# heeft ... ondertekend". Unqualified (no "Duitse" before it, no "van België" after it), a ministry's news
+# item or a letter means its own minister, and so its own country.
+_OWN_MINISTER = re.compile(r"\bminister(?:\s+van\s+defensie)?\b(?!\s+van\s+(?!defensie))")
+
+
+def countries_in(doc: DocContext, i: int, lo: int, hi: int) -> list[str]:
+    """Countries named as possible parties in sentence ``i`` between ``lo`` and ``hi`` (not as places)."""
+    mentions = doc.mentions(i)
+    places = _places(doc, i)
+    out: list[str] = []
+    for k, m in enumerate(mentions):
+        if not (lo <= m.start < hi) or k in places:
+            continue
+        for code in (m.id,) if m.kind == COUNTRY else m.members:
+            if code not in out:
+                out.append(code)
+    return out
+
+
+def _places(doc: DocContext, i: int) -> set[int]:
+    key = ("agreement.places", i)
+    found = doc.memo.get(key)
+    if found is None:
+        found = doc.memo[key] = place_mentions(doc.lower(i), doc.mentions(i))
+    return found  # type: ignore[return-value]
+
+
+def listed_after(doc: DocContext, i: int, low: str, cue: re.Match[str], hi: int) -> tuple[list[str], int]:
+    """The parties "tussen ..." or "met ..." lists right after the instrument's word (countries, then
+    organisations), and where the list
+    ends (the words up to there are not another instrument's)."""
+    m = _TUSSEN.match(low, cue.end(), hi) or _MET.match(low, cue.end(), hi)
+    if not m:
+        return [], cue.end()
+    start = m.end()
+    end = _PARTY_LIST_END.search(low, start, hi)
+    stop = end.start() if end else hi
+    listed = countries_in(doc, i, start, stop)
+    # An organisation listed as a side ("een MoU tussen de NAVO en Nederland") is a party by its id.
+    # (One that stands for its member countries, as the Benelux does, gave those countries already.)
+    orgs = [
+        m.id for m in doc.mentions(i)
+        if start <= m.start < stop and m.id in ORG_IDS and not m.members and m.id not in listed
+    ]
+    return listed + orgs, stop
+
+
+def discourse(doc: DocContext, i: int, bound: set[int]) -> list[str]:
+    """Foreign countries the paragraph was last about, skipping sentences whose countries an instrument
+    of their own took (or, failing those, the countries of the section's heading)."""
+    stop = max(doc.section_start(i), i - 8)
+    for j in range(i - 1, stop - 1, -1):
+        if doc.sentences[j].heading:
+            break
+        if j not in bound and doc.countries(j):
+            return list(doc.countries(j, foreign=False))
+    heading = doc.section_start(i)
+    return list(doc.countries(heading)) if doc.sentences and doc.sentences[heading].heading else []
+
+
+def government_voice(doc: DocContext) -> bool:
+    """Whether the top of the document speaks as the Dutch government ("ik", "wij" in a letter)."""
+    key = ("agreement", "government_voice")
+    found = doc.memo.get(key)
+    if found is None:
+        top = doc.body(range(len(doc.sentences)))[:_GOVERNMENT_VOICE_REACH]
+        found = doc.memo[key] = any(_GOVERNMENT_VOICE.search(doc.lower(i)) for i in top)
+    return bool(found)
+
+
+def counterparts_only(doc: DocContext, i: int, low: str, lo: int, hi: int) -> bool:
+    """"een MoU afgesloten met Denemarken en Noorwegen", "Met Noorwegen en Zweden is een akkoord bereikt":
+    the countries after "met" are the other side; when no country stands before that "met" as the
+    subject, the first side is the text's own."""
+    met = _WITH.search(low, lo, hi)
+    return met is not None and not countries_in(doc, i, lo, met.start())
+
+
+def signing_minister(doc: DocContext, i: int, lo: int, hi: int, *, named_only: bool = False) -> str | None:
+    """The country of the minister who signs in the window, when the window says it was signed: a
+    minister known by name ("Minister Vandeput tekende ..."), else an unqualified "minister van Defensie"
+    (no country's adjective right before it, no "van België" after it), who is the text's own."""
+    low = doc.lower(i)
+    if not SIGNED.search(low, lo, hi):
+        return None
+    named = ministers_in(doc.sentences[i].text, lo, hi)
+    if named or named_only:
+        return named[0][1] if named else None
+    adjectives = [m.end for m in doc.mentions(i) if m.kind == COUNTRY]
+    for m in _OWN_MINISTER.finditer(low, lo, hi):
+        if not any(0 <= m.start() - end <= 2 for end in adjectives):
+            return text_voice(doc)
+    return None

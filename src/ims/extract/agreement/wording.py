@@ -1,0 +1,42 @@
+"""How a text tells what happened to an instrument: signed, concluded, narrated, announced, asked for,
+joined, amended, or named again. Regexes over a sentence in lower case; the other modules of the package
+ask them about an instrument's window."""
+
+from __future__ import annotations
+
+import re
+
+CONCLUDED = re.compile(
+    r"\b(?:ondertek\w*|getekend|tekende\w*|gesloten|sloten|sloot|afgesloten|overeengekomen|overeen"
+    r"|bereikt(?:e|en)?|aangegaan|geratificeerd|ratificatie|bekrachtig\w*|aangekondigd|tot stand gekomen|handtekening"
+    r"|aangesloten|toegetreden)\b"
+)
+# A finite form of signing (not the noun "ondertekening"): what makes a plan or arrangements an instrument.
+SIGNED = re.compile(r"\b(?:onder)?tek(?:en|ent|ende|enden|end)\b|\bgetekend\b|\bhandtekening\b")
+# A news item narrating the signing in the simple past: the event of the day.
+NARRATED = re.compile(r"\b(?:onder)?tekenden?\b|\bslo(?:ot|ten)\b|\bkwamen\b[^.]{0,80}\bovereen")
+ANNOUNCED = re.compile(
+    r"\b(?:zal|zullen|wil|willen|voornemens|van plan)\b[^.]{0,80}\b(?:(?:onder)?tekenen|sluiten|aangaan|aan te gaan)\b"
+    r"|\b(?:zal|zullen)\b[^.]{0,80}\b(?:onder)?tekenen\b|\b(?:wordt|worden)\b[^.]{0,60}\b(?:onder)?tekend\b"
+    r"|\bin voorbereiding\b|\bwordt\s+(?:verder\s+)?gewerkt\s+aan\b|\bvoorbereid\b|\baangekondigd\b"
+    r"|\bnog\s+niet\b[^.]{0,40}\b(?:onder)?tekend\b|\bter\s+ondertekening\b|\bmoet\s+nog\b"
+)
+# An instrument asked for is not one that exists or is announced: a motion's request ("verzoekt de regering,
+# met België een verdrag te sluiten") or a question ("Bent u bereid een MoU te tekenen?"), when what is asked
+# is to conclude it. A question about a signing that took place ("hebben ... getekend?") still reports it.
+REQUEST = re.compile(r"\b(?:verzoekt|verzoeken|roept\b[^.]{0,80}\bop|draagt\b[^.]{0,80}\bop)\b")
+TO_CONCLUDE = re.compile(r"\b(?:te\s+)?(?:sluiten|(?:onder)?tekenen|aangaan|aan\s+te\s+gaan)\b")
+# An amendment of an instrument is an instrument of its own, of the same kind ("de wijziging van het MoU").
+AMENDMENT = re.compile(
+    r"\b(?:wijziging|amendement|aanvulling|addendum)(?:en)?\s+(?:van|op|bij)\s+(?:het|de|dit|deze)\s+$"
+)
+ACCESSION = re.compile(
+    r"\b(?:in\s*(?:te\s+)?stappen|instap\w*|toe\s*(?:te\s+)?treden|toetreding|aan\s*(?:te\s+)?sluiten|aansluiting)\b"
+)
+DEFINITE = re.compile(r"\b(?:het|de|dit|deze|dat|die|dezelfde)\s+(?:[\w-]+\s+){0,2}$")
+
+
+def requested(low: str, ends_with_question: bool, lo: int, hi: int) -> bool:
+    """Whether the window asks for the instrument to be concluded (a motion's request, a question)."""
+    asked = ends_with_question or bool(REQUEST.search(low))
+    return asked and bool(TO_CONCLUDE.search(low, lo, hi))
