@@ -381,3 +381,94 @@ def test_an_organisation_listed_as_a_side_is_a_party(facts):
     # the Benelux stands for its members, who are the parties
     text = "Op 4 mei 2030 is een verdrag tussen de Benelux-landen getekend over de luchtruimbewaking."
     assert keyset(facts(text, "agreement")) == {("TREATY", ("BE", "LU", "NL"), "2030-05-04")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2029 kwamen de bondgenoten overeen dat zij 3 procent van hun bbp aan defensie zouden besteden.",
+        "De norm die de lidstaten in 2029 afspraken, is 3 procent van het bruto binnenlands product.",
+        "Nederland heeft met de andere bondgenoten afgesproken 3 procent te besteden.",
+        "Op de top spraken de bondgenoten af om uiterlijk in 2035 vijf procent aan defensie uit te geven.",
+    ],
+)
+def test_a_norm_for_defence_spending_is_no_instrument(facts, text):
+    # The alliance's spending norm is a defence_spending target, not a cooperation instrument.
+    assert facts(text, "agreement") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the separable verb in a main clause, in the past and the present
+        (
+            "Nederland en Zweden spraken in maart 2030 af de opleiding van duikers samen te doen.",
+            ("AGREEMENT", ("NL", "SE"), "2030-03"),
+        ),
+        # reaching agreement, with the date before the verb
+        (
+            "Op 3 mei 2030 bereikten Finland en Nederland overeenstemming over gezamenlijke opslag.",
+            ("AGREEMENT", ("FI", "NL"), "2030-05-03"),
+        ),
+        (
+            "Nederland en Finland hebben in april 2030 overeenstemming bereikt over gezamenlijke opslag.",
+            ("AGREEMENT", ("FI", "NL"), "2030-04"),
+        ),
+        # becoming agreed
+        (
+            "In februari 2030 werden Noorwegen en Nederland het eens over een gezamenlijke werf.",
+            ("AGREEMENT", ("NL", "NO"), "2030-02"),
+        ),
+    ],
+)
+def test_the_other_ways_dutch_says_they_agreed(facts, text, expected):
+    assert keyset(facts(text, "agreement", date="2030-06-01")) == {expected}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "De ministers van Zweden en Nederland spraken over de wens de studie in 2030 af te ronden.",  # "af te ronden"
+        "Zweden en Nederland zijn het eens over het belang van oefenen.",  # agreeing in opinion
+        "Dit is in overeenstemming met de wens van Zweden.",  # in accordance with
+    ],
+)
+def test_not_an_agreement_of_the_verb(facts, text):
+    assert facts(text, "agreement") == []
+
+
+def test_what_they_agreed_in_a_named_instrument_is_that_instrument(facts):
+    text = "In de intentieverklaring van 2029 spraken Nederland en Zweden af vaker samen te oefenen."
+    assert keyset(facts(text, "agreement")) == {("LOI", ("NL", "SE"), "2029")}
+
+
+def test_the_date_of_a_letter_referred_to_dates_no_signing(facts):
+    text = (
+        "In mijn brief van 4 februari 2030 (Kamerstuk 12 345, nr. 6) meldde ik u dat Nederland en Zweden een "
+        "intentieverklaring hebben getekend."
+    )
+    assert keyset(facts(text, "agreement", date="2030-06-01")) == {("LOI", ("NL", "SE"), None)}
+
+
+def test_a_joint_declaration_of_intent_is_a_declaration_of_intent(facts):
+    text = "Nederland en Zweden hebben op 14 mei 2030 een Joint Declaration of Intent ondertekend."
+    assert keyset(facts(text, "agreement", date="2030-06-01")) == {("DOI", ("NL", "SE"), "2030-05-14")}
+
+
+def test_a_foreign_subject_with_the_other_side_after_met(facts):
+    # The subject before the instrument is its first side, not the text's own country.
+    assert keyset(facts("De Verenigde Staten stappen uit het verdrag met Rusland.", "agreement")) == {
+        ("TREATY", ("RU", "US"), None)
+    }
+    text = "Na overleg met Duitsland heeft Frankrijk een MoU met Polen gesloten."
+    assert keyset(facts(text, "agreement", date=None)) == {("MoU", ("FR", "PL"), None)}
+
+
+def test_an_instrument_under_negotiation_is_in_preparation(facts):
+    text = "Nederland onderhandelt met Zweden over een nieuw verdrag."
+    assert keyset(facts(text, "agreement", date="2030-06-01")) == {("TREATY", ("NL", "SE"), "2030-06-01")}
+
+
+def test_the_day_an_instrument_runs_out_dates_no_signing(facts):
+    text = "Het MoU met Zweden loopt in 2035 af."
+    assert keyset(facts(text, "agreement", date="2030-06-01")) == {("MoU", ("NL", "SE"), None)}

@@ -33,12 +33,11 @@ def test_seed_letters_meet_the_bar_read_as_a_user_would_bundle_them():
         assert rows[fact_type]["f1"] >= 0.80, (fact_type, rows[fact_type])
 
 
-# The bar on the whole development corpus (quality.DEV_BAR overall, quality.DEV_TYPE_BAR for every type)
-# is met overall but not for agreement (0.735: its held-out texts score 1 of 5). Until it is, the level measured
-# on all 40 texts is a floor that no change may fall below, and the bar itself is a strict expected failure: the
-# day it is met, that test fails and must become a plain assertion.
+# The bar on the whole development corpus: quality.DEV_BAR overall and quality.DEV_TYPE_BAR for every type.
+# Beside it, the level measured on all 40 texts is a floor that no change may fall below (for agreement the two are
+# the same: it meets the bar with nothing to spare).
 DEV_FLOOR = {
-    "overall": 0.853, "partner_ring": 0.8, "agreement": 0.735, "defence_spending": 0.877, "contribution": 0.909,
+    "overall": 0.856, "partner_ring": 0.8, "agreement": 0.75, "defence_spending": 0.877, "contribution": 0.909,
     "procurement": 0.9, "commitment": 0.852, "initiative": 0.889,
 }
 
@@ -50,7 +49,6 @@ def test_the_development_corpus_holds_the_level_measured():
         assert rows[fact_type]["f1"] >= floor, (fact_type, rows[fact_type])
 
 
-@pytest.mark.xfail(strict=True, reason="agreement is below the type bar on the development corpus")
 def test_the_development_corpus_meets_the_bar():
     assert quality.dev_bar_misses() == []
 

@@ -20,7 +20,7 @@ KEYWORDS = register_keywords(
 
 KINDS = (
     ("MoU", r"memorandum of understanding|memorand(?:um|a) van overeenstemming|mou(?:'s)?"),
-    ("DOI", r"declaration of intent|doi"),
+    ("DOI", r"(?:joint\s+)?declaration of intent|doi"),
     ("LOI", r"letters? of intent|statement of intent|loi|intentieverklaring(?:en)?"),
     (
         "JVS",
@@ -35,7 +35,16 @@ KINDS = (
         r"|technical arrangement|arrangement",
     ),
     ("PLAN", r"plan(?:nen)?|afspraak|afspraken"),
-    ("AGREED", r"(?:kwam(?:en)?|komen)\s[^.;]{0,120}?\bovereen|overeengekomen|afgesproken"),
+    (
+        "AGREED",
+        r"(?:kwam(?:en)?|komen)\s[^.;]{0,120}?\bovereen|overeengekomen|afgesproken"
+        # the separable verb in a main clause: "spraken ... af" (not "af te ronden", an infinitive)
+        r"|(?:sprak(?:en)?|spreekt|spreken)\s[^.;:?]{0,100}?\baf\b(?!\s+te\b)"
+        # reaching agreement: "overeenstemming bereikt", "bereikten ... overeenstemming"
+        r"|overeenstemming\s+(?:[\w-]+\s+){0,3}?bereikt(?:e|en)?|bereikt(?:e|en)?\s[^.;]{0,80}?\bovereenstemming"
+        # becoming agreed ("werden het eens", "zijn het ... eens geworden"), not agreeing in opinion ("zijn het eens")
+        r"|werd(?:en)?\s+(?:[\w-]+\s+){0,4}?het\s+(?:[\w-]+\s+){0,2}?eens\b|het\s+(?:[\w-]+\s+){0,2}?eens\s+geworden",
+    ),
 )
 # Words one of which is in every mention of a kind: a sentence is searched only for the kinds whose words
 # it holds ("\w*verdrag" and the like make the engine read every word to its end, and a regex of all kinds
@@ -49,7 +58,7 @@ _TRIGGERS = {
     "ACTION_PLAN": ("actieplan", "action plan"),
     "AGREEMENT": ("overeenkomst", "visiedocument", "akkoord", "agreement", "arrangement"),
     "PLAN": ("plan", "afspra"),
-    "AGREED": ("overeen", "afgesproken"),
+    "AGREED": ("overeen", "afgesproken", "sprak", "spreek", "spreken", "eens"),
 }
 _SIGNING_WORDS = ("tek", "handtekening")
 
@@ -98,6 +107,15 @@ _FOUNDING = re.compile(
     r"(?:navo|eu|vn|nato|noord-atlantisch\w*)[- ]?verdrag|verdrag(?:en)? (?:betreffende de europese|tot oprichting"
     r"|van (?:de )?(?:europese|noord))|atlantic treaty"
 )
+# A norm for what allies spend ("kwamen overeen ... 2 procent van hun bbp aan defensie te besteden", "de in
+# Wales afgesproken NAVO-norm") is a spending target (``defence_spending``), not a cooperation instrument.
+_SPENDING_NORM = re.compile(
+    r"(?:\d+(?:[.,]\d+)?|twee|drie|vier|vijf|anderhalf)\s*(?:%|procent)[^.;]{0,50}?"
+    r"\b(?:bbp|bnp|bruto\s+(?:binnenlands|nationaal)\s+product|defensie\w*)"
+    r"|(?:\d+(?:[.,]\d+)?|twee|drie|vier|vijf|anderhalf)\s*(?:%|procent)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:te\s+)?(?:besteden|uitgeven|uit\s+te\s+geven|investeren)\b"
+    r"|\b(?:navo-?norm|tweeprocentsnorm|defence investment pledge)\b"
+)
 _OF_A_PLACE = re.compile(r"\s+van\s+[A-Z]")
 # An infinitive clause right after "afgesproken": a few words, then "te" and a verb, before any punctuation.
 _INFINITIVE_CLAUSE = re.compile(r"\s+(?:[\w-]+\s+){1,5}te\s+\w+")
@@ -134,12 +152,17 @@ def cues(low: str, kinds: tuple[str, ...] | None) -> list[re.Match[str]]:
         if kind == "AGREED" and not _agreed(low, m):
             continue
         found.append(m)
+    if any(m.lastgroup != "AGREED" for m in found):
+        # "In de intentieverklaring van 2016 spraken zij af ...": what was agreed is the instrument named
+        return [m for m in found if m.lastgroup != "AGREED"]
     return found
 
 
 def _agreed(low: str, m: re.Match[str]) -> bool:
     """"overeengekomen", "afgesproken" as the verb of the sentence, not an adjective or a citation."""
     word = m.group(0)
+    if word.startswith(("sprak", "spreek", "spreken", "overeenstemming", "bereikt", "werd", "het")):
+        return True  # the regex asked for the particle or the noun with its verb
     if word.startswith(("kw", "komen")):
         # "komen overeen met": correspond to, not agree
         return not (word.startswith("komen") and low[m.end() :].lstrip().startswith("met "))
@@ -150,6 +173,11 @@ def _agreed(low: str, m: re.Match[str]) -> bool:
         return True
     # "hebben afgesproken nauw samen te werken": what is agreed as an infinitive clause without "om"
     return bool(_INFINITIVE_CLAUSE.match(low, m.end()))
+
+
+def spending_norm(low: str, lo: int, hi: int) -> bool:
+    """Whether what the window agrees or names is a norm for defence spending, not an instrument."""
+    return bool(_SPENDING_NORM.search(low, lo, hi))
 
 
 def founding(doc: DocContext, i: int, cue: re.Match[str], lo: int, hi: int) -> bool:

@@ -18,8 +18,14 @@ _PERIOD = re.compile(
 )
 # The day an instrument took effect is not the day it was signed: "trad op 1 april 2018 in werking".
 _IN_FORCE = re.compile(r"\s+(?:\w+\s+)?in\s+werking\b")
+# An instrument that runs out ("loopt in 2020 af", "verloopt eind 2025"): the date is that of its end, not of
+# its signing.
+_ENDS = re.compile(r"\b(?:loopt|liep|lopen|liepen)\b[^.;]{0,40}\baf\b|\b(?:verloopt|verliep|afloopt|eindigt)\b")
 _SUBORDINATE = re.compile(r"\b(?:dat|om)\b")
 _PUBLICATION = re.compile(r"\b(?:trb|stb|stcrt|kamerstuk(?:ken)?(?:\s+i{1,2})?|handelingen(?:\s+i{1,2})?)\.?\s*$")
+# The date of an earlier letter or report the text refers to ("In mijn brief van 4 februari 2017 meldde ik
+# ...", "bij brief van ..."): the day it was written, not the day an instrument was signed.
+_REFERENCE = re.compile(r"\b(?:\w*brie(?:f|ven)|verslag|nota|rapportage)\s+(?:van|d\.d\.)\s+(?:\w+\s+)?$")
 # A sentence that picks the instrument of the sentence before up with a pronoun and tells when it was
 # signed or concluded ("Het werd op 20 november in Berlijn ondertekend.", "Deze werden in mei gesloten.").
 _PRONOUN_SIGNED = re.compile(r"^(?:het|dit|deze|dat|die|zij|ze)\s+(?:werd|werden|is|zijn|was|waren)\b")
@@ -51,8 +57,13 @@ def more_precise(a: PartialDate | None, b: PartialDate | None) -> PartialDate | 
 
 
 def usable_dates(low: str, dates: list[DateMention]) -> list[DateMention]:
-    """Dates that can date an instrument: not a publication reference ("Trb. 2018, 125")."""
-    return [d for d in dates if not _PUBLICATION.search(low, max(0, d.start - 25), d.start)]
+    """Dates that can date an instrument: not a publication reference ("Trb. 2018, 125") nor the date of a
+    letter or report referred to ("mijn brief van 4 februari")."""
+    return [
+        d for d in dates
+        if not _PUBLICATION.search(low, max(0, d.start - 25), d.start)
+        and not _REFERENCE.search(low, max(0, d.start - 30), d.start)
+    ]
 
 
 def date_for(
@@ -70,10 +81,13 @@ def date_for(
     if verb:
         clause = _SUBORDINATE.search(low, cue.end(), hi)
         hi = clause.start() if clause else hi
-    before = [d for d in free if lo <= d.start and d.end <= cue.start()]
+    # A verb in two parts holds its time between them ("kwamen in maart overeen", "spraken in 2030 af").
+    before = [d for d in free if lo <= d.start and d.end <= (cue.end() if verb else cue.start())]
     if verb and before:
         return before[-1]
     after = [d for d in free if cue.end() <= d.start < hi]
+    if after and _ENDS.search(low, lo, hi) and not CONCLUDED.search(low, lo, hi):
+        return None
     if after:
         return after[0]
     if not CONCLUDED.search(low, lo, hi):

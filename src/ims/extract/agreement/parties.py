@@ -17,6 +17,8 @@ _TUSSEN = re.compile(r"[^,;.()]{0,40}?\btussen\s")
 _MET = re.compile(r"\s*met\s")
 _WITH = re.compile(r"\bmet\s")
 # Where the list of parties after "tussen" or "met" ends.
+# A preposition right before a country: the country is no subject ("na overleg met Duitsland").
+_GOVERNED = re.compile(r"\b(?:met|van|in|uit|naar|tussen|door|voor|bij|aan|over|tegen|zonder)\s+(?:het\s+|de\s+)?$")
 _PARTY_LIST_END = re.compile(r"\s(?:inzake|betreffende|over|ter|om|dat|die|waarin|voor|van\s+\d)\b|[;,(]")
 # The letter's own voice in an instrument's window: the minister signs for the Netherlands ("door mij",
 # "met mijn Belgische collega"). A Netherlands named elsewhere in the sentence is no party by that alone.
@@ -52,13 +54,20 @@ def _places(doc: DocContext, i: int) -> set[int]:
     return found  # type: ignore[return-value]
 
 
-def listed_after(doc: DocContext, i: int, low: str, cue: re.Match[str], hi: int) -> tuple[list[str], int]:
+def listed_after(
+    doc: DocContext, i: int, low: str, cue: re.Match[str], lo: int, hi: int
+) -> tuple[list[str], int]:
     """The parties "tussen ..." or "met ..." lists right after the instrument's word (countries, then
-    organisations), and where the list
-    ends (the words up to there are not another instrument's)."""
-    m = _TUSSEN.match(low, cue.end(), hi) or _MET.match(low, cue.end(), hi)
+    organisations), and where the list ends (the words up to there are not another instrument's). After
+    "met" the list is the other side: a country that stands before the instrument as the subject ("De
+    Verenigde Staten stappen uit het verdrag met Rusland") is the first."""
+    m = _TUSSEN.match(low, cue.end(), hi)
+    subject: list[str] = []
     if not m:
-        return [], cue.end()
+        m = _MET.match(low, cue.end(), hi)
+        if not m:
+            return [], cue.end()
+        subject = _subjects(doc, i, low, lo, cue.start())
     start = m.end()
     end = _PARTY_LIST_END.search(low, start, hi)
     stop = end.start() if end else hi
@@ -69,7 +78,25 @@ def listed_after(doc: DocContext, i: int, low: str, cue: re.Match[str], hi: int)
         m.id for m in doc.mentions(i)
         if start <= m.start < stop and m.id in ORG_IDS and not m.members and m.id not in listed
     ]
-    return listed + orgs, stop
+    if not listed and not orgs:
+        return [], stop
+    return [*subject, *(code for code in listed if code not in subject), *orgs], stop
+
+
+def _subjects(doc: DocContext, i: int, low: str, lo: int, hi: int) -> list[str]:
+    """Countries between ``lo`` and ``hi`` not governed by a preposition ("met Duitsland", "in Polen"): the
+    subject of the clause, or a side named as an adjective ("de Duitse minister")."""
+    mentions = doc.mentions(i)
+    places = _places(doc, i)
+    out: list[str] = []
+    for k, m in enumerate(mentions):
+        if not (lo <= m.start < hi) or k in places or m.kind != COUNTRY:
+            continue
+        if _GOVERNED.search(low, max(0, m.start - 16), m.start):
+            continue
+        if m.id not in out:
+            out.append(m.id)
+    return out
 
 
 def discourse(doc: DocContext, i: int, bound: set[int]) -> list[str]:
@@ -99,8 +126,10 @@ def counterparts_only(doc: DocContext, i: int, low: str, lo: int, hi: int) -> bo
     """"een MoU afgesloten met Denemarken en Noorwegen", "Met Noorwegen en Zweden is een akkoord bereikt":
     the countries after "met" are the other side; when no country stands before that "met" as the
     subject, the first side is the text's own."""
-    met = _WITH.search(low, lo, hi)
-    return met is not None and not countries_in(doc, i, lo, met.start())
+    # The last "met" that names a country is the one of the other side ("Na overleg met Duitsland heeft
+    # Frankrijk een MoU met Polen gesloten": Frankrijk is the first side, not the text's own country).
+    sides = [met for met in _WITH.finditer(low, lo, hi) if countries_in(doc, i, met.end(), min(hi, met.end() + 40))]
+    return bool(sides) and not countries_in(doc, i, lo, sides[-1].start())
 
 
 def signing_minister(doc: DocContext, i: int, lo: int, hi: int, *, named_only: bool = False) -> str | None:

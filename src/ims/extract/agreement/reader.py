@@ -101,8 +101,10 @@ class Reader:
         consumed = 0
         for cue, (lo, hi) in zip(cues, windows, strict=True):
             lo = max(lo, consumed)
-            listed, consumed = listed_after(doc, i, low, cue, hi)
+            listed, consumed = listed_after(doc, i, low, cue, lo, hi)
             kind = cue.lastgroup or "AGREEMENT"
+            if cue_words.spending_norm(low, lo, len(low)):
+                continue
             if kind == "AGREED":  # the verb's clause ends at its comma: "Was X ... overeengekomen, de plannen ..."
                 comma = _CLAUSE_END.search(low, cue.end(), hi)
                 hi = comma.start() if comma else hi
