@@ -472,3 +472,13 @@ def test_an_instrument_under_negotiation_is_in_preparation(facts):
 def test_the_day_an_instrument_runs_out_dates_no_signing(facts):
     text = "Het MoU met Zweden loopt in 2035 af."
     assert keyset(facts(text, "agreement", date="2030-06-01")) == {("MoU", ("NL", "SE"), None)}
+
+
+def test_a_technical_arrangement_in_dutch(facts):
+    text = "Nederland en Zweden ondertekenden op 2 april 2030 een technische regeling over het gebruik van havens."
+    assert keyset(facts(text, "agreement", date="2030-06-01")) == {("AGREEMENT", ("NL", "SE"), "2030-04-02")}
+
+
+def test_signed_earlier_this_month(facts):
+    text = "Nederland en Zweden ondertekenden eerder deze maand een MoU over de opleiding van duikers."
+    assert keyset(facts(text, "agreement", date="2030-06-20")) == {("MoU", ("NL", "SE"), "2030-06")}

@@ -86,6 +86,12 @@ def test_last_month_is_the_month_before_the_letters():
     assert iso("vorige maand", PartialDate(2024)) == []  # a letter dated to the year only: unknown
 
 
+def test_this_month_is_the_letters_month():
+    assert iso("tekenden eerder deze maand een akkoord") == ["2024-03"]
+    assert iso("begin deze maand", PartialDate(2024, 1, 5)) == ["2024-01"]
+    assert iso("deze maand", PartialDate(2024)) == []  # a letter dated to the year only: unknown
+
+
 def test_relative_dates_need_the_documents_date():
     assert iso("op 12 februari jl. en vorig jaar", reference=None) == []
     with pytest.raises(DateError, match="document's date"):

@@ -2,8 +2,8 @@
 
 "21 mei 2019" is a day, "juni 2017" a month, "2010" a year. Letters also date things relative to
 themselves: "18 april jl." (jongstleden: the most recent 18 April), "in oktober", "afgelopen jaar",
-"vorig jaar", "dit jaar", "vorige maand". Those are resolved against the document's own date (``reference``); without a
-reference they are left out rather than guessed.
+"vorig jaar", "dit jaar", "vorige maand", "eerder deze maand". Those are resolved against the document's own
+date (``reference``); without a reference they are left out rather than guessed.
 
 ``parse_date`` reads a whole string and raises :class:`DateError`; ``find_dates`` scans running text and
 never raises. :func:`date_and_precision` is the one reader of the partial ISO dates of the exchange format
@@ -165,6 +165,7 @@ _LETTER_LED = rf"""
     | (?P<rel>\b(?:(?P<prev>vorig|verleden)\s+jaar|(?P<last>(?:het\s+)?afgelopen)\s+jaar
         |(?P<this>dit|het\s+lopende|dit\s+kalender)\s*jaar|(?P<next>volgend|komend|het\s+komende)\s+jaar)\b)
     | (?P<prev_month>\b(?:vorige|verleden|afgelopen)\s+maand\b)
+    | (?P<this_month>\b(?:(?:begin|eind|medio|eerder|later|halverwege)\s+)?deze\s+maand\b)
 """
 _DATE = re.compile(f"(?ix){_DIGIT_LED}|{_LETTER_LED}")
 _DATE_AT_DIGIT = re.compile(f"(?ix){_DIGIT_LED}")
@@ -257,6 +258,10 @@ def _from_match(m: re.Match[str], reference: PartialDate | None) -> tuple[Partia
         return None
     if kind == "day":
         return _relative_day(reference, 2 if m["ago2"] else 1 if m["ago1"] else 0), True
+    if kind == "this_month":  # "eerder deze maand": the letter's month (unknown without it)
+        if reference.month is None:
+            return None
+        return PartialDate(reference.year, reference.month), True
     if kind == "prev_month":  # "vorige maand": the month before the letter's (unknown without its month)
         if reference.month is None:
             return None

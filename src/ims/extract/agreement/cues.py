@@ -32,7 +32,7 @@ KINDS = (
     (
         "AGREEMENT",
         r"\w*overeenkomst(?:en)?|visiedocument(?:en)?|(?:voorlopig(?:e)?\s+)?\w*akkoord(?:en)?|agreement"
-        r"|technical arrangement|arrangement",
+        r"|technical arrangement|arrangement|technische\s+regeling(?:en)?",
     ),
     ("PLAN", r"plan(?:nen)?|afspraak|afspraken"),
     (
@@ -56,7 +56,7 @@ _TRIGGERS = {
     "JVS": ("vision statement", "joint", "jvs", "verklaring"),
     "TREATY": ("verdrag", "treaty"),
     "ACTION_PLAN": ("actieplan", "action plan"),
-    "AGREEMENT": ("overeenkomst", "visiedocument", "akkoord", "agreement", "arrangement"),
+    "AGREEMENT": ("overeenkomst", "visiedocument", "akkoord", "agreement", "arrangement", "technische regeling"),
     "PLAN": ("plan", "afspra"),
     "AGREED": ("overeen", "afgesproken", "sprak", "spreek", "spreken", "eens"),
 }
@@ -116,6 +116,7 @@ _SPENDING_NORM = re.compile(
     r"(?:te\s+)?(?:besteden|uitgeven|uit\s+te\s+geven|investeren)\b"
     r"|\b(?:navo-?norm|tweeprocentsnorm|defence investment pledge)\b"
 )
+_NORM_WORDS = ("procent", "%", "norm", "pledge")
 _OF_A_PLACE = re.compile(r"\s+van\s+[A-Z]")
 # An infinitive clause right after "afgesproken": a few words, then "te" and a verb, before any punctuation.
 _INFINITIVE_CLAUSE = re.compile(r"\s+(?:[\w-]+\s+){1,5}te\s+\w+")
@@ -177,6 +178,8 @@ def _agreed(low: str, m: re.Match[str]) -> bool:
 
 def spending_norm(low: str, lo: int, hi: int) -> bool:
     """Whether what the window agrees or names is a norm for defence spending, not an instrument."""
+    if not any(word in low for word in _NORM_WORDS):  # a plain test first: the regex costs most where it fails
+        return False
     return bool(_SPENDING_NORM.search(low, lo, hi))
 
 
