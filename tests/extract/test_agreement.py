@@ -482,3 +482,18 @@ def test_a_technical_arrangement_in_dutch(facts):
 def test_signed_earlier_this_month(facts):
     text = "Nederland en Zweden ondertekenden eerder deze maand een MoU over de opleiding van duikers."
     assert keyset(facts(text, "agreement", date="2030-06-20")) == {("MoU", ("NL", "SE"), "2030-06")}
+
+
+def test_a_signing_planned_for_later_is_announced_now(facts):
+    text = "Het streven is om de overeenkomst met Zweden in 2031 te ondertekenen."
+    assert keyset(facts(text, "agreement", date="2030-06-01")) == {("AGREEMENT", ("NL", "SE"), "2030-06-01")}
+
+
+def test_a_paper_of_the_dutch_parliament_speaks_for_the_netherlands(facts):
+    # A short letter to the Staten-Generaal may name the Belgian colleague and never the Netherlands.
+    text = (
+        "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal. Op 2 mei 2030 heb ik met mijn Belgische "
+        "ambtgenoot gesproken over de opleiding van duikers. Minister van Defensie Janssen tekende daarna een "
+        "intentieverklaring over duikers."
+    )
+    assert keyset(facts(text, "agreement", date="2030-06-01")) == {("LOI", ("BE", "NL"), "2030-06")}

@@ -84,11 +84,19 @@ def home_voice(doc: DocContext, i: int) -> bool:
     return bool(found)
 
 
+# Words only a paper of the Dutch parliament (or a letter to it) carries.
+_DUTCH_PARLIAMENT = ("staten-generaal", "kamerstuk", "vergaderjaar", "retouradres")
+
+
 def text_voice(doc: DocContext) -> str:
-    """Whose text this is, for "ons land" and an unqualified "de minister van Defensie": Belgium where the
-    text names Belgium more often than the Netherlands, else the Netherlands."""
+    """Whose text this is, for "ons land" and an unqualified "de minister van Defensie": the Netherlands in a
+    paper of the Dutch parliament (a letter to the Staten-Generaal, a Kamerstuk: a short one may name only
+    the Belgian colleague and never the Netherlands); else Belgium where the text names Belgium more often
+    than the Netherlands, else the Netherlands."""
     key = ("text_voice",)
     voice = doc.memo.get(key)
+    if voice is None and doc.having(_DUTCH_PARLIAMENT):
+        voice = doc.memo[key] = HOME
     if voice is None:
         counts = {"NL": 0, "BE": 0}
         for i in doc.having(("belgi", "nederland")):

@@ -135,6 +135,10 @@ class Reader:
         amendment = bool(AMENDMENT.search(low, max(0, cue.start() - 40), cue.start()))
         definite = bool(DEFINITE.search(low, max(0, cue.start() - 40), cue.start())) and not (named or amendment)
         value = date.value if date else weekday_signed(doc, low, lo, hi)
+        if value is not None and self._ahead(value) and ANNOUNCED.search(low, lo, hi):
+            # A signing planned for later ("streeft ernaar het in 2030 te ondertekenen"): not signed yet, so
+            # an instrument announced now, which the conventions date with the document.
+            value = None
         accession = kind == "AGREEMENT" and bool(ACCESSION.search(low, lo, hi))
         # Only an undated instrument takes a date from how it is told (see undated()).
         narrated = value is None and bool(NARRATED.search(low, lo, hi))
@@ -282,6 +286,15 @@ class Reader:
                     self.doc, announced=draft.announced, accession=draft.accession, narrated=draft.signed_narrated
                 )
         return merged
+
+    def _ahead(self, date: PartialDate) -> bool:
+        """Whether ``date`` lies after the document's own date, at the precision both give."""
+        own = self.doc.date
+        if own is None:
+            return False
+        a, b = date.iso(), own.iso()
+        n = min(len(a), len(b))
+        return a[:n] > b[:n]
 
     def _join_accession(self, draft: Draft) -> None:
         near = [
