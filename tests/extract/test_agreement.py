@@ -497,3 +497,21 @@ def test_a_paper_of_the_dutch_parliament_speaks_for_the_netherlands(facts):
         "intentieverklaring over duikers."
     )
     assert keyset(facts(text, "agreement", date="2030-06-01")) == {("LOI", ("BE", "NL"), "2030-06")}
+
+
+def test_the_languages_of_a_treaty_are_no_parties(facts):
+    text = (
+        "Op 6 april 2030 sloten Nederland en Zweden een verdrag over havens. Het verdrag is opgesteld in de "
+        "Nederlandse, de Zweedse en de Engelse taal."
+    )
+    assert keyset(facts(text, "agreement", date="2030-06-01")) == {("TREATY", ("NL", "SE"), "2030-04-06")}
+
+
+def test_a_signing_told_as_earlier_is_not_the_news_of_the_day(facts):
+    text = "Eerder tekenden Nederland en Zweden al een overeenkomst over de opleiding van duikers."
+    assert keyset(facts(text, "agreement", date="2030-06-01")) == {("AGREEMENT", ("NL", "SE"), None)}
+
+
+def test_an_instrument_under_discussion_is_in_preparation(facts):
+    text = "Met Zweden wordt nu gesproken over een vergelijkbare overeenkomst."
+    assert keyset(facts(text, "agreement", date="2030-06-01")) == {("AGREEMENT", ("NL", "SE"), "2030-06-01")}

@@ -17,6 +17,8 @@ _TUSSEN = re.compile(r"[^,;.()]{0,40}?\btussen\s")
 _MET = re.compile(r"\s*met\s")
 _WITH = re.compile(r"\bmet\s")
 # Where the list of parties after "tussen" or "met" ends.
+# An adjective of a country that names a language: "in de Nederlandse, de Franse en de Engelse taal".
+_LANGUAGE = re.compile(r"(?:[\s,]+(?:en|of|de|het|[\w-]+se))*\s+(?:taal|talen)\b")
 # A preposition right before a country: the country is no subject ("na overleg met Duitsland").
 _GOVERNED = re.compile(r"\b(?:met|van|in|uit|naar|tussen|door|voor|bij|aan|over|tegen|zonder)\s+(?:het\s+|de\s+)?$")
 _PARTY_LIST_END = re.compile(r"\s(?:inzake|betreffende|over|ter|om|dat|die|waarin|voor|van\s+\d)\b|[;,(]")
@@ -33,12 +35,14 @@ _OWN_MINISTER = re.compile(r"\bminister(?:\s+van\s+defensie)?\b(?!\s+van\s+(?!de
 
 
 def countries_in(doc: DocContext, i: int, lo: int, hi: int) -> list[str]:
-    """Countries named as possible parties in sentence ``i`` between ``lo`` and ``hi`` (not as places)."""
+    """Countries named as possible parties in sentence ``i`` between ``lo`` and ``hi`` (not as places, nor
+    as the languages of the text: "opgesteld in de Nederlandse en de Franse taal")."""
     mentions = doc.mentions(i)
     places = _places(doc, i)
+    low = doc.lower(i)
     out: list[str] = []
     for k, m in enumerate(mentions):
-        if not (lo <= m.start < hi) or k in places:
+        if not (lo <= m.start < hi) or k in places or _LANGUAGE.match(low, m.end):
             continue
         for code in (m.id,) if m.kind == COUNTRY else m.members:
             if code not in out:
@@ -90,7 +94,7 @@ def _subjects(doc: DocContext, i: int, low: str, lo: int, hi: int) -> list[str]:
     places = _places(doc, i)
     out: list[str] = []
     for k, m in enumerate(mentions):
-        if not (lo <= m.start < hi) or k in places or m.kind != COUNTRY:
+        if not (lo <= m.start < hi) or k in places or m.kind != COUNTRY or _LANGUAGE.match(low, m.end):
             continue
         if _GOVERNED.search(low, max(0, m.start - 16), m.start):
             continue

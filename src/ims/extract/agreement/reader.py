@@ -33,6 +33,7 @@ from ims.extract.agreement.wording import (
     AMENDMENT,
     ANNOUNCED,
     DEFINITE,
+    EARLIER,
     NARRATED,
     SIGNED,
     requested,
@@ -141,7 +142,7 @@ class Reader:
             value = None
         accession = kind == "AGREEMENT" and bool(ACCESSION.search(low, lo, hi))
         # Only an undated instrument takes a date from how it is told (see undated()).
-        narrated = value is None and bool(NARRATED.search(low, lo, hi))
+        narrated = value is None and bool(NARRATED.search(low, lo, hi)) and not EARLIER.search(low, lo, hi)
         announced = value is None and bool(ANNOUNCED.search(low, lo, hi))
         amended = self._antecedent(i, kind, head, None) if amendment else None
         if amended is not None:  # the amendment binds the parties of what it amends and those it names

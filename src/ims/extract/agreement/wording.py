@@ -21,9 +21,12 @@ ANNOUNCED = re.compile(
     r"|\b(?:zal|zullen)\b[^.]{0,80}\b(?:onder)?tekenen\b|\b(?:wordt|worden)\b[^.]{0,60}\b(?:onder)?tekend\b"
     r"|\bin voorbereiding\b|\bwordt\s+(?:verder\s+)?gewerkt\s+aan\b|\bvoorbereid\b|\baangekondigd\b"
     r"|\bnog\s+niet\b[^.]{0,40}\b(?:onder)?tekend\b|\bter\s+ondertekening\b|\bmoet\s+nog\b"
-    # in preparation: under negotiation ("onderhandelt met België over een verdrag", "de onderhandelingen over")
-    r"|\bonderhandel(?:t|en|ingen|ing)\b"
+    # in preparation: under negotiation or discussion ("onderhandelt met België over een verdrag", "wordt
+    # gesproken over een vergelijkbare overeenkomst")
+    r"|\bonderhandel(?:t|en|ingen|ing)\b|\bwordt\s+(?:[\w-]+\s+){0,3}?gesproken\s+over\b|\bgesprekken\s+over\b"
 )
+# A signing told as earlier than the news of the day ("Eerder tekenden beide landen al een overeenkomst").
+EARLIER = re.compile(r"\b(?:eerder|reeds|destijds|vroeger|indertijd|eertijds)\b")
 # An instrument asked for is not one that exists or is announced: a motion's request ("verzoekt de regering,
 # met België een verdrag te sluiten") or a question ("Bent u bereid een MoU te tekenen?"), when what is asked
 # is to conclude it. A question about a signing that took place ("hebben ... getekend?") still reports it.
