@@ -390,6 +390,7 @@ def test_an_organisation_listed_as_a_side_is_a_party(facts):
         "De norm die de lidstaten in 2029 afspraken, is 3 procent van het bruto binnenlands product.",
         "Nederland heeft met de andere bondgenoten afgesproken 3 procent te besteden.",
         "Op de top spraken de bondgenoten af om uiterlijk in 2035 vijf procent aan defensie uit te geven.",
+        "Op de top is afgesproken dat alle lidstaten toewerken naar 3 procent.",
     ],
 )
 def test_a_norm_for_defence_spending_is_no_instrument(facts, text):

@@ -114,6 +114,7 @@ _SPENDING_NORM = re.compile(
     r"\b(?:bbp|bnp|bruto\s+(?:binnenlands|nationaal)\s+product|defensie\w*)"
     r"|(?:\d+(?:[.,]\d+)?|twee|drie|vier|vijf|anderhalf)\s*(?:%|procent)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:te\s+)?(?:besteden|uitgeven|uit\s+te\s+geven|investeren)\b"
+    r"|\bnaar\s+(?:\d+(?:[.,]\d+)?|twee|drie|vier|vijf)\s*(?:%|procent)"  # "toewerken naar 2 procent"
     r"|\b(?:navo-?norm|tweeprocentsnorm|defence investment pledge)\b"
 )
 _NORM_WORDS = ("procent", "%", "norm", "pledge")

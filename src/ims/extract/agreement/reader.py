@@ -104,7 +104,7 @@ class Reader:
             lo = max(lo, consumed)
             listed, consumed = listed_after(doc, i, low, cue, lo, hi)
             kind = cue.lastgroup or "AGREEMENT"
-            if cue_words.spending_norm(low, lo, len(low)):
+            if cue_words.spending_norm(low, lo, hi):
                 continue
             if kind == "AGREED":  # the verb's clause ends at its comma: "Was X ... overeengekomen, de plannen ..."
                 comma = _CLAUSE_END.search(low, cue.end(), hi)
