@@ -516,3 +516,10 @@ def test_a_signing_told_as_earlier_is_not_the_news_of_the_day(facts):
 def test_an_instrument_under_discussion_is_in_preparation(facts):
     text = "Met Zweden wordt nu gesproken over een vergelijkbare overeenkomst."
     assert keyset(facts(text, "agreement", date="2030-06-01")) == {("AGREEMENT", ("NL", "SE"), "2030-06-01")}
+
+
+def test_laid_down_in_an_instrument_dates_it_but_a_cited_frame_stays_a_frame(facts):
+    text = "De samenwerking met Zweden werd in 2029 vastgelegd in een akkoord."
+    assert keyset(facts(text, "agreement", date="2030-06-01")) == {("AGREEMENT", ("NL", "SE"), "2029")}
+    text = "Het recht op zelfverdediging, zoals vastgelegd in artikel 5 van het NAVO-verdrag, geldt ook voor Zweden."
+    assert facts(text, "agreement", date="2030-06-01") == []

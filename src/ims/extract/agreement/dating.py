@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ims.extract.agreement.wording import ANNOUNCED, CONCLUDED, SIGNED
+from ims.extract.agreement.wording import ANNOUNCED, CONCLUDED, LAID_DOWN, SIGNED
 from ims.extract.context import DocContext
 from ims.text.dates import DateMention, PartialDate
 
@@ -90,7 +90,7 @@ def date_for(
         return None
     if after:
         return after[0]
-    if not CONCLUDED.search(low, lo, hi):
+    if not (CONCLUDED.search(low, lo, hi) or LAID_DOWN.search(low, lo, hi)):
         return None
     return before[-1] if before else None
 

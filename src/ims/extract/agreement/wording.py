@@ -11,6 +11,9 @@ CONCLUDED = re.compile(
     r"|bereikt(?:e|en)?|aangegaan|geratificeerd|ratificatie|bekrachtig\w*|aangekondigd|tot stand gekomen|handtekening"
     r"|aangesloten|toegetreden)\b"
 )
+# Laid down in an instrument ("werd in 2018 vastgelegd in een akkoord"): dates it, as a signing does. Not a
+# sign that a treaty cited as the frame was concluded ("zoals vastgelegd in artikel 5 van het NAVO-verdrag").
+LAID_DOWN = re.compile(r"\b(?:vastgelegd|bezegeld)\b")
 # A finite form of signing (not the noun "ondertekening"): what makes a plan or arrangements an instrument.
 SIGNED = re.compile(r"\b(?:onder)?tek(?:en|ent|ende|enden|end)\b|\bgetekend\b|\bhandtekening\b")
 # A news item narrating the signing in the simple past: the event of the day.
