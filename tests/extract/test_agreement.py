@@ -523,3 +523,10 @@ def test_laid_down_in_an_instrument_dates_it_but_a_cited_frame_stays_a_frame(fac
     assert keyset(facts(text, "agreement", date="2030-06-01")) == {("AGREEMENT", ("NL", "SE"), "2029")}
     text = "Het recht op zelfverdediging, zoals vastgelegd in artikel 5 van het NAVO-verdrag, geldt ook voor Zweden."
     assert facts(text, "agreement", date="2030-06-01") == []
+
+
+def test_both_countries_are_the_two_named_before(facts):
+    text = "Zweden en Finland breiden hun samenwerking uit. De ministers van beide landen tekenden gisteren een MoU."
+    assert keyset(facts(text, "agreement", date="2030-06-12")) == {("MoU", ("FI", "SE"), "2030-06-11")}
+    text = "De samenwerking met Zweden groeit. De ministers van beide landen tekenden gisteren een MoU."
+    assert keyset(facts(text, "agreement", date="2030-06-12")) == {("MoU", ("NL", "SE"), "2030-06-11")}

@@ -24,7 +24,10 @@ _GOVERNED = re.compile(r"\b(?:met|van|in|uit|naar|tussen|door|voor|bij|aan|over|
 _PARTY_LIST_END = re.compile(r"\s(?:inzake|betreffende|over|ter|om|dat|die|waarin|voor|van\s+\d)\b|[;,(]")
 # The letter's own voice in an instrument's window: the minister signs for the Netherlands ("door mij",
 # "met mijn Belgische collega"). A Netherlands named elsewhere in the sentence is no party by that alone.
-FIRST_PERSON = re.compile(r"\b(?:ik|wij|we|mij|mijn|ons|onze|ons land|beide landen)\b")
+FIRST_PERSON = re.compile(r"\b(?:ik|wij|we|mij|mijn|ons|onze|ons land)\b")
+# "beide landen": the Netherlands and its partner where one partner is named; where two others are ("Frankrijk
+# en België ... de ministers van beide landen"), those two.
+BOTH = re.compile(r"\bbeide\s+landen\b")
 # The Dutch government's voice: "ik", "wij" in a letter.
 _GOVERNMENT_VOICE = re.compile(r"\b(?:ik|wij)\b")
 _GOVERNMENT_VOICE_REACH = 12  # body sentences at the top of a letter: "Hierbij bied ik u ... aan"

@@ -20,6 +20,7 @@ from ims.extract.agreement.dating import (
     weekday_signed,
 )
 from ims.extract.agreement.parties import (
+    BOTH,
     FIRST_PERSON,
     counterparts_only,
     countries_in,
@@ -190,6 +191,7 @@ class Reader:
             and (
                 (len(foreign) == 1 and foreign[0] not in ORG_IDS)
                 or FIRST_PERSON.search(low, lo, hi)
+                or (len(foreign) < 2 and BOTH.search(low, lo, hi))
                 or counterparts_only(doc, i, low, lo, hi)
             )
         ):
