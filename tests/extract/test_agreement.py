@@ -485,8 +485,15 @@ def test_signed_earlier_this_month(facts):
     assert keyset(facts(text, "agreement", date="2030-06-20")) == {("MoU", ("NL", "SE"), "2030-06")}
 
 
-def test_a_signing_planned_for_later_is_announced_now(facts):
-    text = "Het streven is om de overeenkomst met Zweden in 2031 te ondertekenen."
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Het streven is om de overeenkomst met Zweden in 2031 te ondertekenen.",
+        "Nederland en Zweden gaan in 2031 een overeenkomst sluiten over havens.",
+        "Nederland en Zweden gaan een overeenkomst sluiten over havens.",
+    ],
+)
+def test_a_signing_planned_for_later_is_announced_now(facts, text):
     assert keyset(facts(text, "agreement", date="2030-06-01")) == {("AGREEMENT", ("NL", "SE"), "2030-06-01")}
 
 

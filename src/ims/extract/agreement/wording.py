@@ -19,7 +19,7 @@ SIGNED = re.compile(r"\b(?:onder)?tek(?:en|ent|ende|enden|end)\b|\bgetekend\b|\b
 # A news item narrating the signing in the simple past: the event of the day.
 NARRATED = re.compile(r"\b(?:onder)?tekenden?\b|\bslo(?:ot|ten)\b|\bkwamen\b[^.]{0,80}\bovereen")
 ANNOUNCED = re.compile(
-    r"\b(?:zal|zullen|wil|willen|voornemens|van plan|streven|streeft|beoogt|beogen|verwacht|naar verwachting"
+    r"\b(?:zal|zullen|gaan|gaat|wil|willen|voornemens|van plan|streven|streeft|beoogt|beogen|verwacht|naar verwachting"
     r"|voorzien|gepland)\b[^.]{0,80}\b(?:(?:onder)?tekenen|sluiten|aangaan|aan te gaan)\b"
     r"|\b(?:zal|zullen)\b[^.]{0,80}\b(?:onder)?tekenen\b|\b(?:wordt|worden)\b[^.]{0,60}\b(?:onder)?tekend\b"
     r"|\bin voorbereiding\b|\bwordt\s+(?:verder\s+)?gewerkt\s+aan\b|\bvoorbereid\b|\baangekondigd\b"
