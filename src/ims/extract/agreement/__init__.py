@@ -10,7 +10,9 @@ The rules, by the ``rule`` name a fact carries:
 * ``agreement.signed_plan`` — a plan or arrangements that are signed ("tekenden een ambitieus plan",
   "ondertekenden de afspraken");
 * ``agreement.agreed`` — the verb: "kwamen overeen dat ...", "zijn ... overeengekomen", "hebben ze
-  afgesproken" (not "komt overeen met", which compares, nor "zoals afgesproken in", which cites);
+  afgesproken", "spraken ... af", "bereikten overeenstemming", "werden het eens" (not "komt overeen met",
+  which compares, nor "zoals afgesproken in", which cites, nor "zijn het eens over", an opinion); in a
+  sentence that names an instrument, what was agreed is that instrument;
 * ``agreement.accession`` — a party joins an agreement ("besliste mee in te stappen in het akkoord"):
   the parties are the newcomer and those of the agreement a neighbouring sentence describes.
 
@@ -30,9 +32,11 @@ name several instruments, each with its own parties and date.
 * **Not instruments**: one asked for, in a motion ("verzoekt de regering, ... een verdrag te sluiten") or
   a question ("Bent u bereid een MoU te tekenen?").
 * **Date**: the first date after the word in its window ("het Joint Vision Statement van juni 2017");
-  else, when the window says the instrument was concluded, the nearest date before it ("Op 3 mei heb ik
-  ... een visiedocument getekend", "het op 2 juli 2018 te Washington tot stand gekomen Verdrag").
-  Publication references ("Trb. 2018, 125", "Stb. 2019, 147") are no dates. An instrument only
+  else, when the window says the instrument was concluded or laid down, the nearest date before it ("Op 3
+  mei heb ik ... een visiedocument getekend", "het op 2 juli 2018 te Washington tot stand gekomen
+  Verdrag"). Publication references ("Trb. 2018, 125", "Stb. 2019, 147"), the date of a letter referred to
+  ("mijn brief van 4 februari") and the day it runs out ("loopt in 2020 af") are no dates; a signing
+  planned for after the document's date ("streeft ernaar het in 2030 te ondertekenen") is announced. An instrument only
   announced, prepared or joined gets the document's date; one whose signing a news item narrates
   ("ondertekenden", "tekende") without a date gets the document's date when that is known to the month;
   one signed on a bare weekday ("zetten donderdag hun handtekening") the last such day up to the document's.
@@ -42,8 +46,9 @@ name several instruments, each with its own parties and date.
   complete the first mention's. Mentions of the same kind with the same parties and compatible dates
   are merged too.
 
-Not instruments: founding treaties cited as the frame ("artikel 5 van het NAVO-verdrag", "het Verdrag
-van Lissabon") unless the window says they were concluded; negated or conditional mentions ("niet
+Not instruments: a norm for defence spending ("kwamen overeen ... 2 procent van hun bbp"), which is a
+``defence_spending`` target; founding treaties cited as the frame ("artikel 5 van het NAVO-verdrag", "het
+Verdrag van Lissabon") unless the window says they were concluded; negated or conditional mentions ("niet
 geleid tot een akkoord", "wanneer een akkoord wordt bereikt"); "akkoord" as a verb ("gaat Nederland
 akkoord met").
 
