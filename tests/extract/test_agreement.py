@@ -537,3 +537,22 @@ def test_both_countries_are_the_two_named_before(facts):
     assert keyset(facts(text, "agreement", date="2030-06-12")) == {("MoU", ("FI", "SE"), "2030-06-11")}
     text = "De samenwerking met Zweden groeit. De ministers van beide landen tekenden gisteren een MoU."
     assert keyset(facts(text, "agreement", date="2030-06-12")) == {("MoU", ("NL", "SE"), "2030-06-11")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Het kabinet heeft zijn akkoord gegeven aan de Zweedse deelname aan de oefening.",
+        "Na akkoord van de Kamer kan Zweden deelnemen aan het project.",
+        "Met akkoord van Zweden wordt het schip in Den Helder onderhouden.",
+        "Zweden heeft akkoord gegeven voor de gezamenlijke opleiding.",
+        "De regering van Zweden verleende haar akkoord aan de oefening.",
+    ],
+)
+def test_akkoord_as_consent_is_no_instrument(facts, text):
+    assert facts(text, "agreement") == []
+
+
+def test_an_accord_with_its_article_still_gives(facts):
+    text = "Het akkoord met Zweden geeft de marine meer ruimte; het werd in 2029 gesloten."
+    assert keyset(facts(text, "agreement")) == {("AGREEMENT", ("NL", "SE"), "2029")}

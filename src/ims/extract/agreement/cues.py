@@ -103,6 +103,18 @@ _NOT_AN_INSTRUMENT = re.compile(
 _NEGATED_AFTER = re.compile(r"\W*(?:wordt|is|zal)\s+niet\b")  # used with match() at the word's end
 # "akkoord" as a verb: "gaat Nederland hier mee akkoord", "akkoord gaan met".
 _AKKOORD_VERB = re.compile(r"\b(?:ga|gaat|gaan|ging|gingen|gegaan)\b[^,.;:]{0,40}$|\bmee\s+$")
+# "akkoord" as consent, not an instrument: given or granted ("heeft zijn akkoord gegeven", "akkoord verleend"),
+# or after a preposition without an article ("na akkoord van de Kamer", "met akkoord van België", "voor
+# akkoord getekend").
+_CONSENT_BEFORE = re.compile(
+    r"\b(?:na|met|voor|zonder|ter)\s+$"
+    r"|\b(?:verlee?n\w*|gaf|gaven|geeft|geven|gegeven)\s+(?:zijn|haar|hun|mijn|ons|uw)\s+$"
+)
+_ARTICLE_BEFORE = re.compile(r"\b(?:een|het|dit|dat|deze|die)\s+(?:[\w-]+\s+){0,2}$")
+_CONSENT_AFTER = re.compile(
+    r"\s+(?:[\w-]+\s+){0,3}?(?:gegeven|geven|geeft|gaf|gaven|verleend|verleent|verleende|verleenden|verlenen"
+    r"|bevonden|onthouden)\b"
+)
 _FOUNDING = re.compile(
     r"(?:navo|eu|vn|nato|noord-atlantisch\w*)[- ]?verdrag|verdrag(?:en)? (?:betreffende de europese|tot oprichting"
     r"|van (?:de )?(?:europese|noord))|atlantic treaty"
@@ -146,7 +158,7 @@ def cues(low: str, kinds: tuple[str, ...] | None) -> list[re.Match[str]]:
         if _NOT_AN_INSTRUMENT.search(before) or _NEGATED_AFTER.match(low, m.end()):
             continue
         if kind == "AGREEMENT" and "akkoord" in m.group(0) and (
-            _AKKOORD_VERB.search(before) or _POLITICAL_ACCORD.search(m.group(0))
+            _AKKOORD_VERB.search(before) or _POLITICAL_ACCORD.search(m.group(0)) or _consent(low, m, before)
         ):
             continue
         if kind == "PLAN" and not signed:
@@ -158,6 +170,16 @@ def cues(low: str, kinds: tuple[str, ...] | None) -> list[re.Match[str]]:
         # "In de intentieverklaring van 2016 spraken zij af ...": what was agreed is the instrument named
         return [m for m in found if m.lastgroup != "AGREED"]
     return found
+
+
+def _consent(low: str, m: re.Match[str], before: str) -> bool:
+    """A bare "akkoord" that is someone's consent ("zijn akkoord gegeven", "na akkoord van de Kamer")."""
+    if m.group(0) != "akkoord":
+        return False  # a compound ("renegade-akkoord") or "voorlopig akkoord" names an instrument
+    if _CONSENT_BEFORE.search(before):
+        return True
+    # "het akkoord geeft beide landen het recht ...": with an article it is the instrument that gives
+    return not _ARTICLE_BEFORE.search(before) and bool(_CONSENT_AFTER.match(low, m.end(), m.end() + 50))
 
 
 def _agreed(low: str, m: re.Match[str]) -> bool:
