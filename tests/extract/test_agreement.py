@@ -547,6 +547,7 @@ def test_both_countries_are_the_two_named_before(facts):
         "Met akkoord van Zweden wordt het schip in Den Helder onderhouden.",
         "Zweden heeft akkoord gegeven voor de gezamenlijke opleiding.",
         "De regering van Zweden verleende haar akkoord aan de oefening.",
+        "De Voorzitter: Dan is dat akkoord, met instemming van de Zweedse delegatie.",
     ],
 )
 def test_akkoord_as_consent_is_no_instrument(facts, text):
@@ -556,3 +557,15 @@ def test_akkoord_as_consent_is_no_instrument(facts, text):
 def test_an_accord_with_its_article_still_gives(facts):
     text = "Het akkoord met Zweden geeft de marine meer ruimte; het werd in 2029 gesloten."
     assert keyset(facts(text, "agreement")) == {("AGREEMENT", ("NL", "SE"), "2029")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Er is veel overeenkomst tussen de Nederlandse en de Zweedse aanpak.",
+        "De overeenkomsten en verschillen tussen de Nederlandse en Zweedse marine zijn klein.",
+        "De Zweedse aanpak vertoont duidelijke overeenkomsten met de Nederlandse.",
+    ],
+)
+def test_overeenkomst_as_likeness_is_no_instrument(facts, text):
+    assert facts(text, "agreement") == []

@@ -110,6 +110,16 @@ _CONSENT_BEFORE = re.compile(
     r"\b(?:na|met|voor|zonder|ter)\s+$"
     r"|\b(?:verlee?n\w*|gaf|gaven|geeft|geven|gegeven)\s+(?:zijn|haar|hun|mijn|ons|uw)\s+$"
 )
+# Predicative: "Dan is dat akkoord.", "Duitsland is akkoord met het voorstel".
+_AGREEABLE = re.compile(r"\b(?:is|zijn|was|waren|ben|bent)\s+(?:dat\s+|daarmee\s+|hiermee\s+)?$")
+_AGREEABLE_AFTER = re.compile(r"\s*(?:[,.;:!?]|met\b|$)")
+# "overeenkomst" as likeness, not an instrument: "veel overeenkomst tussen ...", "overeenkomsten en verschillen",
+# "vertoont overeenkomsten met".
+_LIKENESS_BEFORE = re.compile(
+    r"\b(?:veel|weinig|enige|grote|sterke|duidelijke)\s+$|\b(?:verschillen|verschil)\s+en\s+$"
+    r"|\bvertoon\w*\s+(?:[\w-]+\s+){0,3}$"
+)
+_LIKENESS_AFTER = re.compile(r"\s+en\s+verschill")
 _ARTICLE_BEFORE = re.compile(r"\b(?:een|het|dit|dat|deze|die)\s+(?:[\w-]+\s+){0,2}$")
 _CONSENT_AFTER = re.compile(
     r"\s+(?:[\w-]+\s+){0,3}?(?:gegeven|geven|geeft|gaf|gaven|verleend|verleent|verleende|verleenden|verlenen"
@@ -161,6 +171,10 @@ def cues(low: str, kinds: tuple[str, ...] | None) -> list[re.Match[str]]:
             _AKKOORD_VERB.search(before) or _POLITICAL_ACCORD.search(m.group(0)) or _consent(low, m, before)
         ):
             continue
+        if kind == "AGREEMENT" and m.group(0) in ("overeenkomst", "overeenkomsten") and (
+            _LIKENESS_BEFORE.search(before) or _LIKENESS_AFTER.match(low, m.end())
+        ):
+            continue
         if kind == "PLAN" and not signed:
             continue  # a plan or arrangements that nobody signs are no instrument
         if kind == "AGREED" and not _agreed(low, m):
@@ -177,6 +191,8 @@ def _consent(low: str, m: re.Match[str], before: str) -> bool:
     if m.group(0) != "akkoord":
         return False  # a compound ("renegade-akkoord") or "voorlopig akkoord" names an instrument
     if _CONSENT_BEFORE.search(before):
+        return True
+    if _AGREEABLE.search(before) and _AGREEABLE_AFTER.match(low, m.end()):
         return True
     # "het akkoord geeft beide landen het recht ...": with an article it is the instrument that gives
     return not _ARTICLE_BEFORE.search(before) and bool(_CONSENT_AFTER.match(low, m.end(), m.end() + 50))
