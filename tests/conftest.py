@@ -7,11 +7,26 @@ without it (`pytest -p no:django tests/framework`).
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import pytest
 
 SHARED_DIR = Path(os.environ.get("IMS_SHARED_DIR", Path(__file__).resolve().parents[1].parent / "shared"))
+
+
+@pytest.fixture(autouse=True)
+def _default_language_after_each_test():
+    """A request activates its language in the worker's thread and LocaleMiddleware leaves it active; the next
+    test in the same worker must start from the default language, as work outside a request does in use."""
+    yield
+    if "django.utils.translation" in sys.modules:
+        from django.conf import settings
+
+        if settings.configured:
+            from django.utils import translation
+
+            translation.deactivate()
 
 
 @pytest.fixture
