@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ims.search.analysis import fold, terms
-from ims.search.excerpt import END_MARK, START_MARK, locate
+from ims.search.excerpt import passage
 from ims.search.query import fts5_match, parse, tsquery_sql
 
 
@@ -32,11 +32,13 @@ def test_stop_words_alone_and_exclusions_alone_ask_nothing():
     assert fts5_match(parse('"van de brigade"')) == '(("brigad"))'  # PostgreSQL drops them at the ends too
 
 
-def test_a_snippet_is_found_back_in_the_text():
-    text = "Aanhef. De Noorse mariniers oefenen met geïntegreerde eenheden in het noorden."
-    found = locate(text, f"…{START_MARK}nor{END_MARK} marinier oefen…", frozenset({"nor"}), stemmed=True)
-    assert text[found.start:found.end] == "Noorse mariniers oefenen"
-    assert found.parts[0] == ("Noorse", True) and found.leading and found.trailing
-    assert locate(text, f"De {START_MARK}Noorse{END_MARK} mariniers", frozenset({"nor"}), stemmed=False).start == 8
-    fallback = locate(text, "iets anders", frozenset({"geintegreerd"}), stemmed=False)
-    assert ("geïntegreerde", True) in fallback.parts
+def test_a_snippet_is_the_passage_around_the_first_match():
+    text = "Aanhef. De Noorse mariniers oefenen met geïntegreerde eenheden in het noorden. Noorse mariniers."
+    query = parse('"Noorse mariniers" oefenen')
+    found = passage(text, query.needles(), query.terms(), width=4)
+    assert text[found.start:found.end] == "De Noorse mariniers oefenen"
+    assert found.parts[1] == ("Noorse", True) and found.leading and found.trailing
+    phrase = parse('"mariniers oefenen"')
+    assert passage(text, phrase.needles(), phrase.terms(), width=2).start == text.index("mariniers")
+    title_only = passage(text, parse("fregat").needles(), parse("fregat").terms(), width=3)
+    assert (title_only.start, title_only.leading) == (0, False)  # no match in the text: its start

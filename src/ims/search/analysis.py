@@ -62,9 +62,11 @@ def tokens(text: str) -> list[Token]:
     return list(iter_tokens(text))
 
 
-def iter_tokens(text: str) -> Iterator[Token]:
-    """The words of ``text`` one by one, for a reader that may stop early."""
-    for m in _WORD.finditer(text):
+def iter_tokens(text: str, start: int = 0) -> Iterator[Token]:
+    """The words of ``text`` one by one (from the word at ``start`` on), for a reader that may stop early."""
+    while 0 < start < len(text) and text[start - 1].isalnum():
+        start -= 1  # not from the middle of a word
+    for m in _WORD.finditer(text, start):
         yield Token(m.start(), m.end(), stem(m.group()))
 
 

@@ -1,131 +1,177 @@
-"""The database's part of the search: writing an entry's full-text side, and matching, ranking, counting and
-snippets. PostgreSQL: a ``tsvector`` (``dutch``), ``websearch_to_tsquery``, ``ts_rank_cd``, ``ts_headline``.
-SQLite: FTS5 over the Snowball stems (``ims.search.analysis``), ``bm25``, ``snippet``.
+"""The database's part of the search: writing an entry's full-text side, and matching, ranking and counting in
+one statement. PostgreSQL: a ``tsvector`` (``dutch``), ``websearch_to_tsquery``, ``ts_rank_cd``. SQLite: FTS5
+over the Snowball stems (``ims.search.analysis``), ``bm25``. The snippets are cut in Python (``excerpt``) from
+the hits of the shown page only, so no database reads a whole letter to show a line of it.
 
-Every query here takes the ids of the entries the user may see as a subquery, built by the selector through
-the clearance filter, so no match, count or snippet comes from an entry above the user's clearance.
+Clearance is part of the matching query itself: on PostgreSQL a condition on the matched row's level, on SQLite
+a condition on the FTS5 rowid, which carries the entry's level, kind and year (see ``fts_rowid``). So no hit,
+count or facet comes from an entry above the reader's level, and the database never joins the matches to
+another table to find that out.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db import connection
 
 from . import analysis
-from .excerpt import END_MARK, START_MARK
+from .models import Kind, SearchEntry
 from .query import Query, fts5_match, tsquery_sql
 
 # Ranking weights: a word in the title counts more than one in the text.
 _TITLE_WEIGHT, _BODY_WEIGHT = 5.0, 1.0
-SNIPPET_WORDS = 24
+
+# The SQLite rowid of an entry's FTS5 row: its id, kind, level and year packed into one integer, so that a
+# match's facets and clearance are read from the index's own row list. Reading them from a table instead means
+# a lookup per matching row, and a word found in 11,000 entries made that the larger part of a search.
+_YEAR_BITS, _LEVEL_BITS, _KIND_BITS = 12, 3, 4
+_LEVEL_SHIFT = _YEAR_BITS
+_KIND_SHIFT = _YEAR_BITS + _LEVEL_BITS
+_ID_SHIFT = _YEAR_BITS + _LEVEL_BITS + _KIND_BITS
+# Codes of the kinds in the rowid: append only, a stored index depends on them.
+KIND_CODES: tuple[str, ...] = ("partner", "initiative", "agreement", "contribution", "commitment", "milestone",
+                               "document")
+assert set(KIND_CODES) == set(Kind.values)
+
+
+def fts_rowid(entry: SearchEntry) -> int:
+    year = entry.year if entry.year and 0 < entry.year < (1 << _YEAR_BITS) else 0  # 0: no year
+    level = min(int(entry.classification), (1 << _LEVEL_BITS) - 1)
+    return (entry.pk << _ID_SHIFT) | (KIND_CODES.index(entry.kind) << _KIND_SHIFT) | (level << _LEVEL_SHIFT) | year
 
 
 def _postgresql() -> bool:
     return connection.vendor == "postgresql"
 
 
-def write(entry_id: int, title: str, body: str) -> None:
+def _vocabulary(rows: Iterable[SearchEntry]) -> list[tuple[str]]:
+    """The index terms of the entries, once each, for the vocabulary the compound splitting consults."""
+    found: set[str] = set()
+    for row in rows:
+        found.update(analysis.terms(f"{row.title} {row.body}").split())
+    found.discard(analysis.STOP_MARK)
+    return [(term,) for term in sorted(found) if len(term) <= 60]
+
+
+def write(entry: SearchEntry) -> None:
     """Store (or replace) the full-text side of one entry."""
-    write_many([(entry_id, title, body)], fresh=False)
+    write_many([entry], fresh=False)
 
 
-def write_many(rows: list[tuple[int, str, str]], *, fresh: bool) -> None:
-    """Store the full-text side of many entries ``(id, title, body)``; ``fresh``: none of them has one yet."""
+def write_many(rows: list[SearchEntry], *, fresh: bool) -> None:
+    """Store the full-text side of many entries; ``fresh``: none of them has one yet."""
     with connection.cursor() as cursor:
+        cursor.executemany("INSERT INTO search_term (term) VALUES (%s) ON CONFLICT DO NOTHING", _vocabulary(rows))
         if _postgresql():
             cursor.executemany(
                 "UPDATE search_searchentry SET vector = setweight(to_tsvector('dutch', %s), 'A')"
                 " || setweight(to_tsvector('dutch', %s), 'B') WHERE id = %s",
-                [(analysis.fold(title), analysis.fold(body), pk) for pk, title, body in rows],
+                [(analysis.fold(row.title), analysis.fold(row.body), row.pk) for row in rows],
             )
             return
         if not fresh:
-            cursor.executemany("DELETE FROM search_fts WHERE rowid = %s", [(pk,) for pk, _, _ in rows])
+            _forget_fts(cursor, [row.pk for row in rows])
         cursor.executemany("INSERT INTO search_fts (rowid, title, body) VALUES (%s, %s, %s)",
-                           [(pk, analysis.terms(title), analysis.terms(body)) for pk, title, body in rows])
+                           [(fts_rowid(row), analysis.terms(row.title), analysis.terms(row.body)) for row in rows])
+
+
+def _forget_fts(cursor, entry_ids: list[int]) -> None:
+    # The rowid range of an entry: whatever level, kind and year it was stored with.
+    cursor.executemany("DELETE FROM search_fts WHERE rowid >= %s AND rowid < %s",
+                       [(pk << _ID_SHIFT, (pk + 1) << _ID_SHIFT) for pk in entry_ids])
 
 
 def forget(entry_ids: list[int]) -> None:
     if _postgresql() or not entry_ids:
         return  # on PostgreSQL the vector goes with its row
     with connection.cursor() as cursor:
-        cursor.execute(f"DELETE FROM search_fts WHERE rowid IN ({', '.join(['%s'] * len(entry_ids))})", entry_ids)
+        _forget_fts(cursor, entry_ids)
 
 
 def clear() -> None:
-    if not _postgresql():
-        with connection.cursor() as cursor:
+    with connection.cursor() as cursor:
+        cursor.execute("DELETE FROM search_term")
+        if not _postgresql():
             cursor.execute("DELETE FROM search_fts")
 
 
-@dataclass(frozen=True)
-class Matches:
-    """A WITH clause that defines ``h(id, rank, kind, year)``: the visible entries that match, the rank higher for
-    better hits."""
-
-    sql: str
-    params: list
-
-
-def matches(query: Query, visible_sql: str, visible_params: tuple, *, ranked: bool = True) -> Matches:
-    """``ranked=False`` leaves the rank out (0 for all): counting needs none, and ranking every hit costs."""
-    if _postgresql():
-        expression, params = tsquery_sql(query)
-        rank = "ts_rank_cd(e.vector, q.q)" if ranked else "0"
-        sql = (f"WITH q AS (SELECT {expression} AS q), h AS (SELECT e.id, {rank} AS rank, e.kind,"
-               f" e.year FROM search_searchentry e, q WHERE e.vector @@ q.q AND e.id IN ({visible_sql}))")
-        return Matches(sql, [*params, *visible_params])
-    # Materialized: else SQLite may run the full-text match again for every row it joins.
-    rank = f"bm25(search_fts, {_TITLE_WEIGHT}, {_BODY_WEIGHT})" if ranked else "0"
-    sql = (f"WITH m AS MATERIALIZED (SELECT rowid AS id, {rank} AS rank"
-           " FROM search_fts WHERE search_fts MATCH %s), h AS (SELECT e.id, -m.rank AS rank, e.kind, e.year FROM m"
-           f" JOIN search_searchentry e ON e.id = m.id WHERE e.id IN ({visible_sql}))")
-    return Matches(sql, [fts5_match(query), *visible_params])
-
-
-def counts(found: Matches) -> list[tuple[str, int | None, int]]:
-    """``(kind, year, number of hits)`` over all matches: the facets and, summed, the total."""
+def analyze() -> None:
+    """Fresh planner statistics after a rebuild, so that the first searches are planned for the new index."""
     with connection.cursor() as cursor:
-        cursor.execute(f"{found.sql} SELECT kind, year, COUNT(*) FROM h GROUP BY kind, year", found.params)
-        return [(kind, year, n) for kind, year, n in cursor.fetchall()]
+        cursor.execute("ANALYZE search_searchentry" if _postgresql() else "ANALYZE")
 
 
-def ranked(found: Matches, *, kind: str, year: int | None, offset: int, limit: int) -> list[int]:
-    """One page of matching entry ids, best first, of one kind and year where given."""
-    where, params = [], []
+def known_terms(candidates: Iterable[str]) -> set[str]:
+    """Those of ``candidates`` that are index terms of some entry (the compound splitting's vocabulary)."""
+    wanted = sorted(set(candidates))
+    if not wanted:
+        return set()
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT term FROM search_term WHERE term IN ({', '.join(['%s'] * len(wanted))})", wanted)
+        return {row[0] for row in cursor.fetchall()}
+
+
+@dataclass(frozen=True)
+class Found:
+    counts: list[tuple[str, int | None, int]]  # (kind, year, hits) over all visible matches
+    ids: list[int]  # the asked page of entry ids, best first
+
+
+def find(query: Query, *, level: int, kind: str, year: int | None, offset: int, limit: int) -> Found:
+    """The matches visible at ``level``: counted by kind and year, and one page of them (of ``kind`` and
+    ``year`` where given) ranked best first."""
+    if _postgresql():
+        return _find_postgresql(query, level=level, kind=kind, year=year, offset=offset, limit=limit)
+    return _find_sqlite(query, level=level, kind=kind, year=year, offset=offset, limit=limit)
+
+
+def _find_postgresql(query: Query, *, level: int, kind: str, year: int | None, offset: int, limit: int) -> Found:
+    """Two statements: counting reads no vector and ranks nothing; only the second ranks. (One statement with
+    the matches in a CTE measured slower: PostgreSQL then ranks every match and stores the lot.)"""
+    expression, query_params = tsquery_sql(query)
+    where, params = "", []
     if kind:
-        where.append("kind = %s")
+        where += " AND e.kind = %s"
         params.append(kind)
     if year is not None:
-        where.append("year = %s")
+        where += " AND e.year = %s"
         params.append(year)
-    condition = ("WHERE " + " AND ".join(where)) if where else ""
+    matched = (f"FROM search_searchentry e, (SELECT {expression} AS q) q"
+               " WHERE e.vector @@ q.q AND e.classification <= %s")
     with connection.cursor() as cursor:
-        cursor.execute(f"{found.sql} SELECT id FROM h {condition} ORDER BY rank DESC, id LIMIT %s OFFSET %s",
-                       [*found.params, *params, limit, offset])
-        return [row[0] for row in cursor.fetchall()]
+        cursor.execute(f"SELECT e.kind, e.year, COUNT(*) {matched} GROUP BY e.kind, e.year", [*query_params, level])
+        counts = [(row_kind, row_year, n) for row_kind, row_year, n in cursor.fetchall()]
+        cursor.execute(f"SELECT e.id {matched}{where} ORDER BY ts_rank_cd(e.vector, q.q) DESC, e.id LIMIT %s OFFSET %s",
+                       [*query_params, level, *params, limit, offset])
+        return Found(counts, [row[0] for row in cursor.fetchall()])
 
 
-def snippets_are_terms() -> bool:
-    """Whether ``snippets`` gives index terms (SQLite's index holds stems) rather than the text as written."""
-    return not _postgresql()
-
-
-def snippets(query: Query, entry_ids: list[int]) -> dict[int, str]:
-    """The database's snippet of each entry's text, matching words between START_MARK and END_MARK."""
-    if not entry_ids:
-        return {}
-    ids = ", ".join(["%s"] * len(entry_ids))
+def _find_sqlite(query: Query, *, level: int, kind: str, year: int | None, offset: int, limit: int) -> Found:
+    """Two statements over the FTS5 index alone, no table joined. Counting needs no rank, and grouping on the
+    packed key before checking its level checks each group once instead of each row; only the second ranks."""
+    where: list[str] = []
+    params: list = []
+    level_of = f"((rowid >> {_LEVEL_SHIFT}) & {(1 << _LEVEL_BITS) - 1})"
+    match = fts5_match(query)
+    if kind:
+        where.append(f"((rowid >> {_KIND_SHIFT}) & {(1 << _KIND_BITS) - 1}) = %s")
+        params.append(KIND_CODES.index(kind))
+    if year is not None:
+        where.append(f"(rowid & {(1 << _YEAR_BITS) - 1}) = %s")
+        params.append(year)
+    key = f"rowid & {(1 << _ID_SHIFT) - 1}"
+    counts: dict[tuple[str, int | None], int] = {}
     with connection.cursor() as cursor:
-        if _postgresql():
-            expression, params = tsquery_sql(query)
-            options = (f'StartSel="{START_MARK}", StopSel="{END_MARK}", MaxWords={SNIPPET_WORDS}, '
-                       f"MinWords={SNIPPET_WORDS // 2}, MaxFragments=1")
-            cursor.execute(f"SELECT e.id, ts_headline('dutch', e.body, q.q, %s) FROM search_searchentry e,"
-                           f" (SELECT {expression} AS q) q WHERE e.id IN ({ids})", [options, *params, *entry_ids])
-        else:
-            cursor.execute(f"SELECT rowid, snippet(search_fts, 1, %s, %s, '…', {SNIPPET_WORDS}) FROM search_fts"
-                           f" WHERE search_fts MATCH %s AND rowid IN ({ids})",
-                           [START_MARK, END_MARK, fts5_match(query), *entry_ids])
-        return dict(cursor.fetchall())
+        cursor.execute(f"SELECT {key} AS k, COUNT(*) FROM search_fts WHERE search_fts MATCH %s GROUP BY k"
+                       f" HAVING ((k >> {_LEVEL_SHIFT}) & {(1 << _LEVEL_BITS) - 1}) <= %s", [match, level])
+        for packed, n in cursor.fetchall():
+            facet = (KIND_CODES[packed >> _KIND_SHIFT], (packed & ((1 << _YEAR_BITS) - 1)) or None)
+            counts[facet] = counts.get(facet, 0) + n  # the same kind and year at several levels
+        condition = "".join(f" AND {w}" for w in where)
+        cursor.execute(f"SELECT rowid >> {_ID_SHIFT} FROM search_fts WHERE search_fts MATCH %s AND {level_of} <= %s"
+                       f"{condition} ORDER BY bm25(search_fts, {_TITLE_WEIGHT}, {_BODY_WEIGHT}), rowid"
+                       " LIMIT %s OFFSET %s", [match, level, *params, limit, offset])
+        ids = [row[0] for row in cursor.fetchall()]
+    return Found([(k, y, n) for (k, y), n in counts.items()], ids)

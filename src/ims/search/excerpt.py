@@ -1,17 +1,25 @@
-"""A hit's snippet as places in the original text: the database picks the passage (``ts_headline`` on
-PostgreSQL, FTS5's ``snippet`` on SQLite), and this finds it back in the text the user may read, so that the
-snippet shows the words as written and links to where they stand. No Django here.
+"""A hit's snippet as places in the original text: the passage around the first place where the query matches,
+with the matching words marked, so that the snippet shows the words as written and links to where they stand.
+No Django here.
+
+It is cut from the text of the shown page's hits only, and the text is read only as far as the passage: a
+letter is long, and asking the database for its best passage (``ts_headline``, FTS5's ``snippet``) meant
+reading and parsing every letter on the page in full.
 """
 
 from __future__ import annotations
 
+from collections import deque
+from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import islice
 
-from .analysis import STOP_MARK, Token, iter_tokens, tokens
+from .analysis import STOP_MARK, Token, fold, iter_tokens
 
-START_MARK = "\x02"  # what the database puts around a matching word
-END_MARK = "\x03"
-ELLIPSIS = "…"
+_CONTEXT_CHARS = 400  # read from this far before the first place a match may start: ten words and more
+# Accented Latin letters and their letter without the accent, to find words in a text without folding all of it
+# (``fold`` reads it character by character in Python, which costs more than the rest of a hit).
+_BASES = {c: fold(chr(c)) for c in range(0xC0, 0x250) if len(fold(chr(c))) == 1 and fold(chr(c)).isascii()}
 
 
 @dataclass(frozen=True)
@@ -23,51 +31,48 @@ class Excerpt:
     trailing: bool  # and after it
 
 
-def _marked_terms(fragment: str, stemmed: bool) -> list[tuple[str, bool]]:
-    """The index terms of a marked-up fragment, each with whether the database marked it as a match.
-
-    ``stemmed``: the fragment is of index terms already (SQLite's index), else of the text as written."""
-    out: list[tuple[str, bool]] = []
-    inside = False
-    plain = fragment.replace(ELLIPSIS, " ")
-    position = 0
-    for token in tokens(plain):
-        gap = plain[position:token.start]
-        if START_MARK in gap:
-            inside = True
-        if END_MARK in gap and gap.rfind(END_MARK) > gap.rfind(START_MARK):
-            inside = False
-        out.append((plain[token.start:token.end] if stemmed else token.term, inside))
-        position = token.end
-    return out
-
-
-def _span(text: str, needle: list[str]) -> list[Token]:
-    """The run of words of ``text`` whose terms are ``needle``, read only as far as needed (a letter is long)."""
-    if not needle:
-        return []
-    window: list[Token] = []
-    for token in iter_tokens(text):
-        window.append(token)
-        if len(window) > len(needle):
-            window.pop(0)
-        if len(window) == len(needle) and window[-1].term == needle[-1] and [t.term for t in window] == needle:
-            return window
-    return []
-
-
-def locate(text: str, fragment: str, terms: frozenset[str], *, stemmed: bool, width: int = 30) -> Excerpt:
-    """The passage of ``text`` that ``fragment`` (the database's snippet of it, marked up) shows.
-
-    When the fragment cannot be found back (the text changed meanwhile), the passage around the first word
-    of the text that matches ``terms`` is shown instead, or the text's start.
-    """
-    span = _span(text, [term for term, _ in _marked_terms(fragment, stemmed)])
+def passage(text: str, needles: Iterable[tuple[str, ...]], terms: frozenset[str], *, width: int = 30) -> Excerpt:
+    """The passage of ``text`` (``width`` words) around the first place where one of ``needles`` stands: runs of
+    index terms, a word's or a phrase's. Words whose term is in ``terms`` are marked. Without such a place (the
+    hit was found by its title) the passage is the start of the text."""
+    wanted = [tuple(n) for n in needles if n]
+    lasts = {n[-1] for n in wanted}
+    before = width // 3
+    longest = max((len(n) for n in wanted), default=1)
+    recent: deque[Token] = deque(maxlen=before + longest)
+    earliest = _earliest(text, wanted)
+    reader = iter_tokens(text, max(0, earliest - _CONTEXT_CHARS)) if earliest >= 0 else iter([])
+    span: list[Token] = []
+    for token in reader:
+        recent.append(token)
+        if token.term not in lasts:
+            continue
+        found = next((n for n in wanted if n[-1] == token.term and len(n) <= len(recent)
+                      and all(recent[len(recent) - len(n) + i].term == t for i, t in enumerate(n))), None)
+        if found is not None:
+            span = list(recent)[max(0, len(recent) - len(found) - before):]
+            span += islice(reader, max(0, width - len(span)))
+            break
     if not span:
-        words = tokens(text)
-        first = next((i for i, t in enumerate(words) if t.term in terms), 0)
-        begin = max(0, first - width // 3)
-        span = words[begin:begin + width]
+        span = list(islice(iter_tokens(text), width))
+    return _excerpt(text, span, terms)
+
+
+def _earliest(text: str, needles: list[tuple[str, ...]]) -> int:
+    """The first place in ``text`` where a match can begin, found without reading it word by word; -1: none.
+
+    Snowball's Dutch stemmer only cuts endings and undoubles a last vowel or consonant ("boten", "boot":
+    "bot"), so every word stands in the folded text with its stem, less the stem's last two letters, in front.
+    The first such place of any needle's first term is where reading word by word may start.
+    """
+    folded = text.lower().translate(_BASES)
+    if len(folded) != len(text):  # lower case moved the places: read from the start
+        return 0
+    places = [folded.find(n[0][:max(1, len(n[0]) - 2)]) for n in needles]
+    return min((p for p in places if p >= 0), default=-1)
+
+
+def _excerpt(text: str, span: list[Token], terms: frozenset[str]) -> Excerpt:
     if not span:
         return Excerpt(0, 0, (), False, False)
     parts: list[tuple[str, bool]] = []

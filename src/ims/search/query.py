@@ -4,18 +4,21 @@ Words are all required; ``OR`` (or a capital ``OF``) between two words lets eith
 must stand together, in that order; ``-word`` (or ``-"a phrase"``) must not occur. A country's adjective or
 people ("Noorse", "Noren") also finds the country by its Dutch and English names, through the gazetteer the
 extraction uses. The same parsed query becomes an FTS5 MATCH expression on SQLite and a ``tsquery`` built with
-``websearch_to_tsquery('dutch', …)`` on PostgreSQL, so both find the same records.
+``websearch_to_tsquery('dutch', …)`` on PostgreSQL, so both find the same records. A compound also asks for
+its parts, both anywhere in the entry ("luchtruimbewaking": "luchtruim" and "bewaking"; see ``compounds``).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from ims.text import gazetteer
 from ims.text.countries import country_name
 
 from .analysis import STOP_MARK, fold, stem, words
+from .compounds import splits
 
 MAX_LENGTH = 200  # characters of a query; the rest is ignored
 MAX_CLAUSES = 12
@@ -24,9 +27,11 @@ _PIECE = re.compile(r'-?"[^"]*"?|\S+')
 
 @dataclass(frozen=True)
 class Atom:
-    """A word or a phrase, as folded words (stop words kept inside a phrase, for their places)."""
+    """A word or a phrase, as folded words (stop words kept inside a phrase, for their places); ``loose``: the
+    words may stand anywhere (the parts of a compound)."""
 
     words: tuple[str, ...]
+    loose: bool = False
 
     @property
     def stems(self) -> tuple[str, ...]:
@@ -60,6 +65,14 @@ class Query:
         """The index terms a hit may show highlighted."""
         return frozenset(s for c in self.positive for a in c.alternatives for s in a.stems if s != STOP_MARK)
 
+    def needles(self) -> list[tuple[str, ...]]:
+        """What a snippet looks for in a text: each word's or phrase's run of index terms."""
+        out = []
+        for c in self.positive:
+            for a in c.alternatives:
+                out += [(s,) for s in a.stems] if a.loose else [a.stems]
+        return out
+
 
 def _atom(text: str) -> Atom | None:
     """The words of a piece, without the stop words at its ends (PostgreSQL ignores those as well)."""
@@ -84,7 +97,8 @@ def _country_names(word: str) -> tuple[Atom, ...]:
     return ()
 
 
-def parse(text: str) -> Query:
+def parse(text: str, known: Callable[[Iterable[str]], set[str]] | None = None) -> Query:
+    """``known``: which of some index terms the index holds, for splitting compounds (none split without it)."""
     clauses: list[Clause] = []
     join_next = False
     for piece in _PIECE.findall(text[:MAX_LENGTH]):
@@ -101,6 +115,8 @@ def parse(text: str) -> Query:
         alternatives = [atom]
         if not quoted and not negated and len(atom.words) == 1:
             alternatives += [a for a in _country_names(body.strip('"')) if a.stems != atom.stems]
+            if known is not None:
+                alternatives += [Atom(pair, loose=True) for pair in splits(atom.words[0], known)]
         if join_next and not negated:
             previous = clauses.pop()
             clauses.append(Clause(previous.alternatives + tuple(alternatives)))
@@ -114,7 +130,12 @@ def fts5_match(query: Query) -> str:
     """The FTS5 MATCH expression over the index terms (see ``analysis.terms``)."""
 
     def clause(c: Clause) -> str:
-        return "(" + " OR ".join('"' + " ".join(a.stems) + '"' for a in c.alternatives) + ")"
+        return "(" + " OR ".join(atom(a) for a in c.alternatives) + ")"
+
+    def atom(a: Atom) -> str:
+        if a.loose:
+            return "(" + " AND ".join(f'"{s}"' for s in a.stems) + ")"
+        return '"' + " ".join(a.stems) + '"'
 
     expression = " AND ".join(clause(c) for c in query.positive)
     return "(" + expression + ")" + "".join(" NOT " + clause(c) for c in query.negative)
@@ -128,7 +149,7 @@ def tsquery_sql(query: Query) -> tuple[str, list[str]]:
         parts = []
         for atom in c.alternatives:
             text = " ".join(atom.words)
-            params.append(f'"{text}"' if len(atom.words) > 1 else text)
+            params.append(f'"{text}"' if len(atom.words) > 1 and not atom.loose else text)
             parts.append("websearch_to_tsquery('dutch', %s)")
         return "(" + " || ".join(parts) + ")"
 

@@ -6,14 +6,14 @@ import math
 from collections import Counter
 from dataclasses import dataclass, field
 
-from django.core.exceptions import EmptyResultSet
 from django.urls import NoReverseMatch, reverse
 from django.utils.http import urlencode
 
 from ims.accounts.permissions import Action, may
+from ims.core.clearance import clearance_of
 
-from .engine import counts, matches, ranked, snippets, snippets_are_terms
-from .excerpt import Excerpt, locate
+from .engine import find, known_terms
+from .excerpt import Excerpt, passage
 from .models import Kind, SearchEntry
 from .query import Query, parse
 
@@ -82,38 +82,35 @@ def _url(entry: SearchEntry, excerpt: Excerpt, *, editor: bool) -> str:
 
 def search(*, user, q: str, kind: str = "", year: int | None = None, page: int = 1,
            per_page: int = PER_PAGE) -> Results:
-    query = parse(q)
-    if query.empty:
+    query = parse(q, known=known_terms)
+    # The level the gate reads the index at for this user (``SearchEntry.objects.for_user``): the engine puts it
+    # into the full-text query itself, and the page's entries are read through the gate as well.
+    level = clearance_of(user)
+    if query.empty or level is None:
         return Results(query=query, count=0)
-    try:
-        sql, params = SearchEntry.objects.for_user(user).values("id").query.sql_with_params()
-    except EmptyResultSet:  # a user who may see nothing
-        return Results(query=query, count=0)
-    found = matches(query, sql, params)
+    page = min(max(page, 1), MAX_PAGE)
+    found = find(query, level=level, kind=kind, year=year, offset=(page - 1) * per_page, limit=per_page)
     kinds: Counter[str] = Counter()
     years: Counter[str] = Counter()
     total = 0
     # Each facet counts the hits the other filter leaves, so that its values are the choices still open.
-    for row_kind, row_year, n in counts(matches(query, sql, params, ranked=False)):
+    for row_kind, row_year, n in found.counts:
         if year is None or row_year == year:
             kinds[row_kind] += n
         if not kind or row_kind == kind:
             years[str(row_year) if row_year else ""] += n
             if year is None or row_year == year:
                 total += n
-    page = min(max(page, 1), MAX_PAGE)
-    ids = ranked(found, kind=kind, year=year, offset=(page - 1) * per_page, limit=per_page)
-    entries = SearchEntry.objects.for_user(user).in_bulk(ids)
-    fragments = snippets(query, ids)
+    entries = SearchEntry.objects.for_user(user).in_bulk(found.ids)
     terms = query.terms()
+    needles = query.needles()
     editor = may(user, Action.EDIT)
-    stemmed = snippets_are_terms()
     hits = []
-    for pk in ids:
+    for pk in found.ids:
         entry = entries.get(pk)
         if entry is None:
             continue
-        excerpt = locate(entry.body, fragments.get(pk, ""), terms, stemmed=stemmed)
+        excerpt = passage(entry.body, needles, terms)
         url = _url(entry, excerpt, editor=editor)
         hits.append(Hit(entry.kind, entry.object_id, entry.title, entry.year, url, excerpt))
     order = {value: n for n, value in enumerate(Kind.values)}
@@ -122,7 +119,6 @@ def search(*, user, q: str, kind: str = "", year: int | None = None, page: int =
         "year": sorted(((y, n) for y, n in years.items() if y), reverse=True),
     }
     return Results(query=query, count=total, hits=hits, facets=facets)
-
 
 
 def page_count(results: Results, per_page: int = PER_PAGE) -> int:

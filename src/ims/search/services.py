@@ -105,7 +105,7 @@ def _store(entry: Entry) -> None:
         defaults={"classification": entry.classification, "year": entry.year, "title": entry.title[:300],
                   "body": entry.body, "anchor": entry.anchor},
     )
-    engine.write(row.pk, row.title, row.body)
+    engine.write(row)
 
 
 def index_record(instance: Model) -> None:
@@ -163,6 +163,7 @@ def rebuild(batch: int = 1000) -> int:
                 count += _store_many(pending)
                 pending = []
         count += _store_many(pending)
+    engine.analyze()
     return count
 
 
@@ -171,7 +172,7 @@ def _store_many(entries: list[Entry]) -> int:
         SearchEntry(kind=e.kind, object_id=e.object_id, classification=e.classification, year=e.year,
                     title=e.title[:300], body=e.body, anchor=e.anchor) for e in entries
     ])
-    engine.write_many([(row.pk, row.title, row.body) for row in rows], fresh=True)
+    engine.write_many(rows, fresh=True)
     return len(rows)
 
 
