@@ -7,6 +7,7 @@ import csv
 import datetime as dt
 import io
 import json
+import re
 
 import pytest
 from django.urls import reverse
@@ -145,3 +146,69 @@ def test_the_rings_list_exports_labels_for_people_and_codes_for_machines(registe
     assert [(r["Code"], r["Schil van kracht"], r["Wijkt af"]) for r in rows] == [("DE", "strategische partner", "nee")]
     body = json.loads(_body(client.get(reverse("assessment:rings"), {"format": "json"})))
     assert body["rows"][0]["ring"] == "strategic" and body["rows"][0]["divergent"] is False
+
+
+def _list_urls() -> list[str]:
+    """Every page of the project that takes no argument in its address (lists among them)."""
+    from django.urls import URLPattern, URLResolver, get_resolver
+
+    found: list[str] = []
+
+    def walk(patterns, namespace: str) -> None:
+        for entry in patterns:
+            if isinstance(entry, URLResolver):
+                if entry.namespace in ("admin", "api") or entry.pattern.converters:
+                    continue
+                walk(entry.url_patterns, f"{namespace}{entry.namespace}:" if entry.namespace else namespace)
+            elif isinstance(entry, URLPattern) and entry.name and not entry.pattern.converters:
+                found.append(namespace + entry.name)
+
+    walk(get_resolver().url_patterns, "")
+    return [name for name in found if not any(word in name for word in ("logout", "login", "feed"))]
+
+
+def test_every_exportable_list_heads_its_columns_with_the_dutch_labels_of_its_page(analyst, login):
+    """Walks every list that answers ``?format=csv`` with a CSV: no header in CSV or XLSX is a raw key."""
+    from ims.core.exports import COLUMN_LABELS
+
+    client = login(analyst)
+    exported: dict[str, list[str]] = {}
+    for url_name in _list_urls():
+        try:
+            url = reverse(url_name)
+        except Exception:  # a page whose address needs what the walk cannot give
+            continue
+        response = client.get(url, {"format": "csv"})
+        if response.status_code != 200 or not response.get("Content-Type", "").startswith("text/csv"):
+            continue
+        header = next(csv.reader(io.StringIO(_body(response).decode("utf-8-sig")), delimiter=";"))
+        sheet = load_workbook(io.BytesIO(_body(client.get(url, {"format": "xlsx"})))).active
+        assert [c.value for c in next(sheet.iter_rows(max_row=1))] == header, url_name
+        exported[url_name] = header
+    assert {"register:commitment-list", "register:contribution-list", "register:spending-list",
+            "register:procurement-list", "register:document-list", "monitoring:milestone-list",
+            "monitoring:plan-list", "monitoring:official-list", "register:initiative-list",
+            "assessment:rings"} <= exported.keys()  # the walk reaches the lists
+    for url_name, header in exported.items():
+        raw = [h for h in header if h in COLUMN_LABELS or re.fullmatch(r"[a-z][a-z0-9_]*", h)]
+        assert not raw, f"{url_name}: {raw}"
+        assert len(set(header)) == len(header), url_name
+
+
+def test_a_column_without_a_label_is_refused():
+    from ims.core.exports import column_labels
+
+    assert column_labels("overeenkomsten", ["id", "kind"]) == ["Nummer", "Instrument"]
+    with pytest.raises(KeyError):
+        column_labels("toezeggingen", ["id", "made_up_field"])
+
+
+def test_the_newer_lists_show_labels_in_spreadsheets_and_codes_in_json(analyst, login):
+    services.document_register(title="Brief over de export", text="Tekst.", date=dt.date(2020, 2, 3))
+    client = login(analyst)
+    sheet = load_workbook(io.BytesIO(_body(client.get(reverse("register:document-list"), {"format": "xlsx"})))).active
+    header, first = list(sheet.iter_rows(values_only=True))[:2]
+    assert header == ("Nummer", "Titel", "Datum", "Kamerstuk", "Kenmerk", "Rubricering")
+    assert first[1] == "Brief over de export" and first[5] == "Ongerubriceerd"
+    body = json.loads(_body(client.get(reverse("register:document-list"), {"format": "json"})))
+    assert body["rows"][0]["classification"] == 0

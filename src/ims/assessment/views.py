@@ -206,10 +206,6 @@ def _rings_export(fmt: str, rows: list[selectors.RingRow], *, query: str) -> Htt
         fmt, query=query, name="schillen", rows=rows,
         columns=["code", "name", "ring", "suggested_ring", "suggested_on", "political_distance",
                  "culture_similarity", "operational_synergy", "criteria_from", "explanation", "divergent"],
-        headers=[_("Code"), _("Partner"), _("Schil van kracht"), _("Voorgestelde schil"), _("Datum voorstel"),
-                 _("Politiek-strategische afstand"), _("Vergelijkbaarheid politieke cultuur"),
-                 _("Operationele synergie"),
-                 _("Criteria vanaf"), _("Toelichting bij het voorstel"), _("Wijkt af")],
         row=lambda row: values(row, shown=False), shown=lambda row: values(row, shown=True),
     )
 

@@ -1,8 +1,10 @@
 """The twins of every list: the same filters and sort, as CSV, XLSX or JSON, streamed and audited.
 
 A list view hands ``export_response`` its rows (a queryset, read in chunks, or any iterable), the keys of its
-columns and a function from a row to its values; ``headers`` gives the columns' names as people read them
-(else the keys). Nothing holds the whole list: CSV and JSON are written row by row into the response, and XLSX
+columns and a function from a row to its values. The spreadsheets' header row shows each column by the Dutch
+label the list page shows, from ``COLUMN_LABELS`` below (the one place that maps column keys to labels; a list
+that calls a column otherwise says so in ``LIST_LABELS``); the JSON keeps the keys, for programs. Nothing holds
+the whole list: CSV and JSON are written row by row into the response, and XLSX
 by openpyxl's write-only mode into a temporary file that is then streamed.
 
 CSV is for Dutch Excel: UTF-8 with a byte order mark, ``;`` between fields, a decimal comma, dates as
@@ -26,6 +28,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import QuerySet
 from django.http import FileResponse, HttpResponse, StreamingHttpResponse
 from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
@@ -42,6 +45,84 @@ CONTENT_TYPES = {
 CHUNK = 1000  # rows read from the database at a time
 _WIDTH_SAMPLE = 200  # rows the XLSX column widths are fitted to
 _MAX_WIDTH = 60
+
+
+# Column key -> the label its list page shows above it.
+COLUMN_LABELS: dict[str, Promise] = {
+    "id": _("Nummer"),
+    "code": _("Code"),
+    "title": _("Titel"),
+    "name": _("Naam"),
+    "name_nl": _("Naam (Nederlands)"),
+    "name_en": _("Naam (Engels)"),
+    "kind": _("Soort"),
+    "form": _("Samenwerkingsvorm"),
+    "status": _("Status"),
+    "state": _("Termijn"),
+    "planned_start": _("Geplande start"),
+    "planned_end": _("Gepland einde"),
+    "partner": _("Partner"),
+    "partners": _("Partners"),
+    "parties": _("Partijen"),
+    "ring": _("Schil"),
+    "initiatives": _("Initiatieven"),
+    "initiative": _("Initiatief"),
+    "plan": _("Samenwerkingsplan"),
+    "owner": _("Eigenaar"),
+    "signed_on": _("Datum ondertekening of aankondiging"),
+    "subject": _("Onderwerp"),
+    "member": _("Kamerlid"),
+    "made_on": _("Gedaan op"),
+    "due_on": _("Uiterlijk"),
+    "done_on": _("Gereed op"),
+    "answered_in": _("Beantwoord in"),
+    "operation": _("Operatie of missie"),
+    "year": _("Jaar"),
+    "location": _("Locatie"),
+    "personnel": _("Militairen"),
+    "amount": _("Bedrag"),
+    "currency": _("Valuta"),
+    "pct_gdp": _("% van het bbp"),
+    "system": _("Systeem"),
+    "quantity": _("Aantal"),
+    "date": _("Datum"),
+    "kamerstuk": _("Kamerstuk"),
+    "reference": _("Kenmerk"),
+    "classification": _("Rubricering"),
+    "updated_at": _("Laatst gewijzigd"),
+    "starts_on": _("Begin"),
+    "ends_on": _("Einde"),
+    "milestones": _("Mijlpalen"),
+    "activities": _("Activiteiten"),
+    "suggested_ring": _("Voorgestelde schil"),
+    "suggested_on": _("Datum voorstel"),
+    "political_distance": _("Politiek-strategische afstand"),
+    "culture_similarity": _("Vergelijkbaarheid politieke cultuur"),
+    "operational_synergy": _("Operationele synergie"),
+    "criteria_from": _("Criteria vanaf"),
+    "explanation": _("Toelichting bij het voorstel"),
+    "divergent": _("Wijkt af"),
+}
+# Lists (by export name) whose page calls a column otherwise.
+LIST_LABELS: dict[str, dict[str, Promise]] = {
+    "overeenkomsten": {"kind": _("Instrument")},
+    "schillen": {"name": _("Partner"), "ring": _("Schil van kracht")},
+    "defensie-uitgaven": {"status": _("Soort cijfer")},
+    "mijlpalen": {"title": _("Mijlpaal"), "due_on": _("Gepland gereed")},
+    "samenwerkingsplannen": {"partner": _("Partner of kader")},
+    "functionarissen": {"kind": _("Functie"), "partner": _("Geplaatst bij")},
+}
+
+
+def column_labels(name: str, columns: Sequence[str]) -> list[str]:
+    """The header row of the list ``name``: each column's label on the list page.
+
+    A column without a label is a programming error, raised at once: a spreadsheet would show the bare key."""
+    own = LIST_LABELS.get(name, {})
+    missing = [key for key in columns if key not in own and key not in COLUMN_LABELS]
+    if missing:
+        raise KeyError(f"no label for the column(s) {', '.join(missing)} of the list {name!r}")
+    return [str(own.get(key) or COLUMN_LABELS[key]) for key in columns]
 
 
 class _Echo:
@@ -141,7 +222,6 @@ def export_response(
     rows: Iterable[Any],
     row: Callable[[Any], Sequence[Any]],
     query: str = "",
-    headers: Sequence[str] | None = None,
     shown: Callable[[Any], Sequence[Any]] | None = None,
 ) -> HttpResponse:
     """The list ``rows`` in ``fmt`` (one of EXPORT_FORMATS), as a download named after ``name``.
@@ -152,7 +232,7 @@ def export_response(
     Every export is in the audit trail: who took which list, in which format, with which filters.
     """
     audit(action=AuditAction.EXPORT, object_type=name, changes={"format": fmt, "query": query})
-    titles = [str(h) for h in headers] if headers is not None else list(columns)
+    titles = column_labels(name, columns)
     if fmt == "json":
         return StreamingHttpResponse(_json(columns, (row(item) for item in _rows(rows))),
                                      content_type=CONTENT_TYPES["json"])

@@ -17,7 +17,7 @@ from ims.accounts.models import Role
 from ims.core.audit import AuditAction, audit
 from ims.core.exports import EXPORT_FORMATS, export_response
 from ims.core.pagination import paginate, query_without
-from ims.register.presentation import facet_links
+from ims.register.presentation import display, facet_links
 from ims.register.vocab import Status
 
 from . import feed, selectors
@@ -27,7 +27,7 @@ from .forms import MilestoneFilterForm
 from .models import CalendarFeed
 from .presentation import headline_numbers, plan_timeline, status_rows
 from .status import state_of, today
-from .vocab import InitiativeGap
+from .vocab import InitiativeGap, MilestoneState
 
 MILESTONE_FACET_FILTERS = {"milestone_status": "status"}
 PLAN_FACET_FILTERS = {"partner": "partner"}
@@ -61,12 +61,17 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
 def _milestone_export(fmt: str, request: HttpRequest, rows) -> HttpResponse:
     on = today()
+    states = dict(MilestoneState.choices)
     return export_response(
         fmt, query=request.GET.urlencode(), name="mijlpalen", rows=rows,
         columns=["id", "title", "due_on", "status", "state", "done_on", "initiative", "plan", "owner"],
         row=lambda m: [m.pk, m.title, m.due_on, m.status, state_of(status=m.status, due_on=m.due_on, on=on),
                        m.done_on, m.initiative.title if m.initiative_id else "",
                        m.plan.title if m.plan_id else "", m.owner.username if m.owner_id else ""],
+        shown=lambda m: [m.pk, m.title, m.due_on, display(m, "status"),
+                         states.get(state_of(status=m.status, due_on=m.due_on, on=on), ""), m.done_on,
+                         m.initiative.title if m.initiative_id else "", m.plan.title if m.plan_id else "",
+                         m.owner.username if m.owner_id else ""],
     )
 
 
@@ -99,7 +104,8 @@ def initiative_gaps(request: HttpRequest) -> HttpResponse:
     if fmt in EXPORT_FORMATS:
         return export_response(fmt, query=request.GET.urlencode(), name="initiatieven-aandacht", rows=initiatives,
                                columns=["id", "title", "status", "updated_at"],
-                               row=lambda i: [i.pk, i.title, i.status, i.updated_at])
+                               row=lambda i: [i.pk, i.title, i.status, i.updated_at],
+                               shown=lambda i: [i.pk, i.title, display(i, "status"), i.updated_at])
     return render(request, "monitoring/initiative_gaps.html", {
         "gap": gap, "gaps": InitiativeGap.choices, "page": paginate(request, initiatives),
         "query": query_without(request, "page"),
@@ -159,7 +165,9 @@ def official_list(request: HttpRequest) -> HttpResponse:
         return export_response(fmt, query=request.GET.urlencode(), name="functionarissen", rows=officials,
                                columns=["id", "name", "kind", "partner", "starts_on", "ends_on", "activities"],
                                row=lambda o: [o.pk, o.name, o.kind, o.partner.code, o.starts_on, o.ends_on,
-                                              o.activity_count])
+                                              o.activity_count],
+                               shown=lambda o: [o.pk, o.name, display(o, "kind"), o.partner.code, o.starts_on,
+                                                o.ends_on, o.activity_count])
     return render(request, "monitoring/official_list.html", {
         "page": paginate(request, officials), "query": query_without(request, "page"),
     })

@@ -18,7 +18,7 @@ from ims.text.passages import cut
 from . import record_selectors as records
 from . import selectors
 from .charts import spending_table
-from .presentation import facet_links
+from .presentation import display, facet_links
 from .record_forms import CommitmentFilterForm, DocumentFilterForm, PartnerYearFilterForm, SpendingFilterForm
 from .vocab import CommitmentStatus
 
@@ -30,12 +30,16 @@ def _codes(partners: Sequence) -> str:
 
 
 def _list(request: HttpRequest, *, template: str, form, rows, facets: dict, params: dict[str, str],
-          export: tuple[str, Sequence[str], Callable[[Any], Sequence[Any]]], **extra) -> HttpResponse:
-    """A list page with the register's conventions: filters, facets that filter, a pager and CSV/JSON twins."""
+          export: tuple[str, Sequence[str], Callable[[Any], Sequence[Any]]],
+          shown: Callable[[Any], Sequence[Any]] | None = None, **extra) -> HttpResponse:
+    """A list page with the register's conventions: filters, facets that filter, a pager and CSV/JSON twins.
+
+    ``shown``: a row's values as the spreadsheets show them (labels for codes), where they differ from the JSON's."""
     fmt = request.GET.get("format")
     if fmt in EXPORT_FORMATS:
         name, columns, row = export
-        return export_response(fmt, query=request.GET.urlencode(), name=name, columns=columns, rows=rows, row=row)
+        return export_response(fmt, query=request.GET.urlencode(), name=name, columns=columns, rows=rows, row=row,
+                               shown=shown)
     context = {
         "form": form,
         "page": paginate(request, rows),
@@ -64,6 +68,8 @@ def commitment_list(request: HttpRequest) -> HttpResponse:
         export=("toezeggingen", ["id", "subject", "member", "made_on", "due_on", "status", "answered_in"],
                 lambda c: [c.pk, c.subject, c.member, c.made_on, c.due_on, c.status,
                            c.answered_in.cite_label() if c.answered_in else ""]),
+        shown=lambda c: [c.pk, c.subject, c.member, c.made_on, c.due_on, display(c, "status"),
+                         c.answered_in.cite_label() if c.answered_in else ""],
         open_status=CommitmentStatus.OPEN,
     )
 
@@ -103,6 +109,7 @@ def spending_list(request: HttpRequest) -> HttpResponse:
         facets=records.spending_facets(queryset=rows), params={"spending_status": "status", **YEAR_FACET},
         export=("defensie-uitgaven", ["id", "partner", "year", "status", "amount", "currency", "pct_gdp"],
                 lambda s: [s.pk, s.partner.code, s.year, s.status, s.amount, s.currency, s.pct_gdp]),
+        shown=lambda s: [s.pk, s.partner.code, s.year, display(s, "status"), s.amount, s.currency, s.pct_gdp],
         table=table,
     )
 
@@ -146,6 +153,7 @@ def document_list(request: HttpRequest) -> HttpResponse:
         facets=records.document_facets(queryset=rows), params=YEAR_FACET,
         export=("documenten", ["id", "title", "date", "kamerstuk", "reference", "classification"],
                 lambda d: [d.pk, d.title, d.date, d.kamerstuk, d.reference, d.classification]),
+        shown=lambda d: [d.pk, d.title, d.date, d.kamerstuk, d.reference, display(d, "classification")],
     )
 
 

@@ -64,8 +64,6 @@ def partner_list(request: HttpRequest) -> HttpResponse:
         return export_response(
             fmt, query=request.GET.urlencode(), name="partners", rows=partners,
             columns=["code", "kind", "name_nl", "name_en", "ring", "initiatives"],
-            headers=[_("Code"), _("Soort"), _("Naam (Nederlands)"), _("Naam (Engels)"), _("Schil"),
-                     _("Initiatieven")],
             row=lambda p: [p.code, p.kind, p.name_nl, p.name_en, p.current_ring or "", counts.get(p.pk, 0)],
             shown=lambda p: [p.code, display(p, "kind"), p.name_nl, p.name_en, rings.get(p.current_ring, ""),
                              counts.get(p.pk, 0)],
@@ -112,8 +110,6 @@ def initiative_list(request: HttpRequest) -> HttpResponse:
         return export_response(
             fmt, query=request.GET.urlencode(), name="initiatieven", rows=initiatives,
             columns=["id", "title", "kind", "form", "status", "planned_start", "planned_end", "partners"],
-            headers=[_("Nummer"), _("Titel"), _("Soort"), _("Samenwerkingsvorm"), _("Status"), _("Geplande start"),
-                     _("Gepland einde"), _("Partners")],
             row=lambda i: [i.pk, i.title, i.kind, i.form, i.status, i.planned_start, i.planned_end,
                            " ".join(p.partner.code for p in i.visible_participations)],
             shown=lambda i: [i.pk, i.title, display(i, "kind"), display(i, "form") or "", display(i, "status"),
@@ -152,8 +148,6 @@ def agreement_list(request: HttpRequest) -> HttpResponse:
         return export_response(
             fmt, query=request.GET.urlencode(), name="overeenkomsten", rows=agreements,
             columns=["id", "kind", "title", "signed_on", "parties"],
-            headers=[_("Nummer"), _("Instrument"), _("Titel"), _("Datum ondertekening of aankondiging"),
-                     _("Partijen")],
             row=lambda a: [a.pk, a.kind, a.title, a.signed_on, " ".join(p.code for p in a.parties.all())],
             shown=lambda a: [a.pk, display(a, "kind"), a.title, a.signed_on,
                              ", ".join(partner_name(p) for p in a.parties.all())],
