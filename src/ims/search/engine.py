@@ -23,6 +23,8 @@ from .query import Query, fts5_match, tsquery_sql
 # Ranking weights: a word in the title counts more than one in the text.
 _TITLE_WEIGHT, _BODY_WEIGHT = 5.0, 1.0
 
+_TERM_LENGTH = 200  # the vocabulary's column; a longer "word" (a run of digits, a pasted string) splits nothing
+
 # The SQLite rowid of an entry's FTS5 row: its id, kind, level and year packed into one integer, so that a
 # match's facets and clearance are read from the index's own row list. Reading them from a table instead means
 # a lookup per matching row, and a word found in 11,000 entries made that the larger part of a search.
@@ -46,13 +48,14 @@ def _postgresql() -> bool:
     return connection.vendor == "postgresql"
 
 
-def _vocabulary(rows: Iterable[SearchEntry]) -> list[tuple[str]]:
-    """The index terms of the entries, once each, for the vocabulary the compound splitting consults."""
+def _vocabulary(stemmed: Iterable[str]) -> list[tuple[str]]:
+    """The index terms in ``stemmed`` (texts as ``analysis.terms`` gives them), once each, for the vocabulary
+    the compound splitting consults."""
     found: set[str] = set()
-    for row in rows:
-        found.update(analysis.terms(f"{row.title} {row.body}").split())
+    for text in stemmed:
+        found.update(text.split())
     found.discard(analysis.STOP_MARK)
-    return [(term,) for term in sorted(found) if len(term) <= 60]
+    return [(term,) for term in sorted(found) if len(term) <= _TERM_LENGTH]
 
 
 def write(entry: SearchEntry) -> None:
@@ -62,8 +65,10 @@ def write(entry: SearchEntry) -> None:
 
 def write_many(rows: list[SearchEntry], *, fresh: bool) -> None:
     """Store the full-text side of many entries; ``fresh``: none of them has one yet."""
+    stemmed = [(row, analysis.terms(row.title), analysis.terms(row.body)) for row in rows]
     with connection.cursor() as cursor:
-        cursor.executemany("INSERT INTO search_term (term) VALUES (%s) ON CONFLICT DO NOTHING", _vocabulary(rows))
+        cursor.executemany("INSERT INTO search_term (term) VALUES (%s) ON CONFLICT DO NOTHING",
+                           _vocabulary(text for _, title, body in stemmed for text in (title, body)))
         if _postgresql():
             cursor.executemany(
                 "UPDATE search_searchentry SET vector = setweight(to_tsvector('dutch', %s), 'A')"
@@ -74,7 +79,7 @@ def write_many(rows: list[SearchEntry], *, fresh: bool) -> None:
         if not fresh:
             _forget_fts(cursor, [row.pk for row in rows])
         cursor.executemany("INSERT INTO search_fts (rowid, title, body) VALUES (%s, %s, %s)",
-                           [(fts_rowid(row), analysis.terms(row.title), analysis.terms(row.body)) for row in rows])
+                           [(fts_rowid(row), title, body) for row, title, body in stemmed])
 
 
 def _forget_fts(cursor, entry_ids: list[int]) -> None:
