@@ -41,6 +41,9 @@ def watched(plans):
             register.commitment_create(subject=f"{tag} nog niet verlopen", made_on=D(2019, 1, 1),
                                        due_on=D(2021, 6, 1), classification=level)
         register.ring_assign(partner=plans.uk, ring="strategic", valid_from=D(2019, 1, 1))
+        # Germany in the same ring: an initiative with both counts once in the ring's row.
+        germany = register.partner_upsert(code="DE", kind="country")
+        register.ring_assign(partner=germany, ring="strategic", valid_from=D(2019, 1, 1))
         # Several partners on one initiative, one of them hidden below Stg. Geheim: counted once per partner.
         hidden = register.partner_upsert(code="NO", kind="country")
         hidden.classification = 3
@@ -77,6 +80,8 @@ def test_every_number_is_the_count_of_the_list_it_links_to(watched, make_user, c
         assert f'href="{number["url"].replace("&", "&amp;")}"' in page, number
     # The plan's open initiative and "Drie partners", and at Stg. Geheim the secret one too.
     assert by_key["partner_GB_running"] == (3 if level == 3 else 2)
+    # The same in the ring's row: "Drie partners" has two partners in the ring and counts once.
+    assert by_key["ring_strategic_running"] == (3 if level == 3 else 2)
     assert ("partner_NO_running" in by_key) == (level == 3)
     assert ("Noorwegen" in page) == (level == 3)
 
@@ -124,6 +129,32 @@ def test_the_dashboard_asks_the_same_number_of_queries_however_much_there_is(
     for n in range(30):
         register.milestone_create(plan=plans.plan, title=f"M{n}", due_on=D(2019, 1, 1) + dt.timedelta(days=20 * n))
         register.initiative_create(title=f"I{n}", status="running", participants=[("DE", "participant")])
+    assert queries() == few
+
+
+def test_the_plan_page_asks_the_same_number_of_queries_however_many_milestones(plans, make_user, client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from ims.monitoring import services as monitoring
+
+    client.force_login(make_user("bia_member", 3, username="bia-3"))
+    url = reverse("monitoring:plan-detail", args=[plans.plan.pk])
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured)
+
+    with time_machine.travel(BUILT, tick=False):
+        first = register.milestone_create(plan=plans.plan, title="M0", due_on=D(2019, 3, 1))
+        monitoring.progress_note_add(milestone=first, noted_on=D(2019, 2, 1), text="Begonnen.")
+    few = queries()
+    with time_machine.travel(BUILT, tick=False):
+        for n in range(1, 30):
+            milestone = register.milestone_create(plan=plans.plan, initiative=plans.open_initiative, title=f"M{n}",
+                                                  due_on=D(2019, 1, 1) + dt.timedelta(days=20 * n))
+            monitoring.progress_note_add(milestone=milestone, noted_on=D(2019, 2, 1), text=f"Notitie {n}.")
     assert queries() == few
 
 

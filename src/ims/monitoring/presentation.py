@@ -74,9 +74,13 @@ def status_rows(board: Dashboard) -> tuple[list[StatusRow], list[StatusRow]]:
     initiatives = reverse("register:initiative-list")
     partner_page = reverse("register:partner-detail", args=["CODE"]).replace("CODE", "{}")
 
+    # The query string of a cell is its row's filters and then the status: encoded once per row and per status,
+    # not once per cell (the same string as ``urlencode({**filters, "status": status})``).
+    status_params = [(status, urlencode({"status": status})) for status in statuses]
+
     def cells(key: str, counts: dict[str, int], **filters: str) -> list[Number]:
-        return [Number(f"{key}_{status}", "", counts.get(status, 0),
-                       f"{initiatives}?{urlencode({**filters, 'status': status})}") for status in statuses]
+        base = f"{initiatives}?{urlencode(filters)}&"
+        return [Number(f"{key}_{status}", "", counts.get(status, 0), base + param) for status, param in status_params]
 
     per_ring = [StatusRow(rings[ring], ring, cells(f"ring_{ring}", board.rings[ring], ring=ring))
                 for ring in Ring.values]

@@ -1,22 +1,27 @@
 """Every read of the monitoring. Each selector takes the requesting user and starts from the register's
 clearance-filtered querysets, so the dashboard's numbers, the lists they link to and their exports are the same
-querysets: a number is the ``count()`` of the list behind it, never a second way of counting."""
+querysets: a number counts the list behind it with the list's own queryset and conditions, never a second rule.
+
+The dashboard counts in the database and side by side (one query for late and due soon, one for the three
+gaps, one grouped query per partner and one per ring), so its number of queries does not grow with the register;
+each count is still the list's queryset filtered by the list's condition, and the tests compare every number with
+its list."""
 
 from __future__ import annotations
 
 import calendar
 import datetime as dt
-from collections import Counter
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Case, CharField, Count, Exists, OuterRef, Prefetch, Q, QuerySet, Value, When
+from django.utils import timezone
 
 from ims.register import selectors as register
 from ims.register.models import Commitment, Goal, Initiative, Milestone, Participation
 from ims.register.vocab import CommitmentStatus, PartnerKind, Ring, Status
 
 from .models import Activity, CooperationPlan, Official, PlanGoal, ProgressNote
-from .status import state_q, today
+from .status import late_or_due_soon_q, state_q, today
 from .vocab import InitiativeGap, MilestoneState
 
 # Initiatives the BIA watches for gaps: those being prepared or carried out (an idea needs no milestone yet,
@@ -77,20 +82,40 @@ def months_before(day: dt.date, months: int) -> dt.date:
     return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
+def _gap_conditions(user, on: dt.date) -> dict[str, Q]:
+    """Per gap, the condition on an initiative: what ``initiative_gap_list`` filters on and what the dashboard
+    counts with, so the number and its list are one rule. Only what the user may see counts: a hidden milestone is
+    no milestone to them."""
+    seen = Milestone.objects.for_user(user).filter(initiative=OuterRef("pk"))
+    concrete = Goal.objects.filter(initiative=OuterRef("pk")).exclude(expected_result="", indicator="")
+    # "Not updated since the cutoff day" as a moment (the cutoff's midnight, local time), not as the date of each
+    # row's timestamp: SQLite would convert every timestamp in Python, and no index could serve the comparison.
+    cutoff = timezone.make_aware(dt.datetime.combine(months_before(on, STALE_MONTHS), dt.time.min))
+    return {
+        InitiativeGap.NO_MILESTONE: ~Q(Exists(seen)),
+        InitiativeGap.NO_RESULT: ~Q(Exists(concrete)),
+        InitiativeGap.STALE: Q(updated_at__lt=cutoff),
+    }
+
+
+def _in_progress(user) -> QuerySet[Initiative]:
+    return register.initiative_list(user=user).filter(status__in=IN_PROGRESS)
+
+
 def initiative_gap_list(*, user, gap: str, on: dt.date | None = None) -> QuerySet[Initiative]:
     """Initiatives in preparation or running that lack a milestone, a concrete result or indicator, or an
-    update in six months. Only what the user may see counts: a hidden milestone is no milestone to them."""
-    qs = register.initiative_list(user=user).filter(status__in=IN_PROGRESS)
-    if gap == InitiativeGap.NO_MILESTONE:
-        seen = Milestone.objects.for_user(user).filter(initiative=OuterRef("pk"))
-        return qs.filter(~Exists(seen))
-    if gap == InitiativeGap.NO_RESULT:
-        concrete = Goal.objects.filter(initiative=OuterRef("pk")).exclude(expected_result="", indicator="")
-        return qs.filter(~Exists(concrete))
-    if gap == InitiativeGap.STALE:
-        cutoff = months_before(on or today(), STALE_MONTHS)
-        return qs.filter(updated_at__date__lt=cutoff)
-    raise ValueError(f"unknown gap {gap!r}")
+    update in six months."""
+    conditions = _gap_conditions(user, on or today())
+    if gap not in conditions:
+        raise ValueError(f"unknown gap {gap!r}")
+    return _in_progress(user).filter(conditions[gap])
+
+
+def initiative_gap_counts(*, user, on: dt.date | None = None) -> dict[str, int]:
+    """The length of each ``initiative_gap_list``, all in one pass over the initiatives in progress."""
+    conditions = _gap_conditions(user, on or today())
+    return _in_progress(user).aggregate(**{gap: Count("pk", filter=condition)
+                                           for gap, condition in conditions.items()})
 
 
 def overdue_commitments(*, user, on: dt.date | None = None) -> QuerySet[Commitment]:
@@ -124,58 +149,85 @@ class Dashboard:
     overdue_commitments: int
 
 
-def partner_status_counts(*, user) -> list[PartnerRow]:
-    """Per visible country, the initiatives by status: each count is ``initiative_list`` filtered on that partner
-    and status (a participation is unique per initiative and partner, so counting them counts initiatives).
+def status_counts(*, user) -> tuple[list[PartnerRow], dict[str, dict[str, int]]]:
+    """Initiatives by status per visible country, and per ring.
 
-    Countries only: they are the partners with a ring, and the ones the initiative list filters on as partner.
+    Each partner count is ``initiative_list`` filtered on that partner and status, and each ring count that list
+    filtered on the ring and status. Both are counted from the visible participations (a participation is unique
+    per initiative and partner, so counting them per partner counts initiatives; per ring an initiative with two
+    partners in the ring is counted once), grouped in the database: two queries, however many partners and rings.
+    A partner's ring is its ring in force today (``partner_list``), read once for all partners.
+
+    Countries only in the partner rows: they are the partners with a ring, and the ones the initiative list
+    filters on as partner.
     """
-    counts: dict[str, Counter[str]] = {}
-    shown = register.initiative_list(user=user).prefetch_related(None).order_by().values("pk")
-    rows = (Participation.objects.filter(register._visible_via(user, "partner"), initiative__in=shown,
-                                         partner__kind=PartnerKind.COUNTRY).order_by()
-            .values("partner__code", "initiative__status").annotate(n=Count("initiative", distinct=True))
-            .values_list("partner__code", "initiative__status", "n"))
-    for code, status, n in rows:
-        counts.setdefault(code, Counter())[status] += n
-    partners = register.partner_list(user=user).filter(code__in=counts).values_list("code", "name_nl",
-                                                                                   "current_ring")
-    out = [PartnerRow(code, name, ring or "", dict(counts[code])) for code, name, ring in partners]
+    partners = list(register.partner_list(user=user).values_list("pk", "code", "name_nl", "kind", "current_ring"))
+    participations = Participation.objects.for_user(user).order_by()
+    countries = {pk: (code, name, ring or "") for pk, code, name, kind, ring in partners if kind == PartnerKind.COUNTRY}
+    counts: dict[int, dict[str, int]] = {}
+    rows = (participations.filter(partner__kind=PartnerKind.COUNTRY).values("partner_id", "initiative__status")
+            .annotate(n=Count("pk")).values_list("partner_id", "initiative__status", "n"))
+    for pk, status, n in rows:
+        if pk in countries:
+            counts.setdefault(pk, {})[status] = n
+    out = [PartnerRow(countries[pk][0], countries[pk][1], countries[pk][2], counts[pk]) for pk in counts]
     closeness = {ring: rank for rank, ring in enumerate([*Ring.values, ""])}
-    return sorted(out, key=lambda row: (closeness.get(row.ring, 9), row.name))
+    out.sort(key=lambda row: (closeness.get(row.ring, 9), row.name))
+
+    rings: dict[str, dict[str, int]] = {ring: {} for ring in Ring.values}
+    members: dict[str, list[int]] = {}
+    for pk, _code, _name, _kind, ring in partners:
+        if ring in rings:
+            members.setdefault(ring, []).append(pk)
+    if members:
+        ring_of = Case(*(When(partner_id__in=pks, then=Value(ring)) for ring, pks in members.items()),
+                       output_field=CharField())
+        # Participations of partners without a ring group under no ring and are left out here; filtering them
+        # out in the query instead would make SQLite start from the partners and look initiatives up at random.
+        rows = (participations.annotate(ring=ring_of).values("ring", "initiative__status")
+                .annotate(n=Count("initiative_id", distinct=True)).values_list("ring", "initiative__status", "n"))
+        for ring, status, n in rows:
+            if ring in rings:
+                rings[ring][status] = n
+    return out, rings
 
 
-def ring_status_counts(*, user) -> dict[str, dict[str, int]]:
-    """Per ring, the initiatives by status, each the count of ``initiative_list`` filtered on ring and status."""
-    out = {}
-    for ring in Ring.values:
-        rows = (register.initiative_list(user=user, filters=register.InitiativeFilters(ring=ring))
-                .prefetch_related(None).order_by().values("status").annotate(n=Count("pk"))
-                .values_list("status", "n"))
-        out[ring] = dict(rows)
-    return out
+def milestone_state_counts(*, user, on: dt.date | None = None) -> dict[str, int]:
+    """The length of ``milestone_list`` for each derived state (late, due soon), in one query: the same
+    conditions, counted side by side over the milestones that can be in either."""
+    on = on or today()
+    states = {state: state_q(state, on=on) for state in MilestoneState.values}
+    return (milestone_list(user=user).filter(late_or_due_soon_q(on=on))
+            .aggregate(**{state: Count("pk", filter=condition) for state, condition in states.items()}))
 
 
 def dashboard(*, user, on: dt.date | None = None) -> Dashboard:
     on = on or today()
     due_soon = milestone_rows(user=user, filters=MilestoneFilters(state=MilestoneState.DUE_SOON), on=on)
     late = milestone_rows(user=user, filters=MilestoneFilters(state=MilestoneState.LATE), on=on)
+    partners, rings = status_counts(user=user)
+    milestones = milestone_state_counts(user=user, on=on)
     return Dashboard(
-        partners=partner_status_counts(user=user),
-        rings=ring_status_counts(user=user),
-        due_soon=due_soon.count(),
+        partners=partners,
+        rings=rings,
+        due_soon=milestones[MilestoneState.DUE_SOON],
         due_soon_rows=list(due_soon[:DASHBOARD_ROWS]),
-        late=late.count(),
+        late=milestones[MilestoneState.LATE],
         late_rows=list(late[:DASHBOARD_ROWS]),
-        gaps={gap: initiative_gap_list(user=user, gap=gap, on=on).count() for gap in InitiativeGap.values},
+        gaps=initiative_gap_counts(user=user, on=on),
         overdue_commitments=overdue_commitments(user=user, on=on).count(),
     )
 
 
 # --- plans ----------------------------------------------------------------------------------------------
 
+def _plans(user) -> QuerySet[CooperationPlan]:
+    """Plans the user may see, of partners the user may see."""
+    return CooperationPlan.objects.for_user(user).filter(register._visible_via(user, "partner"))
+
+
 def plan_list(*, user, partner: str = "", q: str = "") -> QuerySet[CooperationPlan]:
-    qs = CooperationPlan.objects.for_user(user).filter(register._visible_via(user, "partner"))
+    qs = _plans(user)
     if partner:
         qs = qs.filter(partner__code=partner)
     if q:
@@ -201,7 +253,9 @@ class PlanPage:
 
 
 def plan_page(*, user, pk: int) -> PlanPage:
-    plan = plan_list(user=user).get(pk=pk)
+    # The plan as ``plan_list`` shows it, without the list's milestone count: the page lists the milestones
+    # themselves, and that count would weigh every visible milestone of every plan.
+    plan = _plans(user).select_related("partner").get(pk=pk)
     notes = Prefetch("progress_notes", queryset=ProgressNote.objects.for_user(user).order_by("-noted_on", "-pk"),
                      to_attr="visible_notes")
     return PlanPage(
@@ -295,4 +349,4 @@ def plan_records(*, user, partner: str = "", q: str = "") -> QuerySet[Cooperatio
 
 def plan_for_edit(*, user, pk: int) -> CooperationPlan:
     """One plan as its editor loads it: plain fields only, and only if the user can see it and its partner."""
-    return CooperationPlan.objects.for_user(user).filter(register._visible_via(user, "partner")).get(pk=pk)
+    return _plans(user).get(pk=pk)

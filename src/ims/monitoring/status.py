@@ -14,9 +14,14 @@ from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
 
-from ims.register.vocab import OPEN_MILESTONE_STATUSES
+from ims.register.vocab import MilestoneStatus
 
 from .vocab import MilestoneState
+
+# Not done and not dropped is open. Said as "not closed" in queries: every other status is open (the status
+# column is constrained to the vocabulary), and a condition on what a milestone is *not* lets the database walk
+# the due-date index in order, so the oldest late milestones are found without sorting all of them.
+CLOSED = (MilestoneStatus.DONE, MilestoneStatus.CANCELLED)
 
 
 def window_days() -> int:
@@ -31,7 +36,7 @@ def state_of(*, status: str, due_on: dt.date, on: dt.date | None = None, days: i
     """``late``, ``due_soon`` or "" for one milestone on a day (today by default)."""
     on = on or today()
     days = window_days() if days is None else days
-    if status not in OPEN_MILESTONE_STATUSES:
+    if status in CLOSED:
         return ""
     if due_on < on:
         return MilestoneState.LATE
@@ -40,13 +45,20 @@ def state_of(*, status: str, due_on: dt.date, on: dt.date | None = None, days: i
     return ""
 
 
-def state_q(state: str, *, on: dt.date | None = None, days: int | None = None, prefix: str = "") -> Q:
-    """The query condition of ``state_of`` for milestones (``prefix`` for a related milestone: ``"milestones__"``)."""
+def state_q(state: str, *, on: dt.date | None = None, days: int | None = None) -> Q:
+    """The query condition of ``state_of`` for milestones."""
     on = on or today()
     days = window_days() if days is None else days
-    open_ = Q(**{f"{prefix}status__in": OPEN_MILESTONE_STATUSES})
+    open_ = ~Q(status__in=CLOSED)
     if state == MilestoneState.LATE:
-        return open_ & Q(**{f"{prefix}due_on__lt": on})
+        return open_ & Q(due_on__lt=on)
     if state == MilestoneState.DUE_SOON:
-        return open_ & Q(**{f"{prefix}due_on__gte": on, f"{prefix}due_on__lte": on + dt.timedelta(days=days)})
+        return open_ & Q(due_on__gte=on, due_on__lte=on + dt.timedelta(days=days))
     raise ValueError(f"unknown milestone state {state!r}")
+
+
+def late_or_due_soon_q(*, on: dt.date | None = None, days: int | None = None) -> Q:
+    """Late or due soon: open and due no later than the window's last day (the union of the two ``state_q``)."""
+    on = on or today()
+    days = window_days() if days is None else days
+    return ~Q(status__in=CLOSED) & Q(due_on__lte=on + dt.timedelta(days=days))

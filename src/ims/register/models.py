@@ -300,6 +300,9 @@ class Participation(models.Model):
                                     violation_error_message=_("Een initiatief heeft ten hoogste één lead nation.")),
             models.CheckConstraint(condition=Q(role__in=ParticipantRole.values), name="register_participation_role"),
         ]
+        # Counting a partner's initiatives (the dashboard's rows per partner) from the index alone, partner by
+        # partner; the unique constraint's index serves the other direction.
+        indexes = [models.Index(fields=["partner", "initiative"], name="register_participation_partner")]
 
     def __str__(self) -> str:
         return f"{self.partner} ({self.get_role_display()})"
@@ -416,7 +419,14 @@ class Milestone(Record):
                 violation_error_message=_("Een mijlpaal hoort bij een initiatief of een samenwerkingsplan."),
             ),
         ]
-        indexes = [models.Index(fields=["status", "due_on"]), models.Index(fields=["owner", "due_on"])]
+        indexes = [
+            models.Index(fields=["status", "due_on"]),
+            models.Index(fields=["owner", "due_on"]),
+            # The monitoring's late and due-soon milestones: walked in due-date order for the oldest first, and
+            # counted from the index alone (status, level and the parents whose levels also decide visibility).
+            models.Index(fields=["due_on", "status", "classification", "initiative", "plan"],
+                         name="register_milestone_due_state"),
+        ]
 
     def __str__(self) -> str:
         return self.title
