@@ -10,6 +10,9 @@ from django import template
 from django.utils.html import conditional_escape as esc
 from django.utils.safestring import SafeString, mark_safe
 
+from ims.register.presentation import labels
+from ims.register.vocab import Ring
+
 register = template.Library()
 
 
@@ -20,3 +23,13 @@ def count_cells(cells: Iterable) -> SafeString:
     return mark_safe("".join(
         f'<td class="num"><a href="{esc(cell.url)}"{"" if cell.count else muted}>{cell.count}</a></td>'
         for cell in cells))
+
+
+@register.simple_tag
+def partner_rows(rows: Iterable) -> SafeString:
+    """A ``<tr>`` per partner: its name linking to its page, its ring (a dash without one), and its counts."""
+    rings = labels(Ring, lambda: Ring.choices)
+    return mark_safe("\n".join(
+        f'<tr><td><a href="{esc(row.url)}">{esc(row.label)}</a></td>'
+        f'<td>{esc(rings.get(row.ring, row.ring)) if row.ring else "–"}</td>{count_cells(row.cells)}</tr>'
+        for row in rows))
