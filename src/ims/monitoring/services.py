@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from django.db import transaction
 
-from ims.core.services import RegisterError, record_link, record_save
+from ims.core.services import RegisterError, record_delete, record_link, record_save, record_version_step
 from ims.register.models import Initiative, Milestone, Partner
 from ims.register.services import _apply_edit, editor_check, milestone_create
 
@@ -43,13 +44,69 @@ def plan_update(*, plan: CooperationPlan, actor=None, version: int | None = None
     return record_save(plan, actor=actor)
 
 
+@dataclass(frozen=True)
+class GoalRow:
+    """One goal of a plan as its edit form sends it: ``pk`` None for a new one."""
+
+    category: str = ""
+    statement: str = ""
+    pk: int | None = None
+    delete: bool = False
+
+
+@transaction.atomic
+def plan_save(
+    *, actor, fields: dict, plan: CooperationPlan | None = None, version: int | None = None,
+    initiatives: Sequence[Initiative] | None = None, goals: Sequence[GoalRow] = (),
+) -> CooperationPlan:
+    """Create a plan (``plan`` None) or change one, with the initiatives it covers and its goals, as the web form
+    sends them: one write of the plan (fields and initiatives, one audit entry), then each goal.
+
+    ``initiatives`` is the full choice among the initiatives the actor may see; links to initiatives hidden from
+    the actor are neither shown to them nor removed. ``version`` is the plan's version the editor started from:
+    a newer one refuses the whole save (``StaleEdit``), also when only the goals changed.
+    """
+    creating = plan is None
+    plan = plan if plan is not None else CooperationPlan()
+    _apply_edit(plan, fields, editable=PLAN_EDITABLE, version=None if creating else version)
+    editor_check(actor=actor, record=plan)
+    add: dict[str, list] = {}
+    remove: dict[str, list] = {}
+    if initiatives is not None:
+        current = set(Initiative.objects.for_actor(actor).filter(cooperation_plans=plan)) if not creating else set()
+        chosen = set(initiatives)
+        add["initiatives"] = sorted(chosen - current, key=lambda i: i.pk)
+        remove["initiatives"] = sorted(current - chosen, key=lambda i: i.pk)
+    before = plan.version
+    record_link(plan, add=add, remove=remove, actor=actor)
+    written = False
+    for row in goals:
+        goal = PlanGoal(plan=plan) if row.pk is None else plan.goals.filter(pk=row.pk).first()
+        if goal is None:
+            raise RegisterError("Dit doel bestaat niet meer.")
+        if row.delete:
+            if row.pk is not None:
+                record_delete(goal, actor=actor)
+                written = True
+            continue
+        if row.pk is not None and (goal.category, goal.statement) == (row.category, row.statement):
+            continue
+        goal.category, goal.statement = row.category, row.statement
+        record_save(goal, actor=actor)
+        written = True
+    # One save of the form is one version step, whether the plan's fields, its goals or both changed.
+    if written and not creating and plan.version == before:
+        record_version_step(plan, actor=actor)
+    return plan
+
+
 def plan_milestone_add(
     *, plan: CooperationPlan, title: str, due_on: dt.date, owner=None, initiative: Initiative | None = None,
-    status: str = "planned", classification: int | None = None, actor=None,
+    status: str = "planned", done_on: dt.date | None = None, classification: int | None = None, actor=None,
 ) -> Milestone:
     """A milestone of the plan (and, optionally, of one of its initiatives), with its owner."""
     return milestone_create(plan=plan, initiative=initiative, owner=owner, title=title, due_on=due_on,
-                            status=status, classification=classification, actor=actor)
+                            done_on=done_on, status=status, classification=classification, actor=actor)
 
 
 def progress_note_add(*, milestone: Milestone, noted_on: dt.date, text: str, actor=None) -> ProgressNote:
@@ -75,6 +132,36 @@ def official_create(
     return record_save(official, actor=actor)
 
 
+OFFICIAL_EDITABLE = frozenset({"kind", "user", "name", "partner", "starts_on", "ends_on", "clearance",
+                               "classification"})
+
+
+@transaction.atomic
+def official_update(*, official: Official, actor=None, version: int | None = None, **fields) -> Official:
+    """Change an official; for one who is a user, the user's clearance counts (and their name, if none is
+    given). A newer stored version refuses the save (``StaleEdit``)."""
+    _apply_edit(official, fields, editable=OFFICIAL_EDITABLE, version=version)
+    if official.user_id:
+        official.name = official.name or official.user.get_full_name() or official.user.username
+        official.clearance = int(official.user.clearance)
+    if not official.name:
+        raise RegisterError("Geef de naam van de functionaris, of kies een gebruiker.")
+    editor_check(actor=actor, record=official)
+    return record_save(official, actor=actor)
+
+
+def served_above_clearance(*, official: Official, served: Sequence[Initiative | CooperationPlan]) -> str:
+    """Why an activity of ``official`` may not serve one of ``served`` (one classified above the official's
+    clearance, which for a user is the user's own), or "" when it may."""
+    ceiling = int(official.user.clearance) if official.user_id else int(official.clearance)
+    for record in served:
+        if int(record.classification) > ceiling:
+            kind_of = "Het initiatief" if isinstance(record, Initiative) else "Het samenwerkingsplan"
+            return (f"{kind_of} ‘{record}’ is hoger gerubriceerd dan het screeningsniveau van {official}; "
+                    "koppel de activiteit daar niet aan.")
+    return ""
+
+
 @transaction.atomic
 def activity_record(
     *, official: Official, kind: str, occurred_on: dt.date, partner: Partner, text: str, goal_category: str = "",
@@ -83,12 +170,9 @@ def activity_record(
 ) -> Activity:
     """What an official did and what it served; nothing is stored when it serves something above the official's
     clearance (the official could not have worked on what they may not see)."""
-    ceiling = int(official.user.clearance) if official.user_id else int(official.clearance)
-    for served in [*initiatives, *plans]:
-        if int(served.classification) > ceiling:
-            kind_of = "Het initiatief" if isinstance(served, Initiative) else "Het samenwerkingsplan"
-            raise RegisterError(f"{kind_of} ‘{served}’ is hoger gerubriceerd dan het screeningsniveau van "
-                                f"{official}; koppel de activiteit daar niet aan.")
+    refusal = served_above_clearance(official=official, served=[*initiatives, *plans])
+    if refusal:
+        raise RegisterError(refusal)
     activity = Activity(official=official, kind=kind, occurred_on=occurred_on, partner=partner, text=text,
                         goal_category=goal_category, classification=classification)
     editor_check(actor=actor, record=activity)

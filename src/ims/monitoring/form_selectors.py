@@ -1,0 +1,18 @@
+"""What the monitoring's edit pages load: one record as its editor may see it, plain fields only. A record the
+user may not see, or whose partner, initiative or plan they may not see, is not found (a 404, as a missing one)."""
+
+from __future__ import annotations
+
+from ims.register import selectors as register
+from ims.register.models import Milestone
+
+from .models import Official
+
+
+def milestone_for_edit(*, user, pk: int) -> Milestone:
+    """A milestone, of an initiative and a plan the user may see, with its plan and initiative at hand."""
+    return register.milestone_get(user=user, pk=pk)
+
+
+def official_for_edit(*, user, pk: int) -> Official:
+    return Official.objects.for_user(user).filter(register._visible_via(user, "partner")).get(pk=pk)
