@@ -51,6 +51,8 @@ EXPLICIT_MODELS = {
     "register:document-detail": SourceDocument,
     "register:document-history": SourceDocument,
     "monitoring:plan-detail": CooperationPlan,
+    "monitoring:plan-edit": CooperationPlan,
+    "monitoring:plan-milestone-create": CooperationPlan,
 }
 # A prefix of every marker: a search for it finds every marked record, and its echo in the search box
 # gives none of them away.
