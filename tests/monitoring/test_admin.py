@@ -79,3 +79,17 @@ def test_an_official_who_is_a_user_takes_the_users_clearance_in_the_admin(plans,
     assert response.status_code == 302, response.context["adminform"].form.errors
     official = Official.objects.unrestricted().get(user=attache)
     assert (official.name, official.clearance) == ("attache", 1)
+
+
+def test_an_open_official_posted_to_a_hidden_partner_is_not_listed(plans, administrator):
+    from ims.register import services as register
+
+    hidden = register.partner_upsert(code="GEHEIMORG", kind="organisation", name_nl="Geheime organisatie",
+                                     name_en="Secret")
+    hidden.classification = 3
+    hidden.save()
+    monitoring.official_create(name="Open attaché bij geheim", partner=hidden, starts_on=D(2019, 1, 1))
+    monitoring.official_create(name="Open attaché", partner=plans.uk, starts_on=D(2019, 1, 1))
+    page = administrator.get(reverse("admin:monitoring_official_changelist")).content.decode()
+    assert "Open attaché" in page
+    assert "Geheime organisatie" not in page and "Open attaché bij geheim" not in page

@@ -7,9 +7,21 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from ims.core.admin import ClearanceAdmin, ClearanceInlineMixin
+from ims.register import selectors as register
 
 from . import models
 from .services import served_above_clearance
+
+
+class SeenThroughAdmin(ClearanceAdmin):
+    """Rows also need the records they name to be visible (a plan's or official's partner, a note's milestone),
+    as in the monitoring's selectors: an open record posted to a hidden partner would otherwise show its name."""
+
+    def visible(self, queryset, user):
+        return queryset.filter(register._visible_via(user, "partner"))
+
+    def get_queryset(self, request):
+        return self.visible(super().get_queryset(request), request.user)
 
 
 class PlanGoalInline(ClearanceInlineMixin, admin.TabularInline):
@@ -18,7 +30,7 @@ class PlanGoalInline(ClearanceInlineMixin, admin.TabularInline):
 
 
 @admin.register(models.CooperationPlan)
-class CooperationPlanAdmin(ClearanceAdmin):
+class CooperationPlanAdmin(SeenThroughAdmin):
     list_display = ("title", "partner", "starts_on", "ends_on", "classification")
     list_filter = ("classification",)
     search_fields = ("title", "summary")
@@ -28,7 +40,10 @@ class CooperationPlanAdmin(ClearanceAdmin):
 
 
 @admin.register(models.ProgressNote)
-class ProgressNoteAdmin(ClearanceAdmin):
+class ProgressNoteAdmin(SeenThroughAdmin):
+    def visible(self, queryset, user):
+        return queryset.filter(milestone__in=register.milestone_list(user=user).order_by().values("pk"))
+
     list_display = ("milestone", "noted_on", "classification")
     raw_id_fields = ("milestone",)
     readonly_fields = ("classification",)
@@ -53,7 +68,7 @@ class OfficialAdminForm(ClearanceAdmin.form):
 
 
 @admin.register(models.Official)
-class OfficialAdmin(ClearanceAdmin):
+class OfficialAdmin(SeenThroughAdmin):
     form = OfficialAdminForm
     list_display = ("name", "kind", "partner", "starts_on", "ends_on", "classification")
     list_filter = ("kind",)
@@ -80,8 +95,12 @@ class ActivityAdminForm(ClearanceAdmin.form):
 
 
 @admin.register(models.Activity)
-class ActivityAdmin(ClearanceAdmin):
+class ActivityAdmin(SeenThroughAdmin):
     form = ActivityAdminForm
+
+    def visible(self, queryset, user):
+        officials = models.Official.objects.for_user(user).filter(register._visible_via(user, "partner"))
+        return super().visible(queryset, user).filter(official__in=officials.values("pk"))
     list_display = ("occurred_on", "official", "kind", "partner", "classification")
     list_filter = ("kind",)
     search_fields = ("text",)
