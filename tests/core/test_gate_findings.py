@@ -11,15 +11,20 @@ from django.urls import reverse
 from rest_framework.authtoken.models import Token
 
 from ims.api.services import token_issue
-from ims.assessment.services import ring_set
+from ims.assessment.models import WeightingScenario
+from ims.assessment.selectors import scenario_get
+from ims.assessment.services import ring_set, scenario_create
 from ims.core.audit import AuditEntry
-from ims.core.errors import AboveClearance
+from ims.core.errors import AboveClearance, RegisterError
 from ims.core.services import record_save
+from ims.framework import GoalCategory
 from ims.register import selectors
 from ims.register import services as register
 from ims.register.models import Initiative, Milestone, Partner, RingAssignment
 from ims.register.reference import reference_load
+from ims.reporting.builder import build_report
 from ims.reporting.builder.loading import RegisterAtLevel
+from ims.reporting.render import render
 from tests.factories import InitiativeFactory
 
 pytestmark = pytest.mark.django_db
@@ -176,6 +181,41 @@ def test_a_commitment_answered_in_a_secret_letter_is_open_in_a_low_report(db):
     low, high = RegisterAtLevel(0), RegisterAtLevel(SECRET)
     assert [(c.status, c.answered_in) for c in low.commitments] == [("open", None)]
     assert [c.answered_in for c in high.commitments] == [letter]
+    # The report itself: listed as still open, with neither "Beantwoord" nor the letter's date.
+    low_text = render(build_report(year=2020, level=0), "md").decode()
+    assert "Open toezegging" in low_text and "Nog niet beantwoord" in low_text
+    assert "Beantwoord" not in low_text and "mei 2020" not in low_text and MARK not in low_text
+    high_text = render(build_report(year=2020, level=SECRET), "md").decode()
+    assert "Beantwoord" in high_text and "1 mei 2020" in high_text
+
+
+def test_a_scenario_name_taken_above_ones_clearance_answers_as_a_free_one(make_user, client):
+    """Names of scenarios are unique per classification: a clash with a hidden scenario is no clash, so the
+    answer is the one a free name gets, and a reader who may see both gets the more classified one."""
+    secret = scenario_create(name="zwaardvis", label_nl=f"{MARK} scenario", date=dt.date(2020, 1, 1),
+                             weights={"political_strategic": 1, "military": 3, "financial_economic": 1},
+                             classification=SECRET, actor=make_user("analyst", SECRET, username="analist-geheim"))
+    analyst = make_user("analyst", DV, username="analist-dv")
+    client.force_login(analyst)
+    body = {"label_nl": "Mijn scenario", "date": "2021-01-01", "weight_political_strategic": "1",
+            "weight_military": "1", "weight_financial_economic": "1", "classification": DV}
+    answers = []
+    for name in ("zwaardvis", "vrije-naam"):
+        response = client.post(reverse("assessment:scenarios"), {**body, "name": name}, follow=True)
+        answers.append((response.status_code, response.redirect_chain,
+                        response.content.decode().replace(name, "NAAM").replace("csrfmiddlewaretoken", "")))
+        assert MARK not in answers[-1][2]
+    assert answers[0][:2] == answers[1][:2]
+    assert re.sub(r'value="[^"]+"', "", answers[0][2]) == re.sub(r'value="[^"]+"', "", answers[1][2])
+    stored = WeightingScenario.objects.unrestricted().filter(name="zwaardvis")
+    assert sorted(stored.values_list("classification", flat=True)) == [DV, SECRET]
+    assert scenario_get(user=analyst, name="zwaardvis").weights[GoalCategory.military] == 1
+    assert scenario_get(user=make_user("viewer", SECRET), name="zwaardvis").weights[GoalCategory.military] == 3
+    # A clash with a scenario the user can see is still refused, at any level.
+    with pytest.raises(RegisterError, match="al een scenario"):
+        scenario_create(name="vrije-naam", label_nl="Nog een", weights={"military": 1}, classification=0,
+                        actor=analyst)
+    assert secret.name == "zwaardvis"
 
 
 

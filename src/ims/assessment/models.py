@@ -63,7 +63,9 @@ def _unit_interval_check(field: str, name: str) -> models.CheckConstraint:
 class WeightingScenario(Record):
     """A named weighting of the three goal categories, valid from a date; only the proportions count."""
 
-    name = models.SlugField(_("naam"), max_length=60, unique=True,
+    # Unique per classification, not over all of them: a check against every level would tell a less cleared
+    # user that a scenario of that name exists above their clearance (see ``scenario_create``).
+    name = models.SlugField(_("naam"), max_length=60,
                             help_text=_("Kort en zonder spaties, bijvoorbeeld ‘crisis-2024’."))
     label_nl = models.CharField(_("omschrijving"), max_length=200)
     date = models.DateField(_("datum"))
@@ -77,6 +79,8 @@ class WeightingScenario(Record):
         ordering = ["name"]
         constraints = [
             Record.classification_constraint("assessment_scenario_classification"),
+            models.UniqueConstraint(fields=["name", "classification"], name="assessment_scenario_name_per_level",
+                                    violation_error_message=_("Er is al een scenario met deze naam.")),
             models.CheckConstraint(
                 condition=Q(weight_political_strategic__gte=0, weight_military__gte=0,
                             weight_financial_economic__gte=0),

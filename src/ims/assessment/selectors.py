@@ -59,7 +59,9 @@ def scenarios_all(*, user=None) -> dict[str, fw.Scenario]:
     """
     scenarios = dict(fw.SCENARIOS)
     rows = WeightingScenario.objects.all() if user is None else WeightingScenario.objects.for_user(user)
-    for row in rows.exclude(name__in=list(fw.SCENARIOS)).order_by("name"):
+    # Names are unique per classification: of two scenarios with one name, the more classified one (the later
+    # in this order) is the one a reader who may see both gets, as with the layers of ring periods.
+    for row in rows.exclude(name__in=list(fw.SCENARIOS)).order_by("name", "classification"):
         scenarios[row.name] = row.to_framework()
     return scenarios
 

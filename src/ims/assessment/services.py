@@ -194,7 +194,10 @@ def scenario_create(
         raise RegisterError("ongeldig scenario: de gewichten moeten getallen zijn.") from None
     if name in fw.SCENARIOS:
         raise RegisterError(f"De naam {name!r} is van een meegeleverd scenario; kies een andere.")
-    if WeightingScenario.objects.filter(name=name).exists():
+    # Only a scenario the actor can see blocks the name: one above their clearance answers as a free name, and
+    # the new scenario is stored beside it (names are unique per classification; a reader who sees both gets
+    # the more classified one by that name, see ``selectors.scenarios_all``).
+    if WeightingScenario.objects.for_actor(actor).filter(name=name).exists():
         raise RegisterError(f"Er is al een scenario met de naam {name!r}.")
     row = WeightingScenario(name=name, label_nl=label_nl, date=date, classification=classification)
     for category, field in WEIGHT_FIELDS.items():
