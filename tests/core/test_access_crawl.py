@@ -33,7 +33,7 @@ from ims.monitoring.models import CooperationPlan
 from ims.register.models import Citation, DefenceSpending, Initiative, SourceDocument
 from ims.reporting.models import ReportVersion
 from ims.reporting.render import CONTENT_TYPES
-from tests.core import crawl
+from tests.core import crawl, probes
 from tests.core.crawl import LEVELS, REPORT_YEAR, Target, World
 
 # URL names whose pk is not the pk of the model the name starts with; every other name is read from
@@ -515,3 +515,135 @@ def test_the_admin_site_follows_the_matrix_not_the_staff_flag(world: World, db) 
     response = _login(world, "viewer", LEVELS[-1]).get(reverse("admin:index"))
     assert _is_login(response)
     assert _login(world, "administrator", LEVELS[-1]).get(reverse("admin:index")).status_code == 200
+
+
+# --- write probes: a hidden record named in a parameter answers as a missing one ---------------------------
+
+# An administrator at Departementaal Vertrouwelijk: every page, form and admin screen is open to the role, so
+# every parameter is reached, and the records at Stg. Confidentieel and Stg. Geheim are hidden.
+PROBER = ("administrator", 1)
+# Keys the probes must find read somewhere, so that the discovery cannot quietly collapse to nothing.
+MUST_PROBE = {"partner", "initiative", "scenario", "compare", "name", "plan", "participations-0-partner"}
+
+
+def _probe_targets(site: list[Target]) -> list[Target]:
+    """One URL per pattern, naming an open record or none: the probes go into its parameters, not its path."""
+    chosen: dict[str, Target] = {}
+    for target in site:
+        if target.absent or (target.level or 0) > 0 or target.endpoint.name in {"logout", "admin:logout"}:
+            continue
+        chosen.setdefault(target.endpoint.regex, target)
+    return list(chosen.values())
+
+
+def _admin_filter_keys(target: Target) -> set[str]:
+    """The admin's changelist reads its filters by iterating the query string, so its related-field filters
+    are read off the ModelAdmin: ``initiative__id__exact`` for ``list_filter = ["initiative"]``."""
+    owner = crawl._owner(target.endpoint.callback)
+    if not (crawl.is_admin(target.endpoint) and crawl.reads_query(target.endpoint)) or not hasattr(owner, "model"):
+        return set()
+    keys = set()
+    for spec in owner.list_filter:
+        name = spec[0] if isinstance(spec, tuple | list) else spec
+        if not isinstance(name, str):
+            continue
+        field = owner.model._meta.get_field(name.split("__")[0])
+        if field.is_relation:
+            keys.add(f"{field.name}__{field.target_field.name}__exact")
+    return keys
+
+
+def _probe_send(client: Client, target: Target, method: str, body: dict[str, Any]) -> tuple[HttpResponse, str, tuple]:
+    """One request, undone; the response, its text, and how it changed the row counts and versions."""
+    # Messages an earlier (undone) request left for the next page would show on this one.
+    client.cookies.pop("messages", None)
+    with transaction.atomic():
+        before = crawl.fingerprint()
+        if method == "get":
+            response = client.get(target.url, data=body)
+        elif crawl.is_drf(target.endpoint):
+            response = getattr(client, method)(target.url, data=json.dumps(body), content_type="application/json",
+                                               HTTP_IF_MATCH=f'"{body.get("version", 1)}"')
+        else:
+            response = client.post(target.url, data=body)
+        # The body only: headers such as Expires and Content-Length differ from one request to the next.
+        text = crawl.body_text(response).split("\n", len(response.items()))[-1]
+        text = f"{response.get('Content-Type')}\n{response.get('Content-Disposition')}\n{text}"
+        delta = tuple(after - was for after, was in zip(crawl.fingerprint(), before, strict=True))
+        transaction.set_rollback(True)
+    TALLY["probe requests"] += 1
+    return response, text, delta
+
+
+def _probe_bodies(target: Target, clearance: int) -> list[tuple[str, dict[str, Any]]]:
+    """The requests a target is probed with: a GET, and a valid-looking body for each write method."""
+    if crawl.is_drf(target.endpoint):
+        edit = {k: v for k, v in _edit_body(target, clearance).items() if k in API_EDIT | {"version"}}
+        return [("get", {})] + [(method, edit) for method in _methods(target)]
+    bodies = [_edit_body(target, clearance)]
+    if not crawl.is_admin(target.endpoint):
+        bodies += [_create_body(clearance), RING_BODY]
+    return [("get", {})] + [("post", body) for body in bodies]
+
+
+def _keys_read(client: Client, target: Target, method: str, body: dict[str, Any], monkeypatch) -> tuple[set, dict]:
+    """The keys the view looks up in the request, and the body with every formset it asks for given one
+    empty form, so that the formset's own fields are read too (a second pass)."""
+    for _pass in range(2):
+        with probes.noting_reads(monkeypatch) as read:
+            # A key nobody reads, so that the query string is not empty: views bind their filter form only
+            # to a non-empty one (``Form(request.GET or None)``).
+            _probe_send(client, target, method, body if method != "get" else {"kruip": "1"})
+        formsets = {k.removesuffix("-TOTAL_FORMS") for k in read if k.endswith("-TOTAL_FORMS")}
+        missing = {p for p in formsets if f"{p}-TOTAL_FORMS" not in body}
+        if not missing:
+            break
+        body = {**body, **{f"{p}-{part}": n for p in missing
+                           for part, n in (("TOTAL_FORMS", 1), ("INITIAL_FORMS", 0), ("MIN_NUM_FORMS", 0),
+                                           ("MAX_NUM_FORMS", 1000))}}
+    if method == "get":
+        read |= _admin_filter_keys(target)
+    return read, body
+
+
+@pytest.mark.usefixtures("quiet_requests", "no_typesetting", "reports_built_once")
+def test_hidden_records_named_in_parameters_answer_as_missing_ones(world: World, site: list[Target], db,
+                                                                   monkeypatch) -> None:
+    """Every query-string filter, form field, formset field and API field that names a record, found by asking
+    each view which keys it reads: the id or code of a record above the user's clearance gets the same
+    answer as one of a record that does not exist (status, page, messages, redirect) and changes the
+    database alike."""
+    role, clearance = PROBER
+    user = world.users[PROBER]
+    client = _login(world, role, clearance)
+    problems: list[str] = []
+    probed: set[str] = set()
+    fields: set[tuple[str, str, str]] = set()
+    for target in _probe_targets(site):
+        for method, base in _probe_bodies(target, clearance):
+            read, body = _keys_read(client, target, method, base, monkeypatch)
+            _stay_logged_in(client, world, role, clearance)
+            for key, kinds in probes.references(read).items():
+                for probe in probes.probes_for(key, kinds, user):
+                    answers = []
+                    for value in (probe.hidden, probe.absent):
+                        sent = probes.with_key(body if method != "get" else {}, key, value)
+                        response, text, delta = _probe_send(client, target, method, sent)
+                        answers.append((probes.answer(response, probe, text), delta))
+                        _stay_logged_in(client, world, role, clearance)
+                    probed.add(probes._stem(key) if "-" not in key else key)
+                    fields.add((target.endpoint.label, method, key))
+                    (hidden, hidden_delta), (absent, absent_delta) = answers
+                    where = (f"{method.upper()} {target.url} {key}={probe.hidden} "
+                             f"({probe.model.__name__}.{probe.field})")
+                    if hidden[:2] != absent[:2]:
+                        problems.append(f"{where}: {hidden[:2]} for the hidden record, {absent[:2]} for a missing one")
+                    elif hidden[2] != absent[2]:
+                        difference = probes.first_difference(hidden[2], absent[2])
+                        problems.append(f"{where}: the answers differ\n   {difference}")
+                    if hidden_delta != absent_delta:
+                        problems.append(f"{where}: the database changed differently")
+    TALLY["probed (page, method, key)"] = len(fields)
+    print("probed keys:", ", ".join(sorted(probed)))
+    assert not problems, f"{len(problems)} problems:\n" + "\n".join(sorted(set(problems))[:80])
+    assert probed >= MUST_PROBE, f"no longer probed: {sorted(MUST_PROBE - probed)}"
