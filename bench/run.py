@@ -86,8 +86,21 @@ def monitoring_bench() -> None:
     merge("monitoring", both_databases("monitoring pages", "monitoring_bench.py", _initiatives()))
 
 
+def gate_bench() -> None:
+    """The register pages on the code before the gate and on today's, alternating in one run (issue 13)."""
+    results = {}
+    for vendor in ("sqlite", "postgresql"):
+        print(f"register pages before and with the gate on {vendor} …", flush=True)
+        try:
+            results[vendor] = run_json([str(HERE / "gate_bench.py"), "--vendor", vendor, *_initiatives()])
+        except subprocess.CalledProcessError as exc:
+            results[vendor] = {"skipped": (exc.stderr or "")[-500:]}
+    merge("gate_side_by_side", results)
+
+
 def main() -> int:
     register_bench()
+    gate_bench()
     transfer_bench()
     search_bench()
     monitoring_bench()
