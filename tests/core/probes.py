@@ -115,9 +115,12 @@ def references(keys: set[str]) -> dict[str, set[type[models.Model]]]:
 
 
 def natural_keys(model: type[models.Model]) -> list[str]:
-    """The unique text fields a record is also named by (a partner's code, a scenario's name)."""
+    """The text fields a record is also named by (a partner's code, a scenario's name): unique on their own,
+    or together with the classification only (names unique per level)."""
+    per_level = {fields[0] for c in model._meta.constraints if isinstance(c, models.UniqueConstraint)
+                 for fields in [[f for f in c.fields if f != "classification"]] if len(fields) == 1}
     return [f.name for f in model._meta.concrete_fields
-            if f.unique and not f.primary_key and isinstance(f, models.CharField)]
+            if (f.unique or f.name in per_level) and not f.primary_key and isinstance(f, models.CharField)]
 
 
 @dataclass(frozen=True)

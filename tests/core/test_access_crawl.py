@@ -523,7 +523,9 @@ def test_the_admin_site_follows_the_matrix_not_the_staff_flag(world: World, db) 
 # every parameter is reached, and the records at Stg. Confidentieel and Stg. Geheim are hidden.
 PROBER = ("administrator", 1)
 # Keys the probes must find read somewhere, so that the discovery cannot quietly collapse to nothing.
-MUST_PROBE = {"partner", "initiative", "scenario", "compare", "name", "plan", "participations-0-partner"}
+MUST_PROBE = {"partner", "partners", "initiative", "scenario", "compare", "name", "plan", "participations-0-partner"}
+# Keys by which a view chooses what a POST does; each value is a path of its own, with fields of its own.
+DISPATCH = {"decision": ("accept", "correct", "reject"), "action": ("criteria", "ring", "refresh")}
 
 
 def _probe_targets(site: list[Target]) -> list[Target]:
@@ -606,6 +608,28 @@ def _keys_read(client: Client, target: Target, method: str, body: dict[str, Any]
     return read, body
 
 
+def _probe_pair(client: Client, target: Target, method: str, body: dict[str, Any], probe: probes.Probe,
+                who: tuple[World, str, int]) -> list[str]:
+    """Send one key with the hidden record's value and with the missing one's; what differs is a problem."""
+    world, role, clearance = who
+    answers = []
+    for value in (probe.hidden, probe.absent):
+        sent = probes.with_key(body if method != "get" else {}, probe.key, value)
+        response, text, delta = _probe_send(client, target, method, sent)
+        answers.append((probes.answer(response, probe, text), delta))
+        _stay_logged_in(client, world, role, clearance)
+    (hidden, hidden_delta), (absent, absent_delta) = answers
+    where = f"{method.upper()} {target.url} {probe.key}={probe.hidden} ({probe.model.__name__}.{probe.field})"
+    problems = []
+    if hidden[:2] != absent[:2]:
+        problems.append(f"{where}: {hidden[:2]} for the hidden record, {absent[:2]} for a missing one")
+    elif hidden[2] != absent[2]:
+        problems.append(f"{where}: the answers differ\n   {probes.first_difference(hidden[2], absent[2])}")
+    if hidden_delta != absent_delta:
+        problems.append(f"{where}: the database changed differently")
+    return problems
+
+
 @pytest.mark.usefixtures("quiet_requests", "no_typesetting", "reports_built_once")
 def test_hidden_records_named_in_parameters_answer_as_missing_ones(world: World, site: list[Target], db,
                                                                    monkeypatch) -> None:
@@ -620,29 +644,24 @@ def test_hidden_records_named_in_parameters_answer_as_missing_ones(world: World,
     probed: set[str] = set()
     fields: set[tuple[str, str, str]] = set()
     for target in _probe_targets(site):
-        for method, base in _probe_bodies(target, clearance):
+        queue = _probe_bodies(target, clearance)
+        tried = {(method, key, body.get(key)) for method, body in queue for key in DISPATCH}
+        while queue:
+            method, base = queue.pop(0)
             read, body = _keys_read(client, target, method, base, monkeypatch)
             _stay_logged_in(client, world, role, clearance)
+            # A view that chooses what a POST does by a key (accept, correct, reject) reads other fields on
+            # each path: every path is probed.
+            for key in DISPATCH.keys() & read if method != "get" else ():
+                for value in DISPATCH[key]:
+                    if (method, key, value) not in tried:
+                        tried.add((method, key, value))
+                        queue.append((method, {**base, key: value}))
             for key, kinds in probes.references(read).items():
                 for probe in probes.probes_for(key, kinds, user):
-                    answers = []
-                    for value in (probe.hidden, probe.absent):
-                        sent = probes.with_key(body if method != "get" else {}, key, value)
-                        response, text, delta = _probe_send(client, target, method, sent)
-                        answers.append((probes.answer(response, probe, text), delta))
-                        _stay_logged_in(client, world, role, clearance)
+                    problems += _probe_pair(client, target, method, body, probe, (world, role, clearance))
                     probed.add(probes._stem(key) if "-" not in key else key)
                     fields.add((target.endpoint.label, method, key))
-                    (hidden, hidden_delta), (absent, absent_delta) = answers
-                    where = (f"{method.upper()} {target.url} {key}={probe.hidden} "
-                             f"({probe.model.__name__}.{probe.field})")
-                    if hidden[:2] != absent[:2]:
-                        problems.append(f"{where}: {hidden[:2]} for the hidden record, {absent[:2]} for a missing one")
-                    elif hidden[2] != absent[2]:
-                        difference = probes.first_difference(hidden[2], absent[2])
-                        problems.append(f"{where}: the answers differ\n   {difference}")
-                    if hidden_delta != absent_delta:
-                        problems.append(f"{where}: the database changed differently")
     TALLY["probed (page, method, key)"] = len(fields)
     print("probed keys:", ", ".join(sorted(probed)))
     assert not problems, f"{len(problems)} problems:\n" + "\n".join(sorted(set(problems))[:80])
