@@ -7,6 +7,7 @@ import datetime as dt
 import re
 
 import pytest
+from django.db import transaction
 from django.urls import reverse
 from rest_framework.authtoken.models import Token
 
@@ -201,19 +202,24 @@ def test_a_scenario_name_taken_above_ones_clearance_answers_as_a_free_one(make_u
             "weight_military": "1", "weight_financial_economic": "1", "classification": DV}
     answers = []
     for name in ("zwaardvis", "vrije-naam"):
-        response = client.post(reverse("assessment:scenarios"), {**body, "name": name}, follow=True)
-        answers.append((response.status_code, response.redirect_chain,
-                        response.content.decode().replace(name, "NAAM").replace("csrfmiddlewaretoken", "")))
+        with transaction.atomic():  # each from the same register
+            response = client.post(reverse("assessment:scenarios"), {**body, "name": name}, follow=True)
+            answers.append((response.status_code, response.redirect_chain,
+                            response.content.decode().replace(name, "NAAM").replace("csrfmiddlewaretoken", "")))
+            transaction.set_rollback(True)
         assert MARK not in answers[-1][2]
     assert answers[0][:2] == answers[1][:2]
     assert re.sub(r'value="[^"]+"', "", answers[0][2]) == re.sub(r'value="[^"]+"', "", answers[1][2])
+    client.post(reverse("assessment:scenarios"), {**body, "name": "zwaardvis"})
+    client.post(reverse("assessment:scenarios"), {**body, "name": "vrije-naam"})
     stored = WeightingScenario.objects.unrestricted().filter(name="zwaardvis")
     assert sorted(stored.values_list("classification", flat=True)) == [DV, SECRET]
     assert scenario_get(user=analyst, name="zwaardvis").weights[GoalCategory.military] == 1
     assert scenario_get(user=make_user("viewer", SECRET), name="zwaardvis").weights[GoalCategory.military] == 3
     # A clash with a scenario the user can see is still refused, at any level.
+    body_weights = {"political_strategic": 1, "military": 1, "financial_economic": 1}
     with pytest.raises(RegisterError, match="al een scenario"):
-        scenario_create(name="vrije-naam", label_nl="Nog een", weights={"military": 1}, classification=0,
+        scenario_create(name="vrije-naam", label_nl="Nog een", weights=body_weights, classification=0,
                         actor=analyst)
     assert secret.name == "zwaardvis"
 
