@@ -93,7 +93,8 @@ def bottom_up_goals(*, user, partners: Iterable[Partner]) -> dict[int, BottomUp]
     """Per partner: the goals of the running, bottom-up initiatives it takes part in that the user may see."""
     visible = Initiative.objects.for_user(user).filter(status=Status.RUNNING, origin=Origin.BOTTOM_UP)
     rows = (
-        Participation.objects.filter(partner__in=[p.pk for p in partners], initiative__in=visible.values("pk"))
+        Participation.objects.for_user(user)
+        .filter(partner__in=[p.pk for p in partners], initiative__in=visible.values("pk"))
         .exclude(role__in=NOT_COOPERATING_ROLES)
         .order_by()
         .values("partner")
@@ -114,7 +115,7 @@ def shares_framework(*, user, partner: Partner) -> bool:
         return True
     settings = Partner.objects.for_user(user).filter(kind__in=[PartnerKind.ORGANISATION, PartnerKind.FRAMEWORK])
     settings = settings.filter(members=partner)
-    home = Partner.objects.filter(code=HOME_CODE).first()
+    home = Partner.objects.for_user(user).filter(code=HOME_CODE).first()
     if home is not None:
         settings = settings.filter(members=home)
     return settings.exists()
@@ -141,12 +142,12 @@ def _latest_suggestion(user, column: str) -> Subquery:
 def criteria_current(*, user, partners: Sequence[Partner], on: dt.date | None = None) -> dict[int, PartnerCriteria]:
     """The criteria in force on a date (today) per partner, as far as the user may see them."""
     ids = (
-        Partner.objects.filter(pk__in=[p.pk for p in partners])
+        Partner.objects.for_user(user).filter(pk__in=[p.pk for p in partners])
         .annotate(criteria_id=_latest_criteria_id(user, on or _today()))
         .values_list("pk", "criteria_id")
     )
     wanted = {criteria_id: partner_id for partner_id, criteria_id in ids if criteria_id}
-    return {wanted[c.pk]: c for c in PartnerCriteria.objects.filter(pk__in=wanted)}
+    return {wanted[c.pk]: c for c in PartnerCriteria.objects.for_user(user).filter(pk__in=wanted)}
 
 
 @dataclass(frozen=True)

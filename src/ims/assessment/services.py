@@ -217,7 +217,7 @@ def scenarios_load_shipped(*, actor=None) -> int:
     """
     created = 0
     for scenario in fw.SCENARIOS.values():
-        if WeightingScenario.objects.filter(name=scenario.name).exists():
+        if WeightingScenario.objects.for_actor(actor).filter(name=scenario.name).exists():
             continue
         row = WeightingScenario(name=scenario.name, label_nl=scenario.label_nl, date=scenario.date)
         for category, field in WEIGHT_FIELDS.items():

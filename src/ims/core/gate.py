@@ -129,6 +129,15 @@ class ClassifiedQuerySet(models.QuerySet):
         answers exactly as a missing one."""
         return self.unrestricted() if actor is None else self.for_user(actor)
 
+    def among(self, queryset: models.QuerySet) -> GatedQuerySet:
+        """The rows of ``queryset``, which was itself read through the gate, as a fresh query on their keys: for
+        counts and facets over a filtered list, where the list's joins and ordering would get in the way. It
+        keeps that queryset's scope, so the rows of an unscoped one stay unscoped (and raise when read, in strict
+        mode)."""
+        clone = self.filter(pk__in=queryset.values("pk"))
+        clone._scope = getattr(queryset, "_scope", None)
+        return clone
+
     def unrestricted(self) -> GatedQuerySet:
         """Every row, whatever its level: for system jobs only (migrations, audit verify, export, loaders).
 

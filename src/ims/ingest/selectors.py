@@ -131,7 +131,7 @@ def known_names(*, user, level: int = Classification.UNCLASSIFIED) -> KnownNames
     """
 
     def records(model) -> QuerySet:
-        qs = model.objects.filter(classification__lte=level)
+        qs = model.objects.for_level(level)
         return qs if user is None else qs.for_user(user)
 
     initiatives = []

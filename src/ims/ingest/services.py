@@ -29,7 +29,7 @@ from ims.core.models import clearance_of
 from ims.core.services import RegisterError, record_save
 from ims.extract.pipeline import ExtractionResult, extract_paths
 from ims.register.matching import RingHistoryConflict
-from ims.register.models import RingAssignment, SourceDocument
+from ims.register.models import SourceDocument
 from ims.register.services import citation_get_or_create, document_register
 from ims.text.dates import date_and_precision
 from ims.text.fingerprint import text_fingerprint
@@ -70,8 +70,7 @@ def upload_classification(actor) -> int:
 def _documents(actor, level: int) -> QuerySet[SourceDocument]:
     """Documents an upload at ``level`` by ``actor`` may be the same as: read, visible, classified at least as
     high (what a classified upload says never lands in a document that readers of lower clearance see)."""
-    qs = SourceDocument.objects.filter(extracted_at__isnull=False, classification__gte=level)
-    return qs.for_actor(actor)
+    return SourceDocument.objects.for_actor(actor).filter(extracted_at__isnull=False, classification__gte=level)
 
 
 def _same_file(digest: str, actor, level: int) -> SourceDocument | None:
@@ -203,7 +202,9 @@ def _ring_fitted_in(fact: ExtractedFact, conflict: RingHistoryConflict, citation
     periods."""
     if not may(actor, Action.SET_RING):
         raise RegisterError(f"{conflict} Alleen een BIA-lid kan een schilindeling in de geschiedenis invoegen.")
-    periods = RingAssignment.objects.filter(partner=conflict.partner)
+    # Every period of the partner, hidden ones included, reached from the partner in hand: the fact may only
+    # be taken when the member sees them all.
+    periods = conflict.partner.ring_assignments.all()
     containing = periods.filter(valid_from__lt=conflict.on).filter(
         Q(valid_to__isnull=True) | Q(valid_to__gt=conflict.on)).first()
     if periods.for_user(actor).count() != periods.count() or (

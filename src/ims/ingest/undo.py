@@ -58,7 +58,9 @@ def _refuse_if_built_on(fact: ExtractedFact, entries: list[AuditEntry]) -> None:
     """A record this accept created that a later accepted fact was merged into stays: deleting it would take
     the other fact's part with it."""
     created = {f"{e.object_type}:{e.object_id}" for e in entries if e.action == AuditAction.CREATE}
-    if fact.target in created and ExtractedFact.objects.filter(
+    # Every fact counts, those the undoer may not see too: deleting the record would take a hidden fact's part
+    # with it. Like a database constraint, it answers with the same refusal and shows nothing of the other fact.
+    if fact.target in created and ExtractedFact.objects.unrestricted().filter(
             target=fact.target, status=FactStatus.ACCEPTED).exclude(pk=fact.pk).exists():
         raise RegisterError("Een later geaccepteerd feit is in hetzelfde registergegeven vastgelegd; draai dat "
                             "eerst terug.")

@@ -54,7 +54,8 @@ class CooperationPlan(Record):
         if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
             raise ValidationError({"ends_on": PERIOD_MESSAGE})
         if self.pk and self.starts_on and self.ends_on:
-            outside = (Milestone.objects.filter(plan=self).exclude(due_on__range=(self.starts_on, self.ends_on))
+            # Every milestone of the plan, reached from the plan itself: a period must hold them all.
+            outside = (self.milestones.exclude(due_on__range=(self.starts_on, self.ends_on))
                        .order_by("due_on").first())
             if outside is not None:
                 raise ValidationError(_("De mijlpaal ‘%(title)s’ valt buiten deze periode; verplaats die eerst.")

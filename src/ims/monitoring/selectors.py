@@ -87,7 +87,8 @@ def _gap_conditions(user, on: dt.date) -> dict[str, Q]:
     counts with, so the number and its list are one rule. Only what the user may see counts: a hidden milestone is
     no milestone to them."""
     seen = Milestone.objects.for_user(user).filter(initiative=OuterRef("pk"))
-    concrete = Goal.objects.filter(initiative=OuterRef("pk")).exclude(expected_result="", indicator="")
+    concrete = Goal.objects.for_user(user).filter(initiative=OuterRef("pk")).exclude(expected_result="",
+                                                                                      indicator="")
     # "Not updated since the cutoff day" as a moment (the cutoff's midnight, local time), not as the date of each
     # row's timestamp: SQLite would convert every timestamp in Python, and no index could serve the comparison.
     cutoff = timezone.make_aware(dt.datetime.combine(months_before(on, STALE_MONTHS), dt.time.min))
@@ -223,7 +224,7 @@ def dashboard(*, user, on: dt.date | None = None) -> Dashboard:
 
 def _plans(user) -> QuerySet[CooperationPlan]:
     """Plans the user may see, of partners the user may see."""
-    return CooperationPlan.objects.for_user(user).filter(register._visible_via(user, "partner"))
+    return CooperationPlan.objects.for_user(user).filter(register.related_visible_to(user, "partner"))
 
 
 def plan_list(*, user, partner: str = "", q: str = "") -> QuerySet[CooperationPlan]:
@@ -239,7 +240,7 @@ def plan_list(*, user, partner: str = "", q: str = "") -> QuerySet[CooperationPl
 
 
 def plan_facets(*, queryset: QuerySet[CooperationPlan]) -> dict[str, list[tuple[str, int]]]:
-    rows = (CooperationPlan.objects.filter(pk__in=queryset.values("pk")).order_by()
+    rows = (CooperationPlan.objects.among(queryset).order_by()
             .values("partner__code").annotate(n=Count("pk")).values_list("partner__code", "n"))
     return {"partner": sorted(rows)}
 
@@ -271,7 +272,7 @@ def plan_page(*, user, pk: int) -> PlanPage:
 # --- officials and activities ---------------------------------------------------------------------------
 
 def official_list(*, user, partner: str = "") -> QuerySet[Official]:
-    qs = Official.objects.for_user(user).filter(register._visible_via(user, "partner"))
+    qs = Official.objects.for_user(user).filter(register.related_visible_to(user, "partner"))
     if partner:
         qs = qs.filter(partner__code=partner)
     # The same activities as the official's page lists (``activity_list``), counted per official.
@@ -284,7 +285,7 @@ def official_list(*, user, partner: str = "") -> QuerySet[Official]:
 def _activities(user) -> QuerySet[Activity]:
     """Activities the user may see, of officials and partners the user may see."""
     return (Activity.objects.for_user(user).filter(official__in=Official.objects.for_user(user).values("pk"))
-            .filter(register._visible_via(user, "partner")))
+            .filter(register.related_visible_to(user, "partner")))
 
 
 def serves_something(user) -> Q:
@@ -330,7 +331,7 @@ class OfficialPage:
 def official_page(*, user, pk: int) -> OfficialPage:
     official = official_list(user=user).get(pk=pk)
     activities = list(activity_list(user=user, official=pk).annotate(serves=Exists(
-        Activity.objects.filter(pk=OuterRef("pk")).filter(serves_something(user)))))
+        Activity.objects.for_user(user).filter(pk=OuterRef("pk")).filter(serves_something(user)))))
     serving = sum(1 for a in activities if a.serves)
     return OfficialPage(official=official, total=len(activities), serving=serving, activities=activities,
                         unserving=[a for a in activities if not a.serves])

@@ -12,7 +12,7 @@ from django.db import transaction
 
 from ims.core.services import RegisterError, record_delete, record_link, record_save, record_version_step
 from ims.register.models import Initiative, Milestone, Partner
-from ims.register.services import _apply_edit, editor_check, milestone_create
+from ims.register.services import apply_editable_fields, editor_check, milestone_create
 
 from .models import Activity, CooperationPlan, Official, PlanGoal, ProgressNote
 
@@ -39,7 +39,7 @@ PLAN_EDITABLE = frozenset({"title", "partner", "starts_on", "ends_on", "summary"
 @transaction.atomic
 def plan_update(*, plan: CooperationPlan, actor=None, version: int | None = None, **fields) -> CooperationPlan:
     """Change a plan's plain fields; a newer stored version refuses the save (``StaleEdit``)."""
-    _apply_edit(plan, fields, editable=PLAN_EDITABLE, version=version)
+    apply_editable_fields(plan, fields, editable=PLAN_EDITABLE, version=version)
     editor_check(actor=actor, record=plan)
     return record_save(plan, actor=actor)
 

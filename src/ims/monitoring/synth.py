@@ -26,9 +26,9 @@ MILESTONE_STATUSES = [MilestoneStatus.PLANNED, MilestoneStatus.ON_TRACK, Milesto
 def synth_monitoring(*, plans: int, milestones: int, officials: int, activities: int, seed: int) -> dict[str, int]:
     rng = random.Random(seed + 15)
     on = today()
-    partners = list(Partner.objects.filter(kind=PartnerKind.COUNTRY, participations__isnull=False).distinct()
-                    .order_by("code"))
-    initiatives = list(Initiative.objects.filter(title__startswith=SYNTH_PREFIX).order_by("pk")
+    partners = list(Partner.objects.unrestricted().filter(kind=PartnerKind.COUNTRY, participations__isnull=False)
+                    .distinct().order_by("code"))
+    initiatives = list(Initiative.objects.unrestricted().filter(title__startswith=SYNTH_PREFIX).order_by("pk")
                        .values_list("pk", "classification"))
     if not partners or not initiatives:
         return {}
@@ -38,7 +38,7 @@ def synth_monitoring(*, plans: int, milestones: int, officials: int, activities:
                             ends_on=on + dt.timedelta(days=rng.randrange(200, 1500)),
                             classification=rng.choices(levels, weights)[0]) for n in range(plans)]
     record_bulk_create(rows, reason=REASON, batch_size=1000)
-    created = list(CooperationPlan.objects.filter(title__startswith=SYNTH_PREFIX).order_by("pk"))
+    created = list(CooperationPlan.objects.unrestricted().filter(title__startswith=SYNTH_PREFIX).order_by("pk"))
     links = CooperationPlan.initiatives.through
     record_bulk_create([links(cooperationplan_id=plan.pk, initiative_id=pk) for plan in created
                         for pk, _level in rng.sample(initiatives, k=min(5, len(initiatives)))],
@@ -59,7 +59,7 @@ def synth_monitoring(*, plans: int, milestones: int, officials: int, activities:
                        starts_on=on - dt.timedelta(days=rng.randrange(100, 2000)), clearance=3,
                        classification=rng.choices(levels, weights)[0]) for n in range(officials)]
     record_bulk_create(people, reason=REASON, batch_size=1000)
-    people = list(Official.objects.filter(name__startswith=SYNTH_PREFIX).order_by("pk"))
+    people = list(Official.objects.unrestricted().filter(name__startswith=SYNTH_PREFIX).order_by("pk"))
     done_activities = []
     for n in range(activities if people else 0):
         official = rng.choice(people)

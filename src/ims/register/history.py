@@ -22,7 +22,8 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from ims.core.audit import AuditAction, AuditEntry
-from ims.core.models import Record, clearance_of
+from ims.core.gate import is_gated
+from ims.core.models import clearance_of
 
 from .models import Goal, Initiative, InitiativeBudget, Milestone, Participation, Partner, RingAssignment
 from .presentation import labels, partner_name
@@ -69,9 +70,8 @@ class _Names:
     def of(self, model: type[models.Model], pk) -> str | None:
         known = self.found.setdefault(model, {})
         if pk not in known:
-            qs = model._default_manager.all()
-            if issubclass(model, Record):
-                qs = qs.for_user(self.user)
+            manager = model._default_manager
+            qs = manager.for_user(self.user) if is_gated(model) else manager.all()
             obj = qs.filter(pk=pk).first()
             known[pk] = None if obj is None else (partner_name(obj) if isinstance(obj, Partner) else str(obj))
         return known[pk]

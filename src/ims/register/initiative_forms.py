@@ -128,12 +128,11 @@ def part_formsets(*, data, initiative: Initiative, user) -> list[tuple[str, Part
     found = []
     for prefix, formset, heading in PARTS:
         sent = data is not None and f"{prefix}-TOTAL_FORMS" in data
-        queryset = formset.model._default_manager.filter(initiative=initiative) if initiative.pk \
-            else formset.model._default_manager.none()
-        if formset.model is Milestone:
-            queryset = queryset.for_user(user)
-        elif formset.model is Participation:
-            queryset = queryset.filter(partner__in=Partner.objects.for_user(user)).order_by("partner__name_nl")
+        # for_user reaches each part's initiative and, for a participation, its partner too.
+        visible = formset.model.objects.for_user(user)
+        queryset = visible.filter(initiative=initiative) if initiative.pk else visible.none()
+        if formset.model is Participation:
+            queryset = queryset.order_by("partner__name_nl")
         found.append((prefix, formset(data if sent else None, instance=initiative, prefix=prefix,
                                       queryset=queryset, user=user), heading))
     return found

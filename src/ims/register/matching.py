@@ -142,4 +142,4 @@ def initiative_for_fact(*, user, name: str, level: int) -> Initiative | None:
         similarity = fuzz.token_set_ratio(_name_key(title), key)
         if similarity > score:
             best, score = pk, similarity
-    return Initiative.objects.get(pk=best) if best is not None and score >= SIMILAR else None
+    return _candidates(Initiative, user, level).get(pk=best) if best is not None and score >= SIMILAR else None

@@ -43,7 +43,7 @@ def _years(queryset: QuerySet, field_name: str = "year") -> list[tuple[str, int]
 
 def _flat(queryset: QuerySet) -> QuerySet:
     """The same rows without the joins that filtering on to-many relations added (so no row comes twice)."""
-    return queryset.model.objects.filter(pk__in=queryset.values("pk"))
+    return queryset.model.objects.among(queryset)
 
 
 # --- commitments to Parliament --------------------------------------------------------------------------
@@ -186,12 +186,10 @@ def document_page(*, user, pk: int) -> DocumentPage:
     page = DocumentPage(document=document, spans=[])
     for model in CITING:
         cited_here = Q(citations__document=document)
+        # for_user reaches what a record is shown through as well (a ring period's partner).
         found = list(model.objects.for_user(user).filter(cited_here).distinct().prefetch_related(
-            Prefetch("citations", queryset=Citation.objects.filter(document=document), to_attr="here")))
-        if model is RingAssignment:
-            hidden = set(RingAssignment.objects.filter(pk__in=[r.pk for r in found])
-                         .exclude(partner__in=Partner.objects.for_user(user)).values_list("pk", flat=True))
-            found = [r for r in found if r.pk not in hidden]
+            Prefetch("citations", queryset=Citation.objects.for_user(user).filter(document=document),
+                     to_attr="here")))
         if found:
             page.records.append((str(model._meta.verbose_name_plural),
                                  [(record, [passage_key(c.start, c.end) for c in record.here]) for record in found]))

@@ -15,7 +15,7 @@ from django.db import models, transaction
 from ims.core.services import RegisterError, building, record_delete, record_save, record_version_step
 
 from .models import Goal, Initiative, InitiativeBudget, Milestone, Participation, Partner
-from .services import INITIATIVE_EDITABLE, _apply_edit, editor_check
+from .services import INITIATIVE_EDITABLE, apply_editable_fields, editor_check
 from .vocab import ParticipantRole
 
 
@@ -67,9 +67,9 @@ def _leads_last(rows: Sequence[PartRow]) -> list[tuple[int, PartRow]]:
 
 def _save_part(*, name: str, rows: Sequence[PartRow], initiative: Initiative, actor) -> None:
     model, editable = PART_MODELS[name]
-    existing = model._default_manager.filter(initiative=initiative)
-    if model is Milestone and actor is not None:
-        existing = existing.for_user(actor)  # a milestone the editor cannot see is not theirs to change
+    # A part the editor cannot see (a classified milestone, a hidden partner's participation) is not theirs to
+    # change; it answers as a missing one.
+    existing = model.objects.for_actor(actor).filter(initiative=initiative)
     for index, row in enumerate(rows):
         if row.delete and row.pk is not None:
             try:
@@ -125,9 +125,9 @@ def initiative_save(*, actor, fields: dict, parts: Parts = Parts(), initiative: 
     """
     if initiative is None:
         initiative = Initiative()
-        _apply_edit(initiative, fields, editable=INITIATIVE_EDITABLE, version=None)
+        apply_editable_fields(initiative, fields, editable=INITIATIVE_EDITABLE, version=None)
     else:
-        _apply_edit(initiative, fields, editable=INITIATIVE_EDITABLE, version=version)
+        apply_editable_fields(initiative, fields, editable=INITIATIVE_EDITABLE, version=version)
     editor_check(actor=actor, record=initiative)
     # Checks the version even when only its parts change (StaleEdit); one save of the form is one version step,
     # whether its fields, its parts or both changed.

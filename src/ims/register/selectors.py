@@ -50,11 +50,15 @@ def _today() -> dt.date:
     return timezone.localdate()
 
 
-def _visible_via(user, relation: str) -> Q:
-    """The rule of ``for_user`` applied to the record at the end of ``relation`` (a join), not as a subquery.
+def related_visible_to(user, relation: str) -> Q:
+    """A condition that the record at the end of ``relation`` is one ``user`` may see: the rule of
+    ``for_user`` on a joined row, for a model whose own gate does not reach that record (a cooperation plan
+    names its partner, but carries its own classification).
 
-    ``partner__in=Partner.objects.for_user(user)`` makes SQLite build the list of every visible partner and
-    probe each one; a condition on the joined row lets it start from the small side (a page of initiatives).
+    It is a join, not a subquery: ``partner__in=Partner.objects.for_user(user)`` makes SQLite build the list
+    of every visible partner and probe each one; a condition on the joined row lets it start from the small
+    side (a page of initiatives). Nobody gets a condition that matches anything: without a clearance it
+    matches no row, as ``for_user`` returns none.
     """
     level = clearance_of(user)
     if level is None:
@@ -89,8 +93,7 @@ def _active(user) -> Q:
     """A partner with a visible ring period, initiative, agreement or contribution."""
     partner = OuterRef("pk")
     return (Q(Exists(RingAssignment.objects.for_user(user).filter(partner=partner)))
-            | Q(Exists(Participation.objects.filter(partner=partner, initiative__in=Initiative.objects
-                                                    .for_user(user).values("pk"))))
+            | Q(Exists(Participation.objects.for_user(user).filter(partner=partner)))
             | Q(Exists(Agreement.objects.for_user(user).filter(parties=partner)))
             | Q(Exists(Contribution.objects.for_user(user).filter(partners=partner))))
 
@@ -125,8 +128,7 @@ def partner_choices(*, user) -> list[tuple[str, str, str]]:
 def initiative_counts(*, user, partners: list[Partner]) -> dict[int, int]:
     """How many initiatives the user may see per partner, for one page of partners in one query."""
     rows = (
-        Participation.objects.filter(partner__in=[p.pk for p in partners],
-                                     initiative__in=Initiative.objects.for_user(user).values("pk"))
+        Participation.objects.for_user(user).filter(partner__in=[p.pk for p in partners])
         .order_by().values("partner").annotate(n=Count("initiative", distinct=True)).values_list("partner", "n")
     )
     return dict(rows)
@@ -233,8 +235,7 @@ class InitiativeFilters:
 def _participations_for(user) -> Prefetch:
     return Prefetch(
         "participations",
-        queryset=Participation.objects.filter(_visible_via(user, "partner"))
-        .select_related("partner").order_by("partner__name_nl"),
+        queryset=Participation.objects.for_user(user).select_related("partner").order_by("partner__name_nl"),
     )
 
 
@@ -283,7 +284,7 @@ def initiative_rows(*, user, filters: InitiativeFilters = InitiativeFilters()) -
     """
     participants = Prefetch(
         "participations",
-        queryset=Participation.objects.filter(_visible_via(user, "partner")).select_related("partner")
+        queryset=Participation.objects.for_user(user).select_related("partner")
         .only("initiative", "partner__code", "partner__name_nl", "partner__name_en").order_by("partner__name_nl"),
         to_attr="visible_participations",
     )
@@ -296,7 +297,7 @@ INITIATIVE_FACETS = ("status", "form", "kind")
 
 def initiative_facets(*, queryset: QuerySet[Initiative]) -> dict[str, list[tuple[str, int]]]:
     """Counts per status, form and kind over the filtered list (which is already clearance-filtered)."""
-    base = Initiative.objects.filter(pk__in=queryset.values("pk")).order_by()
+    base = Initiative.objects.among(queryset).order_by()
     # One query grouped by all three (at most a few hundred combinations), summed per facet here.
     counts: dict[str, Counter[str]] = {name: Counter() for name in INITIATIVE_FACETS}
     for *values, n in base.values(*INITIATIVE_FACETS).annotate(n=Count("pk")).values_list(*INITIATIVE_FACETS, "n"):
@@ -311,7 +312,7 @@ def initiative_get(*, user, pk: int) -> Initiative:
         .prefetch_related(
             _participations_for(user),
             Prefetch("related", queryset=Initiative.objects.for_user(user)),
-            Prefetch("goals", queryset=Goal.objects.prefetch_related("measurements")),
+            Prefetch("goals", queryset=Goal.objects.for_user(user).prefetch_related("measurements")),
             Prefetch("milestones", queryset=Milestone.objects.for_user(user)),
             Prefetch("agreements", queryset=Agreement.objects.for_user(user)),
             "budgets",
@@ -332,7 +333,7 @@ def initiative_page(*, user, pk: int) -> Initiative:
         Initiative.objects.for_user(user)
         .prefetch_related(
             Prefetch("participations",
-                     queryset=Participation.objects.filter(_visible_via(user, "partner")).select_related("partner")
+                     queryset=Participation.objects.for_user(user).select_related("partner")
                      .only("initiative", "role", "partner__code", "partner__name_nl", "partner__name_en")
                      .order_by("partner__name_nl"),
                      to_attr="visible_participations"),
@@ -340,7 +341,8 @@ def initiative_page(*, user, pk: int) -> Initiative:
                      to_attr="visible_frameworks"),
             Prefetch("related", queryset=Initiative.objects.for_user(user).only("title"), to_attr="visible_related"),
             Prefetch("goals", to_attr="goal_list",
-                     queryset=Goal.objects.prefetch_related(Prefetch("measurements", to_attr="measurement_list"))),
+                     queryset=Goal.objects.for_user(user)
+                     .prefetch_related(Prefetch("measurements", to_attr="measurement_list"))),
             Prefetch("milestones", queryset=Milestone.objects.for_user(user)
                      .only("initiative", "title", "due_on", "done_on", "status"), to_attr="visible_milestones"),
             Prefetch("agreements", queryset=Agreement.objects.for_user(user)
@@ -372,7 +374,7 @@ def agreement_list(*, user, partner: str = "", kind: str = "", q: str = "") -> Q
 
 def agreement_facets(*, queryset: QuerySet[Agreement]) -> dict[str, list[tuple[str, int]]]:
     """Counts per instrument over the filtered (and clearance-filtered) agreement list."""
-    base = Agreement.objects.filter(pk__in=queryset.values("pk")).order_by()
+    base = Agreement.objects.among(queryset).order_by()
     return {"agreement_kind": sorted(base.values("kind").annotate(n=Count("pk")).values_list("kind", "n"))}
 
 
@@ -390,7 +392,7 @@ def visible_citations(user) -> Prefetch:
     """Citations into documents the user may see, on ``visible_citations``."""
     return Prefetch(
         "citations",
-        queryset=Citation.objects.filter(document__in=SourceDocument.objects.for_user(user).values("pk"))
+        queryset=Citation.objects.for_user(user)
         .select_related("document").only("pk", "start", "end", "page", "document__id", "document__kamerstuk",
                                          "document__reference", "document__title")
         .order_by("document_id", "start"),
@@ -494,8 +496,8 @@ def milestone_list(*, user, initiative: int | None = None, status: str = "") -> 
 
 def milestone_parents_visible(user) -> Q:
     """A milestone's initiative and cooperation plan, each where it has one, visible to the user."""
-    return ((Q(initiative__isnull=True) | _visible_via(user, "initiative"))
-            & (Q(plan__isnull=True) | _visible_via(user, "plan")))
+    return ((Q(initiative__isnull=True) | related_visible_to(user, "initiative"))
+            & (Q(plan__isnull=True) | related_visible_to(user, "plan")))
 
 
 def milestone_get(*, user, pk: int) -> Milestone:
@@ -551,8 +553,8 @@ def network(*, user, filters: NetworkFilters = NetworkFilters()) -> Network:
         )
     rows = list(initiatives.prefetch_related(None).values("pk", "title", "form", "status"))
     ids = [row["pk"] for row in rows]
-    visible_partner = _visible_via(user, "partner")
-    participations = list(Participation.objects.filter(visible_partner, initiative_id__in=ids)
+    visible_partner = related_visible_to(user, "partner")
+    participations = list(Participation.objects.for_user(user).filter(initiative_id__in=ids)
                           .order_by("initiative_id", "partner_id").values_list("initiative_id", "partner_id"))
     framework_links = list(Initiative.frameworks.through.objects.filter(visible_partner, initiative_id__in=ids)
                            .order_by("initiative_id", "partner_id").values_list("initiative_id", "partner_id"))

@@ -67,7 +67,7 @@ def partner_upsert(
             raise RegisterError(f"Onbekende landcode '{code}' (verwacht ISO 3166-1 alpha-2).")
         name_nl = name_nl or country_name(code, "nl")
         name_en = name_en or country_name(code, "en")
-    partner = Partner.objects.filter(code=code).first() or Partner(code=code)
+    partner = Partner.objects.for_actor(actor).filter(code=code).first() or Partner(code=code)
     changed = partner._state.adding or (partner.kind, partner.name_nl, partner.name_en) != (kind, name_nl, name_en)
     partner.kind, partner.name_nl, partner.name_en = kind, name_nl, name_en
     if changed or members:
@@ -100,9 +100,7 @@ def document_register(
     """
     digest = sha256 or hashlib.sha256(content if content is not None else text.encode("utf-8")).hexdigest()
     require_clearance(actor, classification)
-    candidates = SourceDocument.objects.filter(sha256=digest, classification__gte=classification)
-    if actor is not None:
-        candidates = candidates.for_user(actor)
+    candidates = SourceDocument.objects.for_actor(actor).filter(sha256=digest, classification__gte=classification)
     existing = candidates.order_by("classification").first()
     if existing:
         return existing
@@ -114,7 +112,7 @@ def document_register(
 
 
 def citation_get_or_create(*, document: SourceDocument, start: int, end: int, page: int | None = None) -> Citation:
-    citation = Citation.objects.filter(document=document, start=start, end=end).first()
+    citation = document.citations.filter(start=start, end=end).first()  # reached from the document in hand
     if citation:
         return citation
     return record_save(Citation(document=document, start=start, end=end, page=page))
@@ -247,16 +245,19 @@ def initiative_update(*, initiative: Initiative, actor=None, version: int | None
     ``version`` is the version the editor started from; a newer stored version refuses the save (``StaleEdit``).
     Without it the instance's own version counts, i.e. the one it was loaded with.
     """
-    _apply_edit(initiative, fields, editable=INITIATIVE_EDITABLE, version=version)
+    apply_editable_fields(initiative, fields, editable=INITIATIVE_EDITABLE, version=version)
     editor_check(actor=actor, record=initiative)
     return record_save(initiative, actor=actor)
 
 
-def _apply_edit(record: Record, fields: dict, *, editable: frozenset[str], version: int | None) -> None:
-    """Put an editor's changes on ``record``, refusing fields that may not be edited this way.
+def apply_editable_fields(record: Record, fields: dict, *, editable: frozenset[str], version: int | None) -> None:
+    """Put an editor's changes on ``record`` in memory, refusing any field not in ``editable`` (one message
+    naming them all); it saves nothing, the caller checks the editor and calls ``record_save``.
 
-    ``version`` is the one the editor started from (``record_save`` refuses it when a newer one is stored);
-    without it the version the record was loaded with counts.
+    Every app's update service (initiatives and milestones here, cooperation plans in monitoring) starts with
+    it, so that what an editor may change is one frozenset per model. ``version`` is the one the editor
+    started from (``record_save`` refuses it when a newer one is stored); without it the version the record
+    was loaded with counts.
     """
     unknown = set(fields) - editable
     if unknown:
@@ -295,7 +296,7 @@ def milestone_update(*, milestone: Milestone, actor=None, version: int | None = 
     the completion date, as the register allows a date only on a done milestone. ``version`` works as in
     ``initiative_update``.
     """
-    _apply_edit(milestone, fields, editable=MILESTONE_EDITABLE, version=version)
+    apply_editable_fields(milestone, fields, editable=MILESTONE_EDITABLE, version=version)
     if "status" in fields:
         if milestone.status == MilestoneStatus.DONE and "done_on" not in fields and milestone.done_on is None:
             milestone.done_on = timezone.localdate()

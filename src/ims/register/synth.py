@@ -31,12 +31,12 @@ WORDS = ("Noordzee", "Brigade", "Luchtverdediging", "Helikopter", "Onderhoud", "
 
 @transaction.atomic
 def synth_register(*, initiatives: int, partners: int, seed: int) -> dict[str, int]:
-    if Initiative.objects.filter(title__startswith=SYNTH_PREFIX).exists():
+    if Initiative.objects.unrestricted().filter(title__startswith=SYNTH_PREFIX).exists():
         raise RegisterError("Er staat al een synthetisch register in deze database; begin met een lege database.")
     rng = random.Random(seed)
     reference_load()
-    countries = list(Partner.objects.filter(kind=PartnerKind.COUNTRY, code__in=COUNTRY_CODES[:partners]))
-    frameworks = list(Partner.objects.exclude(kind=PartnerKind.COUNTRY))
+    countries = list(Partner.objects.unrestricted().filter(kind=PartnerKind.COUNTRY, code__in=COUNTRY_CODES[:partners]))
+    frameworks = list(Partner.objects.unrestricted().exclude(kind=PartnerKind.COUNTRY))
     levels, weights = zip(*CLASSIFICATION_WEIGHTS.items(), strict=True)
 
     rings = []
@@ -62,7 +62,7 @@ def synth_register(*, initiatives: int, partners: int, seed: int) -> dict[str, i
         ))
     record_bulk_create(rows, reason=REASON)
     # bulk_create on SQLite does not return primary keys on every version; read them back by title.
-    created = list(Initiative.objects.filter(title__startswith=SYNTH_PREFIX).order_by("title"))
+    created = list(Initiative.objects.unrestricted().filter(title__startswith=SYNTH_PREFIX).order_by("title"))
 
     participations, goals, milestones, framework_links = [], [], [], []
     through = Initiative.frameworks.through

@@ -84,7 +84,9 @@ class ReportVersion(ChecksAtOnce):
         return f"Rapportage {self.year} ({self.get_classification_display()}), versie {self.number}"
 
     def save(self, *args, **kwargs):
-        if self.pk is not None and ReportVersion.objects.filter(pk=self.pk, status=VersionStatus.FINAL).exists():
+        # Frozen for every writer, whatever they may read: the check returns nothing but a refusal.
+        if self.pk is not None and ReportVersion.objects.unrestricted().filter(
+                pk=self.pk, status=VersionStatus.FINAL).exists():
             raise FrozenReportError("Een definitieve rapportage kan niet worden gewijzigd.")
         super().save(*args, **kwargs)
 

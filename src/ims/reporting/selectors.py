@@ -58,8 +58,7 @@ class Passage:
 
 def source_passage(*, user, pk: int) -> Passage:
     """The cited place in its document, with some text around it; only where the user may see the document."""
-    citation = Citation.objects.select_related("document").get(
-        pk=pk, document__in=SourceDocument.objects.for_user(user))
+    citation = Citation.objects.for_user(user).select_related("document").get(pk=pk)
     text = citation.document.text or ""
     start, end = citation.start, citation.end
     return Passage(citation=citation, document=citation.document,

@@ -53,7 +53,8 @@ def report_finalise(*, year: int, classification: int, actor, reference: str = "
     if not may(actor, Action.EDIT):
         raise ReportError("Uw rol mag geen rapportage definitief maken.")
     check_clearance(actor=actor, level=classification)
-    latest = ReportVersion.objects.filter(year=year, classification=classification).order_by("-number").first()
+    latest = (ReportVersion.objects.for_actor(actor).filter(year=year, classification=classification)
+              .order_by("-number").first())
     number = (latest.number + 1) if latest else 1
     now = timezone.now()
     # Rendering takes seconds; it happens before the transaction so that the database is not held meanwhile.

@@ -100,7 +100,7 @@ ENTRIES: dict[type[Model], Callable] = {
 
 
 def _store(entry: Entry) -> None:
-    row, _ = SearchEntry.objects.update_or_create(
+    row, _ = SearchEntry.objects.unrestricted().update_or_create(
         kind=entry.kind, object_id=entry.object_id,
         defaults={"classification": entry.classification, "year": entry.year, "title": entry.title[:300],
                   "body": entry.body, "anchor": entry.anchor},
@@ -118,13 +118,16 @@ def index_record(instance: Model) -> None:
     _store(build(instance))
     if isinstance(instance, Partner):
         # Its name is in the entries of what it takes part in, and only while it is unclassified.
-        for record in (*Initiative.objects.filter(participations__partner=instance).distinct(),
-                       *Agreement.objects.filter(parties=instance).distinct(),
-                       *Contribution.objects.filter(Q(partners=instance) | Q(location=instance)).distinct()):
+        # The index holds every record at its own level (readers' searches filter by level), so it is kept
+        # up to date from all of them.
+        for record in (*Initiative.objects.unrestricted().filter(participations__partner=instance).distinct(),
+                       *Agreement.objects.unrestricted().filter(parties=instance).distinct(),
+                       *Contribution.objects.unrestricted().filter(Q(partners=instance) | Q(location=instance))
+                       .distinct()):
             _store(ENTRIES[type(record)](record))
     if isinstance(instance, Initiative):
         # Its milestones carry its title and level.
-        for milestone in Milestone.objects.filter(initiative=instance).select_related("initiative"):
+        for milestone in Milestone.objects.unrestricted().filter(initiative=instance).select_related("initiative"):
             _store(_milestone(milestone))
 
 
@@ -137,25 +140,27 @@ def unindex_record(instance: Model) -> None:
     kind = kinds.get(type(instance))
     if kind is None:
         return
-    doomed = SearchEntry.objects.filter(kind=kind, object_id=instance.pk)
+    doomed = SearchEntry.objects.unrestricted().filter(kind=kind, object_id=instance.pk)
     if isinstance(instance, Initiative):
-        doomed = doomed | SearchEntry.objects.filter(
-            kind=Kind.MILESTONE, object_id__in=Milestone.objects.filter(initiative=instance).values("pk"))
+        doomed = doomed | SearchEntry.objects.unrestricted().filter(
+            kind=Kind.MILESTONE,
+            object_id__in=Milestone.objects.unrestricted().filter(initiative=instance).values("pk"))
     ids = list(doomed.values_list("pk", flat=True))
     engine.forget(ids)
-    SearchEntry.objects.filter(pk__in=ids).delete()
+    SearchEntry.objects.unrestricted().filter(pk__in=ids).delete()
 
 
 @transaction.atomic
 def rebuild(batch: int = 1000) -> int:
     """Index the whole register anew, in batches; returns the number of entries."""
-    SearchEntry.objects.all().delete()
+    SearchEntry.objects.unrestricted().delete()
     engine.clear()
     count = 0
     prefetch = {Initiative: ["participations__partner"], Agreement: ["parties"], Contribution: ["partners"]}
     related = {Contribution: ["location"], Milestone: ["initiative"]}
     for model, build in ENTRIES.items():
-        rows = model.objects.select_related(*related.get(model, [])).prefetch_related(*prefetch.get(model, []))
+        rows = (model.objects.unrestricted().select_related(*related.get(model, []))
+                .prefetch_related(*prefetch.get(model, [])))
         pending: list[Entry] = []
         for record in rows.order_by("pk").iterator(chunk_size=batch):
             pending.append(build(record))
