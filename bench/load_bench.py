@@ -67,8 +67,9 @@ call_command("migrate", verbosity=0)
 call_command("synth", initiatives={initiatives}, partners=200, seed=7, verbosity=0)
 for n in range({users}):
     user_create(username=f"load-{{n:02d}}", password={PASSWORD!r}, role="analyst", clearance="secret")
-open_ones = list(Initiative.objects.order_by("pk").values_list("pk", flat=True)[:{users + SHARED_INITIATIVES}])
-partners = list(Partner.objects.filter(kind="country", participations__isnull=False).distinct()
+open_ones = list(Initiative.objects.unrestricted().order_by("pk")
+                 .values_list("pk", flat=True)[:{users + SHARED_INITIATIVES}])
+partners = list(Partner.objects.unrestricted().filter(kind="country", participations__isnull=False).distinct()
                 .order_by("code").values_list("code", flat=True)[:40])
 print(json.dumps({{"shared": open_ones[:{SHARED_INITIATIVES}], "own": open_ones[{SHARED_INITIATIVES}:],
                   "partners": partners}}))
@@ -83,7 +84,7 @@ import django, json
 django.setup()
 from ims.register.models import Initiative
 rows = {{}}
-for i in Initiative.objects.filter(pk__in={pks!r}):
+for i in Initiative.objects.unrestricted().filter(pk__in={pks!r}):
     rows[i.pk] = {{"version": i.version, "summary": i.summary,
                   "history": list(i.history.order_by("history_id").values_list("summary", flat=True))}}
 print(json.dumps(rows))

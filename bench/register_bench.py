@@ -61,9 +61,10 @@ def main() -> int:
         "viewer_unclassified": user_create(username="bench-viewer", password="bench-wachtwoord-1", role="viewer",
                                            clearance="unclassified"),
     }
-    open_initiatives = Initiative.objects.filter(classification=0).order_by("pk")
+    open_initiatives = Initiative.objects.unrestricted().filter(classification=0).order_by("pk")
     initiative = open_initiatives[open_initiatives.count() // 2]
-    partner = Partner.objects.filter(kind="country", participations__isnull=False).order_by("code").first()
+    partner = (Partner.objects.unrestricted().filter(kind="country", participations__isnull=False)
+               .order_by("code").first())
     pages = {
         "partner_list": reverse("register:partner-list"),
         "initiative_list_3_filters": reverse("register:initiative-list") + "?status=running&form=pooling&kind=general",

@@ -13,6 +13,18 @@ from ims.register.vocab import ParticipantRole, PartnerKind
 from ims.text.countries import COUNTRY_CODES
 
 
+class RecordFactory(factory.django.DjangoModelFactory):
+    """A fixture sets the scene as a loader would: its look-ups (``django_get_or_create``) see every row,
+    whatever its level, like any other system job past the gate's read check."""
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def _get_manager(cls, model_class):
+        return super()._get_manager(model_class).unrestricted()
+
+
 class UserFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = User
@@ -24,7 +36,7 @@ class UserFactory(factory.django.DjangoModelFactory):
     password = factory.django.Password("geheim-wachtwoord-1")
 
 
-class PartnerFactory(factory.django.DjangoModelFactory):
+class PartnerFactory(RecordFactory):
     class Meta:
         model = models.Partner
         django_get_or_create = ("code",)
@@ -40,7 +52,7 @@ class FrameworkFactory(PartnerFactory):
     kind = PartnerKind.FRAMEWORK
 
 
-class InitiativeFactory(factory.django.DjangoModelFactory):
+class InitiativeFactory(RecordFactory):
     class Meta:
         model = models.Initiative
 
@@ -54,7 +66,7 @@ class InitiativeFactory(factory.django.DjangoModelFactory):
     classification = Classification.UNCLASSIFIED
 
 
-class ParticipationFactory(factory.django.DjangoModelFactory):
+class ParticipationFactory(RecordFactory):
     class Meta:
         model = models.Participation
 
@@ -63,7 +75,7 @@ class ParticipationFactory(factory.django.DjangoModelFactory):
     role = ParticipantRole.PARTICIPANT
 
 
-class RingAssignmentFactory(factory.django.DjangoModelFactory):
+class RingAssignmentFactory(RecordFactory):
     class Meta:
         model = models.RingAssignment
 
@@ -72,7 +84,7 @@ class RingAssignmentFactory(factory.django.DjangoModelFactory):
     valid_from = dt.date(2019, 1, 1)
 
 
-class SourceDocumentFactory(factory.django.DjangoModelFactory):
+class SourceDocumentFactory(RecordFactory):
     class Meta:
         model = models.SourceDocument
 

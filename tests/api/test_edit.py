@@ -13,6 +13,7 @@ from ims.core.audit import AuditEntry
 from ims.core.classification import Classification
 from ims.register import services
 from ims.register.models import Initiative, Milestone
+from tests.db import in_db
 
 pytestmark = pytest.mark.django_db
 
@@ -81,7 +82,7 @@ def test_two_clients_from_the_same_version_cannot_lose_an_update(register, make_
     assert body["changed_by"] == "alice"
     assert "intussen gewijzigd" in body["detail"]
     assert lost["ETag"] == f'"{version + 1}"'
-    assert Initiative.objects.get(pk=register.shown.pk).summary == "Versie van Alice"
+    assert in_db(Initiative).get(pk=register.shown.pk).summary == "Versie van Alice"
 
     retried = patch(second, url, {"summary": "Versie van Bob"}, version=body["current"])
     assert retried.status_code == 200 and retried.json()["version"] == version + 2
@@ -147,7 +148,7 @@ def test_post_a_milestone_on_an_initiative(register, make_user, api, url):
     assert response.status_code == 201, response.content
     body = response.json()
     assert (body["initiative"], body["status"], body["version"]) == (register.shown.pk, "planned", 1)
-    milestone = Milestone.objects.get(pk=body["id"])
+    milestone = in_db(Milestone).get(pk=body["id"])
     assert (milestone.created_by, milestone.classification) == (bia, register.shown.classification)
     assert AuditEntry.objects.filter(action="create", object_type="register.milestone",
                                      object_id=str(milestone.pk), actor_name="bia").exists()
@@ -162,7 +163,7 @@ def test_post_a_milestone_validates_in_dutch_and_refuses_hidden_initiatives(regi
     hidden = client.post(f"/api/v1/initiatives/{register.hidden.pk}/milestones/",
                          {"title": "x", "due_on": "2020-01-01"}, format="json")
     assert hidden.status_code == 404
-    assert not Milestone.objects.filter(title="x").exists()
+    assert not in_db(Milestone).filter(title="x").exists()
 
 
 def test_patch_a_milestone_done_and_back(register, analyst, api):

@@ -10,6 +10,7 @@ from django.utils import translation
 from ims import framework as fw
 from ims.assessment.labels import SHIPPED_LABELS, scenario_label
 from ims.assessment.models import WeightingScenario
+from tests.db import in_db
 
 pytestmark = pytest.mark.django_db
 
@@ -42,4 +43,4 @@ def test_an_own_scenario_needs_only_a_name_the_slug_follows_from_it(analyst, log
             "weight_military": "2", "weight_financial_economic": "1", "classification": "0"}
     response = login(analyst).post(reverse("assessment:scenarios"), data)
     assert response.status_code == 302
-    assert WeightingScenario.objects.get(label_nl=data["label_nl"]).name == "crisis-2024-militair-zwaarder"
+    assert in_db(WeightingScenario).get(label_nl=data["label_nl"]).name == "crisis-2024-militair-zwaarder"

@@ -16,6 +16,7 @@ from ims.core.audit import AuditEntry
 from ims.core.classification import Classification
 from ims.core.services import RegisterError
 from ims.register.models import RingAssignment
+from tests.db import in_db
 
 pytestmark = pytest.mark.django_db
 
@@ -37,8 +38,8 @@ def test_recording_criteria_stores_them_and_a_suggestion_with_its_explanation(wo
     # A new judgement is a new row; the old criteria and suggestion stay.
     services.criteria_record(partner=belgium, distance=0.7, culture=0.3, synergy=0.2, reason="Herzien.",
                              actor=analyst, valid_from=dt.date(2024, 6, 1))
-    assert PartnerCriteria.objects.filter(partner=belgium).count() == 2
-    assert list(RingSuggestion.objects.filter(partner=belgium).order_by("date").values_list("ring", flat=True)) == [
+    assert in_db(PartnerCriteria).filter(partner=belgium).count() == 2
+    assert list(in_db(RingSuggestion).filter(partner=belgium).order_by("date").values_list("ring", flat=True)) == [
         "strategic", "opportunity"]
 
 
@@ -62,7 +63,7 @@ def test_criteria_out_of_range_or_without_reason_are_refused(world, analyst, low
     with pytest.raises(RegisterError, match="screeningsniveau"):
         services.criteria_record(partner=belgium, distance=0.2, culture=0.5, synergy=0.5, reason="x",
                                  actor=low_analyst, classification=Classification.SECRET)
-    assert not PartnerCriteria.objects.exists()
+    assert not in_db(PartnerCriteria).exists()
 
 
 def test_a_viewer_may_not_record_criteria(world, viewer):
@@ -75,7 +76,7 @@ def test_a_bia_member_sets_the_ring_with_history_and_audit(world, bia):
     france = world["partners"]["FR"]
     assignment = services.ring_set(partner=france, ring="strategic", reason="Besluit BIA: nauwere band.",
                                    actor=bia, valid_from=THIS_YEAR)
-    periods = list(RingAssignment.objects.filter(partner=france).order_by("valid_from")
+    periods = list(in_db(RingAssignment).filter(partner=france).order_by("valid_from")
                    .values_list("ring", "valid_from", "valid_to", "reason"))
     assert periods == [
         ("affiliated", dt.date(2019, 1, 1), THIS_YEAR, "Vastgesteld voor de test."),
@@ -92,7 +93,7 @@ def test_analysts_and_viewers_may_not_set_a_ring(world, make_user, role):
     user = make_user(role, Classification.SECRET, username=f"geen-bia-{role}")
     with pytest.raises(PermissionDenied):
         services.ring_set(partner=world["partners"]["FR"], ring="strategic", reason="Waarom niet.", actor=user)
-    assert RingAssignment.objects.filter(partner=world["partners"]["FR"]).count() == 1
+    assert in_db(RingAssignment).filter(partner=world["partners"]["FR"]).count() == 1
 
 
 def test_a_ring_needs_a_reason_and_a_known_ring(world, bia):
@@ -103,11 +104,11 @@ def test_a_ring_needs_a_reason_and_a_known_ring(world, bia):
     with pytest.raises(RegisterError, match="begint al een schilindeling"):
         services.ring_set(partner=world["partners"]["FR"], ring="strategic", reason="Zelfde dag.", actor=bia,
                           valid_from=dt.date(2019, 1, 1), confirmed=True)
-    assert RingAssignment.objects.filter(partner=world["partners"]["FR"]).count() == 1
+    assert in_db(RingAssignment).filter(partner=world["partners"]["FR"]).count() == 1
 
 
 def periods_of(partner) -> list[tuple]:
-    return list(RingAssignment.objects.filter(partner=partner).order_by("valid_from")
+    return list(in_db(RingAssignment).filter(partner=partner).order_by("valid_from")
                 .values_list("ring", "valid_from", "valid_to"))
 
 
@@ -203,13 +204,13 @@ def test_own_scenarios_are_validated_and_stored(world, analyst, viewer):
     with pytest.raises(PermissionDenied):
         services.scenario_create(name="kijker", label_nl="Kijker", actor=viewer,
                                  weights={"political_strategic": 1, "military": 1, "financial_economic": 1})
-    assert list(WeightingScenario.objects.values_list("name", flat=True)) == ["crisis-2024"]
+    assert list(in_db(WeightingScenario).values_list("name", flat=True)) == ["crisis-2024"]
 
 
 def test_shipped_scenarios_load_once(db):
     assert services.scenarios_load_shipped() == 3
     assert services.scenarios_load_shipped() == 0
-    stored = WeightingScenario.objects.get(name="economic-headwinds").to_framework()
+    stored = in_db(WeightingScenario).get(name="economic-headwinds").to_framework()
     assert stored.normalised == selectors.scenario_get(name="economic-headwinds").normalised
 
 

@@ -18,6 +18,7 @@ from ims import framework as fw
 from ims.assessment import selectors, services
 from ims.core.audit import AuditEntry
 from ims.register.models import RingAssignment
+from tests.db import in_db
 
 from .conftest import NAVY_TITLE, SECRET_TITLE
 
@@ -356,7 +357,7 @@ def test_an_analyst_records_criteria_on_the_partner_page(world, analyst, login):
     refused = login(analyst).post(url, {"action": "ring", "ring": "affiliated", "valid_from": "2025-01-01",
                                         "reason": "Poging."})
     assert refused.status_code == 403
-    assert RingAssignment.objects.filter(partner=world["partners"]["BE"]).count() == 1
+    assert in_db(RingAssignment).filter(partner=world["partners"]["BE"]).count() == 1
 
 
 def test_a_bia_member_sets_the_ring_on_the_partner_page(world, bia, login):
@@ -365,7 +366,7 @@ def test_a_bia_member_sets_the_ring_on_the_partner_page(world, bia, login):
     response = login(bia).post(url, {"action": "ring", "ring": "strategic", "valid_from": today,
                                      "reason": "Besluit BIA."}, follow=True)
     assert "Schil vastgesteld" in response.content.decode()
-    assert RingAssignment.objects.filter(partner=world["partners"]["FR"], valid_to__isnull=True).get().ring == (
+    assert in_db(RingAssignment).filter(partner=world["partners"]["FR"], valid_to__isnull=True).get().ring == (
         "strategic")
     again = login(bia).post(url, {"action": "ring", "ring": "affiliated", "valid_from": today,
                                   "reason": "Nog een keer."}, follow=True)
@@ -383,14 +384,14 @@ def test_a_backdated_ring_decision_says_what_it_changes_and_waits_for_confirmati
     assert "was de partner niet in een schil ingedeeld" in text
     assert f"De jaarrapportages over 2015 tot en met {timezone.localdate().year} noemen de partner daardoor als " \
            "strategische partner" in text
-    assert not RingAssignment.objects.filter(partner=world["partners"]["CN"]).exists()
+    assert not in_db(RingAssignment).filter(partner=world["partners"]["CN"]).exists()
     # The confirmation sends the same decision once more, confirmed.
     form = confirm.select_one("form")
     sent = {field["name"]: field["value"] for field in form.select("input[type=hidden]")}
     assert sent["confirmed"] == "on" and sent["valid_from"] == "2015-01-01"
     response = client.post(url, sent, follow=True)
     assert "Schil vastgesteld: strategische partner vanaf 1 januari 2015." in response.content.decode()
-    assert RingAssignment.objects.filter(partner=world["partners"]["CN"]).get().valid_from == dt.date(2015, 1, 1)
+    assert in_db(RingAssignment).filter(partner=world["partners"]["CN"]).get().valid_from == dt.date(2015, 1, 1)
 
 
 def test_the_rings_pages_say_who_may_do_what_as_the_permissions_matrix_does(world, viewer, analyst, login):

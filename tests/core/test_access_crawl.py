@@ -35,6 +35,7 @@ from ims.reporting.models import ReportVersion
 from ims.reporting.render import CONTENT_TYPES
 from tests.core import crawl, probes
 from tests.core.crawl import LEVELS, REPORT_YEAR, Target, World
+from tests.db import in_db
 
 # URL names whose pk is not the pk of the model the name starts with; every other name is read from
 # the admin, the DRF view or the name itself (see crawl.view_model).
@@ -321,7 +322,7 @@ def test_nothing_above_clearance_in_any_response(world: World, site: list[Target
 
 def test_finalised_reports_hold_nothing_above_their_level(world: World, db) -> None:
     """The stored files of each finalised version, PDF and Word included, read back as text."""
-    versions = ReportVersion.objects.filter(year=REPORT_YEAR).prefetch_related("files")
+    versions = in_db(ReportVersion).filter(year=REPORT_YEAR).prefetch_related("files")
     assert versions.count() == len(crawl.VERSION_LEVELS)
     for version in versions:
         for stored in version.files.all():
@@ -494,17 +495,17 @@ def test_accepting_a_fact_keeps_to_its_classification(world: World, db) -> None:
     secret = fact(3, "contribution", {"operation": open_contribution.operation, "year": REPORT_YEAR,
                                       "partners": ["BE"]})
     ingest.fact_accept(fact=secret, actor=world.users[("analyst", 3)])
-    made = Contribution.objects.get(pk=secret.target.rsplit(":", 1)[1])
+    made = in_db(Contribution).get(pk=secret.target.rsplit(":", 1)[1])
     assert made.classification == 3
     assert sorted(open_contribution.partners.values_list("code", flat=True)) == partners_before
 
     # A figure hidden from the reviewer is, to them, not there: the fact makes a figure of its own level beside it.
-    figure = DefenceSpending.objects.get(partner__code="DE", year=2015 + 3)
+    figure = in_db(DefenceSpending).get(partner__code="DE", year=2015 + 3)
     opened = fact(0, "defence_spending", {"partner": "DE", "year": figure.year, "status": "actual", "pct_gdp": 9.9})
     ingest.fact_accept(fact=opened, actor=world.users[("analyst", 0)])
-    made = DefenceSpending.objects.get(pk=opened.target.rsplit(":", 1)[1])
+    made = in_db(DefenceSpending).get(pk=opened.target.rsplit(":", 1)[1])
     assert (made.classification, made.pct_gdp) == (0, Decimal("9.9"))
-    stored = DefenceSpending.objects.get(pk=figure.pk)
+    stored = in_db(DefenceSpending).get(pk=figure.pk)
     assert (stored.classification, stored.pct_gdp, stored.version) == (3, figure.pct_gdp, figure.version)
 
 

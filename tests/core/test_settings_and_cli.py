@@ -13,6 +13,7 @@ from django.core.management import call_command
 from ims.cli import main
 from ims.core.gate import gate_open
 from ims.register.models import Initiative, RingAssignment
+from tests.db import in_db
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -62,15 +63,15 @@ def test_ims_console_script_dispatches_hyphenated_commands(capsys, db):
 @pytest.mark.django_db
 def test_synth_is_deterministic():
     def titles_and_rings():
-        return (list(Initiative.objects.order_by("title").values_list("title", "status", "form", "classification")),
-                list(RingAssignment.objects.order_by("partner__code", "valid_from").values_list("partner__code",
+        return (list(in_db(Initiative).order_by("title").values_list("title", "status", "form", "classification")),
+                list(in_db(RingAssignment).order_by("partner__code", "valid_from").values_list("partner__code",
                                                                                                 "ring")))
 
     call_command("synth", initiatives=40, partners=10, seed=7)
     first = titles_and_rings()
     with gate_open("test: start again from an empty register"):
-        Initiative.objects.unrestricted().delete()
-        RingAssignment.objects.unrestricted().delete()
+        in_db(Initiative).delete()
+        in_db(RingAssignment).delete()
     call_command("synth", initiatives=40, partners=10, seed=7)
     assert titles_and_rings() == first
     assert len(first[0]) == 40 and len({r[0] for r in first[1]}) == 10

@@ -11,6 +11,7 @@ from ims.core.audit import AuditEntry
 from ims.core.services import StaleEdit, record_delete, record_save
 from ims.register import services
 from ims.register.models import Initiative
+from tests.db import in_db
 from tests.factories import InitiativeFactory
 
 pytestmark = pytest.mark.django_db
@@ -27,7 +28,7 @@ def test_a_new_record_starts_at_version_one_and_each_save_moves_it_on(analyst):
 
 def test_a_save_from_an_old_copy_is_refused_and_shows_both_versions(analyst):
     initiative = InitiativeFactory(title="Staf")
-    mine, theirs = Initiative.objects.get(pk=initiative.pk), Initiative.objects.get(pk=initiative.pk)
+    mine, theirs = in_db(Initiative).get(pk=initiative.pk), in_db(Initiative).get(pk=initiative.pk)
     services.initiative_update(initiative=theirs, title="Staf (hun versie)", actor=analyst)
     entries = AuditEntry.objects.count()
 
@@ -37,7 +38,7 @@ def test_a_save_from_an_old_copy_is_refused_and_shows_both_versions(analyst):
     assert (refused.value.submitted, refused.value.current) == (1, 2)
     assert refused.value.current_values["title"] == "Staf (hun versie)"
     assert "versie 1" in str(refused.value) and "versie is 2" in str(refused.value)
-    stored = Initiative.objects.get(pk=initiative.pk)
+    stored = in_db(Initiative).get(pk=initiative.pk)
     assert (stored.title, stored.version) == ("Staf (hun versie)", 2)
     assert AuditEntry.objects.count() == entries  # a refused save leaves no trace but the refusal itself
 
@@ -45,19 +46,19 @@ def test_a_save_from_an_old_copy_is_refused_and_shows_both_versions(analyst):
 def test_an_explicit_version_overrides_the_copy_the_caller_holds(analyst):
     initiative = InitiativeFactory(title="Staf")
     services.initiative_update(initiative=initiative, title="Staf 2", actor=analyst)
-    fresh = Initiative.objects.get(pk=initiative.pk)
+    fresh = in_db(Initiative).get(pk=initiative.pk)
     with pytest.raises(StaleEdit):
         services.initiative_update(initiative=fresh, version=1, title="Staf 3", actor=analyst)
-    assert Initiative.objects.get(pk=initiative.pk).title == "Staf 2"
+    assert in_db(Initiative).get(pk=initiative.pk).title == "Staf 2"
 
 
 def test_deleting_what_someone_changed_since_is_refused(analyst):
     initiative = InitiativeFactory(title="Staf")
-    old_copy = Initiative.objects.get(pk=initiative.pk)
+    old_copy = in_db(Initiative).get(pk=initiative.pk)
     services.initiative_update(initiative=initiative, title="Staf 2", actor=analyst)
     with pytest.raises(StaleEdit):
         record_delete(old_copy, actor=analyst)
-    assert Initiative.objects.filter(pk=initiative.pk).exists()
+    assert in_db(Initiative).filter(pk=initiative.pk).exists()
 
 
 @pytest.mark.django_db(transaction=True)
@@ -72,7 +73,7 @@ def test_of_two_simultaneous_saves_from_one_version_exactly_one_wins(make_user):
     outcomes: dict[str, str] = {}
 
     def edit(title: str) -> None:
-        copy = Initiative.objects.get(pk=initiative.pk)
+        copy = in_db(Initiative).get(pk=initiative.pk)
         start.wait()
         try:
             record_save(_retitled(copy, title), actor=analyst)
@@ -90,7 +91,7 @@ def test_of_two_simultaneous_saves_from_one_version_exactly_one_wins(make_user):
 
     assert sorted(outcomes.values()) == ["refused", "saved"]
     winner = next(title for title, outcome in outcomes.items() if outcome == "saved")
-    stored = Initiative.objects.get(pk=initiative.pk)
+    stored = in_db(Initiative).get(pk=initiative.pk)
     assert (stored.title, stored.version) == (winner, 2)
 
 
@@ -128,4 +129,4 @@ def test_two_admin_sessions_editing_one_record_lose_nothing(make_user):
 
     assert refused.status_code == 200
     assert "u bewerkte versie 1, de opgeslagen versie is 2" in refused.content.decode()
-    assert Initiative.objects.get(pk=initiative.pk).title == "Van Bob"
+    assert in_db(Initiative).get(pk=initiative.pk).title == "Van Bob"

@@ -15,6 +15,7 @@ from ims.ingest.models import ExtractedFact, IngestJob
 from ims.ingest.services import documents_ingest
 from ims.register.models import Commitment, Initiative, SourceDocument
 from ims.register.reference import reference_load
+from tests.db import in_db
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -45,14 +46,14 @@ def test_a_policy_officer_takes_a_letter_from_upload_to_the_register_and_back(
     expect(page.locator("#job-done")).to_be_visible(timeout=60_000)
     job = IngestJob.objects.get()
     assert job.status == "done"
-    document = SourceDocument.objects.get()
+    document = in_db(SourceDocument).get()
     assert (document.title, document.reference, document.kamerstuk, document.classification) == (
         "Brief over de samenwerking met België en Duitsland", "BS2015-TEST-1", "33279-99", 1)
 
     page.reload()
     page.click(f"a:has-text('{document.filename}')")
     expect(page.locator("h1")).to_contain_text(document.title)
-    fact = ExtractedFact.objects.filter(document=document, fact_type="initiative").order_by("start", "pk").first()
+    fact = in_db(ExtractedFact).filter(document=document, fact_type="initiative").order_by("start", "pk").first()
     card = page.locator(f"#fact-{fact.pk}")
     expect(card.locator("blockquote.evidence-quote")).to_contain_text(document.text[fact.start:fact.end].split()[0])
     card.locator("summary:has-text('Corrigeren')").click()
@@ -63,7 +64,7 @@ def test_a_policy_officer_takes_a_letter_from_upload_to_the_register_and_back(
     expect(page.locator(".messages")).to_contain_text("gecorrigeerd")
     page.screenshot(path=str(screenshot_dir / "letter-path-review.png"))
 
-    initiative = Initiative.objects.get()
+    initiative = in_db(Initiative).get()
     assert initiative.status == "study" and initiative.classification == 1
     assert "NO" in set(initiative.participations.values_list("partner__code", flat=True))
     page.click(".messages a")
@@ -91,22 +92,22 @@ def test_a_policy_officer_takes_a_letter_from_upload_to_the_register_and_back(
     card.locator("button[value=undo]").click()
     expect(page.locator(".messages")).to_contain_text("teruggedraaid")
     expect(page.locator(f"#fact-{fact.pk}")).to_have_class(re.compile("status-pending"))
-    assert not Initiative.objects.exists()
+    assert not in_db(Initiative).exists()
     fact.refresh_from_db()
     assert fact.status == "pending"
 
 
 def test_an_accepted_toezegging_is_on_the_toezeggingen_page(people, shared_dir, logged_in, live_server):
     documents_ingest(paths=[shared_dir / "seeds" / "003_3c641113c2f2229c.txt"])
-    document = SourceDocument.objects.get()
-    dated = [f for f in ExtractedFact.objects.filter(document=document, fact_type="commitment").order_by("start", "pk")
+    document = in_db(SourceDocument).get()
+    dated = [f for f in in_db(ExtractedFact).filter(document=document, fact_type="commitment").order_by("start", "pk")
              if f.payload.get("date")]
     fact = dated[0]
     page = logged_in("beleid", PASSWORD)
     page.goto(live_server.url + reverse("ingest:review", args=[document.pk]))
     page.locator(f"#fact-{fact.pk} button[value=accept]").click()
     expect(page.locator(".messages")).to_contain_text("geaccepteerd")
-    commitment = Commitment.objects.get()
+    commitment = in_db(Commitment).get()
     page.click(".messages a")
     page.wait_for_url(f"**{reverse('register:commitment-detail', args=[commitment.pk])}")
     page.goto(live_server.url + reverse("register:commitment-list"))

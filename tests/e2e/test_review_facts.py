@@ -12,6 +12,7 @@ from ims.ingest.models import ExtractedFact
 from ims.ingest.services import documents_ingest
 from ims.register.models import Citation
 from ims.register.reference import reference_load
+from tests.db import in_db
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -32,12 +33,12 @@ def test_accept_correct_and_reject_in_the_review_screen(letter_in_queue, logged_
     expect(page.locator("h1")).to_contain_text(letter_in_queue.title)
     # The page is long; the heading can be on screen before its last cards are parsed, so the count is
     # awaited rather than read once.
-    expected = ExtractedFact.objects.filter(document=letter_in_queue).count()
+    expected = in_db(ExtractedFact).filter(document=letter_in_queue).count()
     assert expected > 10
     expect(page.locator("section.fact")).to_have_count(expected)
     expect(page.locator("mark.evidence").first).to_be_visible()
 
-    ring = ExtractedFact.objects.filter(document=letter_in_queue, fact_type="partner_ring").order_by("pk").first()
+    ring = in_db(ExtractedFact).filter(document=letter_in_queue, fact_type="partner_ring").order_by("pk").first()
     card = page.locator(f"#fact-{ring.pk}")
     card.locator("h3").click()
     expect(page.locator("mark.evidence.active").first).to_be_visible()
@@ -45,23 +46,23 @@ def test_accept_correct_and_reject_in_the_review_screen(letter_in_queue, logged_
     expect(page.locator(".messages")).to_contain_text("geaccepteerd")
     expect(page.locator(f"#fact-{ring.pk}")).to_have_class(re.compile("status-accepted"))
 
-    spending = ExtractedFact.objects.filter(document=letter_in_queue, fact_type="defence_spending").order_by("pk")[0]
+    spending = in_db(ExtractedFact).filter(document=letter_in_queue, fact_type="defence_spending").order_by("pk")[0]
     card = page.locator(f"#fact-{spending.pk}")
     card.locator("summary").click()
     card.locator("input[name=pct_gdp]").fill("1.23")
     card.locator("button[value=correct]").click()
     expect(page.locator(".messages")).to_contain_text("gecorrigeerd")
 
-    doubtful = ExtractedFact.objects.filter(document=letter_in_queue, status="pending").order_by("-pk").first()
+    doubtful = in_db(ExtractedFact).filter(document=letter_in_queue, status="pending").order_by("-pk").first()
     card = page.locator(f"#fact-{doubtful.pk}")
     card.locator("input[name=note]").fill("geen feit")
     card.locator("button[value=reject]").click()
     expect(page.locator(".messages")).to_contain_text("afgewezen")
     page.screenshot(path=str(screenshot_dir / "review.png"))
 
-    decided = ExtractedFact.objects.filter(pk__in=[ring.pk, spending.pk, doubtful.pk])
+    decided = in_db(ExtractedFact).filter(pk__in=[ring.pk, spending.pk, doubtful.pk])
     statuses = dict(decided.values_list("pk", "status"))
     assert statuses == {ring.pk: "accepted", spending.pk: "accepted", doubtful.pk: "rejected"}
-    corrected = ExtractedFact.objects.get(pk=spending.pk)
+    corrected = in_db(ExtractedFact).get(pk=spending.pk)
     assert corrected.corrected and corrected.payload["pct_gdp"] == 1.23
-    assert Citation.objects.filter(document=letter_in_queue, start=ring.start, end=ring.end).exists()
+    assert in_db(Citation).filter(document=letter_in_queue, start=ring.start, end=ring.end).exists()

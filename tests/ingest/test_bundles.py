@@ -15,6 +15,7 @@ from ims.ingest.jobs import job_run
 from ims.ingest.models import BundledReading, BundleReason, ExtractedFact, IngestJob
 from ims.ingest.services import documents_ingest
 from ims.register.models import SourceDocument
+from tests.db import in_db
 
 pytestmark = pytest.mark.django_db
 
@@ -30,7 +31,7 @@ def report_pages(shared_dir, tmp_path):
 
 
 def eijsink(document):
-    return [f.payload["date"] for f in ExtractedFact.objects.filter(document=document, fact_type="commitment")
+    return [f.payload["date"] for f in in_db(ExtractedFact).filter(document=document, fact_type="commitment")
             if f.payload["member"] == "Eijsink"]  # fmt: skip
 
 
@@ -42,7 +43,7 @@ def test_pages_read_in_one_by_one_stay_apart(report_pages):
 
 def test_ims_ingest_bundle_reads_the_pages_as_one_report(report_pages, capsys):
     call_command("ingest", "--bundle", *map(str, report_pages))
-    documents = [SourceDocument.objects.get(filename=p.name) for p in report_pages]
+    documents = [in_db(SourceDocument).get(filename=p.name) for p in report_pages]
     readings = [d.bundled_reading for d in documents]
     assert [r.position for r in readings] == [0, 1, 2] and len({r.bundle for r in readings}) == 1
     assert {r.reason for r in readings} == {BundleReason.DECLARED}
@@ -64,14 +65,14 @@ def test_the_review_screen_says_a_document_was_read_in_a_bundle_and_names_each_f
     report_pages, analyst, login
 ):
     documents_ingest(paths=report_pages, bundle=True)
-    page2 = SourceDocument.objects.get(filename=report_pages[1].name)
-    fact = ExtractedFact.objects.filter(document=page2).first()
+    page2 = in_db(SourceDocument).get(filename=report_pages[1].name)
+    fact = in_db(ExtractedFact).filter(document=page2).first()
     fact.rule = "commitment.op_verzoek"  # the extraction rules fill it in; here it must only be shown
     fact.save()
     html = login(analyst).get(reverse("ingest:review", args=[page2.pk])).content.decode()
     assert "Gelezen als deel van een bundel (op verzoek van wie het inlas)" in html
     for other in (report_pages[0], report_pages[2]):
-        other_pk = SourceDocument.objects.get(filename=other.name).pk
+        other_pk = in_db(SourceDocument).get(filename=other.name).pk
         assert reverse("ingest:review", args=[other_pk]) in html and other.name in html
     assert "regel <code>commitment.op_verzoek</code>" in html
 

@@ -28,6 +28,7 @@ from ims.register.models import (
 from ims.register.reference import reference_load
 from ims.register.services import contribution_create, document_register, initiative_create
 from ims.register.vocab import PartnerKind
+from tests.db import in_db
 
 pytestmark = pytest.mark.django_db
 
@@ -80,11 +81,11 @@ def test_a_hidden_partners_code_is_refused_as_an_unknown_code_is(document, revie
     unknown = refusal(document, reviewer, fact_type, PAYLOADS[fact_type](UNKNOWN))
     hidden = refusal(document, reviewer, fact_type, PAYLOADS[fact_type](HIDDEN))
     assert hidden == unknown.replace(UNKNOWN, HIDDEN)
-    secret = Partner.objects.get(code=HIDDEN)
-    assert not Participation.objects.filter(partner=secret).exists()
-    assert not RingAssignment.objects.filter(partner=secret).exists()
-    assert not Agreement.objects.filter(parties=secret).exists()
-    assert not Contribution.objects.filter(partners=secret).exists()
+    secret = in_db(Partner).get(code=HIDDEN)
+    assert not in_db(Participation).filter(partner=secret).exists()
+    assert not in_db(RingAssignment).filter(partner=secret).exists()
+    assert not in_db(Agreement).filter(parties=secret).exists()
+    assert not in_db(Contribution).filter(partners=secret).exists()
 
 
 def test_correcting_the_partners_of_a_matched_record_to_a_hidden_code_is_refused_as_an_unknown_code(
@@ -97,8 +98,8 @@ def test_correcting_the_partners_of_a_matched_record_to_a_hidden_code_is_refused
         unknown = refusal(document, reviewer, fact_type, payload, corrections={field: [UNKNOWN]})
         hidden = refusal(document, reviewer, fact_type, payload, corrections={field: [HIDDEN]})
         assert hidden == unknown.replace(UNKNOWN, HIDDEN)
-    assert list(Initiative.objects.get().participations.values_list("partner__code", flat=True)) == ["DE"]
-    assert list(Contribution.objects.get().partners.values_list("code", flat=True)) == ["DE"]
+    assert list(in_db(Initiative).get().participations.values_list("partner__code", flat=True)) == ["DE"]
+    assert list(in_db(Contribution).get().partners.values_list("code", flat=True)) == ["DE"]
 
 
 def test_the_review_screens_correction_answers_alike_for_a_hidden_and_an_unknown_code(document, reviewer, login):
@@ -112,25 +113,25 @@ def test_the_review_screens_correction_answers_alike_for_a_hidden_and_an_unknown
         card = BeautifulSoup(response.content.decode(), "lxml").select_one(f"#fact-{fact.pk}")
         answers.append([e.get_text().replace(code, "CODE") for e in card.select(".error")])
     assert answers[0] == answers[1] and "Onbekende partner: CODE." in answers[0][-1]
-    assert not Participation.objects.filter(partner__code=HIDDEN).exists()
+    assert not in_db(Participation).filter(partner__code=HIDDEN).exists()
 
 
 def test_a_hidden_spending_figure_is_neither_confirmed_nor_changed(document, reviewer):
     payload = {"partner": "BE", "year": 2019, "status": "actual", "pct_gdp": 0.95}
-    hidden = record_save(DefenceSpending(partner=Partner.objects.get(code="BE"), year=2019, status="actual",
+    hidden = record_save(DefenceSpending(partner=in_db(Partner).get(code="BE"), year=2019, status="actual",
                                          pct_gdp=Decimal("1.50"), classification=SECRET))
     fact = make_fact(document, "defence_spending", payload)
     fact_accept(fact=fact, actor=reviewer)  # as if the hidden figure were not there: recorded at the fact's level
     fact.refresh_from_db()
-    made = DefenceSpending.objects.get(pk=fact.target.rsplit(":", 1)[1])
+    made = in_db(DefenceSpending).get(pk=fact.target.rsplit(":", 1)[1])
     assert (made.classification, made.pct_gdp) == (Classification.UNCLASSIFIED, Decimal("0.95"))
-    stored = DefenceSpending.objects.get(pk=hidden.pk)
+    stored = in_db(DefenceSpending).get(pk=hidden.pk)
     assert (stored.pct_gdp, stored.version) == (Decimal("1.50"), hidden.version)
 
 
 def test_a_visible_figure_a_classified_fact_may_not_change_is_refused_without_changing_it(document, make_user):
     cleared = make_user("analyst", SECRET, username="analist-hoog")
-    visible = record_save(DefenceSpending(partner=Partner.objects.get(code="BE"), year=2019, status="actual",
+    visible = record_save(DefenceSpending(partner=in_db(Partner).get(code="BE"), year=2019, status="actual",
                                           pct_gdp=Decimal("0.90")))
     secret_letter = record_save(ExtractedFact(document=document, fact_type="defence_spending", start=0, end=5,
                                               confidence=0.9, classification=SECRET,
@@ -138,11 +139,11 @@ def test_a_visible_figure_a_classified_fact_may_not_change_is_refused_without_ch
                                                        "pct_gdp": 0.95}))
     with pytest.raises(RegisterError, match="lager gerubriceerd"):
         fact_accept(fact=secret_letter, actor=cleared)
-    assert DefenceSpending.objects.get(pk=visible.pk).pct_gdp == Decimal("0.90")
+    assert in_db(DefenceSpending).get(pk=visible.pk).pct_gdp == Decimal("0.90")
 
 
 def _period(code: str, ring: str, start: dt.date, end: dt.date | None = None, level: int = 0) -> RingAssignment:
-    return record_save(RingAssignment(partner=Partner.objects.get(code=code), ring=ring, valid_from=start,
+    return record_save(RingAssignment(partner=in_db(Partner).get(code=code), ring=ring, valid_from=start,
                                       valid_to=end, classification=level))
 
 
@@ -156,13 +157,13 @@ def test_a_hidden_ring_period_stands_in_no_ones_way_and_is_left_alone(document, 
     for code in ("PL", "HU", "SK"):  # SK has no period at all
         fact = make_fact(document, "partner_ring", {"partner": code, "ring": "affiliated", "year": 2019})
         fact_accept(fact=fact, actor=reviewer)
-        added = RingAssignment.objects.unrestricted().get(partner__code=code, classification=0)
+        added = in_db(RingAssignment).get(partner__code=code, classification=0)
         assert (added.ring, added.valid_to) == ("affiliated", None)
     answer = refusal(document, reviewer, "partner_ring", {"partner": "CZ", "ring": "affiliated", "year": 2019})
     for leak in ("gerubriceerd", "2020", "Stg", "geheim"):
         assert leak not in answer.lower()
     for period in (hidden_later, hidden_in_force):
-        stored = RingAssignment.objects.unrestricted().get(pk=period.pk)
+        stored = in_db(RingAssignment).get(pk=period.pk)
         assert (stored.valid_from, stored.valid_to, stored.version) == (period.valid_from, None, period.version)
 
 
@@ -173,4 +174,4 @@ def test_bulk_acceptance_gives_the_same_reasons_for_hidden_and_unknown_codes(doc
     reasons = [reason.replace(code, "CODE") for (_, reason), code in zip(result.failed, (UNKNOWN, HIDDEN),
                                                                          strict=True)]
     assert reasons[0] == reasons[1]
-    assert not Procurement.objects.exists()
+    assert not in_db(Procurement).exists()

@@ -11,6 +11,7 @@ from ims.ingest.models import ExtractedFact
 from ims.ingest.services import documents_ingest
 from ims.register.models import SourceDocument
 from ims.register.reference import reference_load
+from tests.db import in_db
 
 pytestmark = pytest.mark.django_db
 
@@ -27,24 +28,24 @@ def test_seeds_go_into_the_review_queue_with_offsets_into_their_text(seeds):
     reference_load()
     outcomes = documents_ingest(paths=seeds)
     assert [o.status for o in outcomes] == ["ingested"] * 5
-    assert SourceDocument.objects.count() == 5
-    facts = list(ExtractedFact.objects.select_related("document"))
+    assert in_db(SourceDocument).count() == 5
+    facts = list(in_db(ExtractedFact).select_related("document"))
     assert len(facts) >= 60
     for fact in facts:
         original = (seeds[0].parent / fact.document.filename).read_text(encoding="utf-8")
         assert fact.document.text == original
         assert original[fact.start:fact.end].strip(), "evidence points at real text"
         assert fact.status == "pending"
-    dated = SourceDocument.objects.get(filename__startswith="004_")
+    dated = in_db(SourceDocument).get(filename__startswith="004_")
     assert str(dated.date) == "2019-12-12"
 
 
 def test_the_same_file_twice_changes_nothing(seeds):
     documents_ingest(paths=seeds[:2])
-    counts = (SourceDocument.objects.count(), ExtractedFact.objects.count())
+    counts = (in_db(SourceDocument).count(), in_db(ExtractedFact).count())
     outcomes = documents_ingest(paths=seeds[:2])
     assert [o.status for o in outcomes] == ["unchanged", "unchanged"]
-    assert (SourceDocument.objects.count(), ExtractedFact.objects.count()) == counts
+    assert (in_db(SourceDocument).count(), in_db(ExtractedFact).count()) == counts
 
 
 @pytest.mark.parametrize(
@@ -64,7 +65,7 @@ def test_a_bad_file_fails_alone_with_one_clear_line(seeds, tmp_path, name, conte
     failure = outcomes[1]
     assert failure.filename == name and failure.message and "\n" not in failure.message
     assert expected in failure.message.lower()
-    assert not SourceDocument.objects.filter(filename=name).exists(), "nothing partial is stored"
+    assert not in_db(SourceDocument).filter(filename=name).exists(), "nothing partial is stored"
 
 
 def test_cp1252_text_is_read_with_a_warning(tmp_path):
@@ -84,4 +85,4 @@ def test_ims_ingest_exits_non_zero_when_a_file_failed(seeds, tmp_path, capsys):
     assert failure.value.returncode == 1
     err = capsys.readouterr().err
     assert "leeg.txt:" in err
-    assert SourceDocument.objects.filter(filename=seeds[0].name).exists()
+    assert in_db(SourceDocument).filter(filename=seeds[0].name).exists()

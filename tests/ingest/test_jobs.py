@@ -13,6 +13,7 @@ from django.urls import reverse
 from ims.ingest.jobs import job_create, job_run, job_start
 from ims.ingest.models import IngestJob
 from ims.register.models import SourceDocument
+from tests.db import in_db
 
 
 @pytest.fixture
@@ -49,7 +50,7 @@ def test_in_process_job_runs_in_a_thread_and_the_page_follows_it(seed_copies, an
     settings.IMS_TASKS = "inprocess"
     job = job_start(paths=seed_copies, actor=analyst)
     job = wait_for(job)
-    assert job.status == "done" and SourceDocument.objects.count() == 5
+    assert job.status == "done" and in_db(SourceDocument).count() == 5
     status = login(analyst).get(reverse("ingest:job", args=[job.pk]) + "?format=json").json()
     assert status == {"status": "done", "processed": 5, "total": 5, "percent": 100, "error": ""}
 
@@ -77,4 +78,4 @@ def test_celery_job_runs_on_a_worker_through_redis(seed_copies, analyst, setting
         assert job.backend == "celery"
         job = wait_for(job)
     assert (job.status, job.processed) == ("done", 3)
-    assert SourceDocument.objects.count() == 3
+    assert in_db(SourceDocument).count() == 3

@@ -18,6 +18,7 @@ from ims.ingest.services import documents_ingest, fact_accept
 from ims.register.models import Initiative
 from ims.register.reference import reference_load
 from ims.register.services import document_register
+from tests.db import in_db
 
 pytestmark = pytest.mark.django_db
 
@@ -36,7 +37,7 @@ def accepted(analyst):
         payload={"name": "Nordic Cloud Network", "partners": ["DE", "NL"], "form": None, "status": "preparation"},
     )  # fmt: skip
     fact_accept(fact=fact, actor=analyst)
-    return Initiative.objects.get()
+    return in_db(Initiative).get()
 
 
 def test_the_rules_alone_do_not_find_the_initiative_in_the_second_letter():
@@ -47,12 +48,12 @@ def test_an_accepted_initiative_is_found_in_the_next_letter(accepted, analyst, t
     letter = tmp_path / "tweede.txt"
     letter.write_text(SECOND, encoding="utf-8")
     [outcome] = documents_ingest(paths=[letter], actor=analyst)
-    [fact] = ExtractedFact.objects.filter(document=outcome.document, fact_type="initiative")
+    [fact] = in_db(ExtractedFact).filter(document=outcome.document, fact_type="initiative")
     assert fact.payload["name"] == "Nordic Cloud Network" and fact.payload["partners"] == ["DE", "NL"]
     assert fact.rule == "register.initiative"
     assert SECOND[fact.start : fact.end].startswith("Tijdens het werkbezoek")
     fact_accept(fact=fact, actor=analyst)  # and accepting it cites the same initiative, nothing new
-    assert Initiative.objects.get() == accepted and accepted.citations.count() == 2
+    assert in_db(Initiative).get() == accepted and accepted.citations.count() == 2
 
 
 def test_known_names_hold_what_the_user_may_see_at_the_documents_level(accepted, analyst, make_user):

@@ -15,6 +15,7 @@ from ims.ingest.services import fact_accept, fact_reject, facts_accept_bulk
 from ims.register.models import Agreement, DefenceSpending, Initiative, RingAssignment
 from ims.register.reference import reference_load
 from ims.register.services import document_register
+from tests.db import in_db
 
 pytestmark = pytest.mark.django_db
 
@@ -37,7 +38,7 @@ def test_accepting_an_agreement_creates_it_with_a_citation(document, analyst):
     fact = make_fact(document, "agreement", {"kind": "MoU", "parties": ["DE", "NL"], "date": "2019-10-02",
                                              "subject": "elektronische oorlogsvoering"}, 26, 71)
     fact_accept(fact=fact, actor=analyst)
-    agreement = Agreement.objects.get()
+    agreement = in_db(Agreement).get()
     assert sorted(agreement.parties.values_list("code", flat=True)) == ["DE", "NL"]
     citation = agreement.citations.get()
     assert (citation.document, citation.start, citation.end) == (document, 26, 71)
@@ -50,8 +51,8 @@ def test_the_same_agreement_from_another_letter_is_matched_not_duplicated(docume
     fact_accept(fact=make_fact(document, "agreement", payload), actor=analyst)
     other = document_register(title="Latere brief", text="Het MoU met Duitsland van oktober 2019.")
     fact_accept(fact=make_fact(other, "agreement", {**payload, "date": "2019-10"}), actor=analyst)
-    assert Agreement.objects.count() == 1
-    assert Agreement.objects.get().citations.count() == 2
+    assert in_db(Agreement).count() == 1
+    assert in_db(Agreement).get().citations.count() == 2
 
 
 def test_an_initiative_is_matched_by_a_similar_name(document, analyst):
@@ -59,7 +60,7 @@ def test_an_initiative_is_matched_by_a_similar_name(document, analyst):
                                                         "form": None, "status": "preparation"}), actor=analyst)
     fact_accept(fact=make_fact(document, "initiative", {"name": "het Tactical Edge Networking-project",
                                                         "partners": ["DE", "NL", "BE"]}, 1, 5), actor=analyst)
-    initiative = Initiative.objects.get()
+    initiative = in_db(Initiative).get()
     assert sorted(initiative.participations.values_list("partner__code", flat=True)) == ["BE", "DE", "NL"]
 
 
@@ -67,7 +68,7 @@ def test_a_correction_is_what_goes_into_the_register(document, analyst):
     fact = make_fact(document, "defence_spending", {"partner": "BE", "year": 2019, "amount": None, "currency": None,
                                                     "pct_gdp": 0.59, "status": "actual"})
     fact_accept(fact=fact, actor=analyst, corrections={"pct_gdp": 0.95})
-    assert DefenceSpending.objects.get(partner__code="BE").pct_gdp == Decimal("0.95")
+    assert in_db(DefenceSpending).get(partner__code="BE").pct_gdp == Decimal("0.95")
     fact.refresh_from_db()
     assert fact.corrected and fact.payload["pct_gdp"] == 0.95
 
@@ -75,14 +76,14 @@ def test_a_correction_is_what_goes_into_the_register(document, analyst):
 def test_a_ring_fact_opens_a_period_from_the_letter_date(document, analyst):
     fact_accept(fact=make_fact(document, "partner_ring", {"partner": "DE", "ring": "strategic", "year": 2019}),
                 actor=analyst)
-    period = RingAssignment.objects.get(partner__code="DE")
+    period = in_db(RingAssignment).get(partner__code="DE")
     assert (period.ring, period.valid_from, period.valid_to) == ("strategic", dt.date(2019, 10, 2), None)
 
 
 def test_a_rejected_fact_changes_nothing_in_the_register(document, analyst):
     fact = make_fact(document, "agreement", {"kind": "MoU", "parties": ["DE", "NL"], "date": "2019"})
     fact_reject(fact=fact, actor=analyst, note="dubbel")
-    assert not Agreement.objects.exists()
+    assert not in_db(Agreement).exists()
     with pytest.raises(RegisterError, match="al beoordeeld"):
         fact_accept(fact=fact, actor=analyst)
 
@@ -100,7 +101,7 @@ def test_bulk_accept_takes_only_facts_above_the_threshold(document, analyst):
     low = make_fact(document, "partner_ring", {"partner": "FR", "ring": "strategic", "year": 2019}, confidence=0.5)
     result = facts_accept_bulk(facts=[high, low], actor=analyst, min_confidence=0.9)
     assert (result.accepted, result.failed) == (1, [])
-    assert list(RingAssignment.objects.values_list("partner__code", flat=True)) == ["DE"]
+    assert list(in_db(RingAssignment).values_list("partner__code", flat=True)) == ["DE"]
 
 
 def test_the_review_screen_highlights_evidence_and_takes_decisions(document, analyst, login):
@@ -110,7 +111,7 @@ def test_the_review_screen_highlights_evidence_and_takes_decisions(document, ana
     assert f'<mark class="evidence" data-facts="{fact.pk} ">{TEXT[26:71]}</mark>' in page
     response = client.post(reverse("ingest:fact-decide", args=[fact.pk]), {"decision": "accept"})
     assert response.status_code == 302
-    assert Agreement.objects.count() == 1
+    assert in_db(Agreement).count() == 1
 
 
 def test_viewers_have_no_review_queue(document, viewer, login):
@@ -124,15 +125,15 @@ def test_two_reviewers_accepting_one_fact_at_once_record_it_once(document, make_
     fact = make_fact(document, "agreement", {"kind": "MoU", "parties": ["DE", "NL"], "date": "2019-10-02",
                                              "subject": "oefenterreinen"})
     both_saw = fact.version
-    fact_accept(fact=ExtractedFact.objects.get(pk=fact.pk), actor=first, version=both_saw)
+    fact_accept(fact=in_db(ExtractedFact).get(pk=fact.pk), actor=first, version=both_saw)
 
     # The second reviewer's page still shows the fact as pending, at the version both loaded.
-    stale_copy = ExtractedFact.objects.get(pk=fact.pk)
+    stale_copy = in_db(ExtractedFact).get(pk=fact.pk)
     stale_copy.status = "pending"
     with pytest.raises(StaleEdit):
         fact_accept(fact=stale_copy, actor=second, version=both_saw)
 
-    assert Agreement.objects.count() == 1  # the second accept's register write was rolled back with it
+    assert in_db(Agreement).count() == 1  # the second accept's register write was rolled back with it
     fact.refresh_from_db()
     assert (fact.reviewed_by, fact.version) == (first, both_saw + 1)
 

@@ -19,6 +19,7 @@ from ims.ingest.undo import fact_undo
 from ims.register.models import Agreement, Citation, Initiative, Participation, RingAssignment
 from ims.register.reference import reference_load
 from ims.register.services import document_register, initiative_create, ring_assign
+from tests.db import in_db
 
 pytestmark = pytest.mark.django_db
 
@@ -77,7 +78,7 @@ def test_correcting_a_status_with_its_dutch_word_records_it(document, analyst, l
         "decision": "correct", "version": fact.version, "name": "Noordelijke Sensoren", "partners": "NL, NO",
         "form": "", "status": "studie"})
     assert response.status_code == 302
-    initiative = Initiative.objects.get()
+    initiative = in_db(Initiative).get()
     assert initiative.status == "study"
     assert sorted(initiative.participations.values_list("partner__code", flat=True)) == ["NL", "NO"]
 
@@ -90,7 +91,7 @@ def test_a_correction_applies_to_the_initiative_the_fact_matched(document, analy
         "decision": "correct", "version": fact.version, "name": "Noordelijke Sensoren", "partners": "NL",
         "status": "study"})
     existing.refresh_from_db()
-    assert existing.status == "study" and Initiative.objects.count() == 1
+    assert existing.status == "study" and in_db(Initiative).count() == 1
 
 
 def test_an_unknown_partner_is_an_error_on_the_partner_field(document, analyst, login):
@@ -102,7 +103,7 @@ def test_an_unknown_partner_is_an_error_on_the_partner_field(document, analyst, 
     field = card(response.content.decode(), fact).select_one("form.correct input[name=partners]").parent
     assert "Onbekende partner: QQ" in field.select_one("[data-field-error]").get_text()
     assert card(response.content.decode(), fact).select_one("details")["open"] is not None
-    assert not Initiative.objects.exists()
+    assert not in_db(Initiative).exists()
 
 
 def test_partners_are_read_from_codes_names_and_alpha3():
@@ -131,14 +132,14 @@ def test_a_bad_date_is_an_error_on_the_date_field(document, analyst, login):
     response = login(analyst).post(reverse("ingest:fact-decide", args=[fact.pk]), {
         "decision": "correct", "version": fact.version, "kind": "MoU", "parties": "DE NL", "date": "mei 2019"})
     assert response.status_code == 302
-    assert Agreement.objects.get().signed_on == dt.date(2019, 5, 1)
+    assert in_db(Agreement).get().signed_on == dt.date(2019, 5, 1)
 
 
 def test_the_success_message_links_to_the_record(document, analyst, login):
     fact = make_fact(document, "initiative", INITIATIVE)
     client = login(analyst)
     response = client.post(reverse("ingest:fact-decide", args=[fact.pk]), {"decision": "accept"}, follow=True)
-    initiative = Initiative.objects.get()
+    initiative = in_db(Initiative).get()
     link = BeautifulSoup(response.content.decode(), "lxml").select_one(".messages a")
     assert link["href"] == reverse("register:initiative-detail", args=[initiative.pk])
     assert "Noordelijke Sensoren" in link.get_text()
@@ -148,41 +149,41 @@ def test_the_success_message_links_to_the_record(document, analyst, login):
 def test_undo_of_an_accept_takes_back_what_it_created_and_says_so_in_the_audit_trail(document, analyst, login):
     fact = make_fact(document, "initiative", {**INITIATIVE, "partners": ["NL", "NO"]})
     fact_accept(fact=fact, actor=analyst, corrections={"status": "study"})
-    assert Initiative.objects.count() == 1 and Citation.objects.count() == 1
+    assert in_db(Initiative).count() == 1 and in_db(Citation).count() == 1
     before = AuditEntry.objects.order_by("-id").values_list("id", flat=True).first()
     fact.refresh_from_db()
     response = login(analyst).post(reverse("ingest:fact-decide", args=[fact.pk]),
                                    {"decision": "undo", "version": fact.version})
     assert response.status_code == 302
-    assert not Initiative.objects.exists() and not Participation.objects.exists() and not Citation.objects.exists()
+    assert not in_db(Initiative).exists() and not in_db(Participation).exists() and not in_db(Citation).exists()
     fact.refresh_from_db()
     assert (fact.status, fact.target, fact.payload["status"], fact.corrected) == ("pending", "", "idea", False)
     undone = AuditEntry.objects.filter(id__gt=before).exclude(action="login")
     assert set(undone.values_list("action", flat=True)) == {"delete", "update"}
     assert undone.filter(object_type="register.initiative", action="delete").exists()
     fact_accept(fact=fact, actor=analyst)  # and it can be decided again
-    assert Initiative.objects.get().status == "idea"
+    assert in_db(Initiative).get().status == "idea"
 
 
 def test_undo_of_an_accept_restores_a_record_it_changed(document, analyst):
     ring_assign(partner=_partner("DE"), ring="affiliated", valid_from=dt.date(2015, 1, 1), actor=analyst)
     fact = make_fact(document, "partner_ring", {"partner": "DE", "ring": "strategic", "year": 2019})
     fact_accept(fact=fact, actor=analyst)
-    assert RingAssignment.objects.count() == 2
+    assert in_db(RingAssignment).count() == 2
     fact_undo(fact=fact, actor=analyst)
-    period = RingAssignment.objects.get()
+    period = in_db(RingAssignment).get()
     assert (period.ring, period.valid_to) == ("affiliated", None)
 
 
 def test_undo_is_refused_when_the_record_changed_since(document, analyst):
     fact = make_fact(document, "initiative", INITIATIVE)
     fact_accept(fact=fact, actor=analyst)
-    initiative = Initiative.objects.get()
+    initiative = in_db(Initiative).get()
     initiative.summary = "Later aangevuld."
     record_save(initiative, actor=analyst)
     with pytest.raises(RegisterError, match="na dit besluit gewijzigd"):
         fact_undo(fact=fact, actor=analyst)
-    assert Initiative.objects.filter(summary="Later aangevuld.").exists()
+    assert in_db(Initiative).filter(summary="Later aangevuld.").exists()
     fact.refresh_from_db()
     assert fact.status == "accepted"
 
@@ -201,7 +202,7 @@ def test_undo_of_a_reject_puts_the_fact_back(document, analyst, login):
 def _partner(code):
     from ims.register.models import Partner
 
-    return Partner.objects.get(code=code)
+    return in_db(Partner).get(code=code)
 
 
 def test_an_older_ring_fact_is_offered_to_a_bia_member_and_fitted_in_on_confirmation(document, make_user, login):
@@ -212,12 +213,12 @@ def test_an_older_ring_fact_is_offered_to_a_bia_member_and_fitted_in_on_confirma
     response = client.post(reverse("ingest:fact-decide", args=[fact.pk]), {"decision": "accept"})
     shown = card(response.content.decode(), fact)
     assert "vóór de laatste wijziging" in shown.get_text() and shown.select_one("input[name=confirmed]")
-    assert RingAssignment.objects.count() == 1
+    assert in_db(RingAssignment).count() == 1
     client.post(reverse("ingest:fact-decide", args=[fact.pk]), {"decision": "accept", "confirmed": "on"})
-    periods = list(RingAssignment.objects.order_by("valid_from").values_list("ring", "valid_from", "valid_to"))
+    periods = list(in_db(RingAssignment).order_by("valid_from").values_list("ring", "valid_from", "valid_to"))
     assert periods == [("strategic", dt.date(2019, 10, 2), dt.date(2021, 1, 1)),
                        ("affiliated", dt.date(2021, 1, 1), None)]
-    assert RingAssignment.objects.get(ring="strategic").citations.count() == 1
+    assert in_db(RingAssignment).get(ring="strategic").citations.count() == 1
 
 
 def test_an_older_ring_fact_tells_a_policy_officer_who_can_fit_it_in(document, analyst, login):
@@ -241,13 +242,13 @@ def test_a_corrected_older_ring_fact_is_confirmed_with_its_correction(document, 
     sent = {i["name"]: i.get("value", "") for i in confirm.select("input[type=hidden]")}
     assert sent["ring"] == "strategic" and confirm.select_one("button")["value"] == "correct"
     client.post(reverse("ingest:fact-decide", args=[fact.pk]), {**corrected, "confirmed": "on"})
-    assert RingAssignment.objects.get(valid_from=dt.date(2019, 10, 2)).ring == "strategic"
+    assert in_db(RingAssignment).get(valid_from=dt.date(2019, 10, 2)).ring == "strategic"
 
 
 def test_undo_of_an_accept_that_joined_a_record_takes_back_the_partners_and_citation_it_added(document, analyst):
     first = make_fact(document, "initiative", {**INITIATIVE, "partners": ["NL"]})
     fact_accept(fact=first, actor=analyst)
-    initiative = Initiative.objects.get()
+    initiative = in_db(Initiative).get()
     second = make_fact(document, "initiative", {**INITIATIVE, "partners": ["NL", "NO"]}, start=96, end=150)
     fact_accept(fact=second, actor=analyst)
     assert set(initiative.participants.values_list("code", flat=True)) == {"NL", "NO"}

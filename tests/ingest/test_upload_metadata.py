@@ -17,6 +17,7 @@ from ims.ingest.services import documents_ingest
 from ims.register.models import SourceDocument
 from ims.register.reference import reference_load
 from ims.register.services import document_register
+from tests.db import in_db
 
 pytestmark = pytest.mark.django_db
 
@@ -43,10 +44,10 @@ def test_an_upload_carries_its_metadata_and_classification(make_user, login):
                             date="04-03-2020", reference="BS2020012345", kamerstuk="33279-17", classification="3")
     assert response.status_code == 302
     job_run(job.pk)
-    document = SourceDocument.objects.get()
+    document = in_db(SourceDocument).get()
     assert (document.title, document.date, document.reference, document.kamerstuk, document.classification) == (
         "Eigen titel", dt.date(2020, 3, 4), "BS2020012345", "33279-17", 3)
-    assert set(ExtractedFact.objects.values_list("classification", flat=True)) == {3}
+    assert set(in_db(ExtractedFact).values_list("classification", flat=True)) == {3}
 
 
 def test_left_empty_the_metadata_comes_from_the_letter_and_the_classification_from_the_settings(
@@ -57,7 +58,7 @@ def test_left_empty_the_metadata_comes_from_the_letter_and_the_classification_fr
     assert '<option value="1" selected>Departementaal Vertrouwelijk</option>' in page
     _, job = _upload(login(officer), [SimpleUploadedFile("brief.txt", LETTER.encode())])
     job_run(job.pk)
-    document = SourceDocument.objects.get()
+    document = in_db(SourceDocument).get()
     assert (document.date, document.classification) == (dt.date(2020, 3, 3), 1)
 
 
@@ -90,12 +91,12 @@ def test_the_same_letter_as_pdf_after_its_text_is_one_document_with_both_files(a
     paragraphs = "".join(f"<p>{line}</p>" for line in LETTER.splitlines() if line)
     weasyprint.HTML(string=f"<html><body>{paragraphs}</body></html>").write_pdf(pdf)
     first = documents_ingest(paths=[text], actor=analyst)[0]
-    facts = ExtractedFact.objects.count()
+    facts = in_db(ExtractedFact).count()
     second = documents_ingest(paths=[pdf], actor=analyst)[0]
     assert (first.status, second.status) == ("ingested", "unchanged")
-    assert second.document == first.document and SourceDocument.objects.count() == 1
+    assert second.document == first.document and in_db(SourceDocument).count() == 1
     assert sorted(DocumentFile.objects.values_list("filename", flat=True)) == ["brief.pdf", "brief.txt"]
-    assert ExtractedFact.objects.count() == facts > 0
+    assert in_db(ExtractedFact).count() == facts > 0
 
 
 def test_a_letter_without_facts_is_listed_and_linked(analyst, login, tmp_path):
@@ -118,7 +119,7 @@ def test_an_upload_never_fills_a_secret_document_nor_says_it_exists(make_user, t
     assert (outcome.document.classification, outcome.document.title) != (3, "Geheime brief")
     secret.refresh_from_db()
     assert (secret.text, secret.extracted_at) == ("", None)
-    assert not ExtractedFact.objects.filter(document=secret).exists()
+    assert not in_db(ExtractedFact).filter(document=secret).exists()
     # And a copy under another name of a secret document that was read is a new document too, not "al aanwezig".
     original = tmp_path / "origineel.txt"
     original.write_text(LETTER + "Noorwegen is een gelegenheidspartner.\n", encoding="utf-8")

@@ -13,6 +13,7 @@ from ims.monitoring import services as monitoring
 from ims.monitoring.models import Activity, CooperationPlan, Official, ProgressNote
 from ims.register import services as register
 from ims.register.models import Milestone
+from tests.db import in_db
 
 D = dt.date
 
@@ -27,20 +28,20 @@ def test_a_milestone_due_before_its_plan_starts(plans):
     with pytest.raises(ValidationError) as refused:
         monitoring.plan_milestone_add(plan=plans.plan, title="Te vroeg", due_on=D(2018, 12, 31))
     assert "vóór het begin van het samenwerkingsplan" in _message(refused.value)
-    assert not Milestone.objects.filter(title="Te vroeg").exists()
+    assert not in_db(Milestone).filter(title="Te vroeg").exists()
 
 
 def test_a_milestone_due_after_its_plan_ends(plans):
     with pytest.raises(ValidationError) as refused:
         monitoring.plan_milestone_add(plan=plans.plan, title="Te laat", due_on=D(2021, 1, 1))
     assert "na het einde van het samenwerkingsplan" in _message(refused.value)
-    assert not Milestone.objects.filter(title="Te laat").exists()
+    assert not in_db(Milestone).filter(title="Te laat").exists()
 
 
 def test_the_plan_edges_themselves_are_allowed(plans):
     for day in (D(2019, 1, 1), D(2020, 12, 31)):
         monitoring.plan_milestone_add(plan=plans.plan, title=f"Rand {day}", due_on=day)
-    assert Milestone.objects.filter(plan=plans.plan).count() == 2
+    assert in_db(Milestone).filter(plan=plans.plan).count() == 2
 
 
 def test_a_progress_note_dated_in_the_future(plans):
@@ -49,9 +50,9 @@ def test_a_progress_note_dated_in_the_future(plans):
         with pytest.raises(ValidationError) as refused:
             monitoring.progress_note_add(milestone=milestone, noted_on=D(2020, 3, 2), text="Morgen gaat het goed.")
         assert "dag die nog moet komen" in _message(refused.value)
-        assert not ProgressNote.objects.exists()
+        assert not in_db(ProgressNote).exists()
         monitoring.progress_note_add(milestone=milestone, noted_on=D(2020, 3, 1), text="Planning rond.")
-    assert ProgressNote.objects.get().classification == milestone.classification
+    assert in_db(ProgressNote).get().classification == milestone.classification
 
 
 def test_an_owner_who_cannot_see_the_initiative(plans):
@@ -59,13 +60,13 @@ def test_an_owner_who_cannot_see_the_initiative(plans):
         monitoring.plan_milestone_add(plan=plans.plan, initiative=plans.secret_initiative, owner=plans.owner,
                                       title="Onzichtbaar voor de eigenaar", due_on=D(2020, 1, 1))
     assert "screeningsniveau" in _message(refused.value)
-    assert not Milestone.objects.filter(title="Onzichtbaar voor de eigenaar").exists()
+    assert not in_db(Milestone).filter(title="Onzichtbaar voor de eigenaar").exists()
 
 
 def test_an_owner_who_cannot_see_the_plan(plans):
     with pytest.raises(ValidationError):
         monitoring.plan_milestone_add(plan=plans.secret_plan, owner=plans.owner, title="Geheim", due_on=D(2020, 1, 1))
-    assert not Milestone.objects.filter(title="Geheim").exists()
+    assert not in_db(Milestone).filter(title="Geheim").exists()
 
 
 def test_a_plan_that_ends_before_it_starts(plans):
@@ -73,7 +74,7 @@ def test_a_plan_that_ends_before_it_starts(plans):
         monitoring.plan_create(title="Achterstevoren", partner=plans.uk, starts_on=D(2020, 1, 1),
                                ends_on=D(2019, 1, 1))
     assert "einde van de periode ligt vóór het begin" in _message(refused.value)
-    assert not CooperationPlan.objects.filter(title="Achterstevoren").exists()
+    assert not in_db(CooperationPlan).filter(title="Achterstevoren").exists()
 
 
 def test_shrinking_a_plan_past_its_milestones(plans):
@@ -81,7 +82,7 @@ def test_shrinking_a_plan_past_its_milestones(plans):
     with pytest.raises(ValidationError) as refused:
         monitoring.plan_update(plan=plans.plan, ends_on=D(2020, 6, 30))
     assert "Eind 2020" in _message(refused.value)
-    assert CooperationPlan.objects.get(pk=plans.plan.pk).ends_on == D(2020, 12, 31)
+    assert in_db(CooperationPlan).get(pk=plans.plan.pk).ends_on == D(2020, 12, 31)
 
 
 def test_an_activity_linked_to_an_initiative_above_the_officials_clearance(plans):
@@ -90,7 +91,7 @@ def test_an_activity_linked_to_an_initiative_above_the_officials_clearance(plans
         monitoring.activity_record(official=official, kind="meeting", occurred_on=D(2019, 9, 1), partner=plans.uk,
                                    text="Overleg over onderzeeboten.", initiatives=[plans.secret_initiative])
     assert "hoger gerubriceerd dan het screeningsniveau van Kolonel A. de Vries" in str(refused.value)
-    assert not Activity.objects.exists()
+    assert not in_db(Activity).exists()
 
 
 def test_an_activity_linked_to_a_plan_above_the_clearance_of_the_officials_user(plans):
@@ -99,14 +100,14 @@ def test_an_activity_linked_to_a_plan_above_the_clearance_of_the_officials_user(
     with pytest.raises(RegisterError):
         monitoring.activity_record(official=official, kind="visit", occurred_on=D(2019, 9, 1), partner=plans.uk,
                                    text="Bezoek.", plans=[plans.secret_plan])
-    assert not Activity.objects.exists()
+    assert not in_db(Activity).exists()
 
 
 def test_an_official_posted_backwards(plans):
     with pytest.raises(ValidationError) as refused:
         monitoring.official_create(name="Majoor B.", partner=plans.uk, starts_on=D(2020, 1, 1), ends_on=D(2019, 1, 1))
     assert "vóór het begin" in _message(refused.value)
-    assert not Official.objects.exists()
+    assert not in_db(Official).exists()
 
 
 def test_a_viewer_may_not_write(plans, viewer):
@@ -115,7 +116,7 @@ def test_a_viewer_may_not_write(plans, viewer):
     with pytest.raises(PermissionDenied):
         monitoring.plan_create(title="Van een raadpleger", partner=plans.uk, starts_on=D(2019, 1, 1),
                                ends_on=D(2019, 12, 31), actor=viewer)
-    assert not CooperationPlan.objects.filter(title="Van een raadpleger").exists()
+    assert not in_db(CooperationPlan).filter(title="Van een raadpleger").exists()
 
 
 def test_plans_and_milestones_keep_their_history(plans, analyst):
@@ -126,4 +127,4 @@ def test_plans_and_milestones_keep_their_history(plans, analyst):
         "planned", "at_risk"]
     assert list(CooperationPlan.history.filter(id=plans.plan.pk).order_by("history_date")
                 .values_list("title", flat=True))[-1] == "Actieplan VK"
-    assert CooperationPlan.objects.get(pk=plans.plan.pk).version == 2
+    assert in_db(CooperationPlan).get(pk=plans.plan.pk).version == 2

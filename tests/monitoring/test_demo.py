@@ -7,6 +7,7 @@ from ims.monitoring.demo import monitoring_demo_load
 from ims.monitoring.models import CooperationPlan, Official
 from ims.register.demo import demo_load
 from ims.register.reference import reference_load
+from tests.db import in_db
 
 
 def test_the_demo_monitoring_is_alive_and_loads_once(db, make_user, tmp_path):
@@ -21,7 +22,7 @@ def test_the_demo_monitoring_is_alive_and_loads_once(db, make_user, tmp_path):
             .count() for state in ("late", "due_soon")}
     assert mine == {"late": 3, "due_soon": 3}
     assert board.late >= 3 and board.due_soon >= 3
-    assert CooperationPlan.objects.count() == 2
-    for official in Official.objects.all():
+    assert in_db(CooperationPlan).count() == 2
+    for official in in_db(Official).all():
         page = selectors.official_page(user=bia, pk=official.pk)
         assert 0 < page.serving < page.total

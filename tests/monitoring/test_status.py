@@ -11,6 +11,7 @@ from ims.monitoring import selectors
 from ims.monitoring.status import state_of
 from ims.register import services as register
 from ims.register.models import Milestone
+from tests.db import in_db
 
 D = dt.date
 DUE = D(2020, 6, 30)
@@ -44,7 +45,7 @@ def test_the_same_milestone_moves_from_later_to_due_soon_to_late(plans, analyst)
     def states() -> tuple[str, bool, bool]:
         late = selectors.milestone_list(user=analyst, filters=selectors.MilestoneFilters(state="late"))
         soon = selectors.milestone_list(user=analyst, filters=selectors.MilestoneFilters(state="due_soon"))
-        fresh = Milestone.objects.get(pk=milestone.pk)
+        fresh = in_db(Milestone).get(pk=milestone.pk)
         return state_of(status=fresh.status, due_on=fresh.due_on), late.filter(pk=milestone.pk).exists(), \
             soon.filter(pk=milestone.pk).exists()
 
@@ -54,7 +55,7 @@ def test_the_same_milestone_moves_from_later_to_due_soon_to_late(plans, analyst)
         assert states() == ("due_soon", False, True)
     with time_machine.travel(dt.datetime(2020, 7, 1, 12, tzinfo=dt.UTC), tick=False):
         assert states() == ("late", True, False)
-        register.milestone_update(milestone=Milestone.objects.get(pk=milestone.pk), status="done")
+        register.milestone_update(milestone=in_db(Milestone).get(pk=milestone.pk), status="done")
         assert states() == ("", False, False)
 
 

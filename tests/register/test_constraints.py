@@ -17,6 +17,7 @@ from django.db import IntegrityError, transaction
 from ims.core.gate import gate_open
 from ims.core.services import RegisterError
 from ims.register import models, services
+from tests.db import in_db
 from tests.factories import InitiativeFactory, PartnerFactory, RingAssignmentFactory
 
 pytestmark = pytest.mark.django_db
@@ -34,7 +35,7 @@ def test_initiative_ending_before_it_starts_is_refused():
     assert "vóór de geplande start" in str(err.value)
     refused_by_database(lambda: models.Initiative.objects.create(
         title="x", planned_start=dt.date(2020, 1, 1), planned_end=dt.date(2019, 1, 1)))
-    assert not models.Initiative.objects.exists()
+    assert not in_db(models.Initiative).exists()
 
 
 def test_unknown_country_code_is_refused():
@@ -61,7 +62,7 @@ def test_negative_personnel_is_refused():
 def test_negative_budget_is_refused():
     with pytest.raises(ValidationError):
         services.initiative_create(title="Te duur", budgets={2020: Decimal("-10")})
-    assert not models.Initiative.objects.filter(title="Te duur").exists(), "the whole create is rolled back"
+    assert not in_db(models.Initiative).filter(title="Te duur").exists(), "the whole create is rolled back"
     initiative = InitiativeFactory()
     refused_by_database(lambda: models.InitiativeBudget.objects.create(
         initiative=initiative, year=2020, amount_eur=Decimal("-1")))
@@ -87,7 +88,7 @@ def test_same_partner_year_and_status_is_one_figure():
     partner = PartnerFactory(code="BE")
     services.spending_record(partner="BE", year=2019, status="actual", pct_gdp=Decimal("0.9"))
     services.spending_record(partner="BE", year=2019, status="actual", pct_gdp=Decimal("0.95"))
-    assert models.DefenceSpending.objects.get(partner=partner).pct_gdp == Decimal("0.95")
+    assert in_db(models.DefenceSpending).get(partner=partner).pct_gdp == Decimal("0.95")
     refused_by_database(lambda: models.DefenceSpending.objects.create(
         partner=partner, year=2019, status="actual", pct_gdp=1))
 
@@ -110,7 +111,7 @@ def test_overlap_is_refused_on_update_too():
     RingAssignmentFactory(partner=partner, valid_from=dt.date(2012, 1, 1), valid_to=dt.date(2015, 1, 1))
     later = RingAssignmentFactory(partner=partner, valid_from=dt.date(2016, 1, 1))
     with gate_open("test: past the model, straight to the database"):
-        refused_by_database(lambda: models.RingAssignment.objects.filter(pk=later.pk).update(
+        refused_by_database(lambda: in_db(models.RingAssignment).filter(pk=later.pk).update(
             valid_from=dt.date(2014, 1, 1)))
 
 
@@ -119,7 +120,7 @@ def test_adjacent_ring_periods_and_other_partners_do_not_clash():
     RingAssignmentFactory(partner=fr, valid_from=dt.date(2012, 1, 1), valid_to=dt.date(2019, 1, 1))
     RingAssignmentFactory(partner=fr, valid_from=dt.date(2019, 1, 1))
     RingAssignmentFactory(partner=de, valid_from=dt.date(2012, 1, 1))
-    assert models.RingAssignment.objects.count() == 3
+    assert in_db(models.RingAssignment).count() == 3
 
 
 def test_ring_assign_closes_the_open_period_and_keeps_history():
@@ -149,7 +150,7 @@ def test_one_lead_nation_per_initiative():
         services.initiative_create(title="Twee leiders", participants=[("DE", "lead"), ("BE", "lead")])
     initiative = services.initiative_create(title="Een leider", participants=[("DE", "lead"), ("BE", "participant")])
     with gate_open("test: past the model, straight to the database"):
-        refused_by_database(lambda: models.Participation.objects.filter(initiative=initiative, partner__code="BE")
+        refused_by_database(lambda: in_db(models.Participation).filter(initiative=initiative, partner__code="BE")
                             .update(role="lead"))
 
 
@@ -169,4 +170,4 @@ def test_answered_commitment_names_its_answer():
 def test_unknown_partner_in_a_service_is_named():
     with pytest.raises(RegisterError, match="ZZ_UNKNOWN"):
         services.initiative_create(title="Met onbekende", participants=[("ZZ_UNKNOWN", "participant")])
-    assert not models.Initiative.objects.filter(title="Met onbekende").exists()
+    assert not in_db(models.Initiative).filter(title="Met onbekende").exists()

@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from ims.core.audit import AuditEntry
 from ims.register.models import Initiative
+from tests.db import in_db
 from tests.factories import InitiativeFactory
 
 pytestmark = pytest.mark.django_db
@@ -42,7 +43,7 @@ def test_an_analyst_changes_an_initiative_and_the_change_is_audited(analyst):
     response = client.post(url, data)
 
     assert response.status_code == 302
-    stored = Initiative.objects.get(pk=initiative.pk)
+    stored = in_db(Initiative).get(pk=initiative.pk)
     assert (stored.status, stored.summary, stored.version, stored.updated_by) == (
         "running", "Gezamenlijke staf", 2, analyst)
     entry = AuditEntry.objects.filter(action="update").latest("pk")
@@ -66,13 +67,13 @@ def test_two_sessions_editing_at_once_lose_nothing(make_user):
     assert [(label, theirs, mine) for label, theirs, mine in refused.context["conflicts"]] == [
         ("titel", "Staf (Bob)", "Staf (Alice)"), ("status", "idee", "studie"),
     ]
-    assert Initiative.objects.get(pk=initiative.pk).title == "Staf (Bob)"
+    assert in_db(Initiative).get(pk=initiative.pk).title == "Staf (Bob)"
 
     # Having seen Bob's change, Alice saves again on purpose: now her form names the stored version.
     again = _form_data(refused)
     assert str(again["base_version"]) == "2" and again["title"] == "Staf (Alice)"
     assert as_alice.post(url, again).status_code == 302
-    stored = Initiative.objects.get(pk=initiative.pk)
+    stored = in_db(Initiative).get(pk=initiative.pk)
     assert (stored.title, stored.version) == ("Staf (Alice)", 3)
     assert list(stored.history.order_by("history_date").values_list("title", flat=True)) == [
         "Staf", "Staf (Bob)", "Staf (Alice)"]
@@ -84,7 +85,7 @@ def test_a_viewer_may_not_edit(viewer, login):
     client = login(viewer)
     assert client.get(url).status_code == 403
     assert client.post(url, {"title": "Anders", "base_version": 1}).status_code == 403
-    assert Initiative.objects.get(pk=initiative.pk).title == "Staf"
+    assert in_db(Initiative).get(pk=initiative.pk).title == "Staf"
 
 
 def test_an_initiative_above_the_editors_clearance_is_not_found(make_user, login):
@@ -94,7 +95,7 @@ def test_an_initiative_above_the_editors_clearance_is_not_found(make_user, login
     client = login(editor)
     assert client.get(url).status_code == 404
     assert client.post(url, {"title": "Anders", "base_version": 1}).status_code == 404
-    assert Initiative.objects.get(pk=initiative.pk).title == "Geheim project"
+    assert in_db(Initiative).get(pk=initiative.pk).title == "Geheim project"
 
 
 def test_an_editor_cannot_raise_a_record_above_their_own_clearance(make_user, login):
@@ -108,7 +109,7 @@ def test_an_editor_cannot_raise_a_record_above_their_own_clearance(make_user, lo
     response = client.post(url, _form_data(shown) | {"classification": 3})
 
     assert response.status_code == 200 and response.context["form"].errors["classification"]
-    assert Initiative.objects.get(pk=initiative.pk).classification == 0
+    assert in_db(Initiative).get(pk=initiative.pk).classification == 0
 
 
 def test_bad_input_gets_a_dutch_message_and_is_not_stored(analyst, login):
@@ -121,7 +122,7 @@ def test_bad_input_gets_a_dutch_message_and_is_not_stored(analyst, login):
 
     assert response.status_code == 200
     assert "Het geplande einde ligt vóór de geplande start." in response.content.decode()
-    stored = Initiative.objects.get(pk=initiative.pk)
+    stored = in_db(Initiative).get(pk=initiative.pk)
     assert (stored.planned_start, stored.planned_end, stored.version) == (
         initiative.planned_start, initiative.planned_end, 1)
 

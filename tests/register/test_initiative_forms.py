@@ -14,6 +14,7 @@ from django.urls import reverse
 from ims.core.audit import AuditEntry
 from ims.register import services
 from ims.register.models import Initiative, Milestone, Participation
+from tests.db import in_db
 
 pytestmark = pytest.mark.django_db
 
@@ -84,7 +85,7 @@ def test_an_analyst_creates_an_initiative_with_its_parts(make_user, partners):
     response = client.post(url, data)
 
     assert response.status_code == 302, errors_of(response)
-    made = Initiative.objects.get(title="Gezamenlijke brigade")
+    made = in_db(Initiative).get(title="Gezamenlijke brigade")
     assert response["Location"] == reverse("register:initiative-detail", args=[made.pk])
     assert (made.status, made.classification, made.created_by) == ("study", 1, author)
     assert list(made.participations.values_list("partner__code", "role")) == [("DE", "lead")]
@@ -113,7 +114,7 @@ def test_the_form_offers_no_classification_above_the_editor_and_refuses_one(make
     response = client.post(url, shown | {"title": "Geheime partner", "participations-0-partner": str(partners.pk),
                                          "participations-0-role": "participant"})
     assert "participations-0-partner" in errors_of(response)
-    assert not Initiative.objects.filter(title__in=["Te hoog", "Geheime partner"]).exists()
+    assert not in_db(Initiative).filter(title__in=["Te hoog", "Geheime partner"]).exists()
 
 
 def test_two_leads_and_a_done_date_on_an_open_milestone_are_refused_beside_their_fields(analyst, partners):
@@ -131,7 +132,7 @@ def test_two_leads_and_a_done_date_on_an_open_milestone_are_refused_beside_their
     errors = errors_of(response)
     assert "participations-1-role" in errors and "lead nation" in errors["participations-1-role"][0]
     assert "milestones-0-done_on" in errors
-    assert not Initiative.objects.filter(title="Twee leiders").exists()
+    assert not in_db(Initiative).filter(title="Twee leiders").exists()
 
 
 def test_editing_parts_changes_them_and_keeps_the_others(analyst, partners):
@@ -146,9 +147,9 @@ def test_editing_parts_changes_them_and_keeps_the_others(analyst, partners):
              "milestones-0-status": "done", "milestones-0-done_on": ""}
     response = client.post(url, data)
     assert response.status_code == 302, errors_of(response)
-    assert sorted(Participation.objects.filter(initiative=initiative).values_list("partner__code", "role")) == [
+    assert sorted(in_db(Participation).filter(initiative=initiative).values_list("partner__code", "role")) == [
         ("BE", "observer"), ("DE", "lead")]
-    milestone = Milestone.objects.get(initiative=initiative)
+    milestone = in_db(Milestone).get(initiative=initiative)
     assert milestone.status == "done" and milestone.done_on is not None
     initiative.refresh_from_db()
     assert initiative.version == 2  # the parts moved the initiative's version on
@@ -165,7 +166,7 @@ def test_a_stale_edit_of_the_parts_is_refused_in_dutch(make_user, partners):
                                             "participations-1-role": "participant"})
     assert refused.status_code == 200
     assert "intussen gewijzigd door bob" in refused.content.decode()
-    assert sorted(Participation.objects.filter(initiative=initiative).values_list("partner__code", flat=True)) == [
+    assert sorted(in_db(Participation).filter(initiative=initiative).values_list("partner__code", flat=True)) == [
         "DE", "NL"]
 
 
@@ -173,7 +174,7 @@ def test_roles_without_edit_rights_get_no_form(viewer):
     client = session(viewer)
     assert client.get(reverse("register:initiative-create")).status_code == 403
     assert client.post(reverse("register:initiative-create"), {"title": "Nee", "base_version": "1"}).status_code == 403
-    assert not Initiative.objects.filter(title="Nee").exists()
+    assert not in_db(Initiative).filter(title="Nee").exists()
 
 
 def test_an_end_before_the_start_and_a_partner_twice_are_refused_beside_their_fields(analyst, partners):
@@ -197,7 +198,7 @@ def test_an_end_before_the_start_and_a_partner_twice_are_refused_beside_their_fi
     assert response.status_code == 200
     page = BeautifulSoup(response.content, "lxml")
     assert page.select_one("#participations .error") is not None
-    assert not Initiative.objects.filter(title__in=["Verkeerd om", "Dubbel"]).exists()
+    assert not in_db(Initiative).filter(title__in=["Verkeerd om", "Dubbel"]).exists()
 
 
 def test_the_service_refuses_a_partner_the_editor_cannot_see(make_user, partners):
@@ -208,4 +209,4 @@ def test_the_service_refuses_a_partner_the_editor_cannot_see(make_user, partners
         initiative_save(actor=editor, fields={"title": "Via de dienst"},
                         parts=Parts(participations=[PartRow(values={"partner": partners, "role": "participant"})]))
     assert (refused.value.part, refused.value.index) == ("participations", 0)
-    assert not Initiative.objects.filter(title="Via de dienst").exists()
+    assert not in_db(Initiative).filter(title="Via de dienst").exists()

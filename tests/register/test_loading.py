@@ -9,6 +9,7 @@ import pytest
 from ims.register import models
 from ims.register.demo import DEMO_FILE, demo_load
 from ims.register.reference import BODIES, reference_load
+from tests.db import in_db
 
 pytestmark = pytest.mark.django_db
 
@@ -29,9 +30,9 @@ def test_reference_data_loads_every_country_and_body_once():
     before = snapshot()
     assert reference_load()["new"] == 0
     assert snapshot() == before, "a second load writes nothing, not even history"
-    nato = models.Partner.objects.get(code="NATO")
+    nato = in_db(models.Partner).get(code="NATO")
     assert set(nato.members.values_list("code", flat=True)) >= {"NL", "DE", "US", "NO"}
-    assert models.Partner.objects.get(code="GB").name_nl == "Verenigd Koninkrijk"
+    assert in_db(models.Partner).get(code="GB").name_nl == "Verenigd Koninkrijk"
 
 
 def test_demo_register_loads_twice_without_duplicates(shared_dir):
@@ -48,7 +49,7 @@ def test_demo_register_loads_twice_without_duplicates(shared_dir):
 def test_demo_citations_point_into_the_seed_text(shared_dir):
     reference_load()
     demo_load(seeds_dir=shared_dir / "seeds")
-    citations = list(models.Citation.objects.select_related("document"))
+    citations = list(in_db(models.Citation).select_related("document"))
     assert len(citations) >= 50
     for citation in citations:
         cited = citation.document.text[citation.start:citation.end]
@@ -60,7 +61,7 @@ def test_demo_register_states_the_2019_strategic_partners(shared_dir):
     reference_load()
     demo_load(seeds_dir=shared_dir / "seeds")
     strategic_2019 = set(
-        models.RingAssignment.objects.filter(ring="strategic", valid_from__year=2019, valid_to__isnull=True)
+        in_db(models.RingAssignment).filter(ring="strategic", valid_from__year=2019, valid_to__isnull=True)
         .values_list("partner__code", flat=True)
     )
     assert strategic_2019 >= {"BE", "LU", "DE", "FR", "NO", "GB", "US"}

@@ -16,6 +16,7 @@ from django.test import Client
 from django.urls import reverse
 
 from ims.register import services
+from tests.db import in_db
 
 pytestmark = pytest.mark.django_db
 
@@ -183,10 +184,10 @@ def test_hidden_records_answer_as_missing(as_viewer, data):
     from ims.register.models import Commitment, Contribution, DefenceSpending, Procurement
 
     hidden = {
-        "register:commitment-detail": Commitment.objects.get(classification=2).pk,
-        "register:contribution-detail": Contribution.objects.get(classification=2).pk,
-        "register:spending-detail": DefenceSpending.objects.get(classification=2).pk,
-        "register:procurement-detail": Procurement.objects.get(classification=2).pk,
+        "register:commitment-detail": in_db(Commitment).get(classification=2).pk,
+        "register:contribution-detail": in_db(Contribution).get(classification=2).pk,
+        "register:spending-detail": in_db(DefenceSpending).get(classification=2).pk,
+        "register:procurement-detail": in_db(Procurement).get(classification=2).pk,
         "register:document-detail": data["secret_doc"].pk,
     }
     for name, pk in hidden.items():

@@ -14,6 +14,7 @@ from ims.core.classification import Classification
 from ims.register.models import Contribution, Initiative
 from ims.reporting.builder import build_report
 from ims.reporting.render import render
+from tests.db import in_db
 
 pytestmark = pytest.mark.django_db
 
@@ -100,7 +101,7 @@ def test_demo_register_has_a_section_per_strategic_partner_in_ring_order(shared_
 def test_annex_tables_equal_the_register_at_that_level(small_register, level):
     document = open_docx(render(build_report(year=2019, level=int(level)), "docx"))
     tables = annex_tables(document)
-    expected_operations = set(Contribution.objects.filter(year=2019, classification__lte=level)
+    expected_operations = set(in_db(Contribution).filter(year=2019, classification__lte=level)
                               .values_list("operation", flat=True))
     assert set(column(tables["bijlage1"])) == expected_operations
     assert ("Operatie Zeeslang" in expected_operations) == (level >= Classification.CONFIDENTIAL)
@@ -112,7 +113,7 @@ def test_annex_tables_equal_the_register_at_that_level(small_register, level):
         expected_projects.add("Project Zeeleeuw")
     assert set(column(tables["bijlage2"])) == expected_projects
     assert expected_projects == set(
-        Initiative.objects.filter(classification__lte=level).exclude(status="idea")
+        in_db(Initiative).filter(classification__lte=level).exclude(status="idea")
         .exclude(actual_end__lt="2019-01-01").exclude(title="Nationale opleiding").values_list("title", flat=True))
     rows = {row.cells[0].text: [c.text for c in row.cells] for row in tables["bijlage2"].rows[1:]}
     assert rows["Opleiding tankbemanningen"][1:5] == ["Duitsland (lead)", "pooling", "voorbereiding",

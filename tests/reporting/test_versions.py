@@ -15,6 +15,7 @@ from ims.register import services as reg
 from ims.reporting.builder.report import data_sha256
 from ims.reporting.models import FrozenReportError, ReportFile, ReportVersion
 from ims.reporting.services import ReportError, report_finalise, version_verify
+from tests.db import in_db
 
 pytestmark = pytest.mark.django_db(transaction=False)
 
@@ -44,7 +45,7 @@ def test_later_register_edits_do_not_change_a_finalised_version(final, small_reg
     reg.initiative_update(initiative=staf, title="Gezamenlijke marinestaf (vernieuwd)", actor=analyst)
     reg.contribution_create(operation="Operatie Noordlicht", year=2019, partners=["NO"], actor=analyst)
 
-    stored = ReportVersion.objects.get(pk=final.pk)
+    stored = in_db(ReportVersion).get(pk=final.pk)
     assert stored.data == data_before
     assert data_sha256(stored.data) == final.data_sha256
     assert {f.format: hashlib.sha256(bytes(f.content)).hexdigest() for f in stored.files.all()} == files_before
@@ -63,7 +64,7 @@ def test_later_register_edits_do_not_change_a_finalised_version(final, small_reg
 def test_a_second_finalisation_is_a_new_version(final, analyst):
     second = report_finalise(year=2019, classification=0, actor=analyst)
     assert second.number == 2 and second.data["letterhead"]["reference"] == "IMS-2019-2"
-    assert ReportVersion.objects.get(pk=final.pk).number == 1
+    assert in_db(ReportVersion).get(pk=final.pk).number == 1
 
 
 def test_a_finalised_version_cannot_be_modified(final):
@@ -73,9 +74,9 @@ def test_a_finalised_version_cannot_be_modified(final):
     with pytest.raises(FrozenReportError):
         final.delete()
     with pytest.raises(FrozenReportError):
-        ReportVersion.objects.filter(pk=final.pk).update(reference="gewijzigd")
+        in_db(ReportVersion).filter(pk=final.pk).update(reference="gewijzigd")
     with pytest.raises(FrozenReportError):
-        ReportVersion.objects.filter(pk=final.pk).delete()
+        in_db(ReportVersion).filter(pk=final.pk).delete()
     stored_file = final.files.get(format="pdf")
     stored_file.content = b"%PDF-vervalst"
     with pytest.raises(FrozenReportError):
@@ -87,7 +88,7 @@ def test_a_finalised_version_cannot_be_modified(final):
         cursor.execute("UPDATE reporting_reportversion SET reference = 'x' WHERE id = %s", [final.pk])
     with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
         cursor.execute("UPDATE reporting_reportfile SET sha256 = %s WHERE version_id = %s", ["0" * 64, final.pk])
-    assert ReportVersion.objects.get(pk=final.pk).reference == "BS2019-0001"
+    assert in_db(ReportVersion).get(pk=final.pk).reference == "BS2019-0001"
 
 
 def test_finalising_is_refused_above_clearance_and_for_viewers(small_register, make_user, viewer):
@@ -96,4 +97,4 @@ def test_finalising_is_refused_above_clearance_and_for_viewers(small_register, m
         report_finalise(year=2019, classification=2, actor=limited)
     with pytest.raises(ReportError, match="Uw rol"):
         report_finalise(year=2019, classification=0, actor=viewer)
-    assert not ReportVersion.objects.exists()
+    assert not in_db(ReportVersion).exists()

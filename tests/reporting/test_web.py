@@ -8,6 +8,7 @@ from bs4 import BeautifulSoup
 
 from ims.core.audit import AuditAction, AuditEntry
 from ims.reporting.models import ReportVersion
+from tests.db import in_db
 
 pytestmark = pytest.mark.django_db
 
@@ -48,7 +49,7 @@ def test_draft_and_version_downloads_are_in_the_audit_trail(small_register, anal
 
     response = client.post("/rapportage/definitief/", {"year": 2019, "classification": 0, "reference": "BS-1",
                                                        "confirmed": "yes"})
-    version = ReportVersion.objects.get()
+    version = in_db(ReportVersion).get()
     assert response.status_code == 302 and response["Location"] == f"/rapportage/versies/{version.pk}/"
     response = client.get(f"/rapportage/versies/{version.pk}/bestand.pdf")
     assert response.status_code == 200 and response.content == bytes(version.files.get(format="pdf").content)
@@ -59,7 +60,7 @@ def test_draft_and_version_downloads_are_in_the_audit_trail(small_register, anal
 
 def test_versions_above_clearance_are_invisible(small_register, analyst, viewer, login):
     login(analyst).post("/rapportage/definitief/", {"year": 2019, "classification": 2, "confirmed": "yes"})
-    version = ReportVersion.objects.get()
+    version = in_db(ReportVersion).get()
     client = login(viewer)
     assert client.get(f"/rapportage/versies/{version.pk}/").status_code == 404
     assert client.get(f"/rapportage/versies/{version.pk}/bestand.docx").status_code == 404
@@ -69,14 +70,14 @@ def test_versions_above_clearance_are_invisible(small_register, analyst, viewer,
 def test_a_viewer_cannot_finalise(small_register, viewer, login):
     response = login(viewer).post("/rapportage/definitief/", {"year": 2019, "classification": 0})
     assert response.status_code == 403  # refused by role, like every other write
-    assert not ReportVersion.objects.exists()
+    assert not in_db(ReportVersion).exists()
 
 
 def test_source_links_show_the_cited_passage_within_clearance(small_register, analyst, viewer, login):
     from ims.register.models import Citation
 
-    open_citation = Citation.objects.filter(document=small_register["letter"]).first()
-    secret = Citation.objects.get(document=small_register["secret_note"], start=0)
+    open_citation = in_db(Citation).filter(document=small_register["letter"]).first()
+    secret = in_db(Citation).get(document=small_register["secret_note"], start=0)
     page = login(analyst).get(f"/rapportage/bron/{open_citation.pk}/").content.decode()
     assert 'id="passage"' in page and "Kamerstuk 35 000 X, nr. 12" in page
     assert login(viewer).get(f"/rapportage/bron/{secret.pk}/").status_code == 404
@@ -87,7 +88,7 @@ def test_finalising_asks_for_confirmation_first(small_register, analyst, login):
     """"Definitief maken" freezes a version for good, so the first press says what it does and freezes nothing."""
     client = login(analyst)
     response = client.post("/rapportage/definitief/", {"year": 2019, "classification": 0, "reference": "BS-7"})
-    assert response.status_code == 200 and not ReportVersion.objects.exists()
+    assert response.status_code == 200 and not in_db(ReportVersion).exists()
     page = BeautifulSoup(response.content, "lxml")
     text = " ".join(page.select_one("section.confirm").get_text(" ").split())
     assert "De rapportage over 2019 definitief maken?" in text and "Dit wordt versie 1." in text
@@ -98,4 +99,4 @@ def test_finalising_asks_for_confirmation_first(small_register, analyst, login):
     back = page.select_one("section.confirm a[href*='/rapportage/?']")
     assert back["href"] == "/rapportage/?year=2019&classification=0"
     response = client.post("/rapportage/definitief/", confirm)
-    assert response.status_code == 302 and ReportVersion.objects.get().reference == "BS-7"
+    assert response.status_code == 302 and in_db(ReportVersion).get().reference == "BS-7"

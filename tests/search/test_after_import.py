@@ -9,6 +9,7 @@ from ims.search.models import SearchEntry
 from ims.search.selectors import search
 from ims.transfer.plan import EXCLUDED
 from ims.transfer.signals import register_imported
+from tests.db import in_db
 
 pytestmark = pytest.mark.django_db
 
@@ -21,7 +22,7 @@ def test_the_end_of_an_import_indexes_the_register(corpus, analyst):
     before = {(hit.kind, hit.title) for hit in search(user=analyst, q="onderzeeboten").hits}
     assert before
     # What an import leaves: the register's rows, and an empty index.
-    SearchEntry.objects.all().delete()
+    in_db(SearchEntry).all().delete()
     engine.clear()
     assert not search(user=analyst, q="onderzeeboten").hits
 

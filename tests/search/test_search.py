@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from ims.search.selectors import search
+from tests.db import in_db
 
 pytestmark = pytest.mark.django_db
 
@@ -141,7 +142,7 @@ def test_a_partner_raised_above_a_viewer_is_no_longer_a_way_to_find_its_initiati
     from ims.register.models import Partner
 
     assert ("initiative", "Koudweertraining in het hoge noorden") in _found(search(user=viewer, q="Noorwegen"))
-    norway = Partner.objects.get(code="NO")
+    norway = in_db(Partner).get(code="NO")
     norway.classification = 2
     record_save(norway)
     assert ("initiative", "Koudweertraining in het hoge noorden") not in _found(search(user=viewer, q="Noorwegen"))

@@ -19,6 +19,8 @@ import pytest
 from django.conf import settings
 from django.db import connection
 
+from tests.db import in_db
+
 SUBPROCESS_TIMEOUT = 300
 
 
@@ -123,7 +125,7 @@ def populated_register(db, shared_dir):
     by_name = {p.name[:3]: p for p in seeds}
     job_run(job_create(paths=[by_name["001"], by_name["004"]], actor=analyst).pk)
     job_run(job_create(paths=[by_name["000"], by_name["003"], by_name["002"]], actor=analyst, bundle=True).pk)
-    pending = list(ExtractedFact.objects.filter(status=FactStatus.PENDING).order_by("confidence", "pk"))
+    pending = list(in_db(ExtractedFact).filter(status=FactStatus.PENDING).order_by("confidence", "pk"))
     for fact in pending[-8:]:
         try:
             fact_accept(fact=fact, actor=analyst)
@@ -131,7 +133,7 @@ def populated_register(db, shared_dir):
             continue
     fact_reject(fact=pending[0], actor=analyst, note="Geen samenwerking, maar een opsomming.")
 
-    criteria_record(partner=Partner.objects.get(code="BE"), distance=0.2, culture=0.85, synergy=0.7,
+    criteria_record(partner=in_db(Partner).get(code="BE"), distance=0.2, culture=0.85, synergy=0.7,
                     reason="Nauwe marinesamenwerking.", actor=bia)
     _finalised_report(actor=analyst)
 

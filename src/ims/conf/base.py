@@ -36,8 +36,8 @@ SECRET_KEY = os.environ.get("IMS_SECRET_KEY", INSECURE_DEV_KEY)
 # Keys the audit trail's hash chain; must stay the same for the life of the trail.
 IMS_AUDIT_KEY = os.environ.get("IMS_AUDIT_KEY", SECRET_KEY)
 DEBUG = env_bool("IMS_DEBUG", False)
-# Reading a classified model without a user or level raises (ims.core.gate) instead of returning every row:
-# a development aid while the last read sites move to for_user/for_level.
+# Reading a classified model without a user or level raises (ims.core.gate) instead of returning every row.
+# On in development (dev.py) and always in the tests (ci.py); off here and so in production (see there).
 IMS_GATE_STRICT_READS = env_bool("IMS_GATE_STRICT_READS", False)
 ALLOWED_HOSTS = env_list("IMS_ALLOWED_HOSTS", "127.0.0.1,localhost")
 

@@ -5,6 +5,9 @@ from .base import DATA_DIR, DATABASES
 
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# Always strict, whatever the environment says: every read of a classified model in a test run says for
+# whom (for_user, for_level, for_actor, or unrestricted() for a system job), or the test fails.
+IMS_GATE_STRICT_READS = True
 
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # The SQLite test database is a file, as the demo's is, not Django's default shared-cache memory database:

@@ -5,3 +5,8 @@ with ``IMS_DEBUG=true``, never by default, so a demo shows the IMS error pages a
 """
 
 from .base import *  # noqa: F403
+from .base import env_bool
+
+# A read of a classified model that does not say for whom raises here, so a forgotten for_user() shows up
+# while developing instead of as secret rows on a low-clearance screen (ims.core.gate, README "The gate").
+IMS_GATE_STRICT_READS = env_bool("IMS_GATE_STRICT_READS", True)

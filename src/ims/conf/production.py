@@ -11,6 +11,9 @@ if not SECRET_KEY or SECRET_KEY == INSECURE_DEV_KEY:
     raise ImproperlyConfigured("IMS_SECRET_KEY must be set to a long random value in production.")
 
 DEBUG = False
+# Strict reads stay off unless IMS_GATE_STRICT_READS=true: clearance in production does not rest on them (every
+# read says for whom, and the tests and the access crawl run strict), while a read that the tests never reached
+# would turn into an error page for a user at work. It is a detector for development, not a lock.
 STATIC_ROOT = os.environ.get("IMS_STATIC_ROOT") or str(DATA_DIR / "static")  # noqa: F405
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
