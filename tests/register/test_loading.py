@@ -19,7 +19,7 @@ COUNTED = [models.Partner, models.RingAssignment, models.Initiative, models.Agre
 
 
 def snapshot() -> dict[str, int]:
-    counts = {m.__name__: m.objects.count() for m in COUNTED}
+    counts = {m.__name__: in_db(m).count() for m in COUNTED}
     counts.update({f"history:{m.__name__}": m.history.count() for m in COUNTED if hasattr(m, "history")})
     return counts
 

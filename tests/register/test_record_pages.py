@@ -203,7 +203,7 @@ def test_every_record_page_and_its_history_renders(as_analyst, data):
     services.agreement_create(kind="MoU", title="Afspraak", parties=["DE", "NL"])
     for name, model in (("commitment", Commitment), ("contribution", Contribution), ("spending", DefenceSpending),
                         ("procurement", Procurement), ("agreement", Agreement)):
-        pk = model.objects.order_by("pk").first().pk
+        pk = in_db(model).order_by("pk").first().pk
         detail = soup(as_analyst.get(reverse(f"register:{name}-detail", args=[pk])))
         assert detail.select_one(".tabs a[aria-current=page]").get_text() == "Gegevens"
         history = soup(as_analyst.get(reverse(f"register:{name}-history", args=[pk])))

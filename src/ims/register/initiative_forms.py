@@ -95,6 +95,14 @@ class PartFormSet(BaseInlineFormSet):
         self.user = user
         super().__init__(*args, form_kwargs={"user": user}, **kwargs)
 
+    def add_fields(self, form, index) -> None:
+        super().add_fields(form, index)
+        # Django's hidden id field looks a row up in the whole table; a row is one of this initiative's parts
+        # the user may see (the formset's own queryset), or it answers as a missing one.
+        pk_name = self.model._meta.pk.name
+        if pk_name in form.fields:
+            form.fields[pk_name].queryset = self.get_queryset()
+
     def rows(self) -> list[PartRow]:
         """The rows to save: new, changed or deleted ones (``row_forms`` holds their forms, in the same order)."""
         self.row_forms = [form for form in self.forms if form.has_changed()]
