@@ -263,7 +263,7 @@ def build_world() -> World:
     for model in (reg_models.Partner, reg_models.Citation, RingSuggestion, PartnerCriteria, WeightingScenario,
                   PartnerDevelopment, ReportVersion, ExtractedFact, reg_models.RingAssignment):
         known = {o.pk for o in world.objects.get(model, [])}
-        for obj in model.objects.all():
+        for obj in model.objects.unrestricted():
             if obj.pk not in known:
                 world.add(obj)
     for user in [creator, *world.users.values()]:
