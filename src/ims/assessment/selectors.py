@@ -58,7 +58,7 @@ def scenarios_all(*, user=None) -> dict[str, fw.Scenario]:
     scenario stays hidden from those without clearance.
     """
     scenarios = dict(fw.SCENARIOS)
-    rows = WeightingScenario.objects.all() if user is None else WeightingScenario.objects.for_user(user)
+    rows = WeightingScenario.objects.for_actor(user)  # None: the system, which sees every scenario
     # Names are unique per classification: of two scenarios with one name, the more classified one (the later
     # in this order) is the one a reader who may see both gets, as with the layers of ring periods.
     for row in rows.exclude(name__in=list(fw.SCENARIOS)).order_by("name", "classification"):
