@@ -18,7 +18,7 @@ class SeenThroughAdmin(ClearanceAdmin):
     as in the monitoring's selectors: an open record posted to a hidden partner would otherwise show its name."""
 
     def visible(self, queryset, user):
-        return queryset.filter(register._visible_via(user, "partner"))
+        return queryset.filter(register.related_visible_to(user, "partner"))
 
     def get_queryset(self, request):
         return self.visible(super().get_queryset(request), request.user)
@@ -99,7 +99,7 @@ class ActivityAdmin(SeenThroughAdmin):
     form = ActivityAdminForm
 
     def visible(self, queryset, user):
-        officials = models.Official.objects.for_user(user).filter(register._visible_via(user, "partner"))
+        officials = models.Official.objects.for_user(user).filter(register.related_visible_to(user, "partner"))
         return super().visible(queryset, user).filter(official__in=officials.values("pk"))
     list_display = ("occurred_on", "official", "kind", "partner", "classification")
     list_filter = ("kind",)

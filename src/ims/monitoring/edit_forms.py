@@ -123,7 +123,7 @@ class PlanMilestoneForm(VersionedModelForm):
             del self.fields["initiative"]  # what a milestone belongs to stays as it was made
         else:
             covered = Initiative.objects.for_user(user).filter(cooperation_plans=plan) if plan is not None \
-                else Initiative.objects.none()
+                else Initiative.objects.for_user(user).none()
             self.fields["initiative"] = forms.ModelChoiceField(
                 queryset=covered.only("pk", "title").order_by("title", "pk"), required=False,
                 label=_("Initiatief van het plan"), error_messages={"invalid_choice": UNKNOWN_CHOICE})

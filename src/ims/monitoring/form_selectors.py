@@ -15,4 +15,4 @@ def milestone_for_edit(*, user, pk: int) -> Milestone:
 
 
 def official_for_edit(*, user, pk: int) -> Official:
-    return Official.objects.for_user(user).filter(register._visible_via(user, "partner")).get(pk=pk)
+    return Official.objects.for_user(user).filter(register.related_visible_to(user, "partner")).get(pk=pk)

@@ -68,7 +68,7 @@ def plan_save(
     """
     creating = plan is None
     plan = plan if plan is not None else CooperationPlan()
-    _apply_edit(plan, fields, editable=PLAN_EDITABLE, version=None if creating else version)
+    apply_editable_fields(plan, fields, editable=PLAN_EDITABLE, version=None if creating else version)
     editor_check(actor=actor, record=plan)
     add: dict[str, list] = {}
     remove: dict[str, list] = {}
@@ -140,7 +140,7 @@ OFFICIAL_EDITABLE = frozenset({"kind", "user", "name", "partner", "starts_on", "
 def official_update(*, official: Official, actor=None, version: int | None = None, **fields) -> Official:
     """Change an official; for one who is a user, the user's clearance counts (and their name, if none is
     given). A newer stored version refuses the save (``StaleEdit``)."""
-    _apply_edit(official, fields, editable=OFFICIAL_EDITABLE, version=version)
+    apply_editable_fields(official, fields, editable=OFFICIAL_EDITABLE, version=version)
     if official.user_id:
         official.name = official.name or official.user.get_full_name() or official.user.username
         official.clearance = int(official.user.clearance)
