@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from django.contrib import admin, messages
 from django.contrib.admin.utils import NestedObjects, unquote
+from django.contrib.admin.widgets import ForeignKeyRawIdWidget
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import router
 from django.db.models import Model, QuerySet
 from django.http import Http404, HttpResponseRedirect
+from django.urls import NoReverseMatch, reverse
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from simple_history.admin import SimpleHistoryAdmin
@@ -14,7 +18,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from ims.accounts.permissions import Action, may
 
 from .clearance import clearance_choices, clearance_of, within_clearance
-from .forms import CheckedVersionForm
+from .forms import CheckedVersionForm, VisibleRowsInlineFormSet
 from .gate import is_gated, record_level
 from .services import StaleEdit, record_delete, record_link, record_save
 
@@ -53,9 +57,33 @@ def level_of(obj: Model) -> int:
 BOOKKEEPING = ("created_by", "updated_by", "created_at", "updated_at")
 
 
+class VisibleRawIdWidget(ForeignKeyRawIdWidget):
+    """Django's raw id widget names the chosen record by reading the whole table; this one reads among the
+    field's choices (the rows the user may see), so a hidden id shows no name, as a missing one does."""
+
+    def __init__(self, widget: ForeignKeyRawIdWidget, queryset: QuerySet):
+        super().__init__(widget.rel, widget.admin_site, widget.attrs, widget.db)
+        self.queryset = queryset
+
+    def label_and_url_for_value(self, value):
+        key = self.rel.get_related_field().name
+        try:
+            obj = self.queryset.get(**{key: value})
+        except (ValueError, ObjectDoesNotExist, ValidationError):
+            return "", ""
+        meta = obj._meta
+        try:
+            url = reverse(f"{self.admin_site.name}:{meta.app_label}_{meta.model_name}_change", args=(obj.pk,))
+        except NoReverseMatch:
+            url = ""
+        return Truncator(obj).words(14), url
+
+
 class ClearanceInlineMixin:
     """For inlines of a ClearanceAdmin: rows that name a hidden record are left out (and so left alone on
     save), and the choices offer only what the user may see."""
+
+    formset = VisibleRowsInlineFormSet
 
     def get_queryset(self, request):
         return visible_related(super().get_queryset(request), request.user)
@@ -86,6 +114,8 @@ class ClearanceAdmin(SimpleHistoryAdmin):
     def _restrict(self, formfield, db_field, request):
         if formfield is not None and hasattr(formfield, "queryset"):
             formfield.queryset = visible_related(formfield.queryset, request.user)
+            if type(formfield.widget) is ForeignKeyRawIdWidget:
+                formfield.widget = VisibleRawIdWidget(formfield.widget, formfield.queryset)
         return formfield
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):

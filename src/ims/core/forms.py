@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 
 from django import forms
+from django.forms.models import BaseInlineFormSet
 from django.utils.translation import gettext_lazy as _
 
 from ims.text.dates import DateError, PartialDate, parse_date
@@ -23,6 +24,20 @@ class VersionedModelForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if not self.is_bound:
             self.initial["base_version"] = self.instance.version if self.instance.pk else 1
+
+
+class VisibleRowsInlineFormSet(BaseInlineFormSet):
+    """An inline formset whose rows are found only among its own queryset.
+
+    Django's hidden id field looks a submitted row up in the whole table; here a row is one of the parent's
+    rows the formset shows (the user's visible ones), so an id of any other row answers as a missing one.
+    """
+
+    def add_fields(self, form, index) -> None:
+        super().add_fields(form, index)
+        pk_name = self.model._meta.pk.name
+        if pk_name in form.fields:
+            form.fields[pk_name].queryset = self.get_queryset()
 
 
 class CheckedVersionForm(VersionedModelForm):

@@ -4,11 +4,11 @@ budgets, each a formset whose rows the register's services save (``relations.ini
 from __future__ import annotations
 
 from django import forms
-from django.forms.models import BaseInlineFormSet, inlineformset_factory
+from django.forms.models import inlineformset_factory
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ims.core.forms import VersionedModelForm
+from ims.core.forms import VersionedModelForm, VisibleRowsInlineFormSet
 
 from .forms import DateInput
 from .models import Goal, Initiative, InitiativeBudget, Milestone, Participation, Partner
@@ -88,20 +88,12 @@ class BudgetForm(_PartForm):
         fields = ["year", "amount_eur"]
 
 
-class PartFormSet(BaseInlineFormSet):
+class PartFormSet(VisibleRowsInlineFormSet):
     """A part's rows; the formset's own checks across rows (one lead, one budget per year) are here."""
 
     def __init__(self, *args, user, **kwargs):
         self.user = user
         super().__init__(*args, form_kwargs={"user": user}, **kwargs)
-
-    def add_fields(self, form, index) -> None:
-        super().add_fields(form, index)
-        # Django's hidden id field looks a row up in the whole table; a row is one of this initiative's parts
-        # the user may see (the formset's own queryset), or it answers as a missing one.
-        pk_name = self.model._meta.pk.name
-        if pk_name in form.fields:
-            form.fields[pk_name].queryset = self.get_queryset()
 
     def rows(self) -> list[PartRow]:
         """The rows to save: new, changed or deleted ones (``row_forms`` holds their forms, in the same order)."""
