@@ -124,7 +124,7 @@ def _add_milestones(n: int) -> None:
     from ims.register.models import Milestone
 
     rng = random.Random(2)
-    plans = list(CooperationPlan.objects.values_list("pk", "starts_on", "ends_on", "classification"))
+    plans = list(CooperationPlan.objects.unrestricted().values_list("pk", "starts_on", "ends_on", "classification"))
     rows = []
     for i in range(n):
         pk, start, end, level = rng.choice(plans)
