@@ -126,7 +126,9 @@ vendor:
 	cp $(VENDORED) src/ims/static/ims/vendor/
 
 ## messages: recompile the translations after editing the .po files
+# compilemessages skips a .po older than its .mo, and a merge or checkout leaves the times in any order: touch first.
 messages: $(VENV)/.installed-dev
+	touch src/ims/locale/*/LC_MESSAGES/*.po
 	cd src/ims && ../../$(BIN)/django-admin compilemessages -l en -l nl
 
 clean:
