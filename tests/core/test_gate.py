@@ -114,6 +114,8 @@ UNRESTRICTED = {
     # The search index holds every record at its own level (searches filter by it), so keeping it up to date
     # and rebuilding it reads every record and every entry.
     "search/services.py": 11,
+    # After a migrate or a flush: whether any index entry is left, to empty the raw index tables if none is.
+    "search/apps.py": 1,
     # `ims export`: every row of every table.
     "transfer/exporting.py": 1,
     # Integrity checks that answer with a refusal only, whatever the writer may read: a final report version is
