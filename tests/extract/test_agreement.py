@@ -500,8 +500,8 @@ def test_a_signing_planned_for_later_is_announced_now(facts, text):
 def test_a_paper_of_the_dutch_parliament_speaks_for_the_netherlands(facts):
     # A short letter to the Staten-Generaal may name the Belgian colleague and never the Netherlands.
     text = (
-        "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal. Op 2 mei 2030 heb ik met mijn Belgische "
-        "ambtgenoot gesproken over de opleiding van duikers. Minister van Defensie Janssen tekende daarna een "
+        "Brief voor de Staten-Generaal, Tweede Kamer, ter attentie van haar voorzitter. Op 2 mei 2030 sprak ik "
+        "met de Belgische collega over het trainen van duikers. Minister van Defensie Janssen tekende daarna een "
         "intentieverklaring over duikers."
     )
     assert keyset(facts(text, "agreement", date="2030-06-01")) == {("LOI", ("BE", "NL"), "2030-06")}
