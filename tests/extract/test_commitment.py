@@ -276,3 +276,61 @@ def test_a_motion_headed_as_the_handelingen_do_is_the_first_named_members(facts)
     )
     found = facts(text, "commitment", "2031-11-20")
     assert keyset(found) == {("Stoffer", "2031-11-20")} and rules(found) == {"commitment.motion"}
+
+
+# The same request or promise written in other ways: the rule is the language's, not one letter's.
+
+
+def test_a_party_in_brackets_is_no_member_however_it_is_spelled(facts):
+    text = "Het lid Kramer (GroenLinks) en Kamerlid Bos (PvdA) hebben gevraagd naar de onderhoudskosten."
+    assert {f["member"] for f in facts(text, "commitment")} == {"Kramer", "Bos"}
+
+
+def test_lower_case_van_after_motie_is_the_preposition(facts):
+    text = "De regering geeft uitvoering aan de motie van Kramer over het gedeelde onderhoud van de tankers."
+    assert keyset(facts(text, "commitment")) == {("Kramer", None)}
+    # A particle opening the surname is capitalised when no first name precedes it.
+    text = "De regering geeft uitvoering aan de motie van Van Houten over het gedeelde onderhoud."
+    assert keyset(facts(text, "commitment")) == {("Van Houten", None)}
+
+
+def test_a_cited_motion_dated_by_its_own_phrase(facts):
+    text = "Deze brief gaat in op de motie-Kramer van 9 april jl. over het gedeelde onderhoud van de tankers."
+    assert keyset(facts(text, "commitment", "2031-06-01")) == {("Kramer", "2031-04-09")}
+    text = "Ik kom terug op de motie van het lid Kramer (Kamerstuk 40 100, nr. 7) van 9 april 2031."
+    assert keyset(facts(text, "commitment", "2031-06-01")) == {("Kramer", "2031-04-09")}
+
+
+def test_a_request_told_in_the_perfect_tense_is_dated_by_its_day(facts):
+    text = "Het lid Kramer heeft op 9 april 2031 een motie ingediend die vraagt om gedeeld onderhoud van de tankers."
+    assert keyset(facts(text, "commitment", "2031-06-01")) == {("Kramer", "2031-04-09")}
+    text = "Op 9 april 2031 hebben de leden Kramer en Bos schriftelijke vragen gesteld over de tankers."
+    assert keyset(facts(text, "commitment", "2031-06-01")) == {("Kramer", "2031-04-09"), ("Bos", "2031-04-09")}
+
+
+def test_the_committee_asking_is_a_request_of_the_kamer(facts):
+    text = "De vaste commissie voor Defensie heeft mij gevraagd om een reactie op het rapport over de tankers."
+    assert keyset(facts(text, "commitment")) == {(None, None)}
+    text = "De commissie verzoekt om een overzicht van de gedeelde tankers."
+    assert keyset(facts(text, "commitment")) == {(None, None)}
+    # The European Commission is no committee of the Kamer.
+    assert facts("De Europese Commissie heeft verzocht om een overzicht van de tankers.", "commitment") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "De minister heeft de Kamer toegezegd voor de zomer een brief over de tankers te sturen.",
+        "Het kabinet beloofde de Tweede Kamer een overzicht van de gedeelde tankers.",
+        "Staatssecretaris Kramer heeft beloofd de Kamer in het najaar te informeren over de tankers.",
+    ],
+)
+def test_a_promise_reported_in_the_third_person(facts, text):
+    found = facts(text, "commitment", "2031-06-01")
+    assert keyset(found) == {(None, "2031-06-01")}
+    assert rules(found) == {"commitment.promise"}
+
+
+def test_a_pledge_to_another_country_is_no_promise_to_parliament(facts):
+    assert facts("Het kabinet heeft Oekraïne extra luchtverdediging toegezegd.", "commitment") == []
+    assert facts("De minister belooft de bemanningen betere huisvesting.", "commitment") == []

@@ -53,7 +53,7 @@ KEYWORDS = register_keywords(
     "de heer ", "mevrouw ",
     "zullen wij", "zullen we", "wij zullen", "we zullen", "ik zal", "zal het kabinet", "zal de regering",
     "de kamer zal", "informeren", "tegemoet zien", "verzoek", "gevraagd", "verzocht", "commissie", "voornemens",
-    "informeer", "nformeerd", "ontvangt", "toe te zeggen", "zegt", "zeggen", "zeg ", "zegde",
+    "informeer", "nformeerd", "ontvangt", "toe te zeggen", "zegt", "zeggen", "zeg ", "zegde", "belo",
 )
 _PARTICLE = (
     r"(?:(?:El\s+|Al\s+|[Vv]an\s+(?:der\s+|den\s+|de\s+)?|[Dd]e\s+|[Dd]en\s+|[Tt]er\s+|[Tt]en\s+|[Tt]\s*'?\s*))?"
@@ -67,16 +67,21 @@ _PARTY = r"\([^()\n]{1,30}\)"  # "(VVD)", "(beiden PVV)" after a member's name
 _MEMBER = re.compile(
     rf"\b(?:[Hh]et\s+(?:Kamer)?lid|Kamerlid|(?:[Dd]e\s+)?Kamerleden|[Dd]e\s+leden"
     rf"|motie(?:\s+van)?(?:\s+het\s+lid|\s+de\s+leden)?)\s+"
-    rf"({_FIRST_NAME}{_SURNAME})(?:\s*{_PARTY})?(?:\s*(?:,|en)\s+({_FIRST_NAME}{_SURNAME})(?:\s*{_PARTY})?)*"
+    rf"({_FIRST_NAME}{_SURNAME})(?:\s*{_PARTY})?"
+    # more names in the list, not the title of the next member ("het lid A (X) en Kamerlid B")
+    rf"(?:\s*(?:,|en)\s+(?!Kamerl)({_FIRST_NAME}{_SURNAME})(?:\s*{_PARTY})?)*"
     # A member asking in a debate or its report: "De heer X (VVD) vraagt ...", "Mevrouw X verzocht ...".
     rf"|\b(?:[Dd]e\s+heer|[Mm]evrouw)\s+({_SURNAME})(?:\s*{_PARTY})?\s+(?=(?:vraagt|vroeg|verzoekt|verzocht)\b)"
 )
 _SURNAMES = re.compile(rf"{_FIRST_NAME}({_SURNAME})")
+_PARTY_BRACKETS = re.compile(_PARTY)
 # A member named as the author of an initiative, not as one who asks: "Initiatiefnota van het lid X".
 _AUTHORED = re.compile(r"initiatief\w*\s+van\s+$", re.IGNORECASE)
-# "de moties X (Kamerstuk ...), Y en Z/W": the list after the word, each item a first submitter.
+# "de moties X (Kamerstuk ...), Y en Z/W": the list after the word, each item a first submitter. A lower-case
+# "van" before a capital is the preposition ("de motie van Jansen"): a particle that opens a surname is
+# written with a capital when no first name precedes it ("de motie van Van Dijk").
 _MOTIONS = re.compile(
-    r"\bmoties?(?:\s+|-)(?:(?:van\s+)?(?:het\s+lid|de\s+leden)\s+)?(?=[A-Z]|[Vv]an\s|[Dd]e\s|[Tt]er?\s)"
+    r"\bmoties?(?:\s+|-)(?:(?:van\s+)?(?:het\s+lid|de\s+leden)\s+|van\s+(?=[A-Z]))?(?=[A-Z]|[Vv]an\s|[Dd]e\s|[Tt]er?\s)"
 )
 # Words that follow "de motie van" without being a member's name.
 _NOT_A_MEMBER = frozenset({"kamer", "regering", "commissie", "minister", "staatssecretaris", "kabinet", "fractie"})
@@ -135,6 +140,18 @@ _PROMISES = (
         ("ontvangt",),
     ),
 )
+# A toezegging reported in the third person, as news or a record of a debate tells it: "De minister heeft de
+# Kamer toegezegd ...", "Het kabinet beloofde een brief ...", "Staatssecretaris X heeft beloofd ...". It is one
+# to Parliament only where the Kamer or informing it is named: "heeft Oekraïne steun toegezegd" is none.
+_REPORTED_PLEDGE = Needs(
+    r"\b(?:minister|staatssecretaris|kabinet|regering|bewinds(?:man|vrouw|lieden))\b[^.]{0,60}"
+    r"\b(?:toegezegd|beloofd|beloofde|beloofden|belooft)\b",
+    ("toegezegd", "belo"),
+)
+_PARLIAMENT_NAMED = re.compile(
+    r"\b(?:de\s+(?:tweede\s+)?kamer|het\s+parlement|kamerleden|informeren|rapporteren|(?:toe\s+)?te\s+sturen"
+    r"|toe\s+te\s+zenden)\b"
+)
 # A promise is one to Parliament when it is about informing it: these verbs and nouns.
 _TO_PARLIAMENT = Needs(
     r"\b(?:informeren|in\s*(?:te\s+)?gaan\s+op|ingaan|toelichten|toe\s+te\s+lichten|schetsen|overzicht"
@@ -160,7 +177,11 @@ _DEBATE = Needs(
     ("behandeling", "overleg", "debat", "vragenuur", "toezegging", "toegezegd", "ingezonden"),
 )
 # A member asking, told in the past with its day: "stelden gisteren vragen", "vroeg op 3 mei": that day.
-_ASKED = re.compile(r"\b(?:stelde|stelden|vroeg|vroegen|diende|dienden|heeft\s+gevraagd|hebben\s+gevraagd)\b")
+# In the perfect tense the auxiliary and the participle stand apart: "heeft op 3 mei een motie ingediend".
+_ASKED = re.compile(
+    r"\b(?:stelde|stelden|vroeg|vroegen|verzocht|verzochten|diende|dienden)\b"
+    r"|\b(?:heeft|hebben)\b[^.]{0,80}\b(?:gevraagd|verzocht|ingediend|gesteld)\b"
+)
 _SUBMITTED = Needs(r"\bingezonden\b", ("ingezonden",))
 _DONE = Needs(
     r"\b(?:verwerkt|afgehandeld|uitgevoerd|ingelost)\b", ("verwerkt", "afgehandeld", "uitgevoerd", "ingelost")
@@ -169,9 +190,14 @@ _KAMER_REQUEST = Needs(
     r"(?:\bop\s+verzoek\s+van\s+(?:de\s+)?(?:tweede\s+kamer|kamer|vaste\s+commissie|commissie)"
     r"|\(verzoek\s+(?:van\s+de\s+)?(?:vaste\s+)?commissie"
     r"|\b(?:tweede\s+)?kamer\s+heeft\s+(?:ons|mij|het\s+kabinet|de\s+regering)\s+(?:gevraagd|verzocht)"
+    # the committee asking ("De vaste commissie voor Defensie heeft mij gevraagd ...", "De commissie verzoekt
+    # ..."); not the European Commission (see _NOT_THE_COMMITTEE)
+    r"|\b(?:de|uw)\s+(?:vaste\s+)?commissie\s+(?:voor\s+[\w-]+\s+)?(?:heeft\s+(?:(?:ons|mij|het\s+kabinet|de\s+regering)\s+)?"
+    r"(?:gevraagd|verzocht)|vraagt|verzoekt|vroeg|verzocht)\b"
     r"|\b(?:vragen|verzoek)\s+(?:gesteld\s+)?(?:door|van)\s+de\s+(?:vaste\s+)?commissie)",
     ("verzoek", "gevraagd", "verzocht", "commissie"),
 )
+_NOT_THE_COMMITTEE = re.compile(r"\b(?:europese|eu-)\s*commissie\b")
 _SUBJECT = re.compile(r"\b(?:ingaan op|informeren over|in te gaan op|over)\s+")
 # The request's own date right after it: "... van de vaste commissie voor Defensie van 3 mei jl.".
 _REQUEST_DATED = re.compile(r"(?:\s+voor\s+[\w-]+(?:\s+[\w-]+)?)?\s+van\s+")
@@ -185,14 +211,14 @@ RULE_PROMISE = "commitment.promise"
 RULE_KAMER = "commitment.kamer_request"
 
 
-for _needs in (*_PROMISES, _PLEDGE, _KAMER_REQUEST):
+for _needs in (*_PROMISES, _PLEDGE, _KAMER_REQUEST, _REPORTED_PLEDGE):
     register_keywords(*_needs.words)
 
 
 def _screens(doc: DocContext) -> dict[int, frozenset[int]]:
     """For each way of promising, pledging and requesting, the sentences holding one of its words (from the
     document's keyword pass, once per document)."""
-    return {id(needs): doc.having(needs.words) for needs in (*_PROMISES, _PLEDGE, _KAMER_REQUEST)}
+    return {id(needs): doc.having(needs.words) for needs in (*_PROMISES, _PLEDGE, _KAMER_REQUEST, _REPORTED_PLEDGE)}
 
 
 def _holds(screens: dict[int, frozenset[int]], i: int, low: str, needs: Needs) -> bool:
@@ -264,16 +290,20 @@ def _members(text: str) -> list[str]:
         if text[m.start() : m.start() + 5].lower() == "motie":
             continue  # a motion named in a letter: the cited-motion rule reads its list
         first = m.start(1) if m.start(1) >= 0 else m.start(3)
-        for name in _SURNAMES.findall(text, first, m.end()):
+        # A party in brackets after a name is no member, however it is written ("(PvdA)", "(GroenLinks)").
+        names = _PARTY_BRACKETS.sub(lambda b: " " * len(b.group()), text[first : m.end()])
+        for name in _SURNAMES.findall(names):
             name = " ".join(name.split())
             if name not in out:
                 out.append(name)
     return out
 
 
-def _cited_motions(text: str) -> list[str]:
-    """First submitters of the motions a sentence names ("de moties A (…), B en C/D": A, B, C)."""
-    out: list[str] = []
+def _cited_motion_ends(text: str) -> list[tuple[str, int]]:
+    """The first submitters of the motions a sentence names ("de moties A (…), B en C/D": A, B, C), each with
+    where its name (and its reference in brackets) ends: the motion's own date may follow there ("de motie
+    Jansen (...) van 3 mei 2030")."""
+    out: list[tuple[str, int]] = []
     for m in _MOTIONS.finditer(text):
         pos = m.end()
         single = not m.group(0).lower().startswith("moties")  # "de motie van de leden A en B": A's motion
@@ -284,19 +314,31 @@ def _cited_motions(text: str) -> list[str]:
             first = " ".join(name.group(1).split())
             if first.split()[-1].lower() in _NOT_A_MEMBER:
                 break
-            if first not in out:
-                out.append(first)
-            if single:
-                break
             pos = name.end()
             ref = _MOTION_REF.match(text, pos)
             if ref:
                 pos = ref.end()
+            if all(first != known for known, _ in out):
+                out.append((first, pos))
+            if single:
+                break
             sep = _MOTION_SEP.match(text, pos)
             if not sep:
                 break
             pos = sep.end()
     return out
+
+
+# The motion's own date right after its name: "de motie Jansen van 3 mei 2030", "(...), ingediend op 3 mei".
+_MOTION_DATED = re.compile(r"\s*,?\s*(?:(?:ingediend|voorgesteld|aangenomen)\s+)?(?:van|op|d\.d\.)\s+")
+
+
+def _motion_own_date(doc: DocContext, i: int, at: int) -> PartialDate | None:
+    tail = _MOTION_DATED.match(doc.sentences[i].text, at)
+    if not tail:
+        return None
+    dates = [d.value for d in doc.dates(i) if d.start == tail.end() and d.value.month is not None]
+    return dates[0] if dates else None
 
 
 def _title_case(name: str) -> str:
@@ -409,14 +451,14 @@ def extract(doc: DocContext) -> list[Commitment]:
         # Cheap tests first: most sentences with a keyword state no commitment at all.
         asking = "lid" in low or "leden" in low or "de heer" in low or "mevrouw" in low
         members = _members(text) if asking else []
-        cited = [name for name in _cited_motions(text) if name not in members_seen] if "motie" in low else []
+        cited = [(n, at) for n, at in _cited_motion_ends(text) if n not in members_seen] if "motie" in low else []
         promise = (
             any(_holds(screens, i, low, form) for form in _PROMISES)
             and bool(_TO_PARLIAMENT.search(low))
             and not _NOT_A_PROMISE.search(low)
-        )
+        ) or (_holds(screens, i, low, _REPORTED_PLEDGE) and bool(_PARLIAMENT_NAMED.search(low)))
         pledge_word = _holds(screens, i, low, _PLEDGE)
-        kamer = _holds(screens, i, low, _KAMER_REQUEST)
+        kamer = _holds(screens, i, low, _KAMER_REQUEST) and not _NOT_THE_COMMITTEE.search(low)
         if not (members or cited or promise or pledge_word or kamer):
             continue
         own_date = _debate_date(doc, i)
@@ -426,11 +468,11 @@ def extract(doc: DocContext) -> list[Commitment]:
             members_seen.add(member)
             date = own_date or _asked_date(doc, i) or _earlier_debate_date(doc, i)
             facts.append(_fact(doc, i, i, RULE_MEMBER, 0.85 if date else 0.75, member, date))
-        for member in cited:
+        for member, at in cited:
             if member in members_seen:
                 continue
             members_seen.add(member)
-            facts.append(_fact(doc, i, i, RULE_CITED_MOTION, 0.8, member, None))
+            facts.append(_fact(doc, i, i, RULE_CITED_MOTION, 0.8, member, _motion_own_date(doc, i, at)))
         by_member = bool(members) and not cited  # "op verzoek van het lid X zal ik": the member's request
         pledge = pledge_word and own_date is not None
         own_pledge = pledge_word and not pledge and bool(_OWN_PLEDGE.search(low))
