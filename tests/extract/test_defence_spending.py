@@ -1,5 +1,7 @@
 """defence_spending: budget figures per country, year and status."""
 
+import pytest
+
 
 def keyset(found: list[dict]) -> set[tuple]:
     return {(f["partner"], f["year"], f["amount"], f["currency"], f["pct_gdp"], f["status"]) for f in found}
@@ -189,3 +191,69 @@ def test_a_rise_from_todays_share_gives_todays_figure_too(facts):
         ("ES", 2029, None, None, 1.2, "actual"),
         ("ES", 2032, None, None, 1.8, "planned"),
     }
+
+
+# The same figure written in other ways: the rule is the language's, not one text's.
+
+
+@pytest.mark.parametrize(
+    ("text", "pct"),
+    [
+        ("Finland besteedt twee procent van het bbp aan defensie.", 2.0),
+        ("Finland besteedt anderhalf procent van het bbp aan defensie.", 1.5),
+        ("Finland besteedt drieënhalf procent van het bbp aan defensie.", 3.5),
+        ("Finland spends 2.4% of its GDP on defence.", 2.4),
+    ],
+)
+def test_a_share_written_in_words_or_with_a_decimal_point(facts, text, pct):
+    assert keyset(facts(text, "defence_spending", "2031-03-01")) == {("FI", 2031, None, None, pct, "actual")}
+
+
+def test_a_share_held_against_the_nato_norm_is_a_share_of_gdp(facts):
+    text = "Finland zit met 2,4 procent ruim boven de NAVO-norm."
+    assert keyset(facts(text, "defence_spending", "2031-03-01")) == {("FI", 2031, None, None, 2.4, "actual")}
+
+
+def test_a_share_in_brackets_after_what_is_spent(facts):
+    text = "De Finse defensie-uitgaven (2,4 procent van het bbp) liggen ruim boven het gemiddelde."
+    assert keyset(facts(text, "defence_spending", "2031-03-01")) == {("FI", 2031, None, None, 2.4, "actual")}
+
+
+def test_over_a_year_dates_the_figure(facts):
+    text = "Over 2030 kwamen de Finse defensie-uitgaven uit op 2,3 procent van het bbp."
+    assert keyset(facts(text, "defence_spending", "2031-03-01")) == {("FI", 2030, None, None, 2.3, "actual")}
+
+
+def test_a_level_of_defence_spending_without_the_word_bbp(facts):
+    text = "De Finse defensie-uitgaven stijgen van 2,3 procent in 2030 naar 2,6 procent in 2033."
+    assert keyset(facts(text, "defence_spending", "2031-03-01")) == {
+        ("FI", 2030, None, None, 2.3, "actual"),
+        ("FI", 2033, None, None, 2.6, "planned"),
+    }
+    text = "Volgens de president doet Finland, dat 2,3 procent uitgeeft aan defensie, genoeg."
+    assert keyset(facts(text, "defence_spending", "2031-03-01")) == {("FI", 2031, None, None, 2.3, "actual")}
+    # A rate of change and a part of the budget are no shares of GDP.
+    assert facts("De Finse defensie-uitgaven stijgen dit jaar 4 procent.", "defence_spending") == []
+    assert facts("Ruim 20 procent van de Finse defensiebegroting gaat naar materieel.", "defence_spending") == []
+
+
+def test_a_country_written_without_its_diaeresis(facts):
+    text = "Belgie besteedde in 2030 1,3 procent van zijn bbp aan defensie."
+    assert keyset(facts(text, "defence_spending", "2031-03-01")) == {("BE", 2030, None, None, 1.3, "actual")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Finland gaat voortaan jaarlijks 3 procent van zijn bbp aan defensie besteden.",
+        "Finland zal zijn defensiebudget verhogen tot 3 procent van het bbp.",
+        "De premier zei dat Finland structureel 3 procent van het bbp aan defensie wil uitgeven.",
+    ],
+)
+def test_a_countrys_own_goal_without_a_year_is_a_target(facts, text):
+    assert keyset(facts(text, "defence_spending", "2031-03-01")) == {("FI", None, None, None, 3.0, "target")}
+
+
+def test_someone_elses_wish_for_a_country_is_no_goal_of_its_own(facts):
+    assert facts("De president wil dat Finland 3 procent van het bbp aan defensie uitgeeft.", "defence_spending") == []
+    assert facts("Finland steunt de verhoging naar 3 procent van het bbp.", "defence_spending") == []

@@ -128,3 +128,7 @@ def test_mentions_by_span_are_the_mentions_of_the_whole_text_cut_up():
             for m in find_mentions(text)
             if starts[k] <= m.start and m.end <= ends[k]
         ]
+
+
+def test_a_name_written_without_its_diaeresis_is_the_same_country():
+    assert [m.id for m in find_mentions("Belgie, Italie en Oekraine")] == ["BE", "IT", "UA"]

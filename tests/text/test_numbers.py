@@ -79,6 +79,18 @@ def test_percentages():
     assert [p.value for p in found] == [Decimal("1.4"), Decimal("2")]
 
 
+def test_percentages_in_words_and_with_an_english_decimal_point():
+    text = "eerst twee procent, dan anderhalf procent, toen tweeënhalf procent, een half procent en 1.75%"
+    assert [p.value for p in find_percentages(text)] == [
+        Decimal("2"), Decimal("1.5"), Decimal("2.5"), Decimal("0.5"), Decimal("1.75")
+    ]
+    # "een" alone is the article, and a point before three digits is a Dutch thousands point.
+    assert find_percentages("een procent hoger") == []
+    assert [p.value for p in find_percentages("1.250 procent")] == [Decimal("1250")]
+    found = find_percentages("met een drie procent")
+    assert "met een drie procent"[found[0].start : found[0].end] == "drie procent"
+
+
 def test_cardinals_in_digits_and_words_but_not_in_designators():
     text = "ongeveer 450 militairen, twaalf extra NH-90's en vijfentwintig voertuigen"
     found = find_cardinals(text)

@@ -55,6 +55,9 @@ _GDP = Needs(
     r"\b(?:bbp|bnp|bruto (?:binnenlands|nationaal) product|gdp)\b",
     ("bbp", "bnp", "bruto binnenlands product", "bruto nationaal product", "gdp"),
 )
+# A norm for defence spending is a share of GDP: a percentage held against it is one ("Estland zit met 3,4
+# procent ruim boven de NAVO-norm"), though the sentence does not say "bbp".
+_SPENDING_NORM = re.compile(r"\b(?:navo-?norm\w*|\w*procents?-?norm\w*|\d+(?:,\d+)?\s?%-?norm\w*|bestedingsnorm\w*)")
 # A sentence that sets the scene for the ranking sentences after it.
 _SCENE = re.compile(
     r"\b(?:bbp|bnp|bruto (?:binnenlands|nationaal) product|gdp|\w*norm|defensie-?uitgaven|aan defensie"
@@ -72,6 +75,21 @@ _OF_OTHER = re.compile(
     r"^\s*(?:van\s+(?:de|het|hun|zijn|haar)\s+(?:defensie-?\w*|\w*begroting|\w*budget|uitgaven)|op\b)"
 )
 _SUPERSEDED = re.compile(r"in plaats van")
+_SPENDING_NOUN = re.compile(
+    r"\b(?:defensie-?(?:uitgaven|begroting|budget)|militaire\s+uitgaven|uitgaven\s+aan\s+defensie)\b"
+)
+# "X procent aan defensie uitgeven/besteden" (in any order of verb and share): the idiom of a share of GDP.
+_SPEND_VERB = re.compile(
+    r"\b(?:(?:uit)?(?:geeft|geven|gaf|gaven|gegeven)|besteedt?|besteden|besteedde|besteedden)\b"
+)
+_ON_DEFENCE_AFTER = re.compile(r"[^.;]{0,40}?\b(?:aan|voor)\s+defensie\b")  # used with match() after the share
+_LEVEL_BEFORE = re.compile(
+    r"\b(?:naar|tot|op|van|bedraagt|bedragen|bedroeg|bedroegen)\s+(?:ruim\s+|bijna\s+|circa\s+|ongeveer\s+|zo'n\s+)?$"
+)
+# What is spent, right before a bracket: "de defensie-uitgaven (...)", "het defensiebudget (...)".
+_SPENT_BEFORE = re.compile(
+    r"(?:defensie-?(?:uitgaven|begroting|budget)|militaire\s+uitgaven|uitgaven\s+aan\s+defensie)\s*$"
+)
 # The same figure said again as a share, in apposition: "8,6 miljard euro, ofwel 1,2 procent van het bbp".
 _APPOSITION = re.compile(
     r"\s*,?\s*(?:ofwel|oftewel|ofte|of|dat\s+is|wat\s+neerkomt\s+op|goed\s+voor)\s+"
@@ -107,19 +125,24 @@ _TARGET = re.compile(
 )
 _PLANNED = re.compile(
     r"\b(?:voorstel|voorziet|begroot|raming|gepland|verhog\w*|stijgt|stijgen|groeit|zal|zullen|plan\w*"
-    r"|van plan|wil|willen)\b"
+    r"|van plan|wil|willen|gaat|gaan|voortaan|jaarlijks|structureel)\b"
+)
+# A country's own intent, in its own clause: the verb of the future or of wanting ("zal ... besteden",
+# "wil ... uitgeven", "gaat voortaan ... investeren"), or a standing rule ("jaarlijks", "voortaan").
+_OWN_INTENT = re.compile(
+    r"\b(?:zal|zullen|wil|willen|gaat|gaan|voortaan|jaarlijks|structureel|elk\s+jaar|ieder\s+jaar)\b"
 )
 _PLAN_WORDS = re.compile(r"\b(?:voorstel|voorziet|begroot|raming|gepland|plan\w*)\b")
 _ACTUAL = re.compile(r"\b(?:bedraagt|bedragen|bedroeg(?:en)?|besteedt|besteden|besteedde|uitgegeven|gaf|zit)\b")
 _YEAR_AFTER = re.compile(
     r"^\s*(?:procent\s+|%\s*)?(?:van\s+(?:het|hun|zijn|haar)\s+(?:bbp|bnp|bruto\s+(?:binnenlands|nationaal)\s+product)\s+)?"
-    r"(?:in|voor|tegen|per|vanaf|uiterlijk in)\s+(\d{4})"
+    r"(?:in|voor|tegen|per|vanaf|uiterlijk in|over)\s+(\d{4})"
     r"(?:\s*(?:en|,)\s*(\d{4}))?\b"
 )
 _CLAUSE_YEAR = re.compile(r"\b(?:vanaf|tegen|in|per|uiterlijk)\s+$")
 _YEAR_REACH = 30  # a year written more than this before a figure belongs to something else
 # A time that opens the sentence scopes over it: "In 2020 ...", "Volgend jaar ...", "Dit jaar ...".
-_OPENING_TIME = re.compile(r"^\s*(?:(?:in|tegen|vanaf|per|voor)\s+)?$", re.IGNORECASE)
+_OPENING_TIME = re.compile(r"^\s*(?:(?:in|tegen|vanaf|per|voor|over)\s+)?$", re.IGNORECASE)
 _BRACKET = re.compile(r"[()]")
 _NEXT_TAKES_UP = re.compile(r"^(?:de|deze|die)\s+(?:\w+\s+)?(?:norm|doelstelling|afspraak|ambitie)\b")
 _NEXT_YEAR = re.compile(r"\b(?:tegen|in|vanaf|uiterlijk in)\s+(\d{4})\b")
@@ -201,6 +224,16 @@ def _groups(doc: DocContext, i: int, shares: bool) -> list[_Group]:
     values: list[tuple[int, int, Amount | None, Percentage | None]] = [
         (a.start, a.end, a, None) for a in find_amounts(text)
     ]
+    spent_on_defence = "defensie" in low and bool(_SPEND_VERB.search(low))
+    if not shares and (_SPENDING_NOUN.search(low) or spent_on_defence):
+        # Without "bbp" a percentage of what is spent on defence is a share of GDP where it is a level the
+        # spending reaches or starts from ("de defensie-uitgaven stijgen van 1,2 procent in 2029 naar 1,5
+        # procent"), not a rate of change ("stijgen dit jaar 3 procent") nor a part of something else.
+        values += [
+            (p.start, p.end, None, p) for p in find_percentages(text)
+            if _LEVEL_BEFORE.search(low, max(0, p.start - 30), p.start)
+            or (spent_on_defence and _ON_DEFENCE_AFTER.match(low, p.end))
+        ]
     if shares:
         values += [(p.start, p.end, None, p) for p in find_percentages(text)]
         if "naar" in low or " tot " in low:
@@ -215,12 +248,16 @@ def _groups(doc: DocContext, i: int, shares: bool) -> list[_Group]:
             continue
         inside = next(((a, b) for a, b in brackets if a < start < b), None)
         owner = _country_before_bracket(doc, i, inside[0]) if inside else None
-        if inside and owner is None:  # a conversion or share of GDP of the figure before the bracket
-            group = groups[-1] if groups and groups[-1].end >= inside[0] - 1 else None
+        group = groups[-1] if inside and groups and groups[-1].end >= inside[0] - 1 else None
+        own_share = group is None and pct is not None and inside and _SPENT_BEFORE.search(low, 0, inside[0])
+        if inside and owner is None and not own_share:
+            # a conversion or share of GDP of the figure before the bracket
             superseded = _SUPERSEDED.search(low, inside[0], start)
             if group and pct is not None and group.pct is None and not superseded:
                 group.pct = pct.value
             continue
+        # else a share in brackets right after what is spent, no figure before it: "De Amerikaanse
+        # defensie-uitgaven (3,5 procent van het bbp) zijn de hoogste" gives the figure itself
         if _SUPERSEDED.search(low, max(0, start - 20), start):
             continue
         last = groups[-1] if groups else None
@@ -527,7 +564,12 @@ def _facts_in(doc: DocContext, i: int, shares: bool, scene: bool, follower: bool
         for year in years:
             final = status
             if status == "planned" and year is None:
-                continue  # a plan is for a year: "steunt de verhoging naar 2 procent" states none
+                # A plan is for a year; a country's own intent without one ("Zweden zal zijn budget verhogen
+                # tot 2 procent", "gaat voortaan jaarlijks 2 procent besteden") is a goal: a target, year null.
+                # Support for someone's rise ("steunt de verhoging naar 2 procent") states none.
+                if not (in_sentence and _own_intent(doc, i, g)):
+                    continue
+                final = "target"
             if status == "actual" and year and doc.year and year > doc.year:
                 final = "planned"
             elif (
@@ -539,6 +581,18 @@ def _facts_in(doc: DocContext, i: int, shares: bool, scene: bool, follower: bool
                 _Found(partner, year, final, g.amount, g.currency, g.pct, doc.evidence(i), confidence, rule)
             )
     return out
+
+
+def _own_intent(doc: DocContext, i: int, g: _Group) -> bool:
+    """Whether the country named before figure ``g`` states an intent of its own for it: the intent word
+    follows the country in the figure's clause ("Zweden wil ... 2 procent", "dat Duitsland 2 procent ...
+    zal besteden"), not someone else's wish about it ("Trump wil dat Duitsland 2 procent uitgeeft")."""
+    low = doc.lower(i)
+    before = [m.end for m in doc.mentions(i) if m.kind == COUNTRY and m.end <= g.start]
+    before += [pos + len("ons land") for pos, _ in _pronoun_countries(doc, i) if pos < g.start]
+    if not before:
+        return False
+    return bool(_OWN_INTENT.search(low, max(before), _clause_end(low, g.end)))
 
 
 def _year_for(doc: DocContext, status: str) -> int | None:
@@ -577,7 +631,7 @@ def extract(doc: DocContext) -> list[DefenceSpending]:
         )
     ]
     for i in sorted(keyword_sentences | set(followers)):
-        shares = bool(_GDP.search(doc.lower(i))) or i in scene
+        shares = bool(_GDP.search(doc.lower(i))) or i in scene or bool(_SPENDING_NORM.search(doc.lower(i)))
         follower = i not in keyword_sentences
         for found in _facts_in(doc, i, shares, i in keyword_sentences or i in scene, follower):
             key = (found.partner, found.year, found.status)

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -242,7 +243,17 @@ def _entries() -> dict[str, tuple[str, str, str]]:
             add(surface, (org.id, org.kind, NAME))
     for region in _REGIONS:
         add(region, (region, REGION, NAME))
+    # A name written without its diaeresis or accent, as plain text and news often do ("Belgie", "Italie",
+    # "Oekraine"), is the same name; the folded form never takes the place of a name of its own.
+    for surface, value in list(entries.items()):
+        folded = _fold_accents(surface)
+        if folded != surface and folded not in entries:
+            entries[folded] = value
     return entries
+
+
+def _fold_accents(surface: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", surface) if not unicodedata.combining(c))
 
 
 def _trie_pattern(words: Iterable[str]) -> str:

@@ -99,9 +99,18 @@ _DIGIT_RUN = re.compile(r"\d\d*")  # not "\d+", which the regex engine tries at 
 # _START(_DIGITS) led by the first digit, the look-behind checking the character before it: a pattern led by
 # a character class is scanned for in a fast loop, one led by a look-behind is tried at every position.
 _PERCENT = re.compile(
-    r"(?P<n>\d(?<![\d.,]\d)(?:\d{0,2}(?:\.\d{3})+(?:,\d+)?|\d*(?:,\d+)?))\s?(?:%|procent\b|pct\b)",
+    r"(?P<n>\d(?<![\d.,]\d)(?:\d{0,2}(?:\.\d{3})+(?:,\d+)?|\d*(?:,\d+)?))\s?(?:%|procent\b|percent\b|pct\b)",
     re.IGNORECASE,
 )
+# An English decimal point ("2.5%", "1.75 percent"): one or two digits after the point, which a Dutch thousands
+# point never has (it is followed by three).
+_PERCENT_POINT = re.compile(
+    r"(?P<n>\d(?<![\d.,]\d)\d?\.\d{1,2})(?![\d.,])\s?(?:%|procent\b|percent\b|pct\b)", re.IGNORECASE
+)
+# A share written in words: "twee procent", "anderhalf procent", "drieënhalf procent", "een half procent". A
+# bare "een" is left alone: it is also the article ("een procent hoger" is ambiguous in print).
+_ARTICLE = re.compile(r"een\s+", re.IGNORECASE)
+_PERCENT_WORDS = re.compile(r"\b(?P<w>(?:een\s+)?[a-zëé]{3,40})\s+(?:procent|percent)\b", re.IGNORECASE)
 _NUMBER_ENDINGS = (
     "nul", "een", "één", "eén", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf",
     "twaalf", "tig", "honderd", "duizend",
@@ -255,12 +264,44 @@ def find_amounts(text: str) -> list[Amount]:
 
 
 def find_percentages(text: str) -> list[Percentage]:
-    """Percentages ("0,95%", "2 procent") in running text, in order."""
-    return [
+    """Percentages ("0,95%", "2 procent", "2.5%", "twee procent", "anderhalf procent") in running text, in
+    order."""
+    found = [
         Percentage(Decimal(m["n"].replace(".", "").replace(",", ".")), m.start(), m.end())
         for m in _PERCENT.finditer(text)
         if len(m["n"]) <= MAX_NUMERAL
     ]
+    if "." in text:
+        found += [Percentage(Decimal(m["n"]), m.start(), m.end()) for m in _PERCENT_POINT.finditer(text)]
+    low = text.lower()
+    if "procent" in low or "percent" in low:
+        for m in _PERCENT_WORDS.finditer(text):
+            word, start = " ".join(m["w"].lower().split()), m.start()
+            article = _ARTICLE.match(m["w"])
+            if article and word != "een half":  # "met een twee procent": the article, then the number
+                word, start = word[4:], m.start() + article.end()
+            value = _percent_word(word)
+            if value is not None:
+                found.append(Percentage(value, start, m.end()))
+    found.sort(key=lambda p: p.start)
+    return found
+
+
+def _percent_word(word: str) -> Decimal | None:
+    """ "twee" -> 2, "anderhalf" -> 1.5, "tweeënhalf" -> 2.5, "een half" -> 0.5; None for other words."""
+    word = " ".join(word.split())
+    if word in ("half", "een half"):
+        return Decimal("0.5")
+    if word == "anderhalf":
+        return Decimal("1.5")
+    for sep in ("ënhalf", "enhalf"):
+        if word.endswith(sep):
+            whole = _words_value(word[: -len(sep)])
+            return Decimal(whole) + Decimal("0.5") if whole is not None and 1 <= whole <= 20 else None
+    if word == "een":
+        return None
+    whole = _words_value(word)
+    return Decimal(whole) if whole is not None and whole <= 100 else None
 
 
 def find_cardinals(text: str) -> list[Cardinal]:
