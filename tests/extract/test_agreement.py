@@ -569,3 +569,34 @@ def test_an_accord_with_its_article_still_gives(facts):
 )
 def test_overeenkomst_as_likeness_is_no_instrument(facts, text):
     assert facts(text, "agreement") == []
+
+
+# The same instrument written in other ways: the rule is the language's, not one text's.
+
+
+def test_an_enumeration_of_three_sides_after_tussen_or_met(facts):
+    text = "Het MoU tussen Nederland, Estland en Letland over gedeelde radars werd in mei 2031 ondertekend."
+    assert keyset(facts(text, "agreement")) == {("MoU", ("EE", "LV", "NL"), "2031-05")}
+    text = "Nederland heeft met Estland, Letland en Litouwen een verdrag gesloten over gedeelde radars."
+    assert [f["parties"] for f in facts(text, "agreement")] == [["EE", "LT", "LV", "NL"]]
+    # A comma followed by something else than a country ends the list of sides.
+    text = "Het verdrag met Estland, dat in 2030 werd gesloten, regelt de gedeelde radars."
+    assert keyset(facts(text, "agreement")) == {("TREATY", ("EE", "NL"), "2030")}
+
+
+def test_a_signing_told_by_a_participle_before_the_noun(facts):
+    text = "De op 9 maart 2031 door Nederland en Estland getekende intentieverklaring regelt de radars."
+    assert keyset(facts(text, "agreement")) == {("LOI", ("EE", "NL"), "2031-03-09")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nederland en Estland hebben de intentie uitgesproken een verdrag te sluiten over gedeelde radars.",
+        "Nederland tekent volgende maand een intentieverklaring met Estland over gedeelde radars.",
+        "Binnenkort ondertekenen Nederland en Estland een MoU over gedeelde radars.",
+    ],
+)
+def test_an_instrument_still_to_be_concluded_is_announced_with_the_document(facts, text):
+    found = facts(text, "agreement", "2031-06-20")
+    assert [(f["parties"], f["date"]) for f in found] == [(["EE", "NL"], "2031-06-20")]

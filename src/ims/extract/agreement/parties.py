@@ -77,6 +77,10 @@ def listed_after(
         subject = _subjects(doc, i, low, lo, cue.start())
     start = m.end()
     end = _PARTY_LIST_END.search(low, start, hi)
+    # An enumeration of three or more sides goes on after its commas: "tussen Nederland, België en
+    # Luxemburg". A comma followed by anything but a country ends the list.
+    while end is not None and end.group() == "," and _country_starts(doc, i, low, end.end()):
+        end = _PARTY_LIST_END.search(low, end.end(), hi)
     stop = end.start() if end else hi
     listed = countries_in(doc, i, start, stop)
     # An organisation listed as a side ("een MoU tussen de NAVO en Nederland") is a party by its id.
@@ -88,6 +92,15 @@ def listed_after(
     if not listed and not orgs:
         return [], stop
     return [*subject, *(code for code in listed if code not in subject), *orgs], stop
+
+
+_ARTICLE_AHEAD = re.compile(r"\s*(?:het\s+|de\s+)?")
+
+
+def _country_starts(doc: DocContext, i: int, low: str, pos: int) -> bool:
+    """Whether a country (or an organisation) is named right at ``pos``, after an article at most."""
+    at = _ARTICLE_AHEAD.match(low, pos).end()
+    return any(m.start == at and (m.kind == COUNTRY or m.id in ORG_IDS) for m in doc.mentions(i))
 
 
 def _subjects(doc: DocContext, i: int, low: str, lo: int, hi: int) -> list[str]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 CONCLUDED = re.compile(
-    r"\b(?:ondertek\w*|getekend|tekende\w*|gesloten|sloten|sloot|afgesloten|overeengekomen|overeen"
+    r"\b(?:ondertek\w*|getekende?|tekende\w*|gesloten|sloten|sloot|afgesloten|overeengekomen|overeen"
     r"|bereikt(?:e|en)?|aangegaan|geratificeerd|ratificatie|bekrachtig\w*|aangekondigd|tot stand gekomen|handtekening"
     r"|aangesloten|toegetreden)\b"
 )
@@ -18,6 +18,7 @@ LAID_DOWN = re.compile(r"\b(?:vastgelegd|bezegeld)\b")
 SIGNED = re.compile(r"\b(?:onder)?tek(?:en|ent|ende|enden|end)\b|\bgetekend\b|\bhandtekening\b")
 # A news item narrating the signing in the simple past: the event of the day.
 NARRATED = re.compile(r"\b(?:onder)?tekenden?\b|\bslo(?:ot|ten)\b|\bkwamen\b[^.]{0,80}\bovereen")
+_COMING = r"\b(?:binnenkort|volgende\s+(?:week|maand)|komende\s+(?:week|maand|weken|maanden)|later\s+dit\s+jaar)\b"
 ANNOUNCED = re.compile(
     r"\b(?:zal|zullen|gaan|gaat|wil|willen|voornemens|van plan|streven|streeft|beoogt|beogen|verwacht|naar verwachting"
     r"|voorzien|gepland)\b[^.]{0,80}\b(?:(?:onder)?tekenen|sluiten|aangaan|aan te gaan)\b"
@@ -27,6 +28,12 @@ ANNOUNCED = re.compile(
     # in preparation: under negotiation or discussion ("onderhandelt met België over een verdrag", "wordt
     # gesproken over een vergelijkbare overeenkomst")
     r"|\bonderhandel(?:t|en|ingen|ing)\b|\bwordt\s+(?:[\w-]+\s+){0,3}?gesproken\s+over\b|\bgesprekken\s+over\b"
+    # an intent to conclude ("hebben de intentie uitgesproken een verdrag te sluiten", "het voornemen ... te
+    # tekenen")
+    r"|\b(?:intentie|voornemen|bedoeling)\b[^.]{0,80}\bte\s+(?:sluiten|(?:onder)?tekenen)\b"
+    # the present for the future, with the time still to come ("tekent volgende maand", "sluiten binnenkort")
+    r"|\b(?:(?:onder)?tekent|(?:onder)?tekenen|sluit|sluiten)\b[^.]{0,60}" + _COMING + "|" + _COMING
+    + r"[^.]{0,60}\b(?:(?:onder)?tekent|(?:onder)?tekenen|sluit|sluiten)\b"
 )
 # A signing told as earlier than the news of the day ("Eerder tekenden beide landen al een overeenkomst").
 EARLIER = re.compile(r"\b(?:eerder|reeds|destijds|vroeger|indertijd|eertijds)\b")
