@@ -180,3 +180,26 @@ def test_a_task_done_together_told_with_its_verb(facts, text, name, form, status
 
 def test_talking_together_is_no_task(facts):
     assert facts("Wij gaan samen het gesprek aangaan met de Kamer.", "initiative") == []
+
+
+# The same programme written in other ways: the rule is the language's, not one text's.
+
+
+def test_the_word_for_a_programme_as_the_head_of_a_compound(facts):
+    text = "Binnen het Benelux-initiatief Shared Harbour Protection bewaken de marines samen de havens."
+    assert [f["name"] for f in facts(text, "initiative")] == ["Shared Harbour Protection"]
+
+
+@pytest.mark.parametrize(
+    ("wording", "status"),
+    [
+        ("Het project Shared Harbour Protection met België loopt sinds vorig jaar.", "running"),
+        ("Het project Shared Harbour Protection met België is operationeel.", "running"),
+        ("Het project Shared Harbour Protection met België is van start gegaan.", "running"),
+        ("Voor het project Shared Harbour Protection met België wordt een haalbaarheidsstudie gedaan.", "study"),
+        ("Nederland overweegt met België het project Shared Harbour Protection.", "idea"),
+        ("Het project Shared Harbour Protection met België is opgeleverd.", "completed"),
+    ],
+)
+def test_status_in_other_words(facts, wording, status):
+    assert [(f["name"], f["status"]) for f in facts(wording, "initiative")] == [("Shared Harbour Protection", status)]

@@ -99,8 +99,8 @@ _STATUS = Needs(
     + "|".join(
         f"(?P<{status}>{pattern})"
         for status, pattern in (
-            ("idea", r"wens\b|beoogd\w*|biedt\b[^.]{0,20}\bperspectie\w*|willen\b"),
-            ("study", r"gezocht naar\b|onderzocht\b|onderzoek\w*|studies?\b|verkend\w*"),
+            ("idea", r"wens\b|beoogd\w*|biedt\b[^.]{0,20}\bperspectie\w*|willen\b|overw(?:eegt|egen|ogen)\b"),
+            ("study", r"gezocht naar\b|onderzocht\b|onderzoek\w*|\w*studies?\b|verkend\w*|verkenn\w*"),
             (
                 "preparation",
                 r"gewerkt aan\b|werken\b[^.]{0,50}\buit\b|voorbereid\w*|zal\b|zullen\b|gaan\b|startpunt\b",
@@ -108,9 +108,11 @@ _STATUS = Needs(
             (
                 "running",
                 r"bestaande\b|betrokken\b|voortgezet\b|sinds\b|jaarlijks\b|participe\w*|geïntegreerd\b"
-                r"|lopende\b|implementatie\b|gefinancierd\b|op dit moment is\b",
+                r"|lopende\b|implementatie\b|gefinancierd\b|op dit moment is\b"
+                # what runs now: "het project loopt", "is van start gegaan", "is operationeel"
+                r"|loopt\b|lopend\b|van start gegaan\b|operationeel\b",
             ),
-            ("completed", r"afgerond\b|voltooid\b"),
+            ("completed", r"afgerond\b|voltooid\b|opgeleverd\b"),
             ("stopped", r"gestopt\b|beëindigd\b|stopgezet\b"),
         )
     )
@@ -119,7 +121,8 @@ _STATUS = Needs(
         "wens", "beoogd", "biedt", "willen", "gezocht naar", "onderzo", "studie", "verkend", "gewerkt aan",
         "werken", "voorbereid", "zal", "zullen", "gaan", "startpunt", "bestaande", "betrokken", "voortgezet",
         "sinds", "jaarlijks", "participe", "geïntegreerd", "lopende", "implementatie", "gefinancierd",
-        "op dit moment is", "afgerond", "voltooid", "gestopt", "beëindigd", "stopgezet",
+        "op dit moment is", "afgerond", "voltooid", "gestopt", "beëindigd", "stopgezet", "overw", "studie", "verkenn",
+        "loopt", "lopend", "van start gegaan", "operationeel", "opgeleverd",
     ),
 )
 _FORMS = (
@@ -776,14 +779,16 @@ _RULES: tuple[tuple[tuple[str, ...], Callable], ...] = (
         _named_after(
             "programme_named",
             re.compile(
-                r"\b(?:het|de)\s+(?:(?P<adj>\w+)\s+)?(?:concept|programma|project|initiatief)\s+"
+                # the word may be the head of a compound: "het Benelux-initiatief X", "het NAVO-programma X"
+                # a sentence may open with it: "Het project X loopt sinds ..."
+                r"\b(?:[Hh]et|[Dd]e)\s+(?:(?P<adj>\w+)\s+)?(?:[\w]+-)?(?:concept|programma|project|initiatief)\s+"
                 r"(?:van\s+)?(?=[A-Z])"
             )
         ),
     ),
     (
         register_keywords("zogenoemde ", "zogenaamde "),
-        _named_after("so_called", re.compile(r"\b(?:het|de)\s+(?:zogenoemde|zogenaamde)\s+(?=[A-Z])")),
+        _named_after("so_called", re.compile(r"\b(?:[Hh]et|[Dd]e)\s+(?:zogenoemde|zogenaamde)\s+(?=[A-Z])")),
     ),
     (
         register_keywords("participe", "neemt", "nemen", "bij aan "),
