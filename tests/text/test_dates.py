@@ -249,3 +249,20 @@ def test_nothing_else_parses_the_registers_partial_dates():
         and path.name != "dates.py"
     ]
     assert offenders == []
+
+
+def test_a_month_whose_year_a_relative_year_word_gives_right_after_it():
+    ref = PartialDate(2031, 6, 20)
+    cases = {
+        "in februari van vorig jaar": "2030-02",
+        "in november vorig jaar": "2030-11",
+        "op 4 april van vorig jaar": "2030-04-04",
+        "in september van dit jaar": "2031-09",
+        "in maart volgend jaar": "2032-03",
+    }
+    for text, iso in cases.items():
+        found = find_dates(text, reference=ref)
+        assert [d.value.iso() for d in found] == [iso], text
+        assert text[found[0].start : found[0].end].endswith("jaar")
+    # A month with its own year keeps it, and the year word after "en" is another date.
+    assert [d.value.iso() for d in find_dates("in maart 2029 en vorig jaar", reference=ref)] == ["2029-03", "2030"]

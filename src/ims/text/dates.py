@@ -369,7 +369,36 @@ def find_dates(text: str, *, reference: PartialDate | None = None) -> list[DateM
         if resolved:
             found.append(DateMention(resolved[0], m.start(), m.end(), resolved[1]))
             covered = m.end()
-    return found
+    return _year_given_after(text, found) if len(found) > 1 else found
+
+
+# A day or month whose year a relative year word gives right after it: "in januari van vorig jaar", "op 3
+# maart van dit jaar", "in oktober vorig jaar". The two are one date: the month in that year.
+_OF_YEAR = re.compile(r"\s*,?\s*(?:van\s+)?(?:het\s+)?", re.IGNORECASE)
+
+
+def _year_given_after(text: str, found: list[DateMention]) -> list[DateMention]:
+    out: list[DateMention] = []
+    k = 0
+    while k < len(found):
+        d = found[k]
+        nxt = found[k + 1] if k + 1 < len(found) else None
+        if (
+            nxt is not None and d.relative and nxt.relative and d.value.month is not None
+            and nxt.value.month is None and _OF_YEAR.fullmatch(text, d.end, nxt.start)
+            and text[nxt.start : nxt.end].lower().endswith("jaar")
+        ):
+            try:
+                value = PartialDate(nxt.value.year, d.value.month, d.value.day)
+            except DateError:  # 29 februari in a year without it
+                value = None
+            if value is not None:
+                out.append(DateMention(value, d.start, nxt.end, True))
+                k += 2
+                continue
+        out.append(d)
+        k += 1
+    return out
 
 
 def parse_date(text: str, *, reference: PartialDate | None = None) -> PartialDate:
