@@ -202,3 +202,20 @@ def test_the_development_corpus_is_dated_as_its_gold_says(shared_dir):
 
 def test_a_line_that_is_only_a_lead_word_is_no_date_line():
     assert read_meta("Nieuws\n\nMariniers oefenen\n").date is None
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "> Retouradres Postbus 1 2500 AA Den Haag Ministerie van Defensie Datum 9 oktober 2031 Betreft Tankers\n",
+        "Vergaderjaar 2031–2032 Nr. 3 BRIEF VAN DE MINISTER Aan de Voorzitter Den Haag, 9 oktober 2031 Met deze\n",
+    ],
+)
+def test_a_letterhead_flattened_into_one_line_still_gives_its_date(head):
+    assert read_meta(head + "Met deze brief informeer ik u over de tankers.\n").date == PartialDate(2031, 10, 9)
+
+
+def test_a_date_label_without_a_day_after_it_is_no_stated_date():
+    # The empty field leaves the year of the ministry reference, inferred.
+    meta = read_meta("Onze referentie BS2031000001 Datum Betreft Tankers en meer\n")
+    assert meta.date == PartialDate(2031)

@@ -38,6 +38,8 @@ _PLACE_DATE = re.compile(
     r"(?:Den Haag|'s-Gravenhage|’s-Gravenhage),[ \t]*([^\n]{6,30}?)[ \t]*$", re.MULTILINE
 )
 _PROPOSED = re.compile(r"Voorgesteld\b([^\n]{0,80})")
+# The date labels of a letterhead anywhere in a line, a day number right after them (see _inline_label_date).
+_INLINE_LABEL = re.compile(r"(?:\bDatum|(?:Den Haag|'s-Gravenhage|’s-Gravenhage),)[ \t]*(?=[0-3]?\d[ \t.])")
 # Written questions are headed "Vragen van het lid ... (ingezonden 5 juni 2030)"; an answer that mentions
 # when the questions were sent in ("werden ingezonden op ...") is not dated by it.
 _SUBMITTED = re.compile(r"\([Ii]ngezonden\s+([^\n)]{6,30})\)")
@@ -150,7 +152,19 @@ def _stated_date(head: str) -> PartialDate | None:
             value = _first_date(m.group(1))
             if value is not None:
                 return value
-    return _news_date_line(head)
+    return _inline_label_date(head) or _news_date_line(head)
+
+
+def _inline_label_date(head: str) -> PartialDate | None:
+    """A letterhead flattened into one line ("... Plein 4 Datum 22 mei 2030 Betreft ...", "... Aan de
+    Voorzitter ... Den Haag, 22 mei 2030 Hierbij ..."): the label, then right after it a date to the day."""
+    if "Datum" not in head and "Den Haag," not in head and "s-Gravenhage," not in head:
+        return None
+    for m in _INLINE_LABEL.finditer(head):
+        found = find_dates(head[m.end() : m.end() + 30])
+        if found and found[0].start == 0 and found[0].value.day is not None:
+            return found[0].value
+    return None
 
 
 def _top_lines(head: str, count: int) -> list[str]:
