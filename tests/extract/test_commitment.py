@@ -334,3 +334,18 @@ def test_a_promise_reported_in_the_third_person(facts, text):
 def test_a_pledge_to_another_country_is_no_promise_to_parliament(facts):
     assert facts("Het kabinet heeft Oekraïne extra luchtverdediging toegezegd.", "commitment") == []
     assert facts("De minister belooft de bemanningen betere huisvesting.", "commitment") == []
+
+
+def test_news_dates_a_request_by_a_bare_weekday(facts):
+    # Friday 13 June 2031: "dinsdag" is the Tuesday of that week.
+    text = "CDA-Kamerlid Kramer diende dinsdag een motie in die de regering oproept de tankers te behouden."
+    assert keyset(facts(text, "commitment", "2031-06-13")) == {("Kramer", "2031-06-10")}
+    # Without the item's day the weekday cannot be placed.
+    assert keyset(facts(text, "commitment", "2031-06")) == {("Kramer", None)}
+
+
+def test_news_names_a_member_by_the_party_in_brackets(facts):
+    text = "Kramer (SGP) vroeg de minister tijdens het debat om opheldering over de tankers."
+    assert keyset(facts(text, "commitment")) == {("Kramer", None)}
+    # A minister asking the Kamer is no member's request.
+    assert facts("Bos (VVD) vroeg de Kamer om steun voor de tankers.", "commitment") == []

@@ -24,6 +24,7 @@ from ims.text.dates import (
     PartialDate,
     date_and_precision,
     find_dates,
+    last_weekday,
     parse_date,
 )
 
@@ -266,3 +267,11 @@ def test_a_month_whose_year_a_relative_year_word_gives_right_after_it():
         assert text[found[0].start : found[0].end].endswith("jaar")
     # A month with its own year keeps it, and the year word after "en" is another date.
     assert [d.value.iso() for d in find_dates("in maart 2029 en vorig jaar", reference=ref)] == ["2029-03", "2030"]
+
+
+def test_the_last_day_of_a_weekday_up_to_the_reference():
+    friday = PartialDate(2031, 6, 13)
+    assert last_weekday(friday, "dinsdag") == PartialDate(2031, 6, 10)
+    assert last_weekday(friday, "vrijdag") == friday
+    assert last_weekday(friday, "zaterdag") == PartialDate(2031, 6, 7)
+    assert last_weekday(PartialDate(2031, 6), "dinsdag") is None

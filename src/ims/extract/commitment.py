@@ -46,14 +46,15 @@ import re
 from ims.extract.common import Needs, tidy
 from ims.extract.context import DocContext, register_keywords
 from ims.extract.facts import Commitment, Evidence
-from ims.text.dates import PartialDate, find_dates
+from ims.text.dates import PartialDate, find_dates, last_weekday
 
 KEYWORDS = register_keywords(
     "toezegging", "toegezegd", "zeg ik toe", "het lid ", "de leden ", "kamerlid", "kamerleden", "motie", "zal ik",
     "de heer ", "mevrouw ",
     "zullen wij", "zullen we", "wij zullen", "we zullen", "ik zal", "zal het kabinet", "zal de regering",
     "de kamer zal", "informeren", "tegemoet zien", "verzoek", "gevraagd", "verzocht", "commissie", "voornemens",
-    "informeer", "nformeerd", "ontvangt", "toe te zeggen", "zegt", "zeggen", "zeg ", "zegde", "belo",
+    "informeer", "nformeerd", "ontvangt", "toe te zeggen", "zegt", "zeggen", "zeg ", "zegde", "belo", ") vr",
+    ") ver", ") wil",
 )
 _PARTICLE = (
     r"(?:(?:El\s+|Al\s+|[Vv]an\s+(?:der\s+|den\s+|de\s+)?|[Dd]e\s+|[Dd]en\s+|[Tt]er\s+|[Tt]en\s+|[Tt]\s*'?\s*))?"
@@ -63,6 +64,11 @@ _SURNAME = rf"{_PARTICLE}{_NAME_WORD}(?:-{_NAME_WORD})*"
 # A first name before a surname that starts with a particle: "Jasper van Dijk" is the member Van Dijk.
 _FIRST_NAME = rf"(?:{_NAME_WORD}\s+(?=(?:van|de|den|ter|ten)\s))?"
 _PARTY = r"\([^()\n]{1,30}\)"  # "(VVD)", "(beiden PVV)" after a member's name
+# The parties of the Tweede Kamer since 2000, as news writes them in brackets after a member's name.
+_PARTIES = (
+    r"VVD|CDA|PvdA|D66|SP|GroenLinks|GL|PVV|ChristenUnie|CU|SGP|PvdD|DENK|FvD|JA21|BBB|NSC|Volt|50PLUS"
+    r"|GL-PvdA|GroenLinks-PvdA|LPF|LN|BIJ1|Groep\s+[A-Z][\w-]+"
+)
 # A member named in a request: "het lid X", "de leden X en Y", "Kamerlid X", "de motie (van het lid) X".
 _MEMBER = re.compile(
     rf"\b(?:[Hh]et\s+(?:Kamer)?lid|Kamerlid|(?:[Dd]e\s+)?Kamerleden|[Dd]e\s+leden"
@@ -72,6 +78,10 @@ _MEMBER = re.compile(
     rf"(?:\s*(?:,|en)\s+(?!Kamerl)({_FIRST_NAME}{_SURNAME})(?:\s*{_PARTY})?)*"
     # A member asking in a debate or its report: "De heer X (VVD) vraagt ...", "Mevrouw X verzocht ...".
     rf"|\b(?:[Dd]e\s+heer|[Mm]evrouw)\s+({_SURNAME})(?:\s*{_PARTY})?\s+(?=(?:vraagt|vroeg|verzoekt|verzocht)\b)"
+    # News names a member by the party after the name: "Visser (SGP) vroeg de minister ...".
+    # (Not a minister asking the Kamer: "Rutte (VVD) vroeg de Kamer om steun".)
+    rf"|\b({_SURNAME})\s*\((?:{_PARTIES})\)\s+"
+    rf"(?=(?:vraagt|vroeg|verzoekt|verzocht|wil|wilde)\b(?!\s+(?:de\s+(?:[Tt]weede\s+)?[Kk]amer|het\s+[Pp]arlement)\b))"
 )
 _SURNAMES = re.compile(rf"{_FIRST_NAME}({_SURNAME})")
 _PARTY_BRACKETS = re.compile(_PARTY)
@@ -182,6 +192,7 @@ _ASKED = re.compile(
     r"\b(?:stelde|stelden|vroeg|vroegen|verzocht|verzochten|diende|dienden)\b"
     r"|\b(?:heeft|hebben)\b[^.]{0,80}\b(?:gevraagd|verzocht|ingediend|gesteld)\b"
 )
+_BARE_WEEKDAY = re.compile(r"\b(maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\b(?!\s+\d)")
 _SUBMITTED = Needs(r"\bingezonden\b", ("ingezonden",))
 _DONE = Needs(
     r"\b(?:verwerkt|afgehandeld|uitgevoerd|ingelost)\b", ("verwerkt", "afgehandeld", "uitgevoerd", "ingelost")
@@ -238,11 +249,16 @@ def _debate_date(doc: DocContext, i: int) -> PartialDate | None:
 
 
 def _asked_date(doc: DocContext, i: int) -> PartialDate | None:
-    """The day a member asked, where the sentence tells the asking in the past and gives its day."""
-    if not _ASKED.search(doc.lower(i)):
+    """The day a member asked, where the sentence tells the asking in the past and gives its day: a date,
+    or in news a bare weekday ("diende dinsdag een motie in"), the last such day up to the item's date."""
+    low = doc.lower(i)
+    if not _ASKED.search(low):
         return None
     dates = [d.value for d in doc.dates(i) if d.value.day is not None]
-    return dates[0] if dates else None
+    if dates:
+        return dates[0]
+    weekday = _BARE_WEEKDAY.search(low) if "dag" in low else None
+    return last_weekday(doc.date, weekday.group(1)) if weekday and doc.date else None
 
 
 def _earlier_debate_date(doc: DocContext, i: int) -> PartialDate | None:
@@ -289,7 +305,7 @@ def _members(text: str) -> list[str]:
             continue
         if text[m.start() : m.start() + 5].lower() == "motie":
             continue  # a motion named in a letter: the cited-motion rule reads its list
-        first = m.start(1) if m.start(1) >= 0 else m.start(3)
+        first = next(m.start(k) for k in (1, 3, 4) if m.start(k) >= 0)
         # A party in brackets after a name is no member, however it is written ("(PvdA)", "(GroenLinks)").
         names = _PARTY_BRACKETS.sub(lambda b: " " * len(b.group()), text[first : m.end()])
         for name in _SURNAMES.findall(names):
@@ -449,7 +465,7 @@ def extract(doc: DocContext) -> list[Commitment]:
         if text.rstrip().endswith("?"):
             continue  # a question in a debate or in written questions asks; it promises nothing
         # Cheap tests first: most sentences with a keyword state no commitment at all.
-        asking = "lid" in low or "leden" in low or "de heer" in low or "mevrouw" in low
+        asking = "lid" in low or "leden" in low or "de heer" in low or "mevrouw" in low or ") " in low
         members = _members(text) if asking else []
         cited = [(n, at) for n, at in _cited_motion_ends(text) if n not in members_seen] if "motie" in low else []
         promise = (

@@ -351,6 +351,19 @@ def _starts(text: str) -> list[int]:
     return sorted(set(starts))
 
 
+_WEEKDAY_NAMES = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
+
+
+def last_weekday(reference: PartialDate, weekday: str) -> PartialDate | None:
+    """The last day named ``weekday`` ("dinsdag") up to and including ``reference``, which news means by a
+    bare weekday told in the past; None when ``reference`` is not known to the day."""
+    if reference.day is None or reference.month is None or weekday.lower() not in _WEEKDAY_NAMES:
+        return None
+    today = date(reference.year, reference.month, reference.day)
+    then = today - timedelta((today.weekday() - _WEEKDAY_NAMES.index(weekday.lower())) % 7)
+    return PartialDate(then.year, then.month, then.day)
+
+
 def find_dates(text: str, *, reference: PartialDate | None = None) -> list[DateMention]:
     """Every date in ``text``, left to right; where readings overlap, the one that starts first."""
     found = []
