@@ -5,12 +5,11 @@ publication reference, the start or end of a period, the day it took effect) dat
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 from ims.extract.agreement.wording import ANNOUNCED, CONCLUDED, LAID_DOWN, SIGNED
 from ims.extract.context import DocContext
-from ims.text.dates import DateMention, PartialDate
+from ims.text.dates import DateMention, PartialDate, last_weekday
 
 # A date that opens or closes a period ("vanaf 1 januari 2017", "tot 2025") dates no signing.
 _PERIOD = re.compile(
@@ -39,7 +38,6 @@ UNRESOLVED_CONFIDENCE = 0.45
 # A bare weekday with a signing or closing told in the past ("zetten donderdag hun handtekening", "hebben
 # dinsdag ... gesloten"): in news, the last such day up to the item's date.
 _BARE_WEEKDAY = re.compile(r"\b(maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\b(?!\s+\d)")
-_WEEKDAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
 
 
 def compatible(a: PartialDate | None, b: PartialDate | None) -> bool:
@@ -104,10 +102,7 @@ def weekday_signed(doc: DocContext, low: str, lo: int, hi: int) -> PartialDate |
     m = _BARE_WEEKDAY.search(low, lo, hi)
     if not m or not CONCLUDED.search(low, lo, hi) or ANNOUNCED.search(low, lo, hi):
         return None
-    today = dt.date(day.year, day.month, day.day)  # type: ignore[arg-type]
-    back = (today.weekday() - _WEEKDAYS.index(m.group(1))) % 7
-    then = today - dt.timedelta(days=back)
-    return PartialDate(then.year, then.month, then.day)
+    return last_weekday(day, m.group(1))
 
 
 def pronoun_signed_date(doc: DocContext, i: int) -> PartialDate | None:
