@@ -257,3 +257,27 @@ def test_a_countrys_own_goal_without_a_year_is_a_target(facts, text):
 def test_someone_elses_wish_for_a_country_is_no_goal_of_its_own(facts):
     assert facts("De president wil dat Finland 3 procent van het bbp aan defensie uitgeeft.", "defence_spending") == []
     assert facts("Finland steunt de verhoging naar 3 procent van het bbp.", "defence_spending") == []
+
+
+def test_a_figure_taken_up_in_the_next_sentence_belongs_to_the_netherlands_too(facts):
+    text = "In 2030 besteedde Nederland 1,4 procent van het bbp aan defensie. Dit jaar wordt dat 1,6 procent."
+    assert keyset(facts(text, "defence_spending", "2031-03-01")) == {
+        ("NL", 2030, None, None, 1.4, "actual"),
+        ("NL", 2031, None, None, 1.6, "actual"),
+    }
+
+
+def test_countries_own_brackets_held_against_the_norm_are_their_figures(facts):
+    text = "Alleen Finland (2,4 procent) en Estland (2,9 procent) voldoen aan de NAVO-norm van 2 procent van het bbp."
+    assert keyset(facts(text, "defence_spending", "2031-03-01")) == {
+        ("FI", 2031, None, None, 2.4, "actual"),
+        ("EE", 2031, None, None, 2.9, "actual"),
+    }
+
+
+def test_the_year_of_a_heading_scopes_over_the_list_after_it(facts):
+    text = "Defensie-uitgaven in procenten van het bbp in 2030:\n1. Finland 2,4%\n2. Estland 2,9%\n"
+    assert keyset(facts(text, "defence_spending", "2031-03-01")) == {
+        ("FI", 2030, None, None, 2.4, "actual"),
+        ("EE", 2030, None, None, 2.9, "actual"),
+    }

@@ -376,9 +376,13 @@ def _partner(doc: DocContext, i: int, g: _Group) -> tuple[str | None, float, boo
         if _GROUP.search(low, _clause_start(low, g.start), g.start):
             return None, 0.0, True  # "dat bondgenoten ten minste 2 procent ...; Duitsland ...": the group's
         return code, -0.1, True
+    if _TAKES_UP_FIGURE.match(low) and i > 0 and not doc.sentences[i - 1].heading:
+        # "Dit jaar is dat 0,92 procent": the one country of the sentence before, the Netherlands too
+        previous = list(doc.countries(i - 1, foreign=False))
+        previous += [code for _, code in _pronoun_countries(doc, i - 1) if code not in previous]
+        if len(previous) == 1:
+            return previous[0], -0.1, True
     context = doc.discourse_countries(i, window=2)
-    if len(context) == 1 and _TAKES_UP_FIGURE.match(low) and i > 0 and context == doc.countries(i - 1):
-        return context[0], -0.1, True  # "Dit jaar is dat 0,92 procent": the country of the sentence before
     if context:
         return context[0], -0.2, False
     if _GROUP.search(low):
@@ -509,9 +513,11 @@ def _facts_in(doc: DocContext, i: int, shares: bool, scene: bool, follower: bool
         window_before = low[max(previous_end, _clause_start(low, g.start)) : g.start]
         status = (
             _status(low[previous_end : g.start])
-            or _status(low[g.end : _clause_end(low, g.end)])
+            # a country's own bracket is its figure, whatever norm the words after it hold it against
+            # ("Alleen de VS (3,4 procent) en Estland (2,1 procent) voldoen aan de NAVO-norm")
+            or (None if g.owner else _status(low[g.end : _clause_end(low, g.end)]))
             or (previous_status if ";" not in low[previous_end : g.start] else None)  # not across clauses
-            or _status(_semicolon_clause(low, g.start))
+            or (None if g.owner else _status(_semicolon_clause(low, g.start)))
             or "actual"
         )
         if g.owner:
@@ -552,6 +558,8 @@ def _facts_in(doc: DocContext, i: int, shares: bool, scene: bool, follower: bool
             status, rule = "actual", "spending.rise_from"
             confidence = _BASE_CONFIDENCE[rule] + adjustment
         years: list[int | None] = list(own)
+        if not years and follower and status == "actual":
+            years = [year for year in (_scene_year(doc, i),) if year is not None]
         if not years and status == "target":
             years = [_next_sentence_year(doc, i)]
         if not years and status != "target" and partner == text_voice(doc) and _budget_year(doc):
@@ -599,22 +607,33 @@ def _year_for(doc: DocContext, status: str) -> int | None:
     return _default_year(doc) if status == "actual" else None
 
 
-def _scene_sentences(doc: DocContext) -> set[int]:
-    """Sentences within reach after one that speaks of GDP, the norm or defence spending."""
+def _scene_sentences(doc: DocContext) -> dict[int, int]:
+    """Sentences within reach after one that speaks of GDP, the norm or defence spending, each with the
+    nearest such sentence before it."""
     key = ("spending_scene",)
     found = doc.memo.get(key)
     if found is None:
-        found = set()
+        found = {}
         for i in doc.candidates(KEYWORDS):
             if _SCENE.search(doc.lower(i)):
                 j, reach = i + 1, _SCENE_REACH
                 while j < len(doc.sentences) and reach:
                     if not doc.sentences[j].heading:  # captions and headings in between do not count
-                        found.add(j)
+                        found[j] = i
                         reach -= 1
                     j += 1
         doc.memo[key] = found
     return found  # type: ignore[return-value]
+
+
+def _scene_year(doc: DocContext, i: int) -> int | None:
+    """The one year the scene-setting sentence before ranking sentence ``i`` gives ("Defensie-uitgaven in
+    procenten van het bbp in 2029:"): the year of the figures it introduces."""
+    scene = _scene_sentences(doc).get(i)
+    if scene is None:
+        return None
+    years = {d.value.year for d in doc.dates(scene)}
+    return years.pop() if len(years) == 1 else None
 
 
 def extract(doc: DocContext) -> list[DefenceSpending]:
@@ -624,7 +643,7 @@ def extract(doc: DocContext) -> list[DefenceSpending]:
     # Ranking sentences after a scene-setting one: only those with a percentage or an amount and a country.
     followers = [
         j
-        for j in doc.body(scene - keyword_sentences)
+        for j in doc.body(set(scene) - keyword_sentences)
         if ("%" in doc.sentences[j].text or "procent" in doc.lower(j) or "miljard" in doc.lower(j))
         and (
             doc.countries(j, foreign=False) or _OUR_COUNTRY.search(doc.lower(j)) or _TAKES_UP_FIGURE.match(doc.lower(j))
