@@ -160,3 +160,10 @@ def test_amounts_are_found_from_their_digits_back_to_the_currency():
         (5 * 10**9, "USD", "US$ 5 miljard"),
         (1250, "EUR", "1.250 euro"),
     ]
+
+
+def test_the_currency_named_with_its_country():
+    found = find_amounts("700 miljard Amerikaanse dollar en 45 miljard Britse pond")
+    assert [(a.value, a.currency) for a in found] == [(700_000_000_000, "USD"), (45_000_000_000, "GBP")]
+    # A dollar of another country is no US dollar.
+    assert find_amounts("20 miljard Canadese dollar") == []

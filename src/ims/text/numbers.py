@@ -89,7 +89,8 @@ _START = r"(?<![\d.,])"
 _AMOUNT = re.compile(
     rf"""(?ix)
       (?P<pre>€|£|\$|US\$|EUR|GBP|USD)[ \t]?(?P<n1>{_DIGITS})(?:\s+(?P<s1>{_SCALE}))?
-    | {_START}(?P<n2>{_DIGITS})(?:\s+(?P<s2>{_SCALE}))?\s+(?P<post>euro(?:'s)?|pond|dollars?|EUR|GBP|USD)\b
+    | {_START}(?P<n2>{_DIGITS})(?:\s+(?P<s2>{_SCALE}))?\s+(?:(?:Amerikaanse|Britse)\s+)?
+      (?P<post>euro(?:'s)?|pond|dollars?|EUR|GBP|USD)\b
     """
 )
 # Every amount holds a number, whose first digit starts a run of digits and stands at most this many
