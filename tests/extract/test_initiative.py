@@ -203,3 +203,29 @@ def test_the_word_for_a_programme_as_the_head_of_a_compound(facts):
 )
 def test_status_in_other_words(facts, wording, status):
     assert [(f["name"], f["status"]) for f in facts(wording, "initiative")] == [("Shared Harbour Protection", status)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nederland en Noorwegen werken samen onder de naam Polar Lab.",
+        "Het samenwerkingsverband, genaamd Polar Lab, omvat Nederland en Noorwegen.",
+        "Nederland en Noorwegen starten een gezamenlijk project onder de noemer Polar Lab.",
+    ],
+)
+def test_a_name_introduced_as_the_name_of_the_cooperation(facts, text):
+    assert [(f["name"], f["partners"]) for f in facts(text, "initiative")] == [("Polar Lab", ["NL", "NO"])]
+
+
+def test_the_verb_of_cooperating_within_a_named_programme(facts):
+    text = "Met Noorwegen wordt samengewerkt binnen Polar Logistics Network."
+    assert [(f["name"], f["partners"]) for f in facts(text, "initiative")] == [
+        ("Polar Logistics Network", ["NL", "NO"])
+    ]
+
+
+def test_an_english_head_says_a_name_is_a_programme(facts):
+    text = "In het Polar Exercise Programme oefenen bemanningen uit Nederland en Noorwegen samen."
+    assert [f["name"] for f in facts(text, "initiative")] == ["Polar Exercise Programme"]
+    # Without cooperation in the sentence (or the one before) a programme's name is no joint initiative.
+    assert facts("Het Polar Exercise Programme kost veel geld.", "initiative") == []

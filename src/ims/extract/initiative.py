@@ -49,7 +49,7 @@ from ims.text.gazetteer import (
 )
 
 _COOPERATION = re.compile(  # literal-led branches only: the regex engine then skips ordinary text quickly
-    r"samenwerk|samen |gezamenlijk|binationa|bilatera|multinationa|programma|project|initiatie|initiativ|participe"
+    r"samenwerk|samen\b|gezamenlijk|binationa|bilatera|multinationa|programma|project|initiatie|initiativ|participe"
     r"|deelname|lead nation|mou |memorandum|intentieverklaring|integr|ïntegr"
 )
 _INITIATIVE_WORD = Needs(r"\b(?:initiatie\w*|programma\w*|project\w*)", ("initiatie", "programma", "project"))
@@ -286,6 +286,35 @@ def _named_after(label: str, pattern: re.Pattern[str], form: str | None = None) 
 
     find.__name__ = label
     return find
+
+
+# A name the text introduces as such: "onder de naam X", "genaamd X", "onder de noemer X".
+_CALLED = re.compile(r"\b(?:onder\s+de\s+(?:naam|noemer|titel)|genaamd|getiteld|met\s+de\s+naam)\s+[«“‘'\"]?(?=[A-Z])")
+# English heads that say a name is a programme: "Helicopter Exercise Programme", "European Defence Fund".
+_PROGRAMME_HEADS = frozenset({"programme", "program", "initiative", "project", "fund", "network"})
+
+
+def _called(doc: DocContext, i: int, text: str) -> list[_Candidate]:
+    """A name introduced as the name of the cooperation the sentence speaks of."""
+    if not _about_cooperation(doc, i):
+        return []
+    out = []
+    for m in _CALLED.finditer(text):
+        run = _run_at(text, m.end())
+        if run is not None and not is_region(run.text) and _head(run.text) not in OPERATION_HEADS:
+            out.append(_Candidate(_resolve(doc, run.text), run.start))
+    return out
+
+
+def _head_named(doc: DocContext, i: int, text: str) -> list[_Candidate]:
+    """A capitalised name whose English head says it is a programme, in a sentence about cooperation."""
+    if not (_about_cooperation(doc, i) or _participates(doc, i)):
+        return []
+    return [
+        _Candidate(run.text, run.start)
+        for run in capitalised_runs(text)
+        if _head(run.text) in _PROGRAMME_HEADS and len(run.text.split()) > 1
+    ]
 
 
 def _national(doc: DocContext, i: int, text: str) -> bool:
@@ -766,12 +795,19 @@ _COUNT_WORDS = re.compile(
 
 _RULES: tuple[tuple[tuple[str, ...], Callable], ...] = (
     (
-        register_keywords("samenwerking in ", "samenwerking binnen ", "samenwerkingsactiviteit"),
+        register_keywords(
+            "samenwerking in ", "samenwerking binnen ", "samenwerkingsactiviteit", "samengewerkt binnen ",
+            "samengewerkt in ", "samenwerken in ", "samenwerken binnen ", "samenwerkt in ", "samenwerkt binnen ",
+        ),
         _named_after(
             "within",
             # Led by the literal word, which the regex engine scans for at memchr speed: only the end of the
             # match is used, so where the word it ends ("defensiesamenwerking") starts does not matter.
-            re.compile(r"samenwerking(?:sactiviteit)?\s+(?:binnen|in)\s+(?:het\s+|de\s+)?(?=[A-Z0-9])")
+            # the verb too: "wordt samengewerkt binnen X", "samenwerken in het X"
+            re.compile(
+                r"(?:samenwerking(?:sactiviteit)?|samengewerkt|samenwerken|samenwerkt)\s+(?:binnen|in)\s+"
+                r"(?:het\s+|de\s+)?(?=[A-Z0-9])"
+            )
         ),
     ),
     (
@@ -815,6 +851,8 @@ _RULES: tuple[tuple[tuple[str, ...], Callable], ...] = (
             form="operational",
         ),
     ),
+    (register_keywords("onder de naam ", "onder de noemer ", "genaamd ", "getiteld ", "met de naam "), _called),
+    (register_keywords("programme", "program ", "initiative", "project ", "fund ", "network"), _head_named),
     (register_keywords("integratie van"), _integration),
     (register_keywords("samen de ", "samen het "), _joint_task),
     (register_keywords("samen de ", "samen het ", "samen hun "), _joint_verb),
@@ -1141,7 +1179,8 @@ _CONFIDENCE = {
     "initiative.joined_together": 0.6, "initiative.under_command": 0.55, "initiative.integration_of": 0.55,
     "initiative.mou_subject": 0.55, "initiative.joint_task": 0.55, "initiative.involved": 0.55,
     "initiative.joint_activity": 0.55, "initiative.coordinated": 0.55, "initiative.joint_work": 0.5,
-    "initiative.joins": 0.5, "initiative.to_come": 0.5, "initiative.system_of": 0.5,
+    "initiative.joins": 0.5, "initiative.to_come": 0.5, "initiative.system_of": 0.5, "initiative.called": 0.6,
+    "initiative.head_named": 0.6,
 }
 
 
