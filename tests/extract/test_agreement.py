@@ -600,3 +600,10 @@ def test_a_signing_told_by_a_participle_before_the_noun(facts):
 def test_an_instrument_still_to_be_concluded_is_announced_with_the_document(facts, text):
     found = facts(text, "agreement", "2031-06-20")
     assert [(f["parties"], f["date"]) for f in found] == [(["EE", "NL"], "2031-06-20")]
+
+
+def test_an_organisation_named_as_the_other_side_before_the_instrument(facts):
+    text = "Nederland heeft op 9 maart 2031 met de NAVO een MoU gesloten over gedeelde radars."
+    assert keyset(facts(text, "agreement")) == {("MoU", ("NATO", "NL"), "2031-03-09")}
+    text = "Met het EDA is in 2031 een overeenkomst gesloten over gedeelde radars."
+    assert keyset(facts(text, "agreement")) == {("AGREEMENT", ("EDA", "NL"), "2031")}

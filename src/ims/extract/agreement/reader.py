@@ -52,6 +52,7 @@ RULE_AGREED = "agreement.agreed"
 RULE_ACCESSION = "agreement.accession"
 
 _CLAUSE_END = re.compile(r"[,;]")
+_WITH_BEFORE = re.compile(r"\bmet\s+(?:de\s+|het\s+)?$")
 NAME_AFTER = re.compile(r"\s+([A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|of|for|and|to))*)(?:\s+\(([A-Z][\w-]+)\))?")
 # Sentences back within which a definite mention finds the instrument it names again (or anywhere in the
 # same section).
@@ -168,6 +169,15 @@ class Reader:
             # being this one; else the paragraph's partner. Who signs: a minister the window names (for the
             # country he serves), else an unqualified "minister van Defensie" (the text's own).
             framework = next((m.id for m in doc.mentions(i) if lo <= m.start < hi and m.kind == FRAMEWORK), None)
+            # An organisation the window names as the other side: "heeft met de NAVO een MoU gesloten".
+            framework = framework or next(
+                (
+                    m.id for m in doc.mentions(i)
+                    if lo <= m.start < hi and m.id in ORG_IDS and not m.members
+                    and _WITH_BEFORE.search(low, max(0, m.start - 12), m.start)
+                ),
+                None,
+            )
             signer = signing_minister(doc, i, lo, hi, named_only=True)
             if framework is not None:
                 signer = signer or text_voice(doc)
