@@ -349,3 +349,21 @@ def test_news_names_a_member_by_the_party_in_brackets(facts):
     assert keyset(facts(text, "commitment")) == {("Kramer", None)}
     # A minister asking the Kamer is no member's request.
     assert facts("Bos (VVD) vroeg de Kamer om steun voor de tankers.", "commitment") == []
+
+
+def test_toezeggingen_in_the_plural(facts):
+    text = "Tijdens het notaoverleg van 9 april 2031 heb ik twee toezeggingen gedaan over de tankers."
+    assert keyset(facts(text, "commitment", "2031-06-01")) == {(None, "2031-04-09")}
+
+
+def test_a_list_announced_as_toezeggingen_gives_one_commitment_per_item(facts):
+    text = (
+        "Tijdens het notaoverleg van 9 april 2031 heb ik de volgende toezeggingen gedaan:\n"
+        "- de Kamer ontvangt voor de zomer een brief over de tankers;\n"
+        "- ik stuur een overzicht van het gedeelde onderhoud;\n"
+        "- de evaluatie van de tankers gaat na afloop naar de Kamer.\n"
+        "Verder is gesproken over de begroting.\n"
+    )
+    found = facts(text, "commitment", "2031-06-01")
+    assert [f["date"] for f in found] == ["2031-04-09"] * 3
+    assert [f["subject"][:12] for f in found] == ["de Kamer ont", "ik stuur een", "de evaluatie"]

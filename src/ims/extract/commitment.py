@@ -173,11 +173,11 @@ _TO_PARLIAMENT = Needs(
 # A promise hedged as an obligation ("zullen ... moeten") or denied is none.
 _NOT_A_PROMISE = re.compile(r"\b(?:zal|zullen)\b[^.]{0,60}\b(?:moeten|niet)\b")
 _ELABORATION = re.compile(r"^\W*(?:\w+\s+){0,4}?(?:daarbij|daarin|hierin|daarop|daarnaast)\b")
-_PLEDGE = Needs(r"\b(?:toezegging|toegezegd)\b", ("toezegging", "toegezegd"))
+_PLEDGE = Needs(r"\b(?:toezegging(?:en)?|toegezegd)\b", ("toezegging", "toegezegd"))
 # The government's own toezegging, even where no debate date comes with it ("Hiermee doe ik mijn toezegging
 # gestand", "zoals toegezegd"); "bestaande toezeggingen" of forces to NATO are no promise to Parliament.
 _OWN_PLEDGE = Needs(
-    r"\b(?:mijn|onze)\s+toezegging|\b(?:heb|hebben)\s+(?:ik|wij|we)\b[^.]{0,40}\btoegezegd\b"
+    r"\b(?:mijn|onze)\s+(?:\w+\s+)?toezegging|\b(?:heb|hebben)\s+(?:ik|wij|we)\b[^.]{0,40}\btoegezegd\b"
     r"|\b(?:zoals|als)\s+(?:(?:is|eerder|reeds)\s+)?toegezegd\b|\btoezegging\s+(?:die\s+(?:ik|wij)|aan\s+(?:de|uw)\s+kamer)",
     ("toezegging", "toegezegd"),
 )
@@ -449,8 +449,44 @@ def _motion_spans(doc: DocContext) -> list[tuple[int, int]]:
     return spans
 
 
+# A sentence that announces a list of toezeggingen ("Tijdens het AO van 3 mei heb ik de volgende toezeggingen
+# gedaan:"), and the items of the list after it ("- ...", "1. ...", "a) ...", "• ...").
+_LIST_LEAD = re.compile(r"\b(?:toezegging(?:en)?|toegezegd|zeg(?:de)?\b[^.]{0,40}\btoe)\b[^.]*:\s*$")
+_LIST_ITEM = re.compile(r"^\s*(?:[-•*–]|\d{1,2}[.)]|[a-z][.)])\s+")
+
+
+def _pledge_lists(doc: DocContext) -> tuple[list[Commitment], set[int]]:
+    """One toezegging per item of a list that a sentence announces as toezeggingen, dated by the debate the
+    announcing sentence names (else the letter); and the sentences read so (the lead and its items)."""
+    facts: list[Commitment] = []
+    read: set[int] = set()
+    for i in doc.candidates(("toezegging", "toegezegd", "toe")):
+        if i in read or not _LIST_LEAD.search(doc.lower(i)):
+            continue
+        items = []
+        j = i + 1
+        while j < len(doc.sentences) and _LIST_ITEM.match(doc.sentences[j].text):
+            items.append(j)
+            j += 1
+        if not items:
+            continue
+        date = _debate_date(doc, i) or _earlier_debate_date(doc, i) or doc.date
+        read.update((i, *items))
+        for j in items:
+            subject = tidy(_LIST_ITEM.sub("", doc.sentences[j].text))[:200]
+            facts.append(
+                Commitment(
+                    doc=doc.name, doc_date=doc.doc_date, evidence=doc.evidence(j), confidence=0.75, rule=RULE_PLEDGE,
+                    member=None, subject=subject, date=date.iso() if date else None,
+                )
+            )
+    return facts, read
+
+
 def extract(doc: DocContext) -> list[Commitment]:
     facts: list[Commitment] = _motions(doc)
+    listed, list_sentences = _pledge_lists(doc)
+    facts += listed
     motion_spans = _motion_spans(doc)
     members_seen = {f.member for f in facts}
     pledged: set[str | None] = set()
@@ -461,6 +497,8 @@ def extract(doc: DocContext) -> list[Commitment]:
         sentence = doc.sentences[i]
         if any(a <= sentence.end and sentence.start <= b for a, b in motion_spans):
             continue  # a motion and its heading: read as a whole above
+        if i in list_sentences:
+            continue  # a list of toezeggingen: one fact per item, read above
         text, low = sentence.text, doc.lower(i)
         if text.rstrip().endswith("?"):
             continue  # a question in a debate or in written questions asks; it promises nothing
