@@ -367,3 +367,12 @@ def test_a_list_announced_as_toezeggingen_gives_one_commitment_per_item(facts):
     found = facts(text, "commitment", "2031-06-01")
     assert [f["date"] for f in found] == ["2031-04-09"] * 3
     assert [f["subject"][:12] for f in found] == ["de Kamer ont", "ik stuur een", "de evaluatie"]
+
+
+def test_a_numbered_list_of_toezeggingen(facts):
+    text = (
+        "In het notaoverleg van 9 april 2031 is toegezegd:\n"
+        "1. een brief over de tankers voor de zomer;\n"
+        "2. een overzicht van het gedeelde onderhoud.\n"
+    )
+    assert [f["date"] for f in facts(text, "commitment", "2031-06-01")] == ["2031-04-09", "2031-04-09"]

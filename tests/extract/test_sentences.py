@@ -114,3 +114,13 @@ def test_a_german_ordinal_after_an_article_ends_no_sentence():
         "Zie ook bijlage 2.",
         "Daar staat meer.",
     ]
+
+
+def test_numbered_and_lettered_items_of_a_list_are_sentences_of_their_own():
+    text = "De Kamer ontvangt:\n1. een brief over de tankers;\n2. een overzicht.\na) de kosten;\nb) de planning."
+    assert [s.text for s in split_sentences(text)] == [
+        "De Kamer ontvangt:", "1. een brief over de tankers;", "2. een overzicht.", "a) de kosten;", "b) de planning."
+    ]
+    # A line that breaks a sentence ends in no mark: the number on the next line does not start an item.
+    text = "Zo gaat het. Dit staat in de brief met nummer\n12) en verder niets."
+    assert [s.text for s in split_sentences(text)][1] == "Dit staat in de brief met nummer 12) en verder niets."

@@ -5,7 +5,8 @@ or an opening quote, unless the word before the point is an abbreviation that ne
 ("mw.", "nr.", "Zr.Ms.", initials) or the point is inside a quoted title («...»). Text pulled from PDFs
 also breaks without punctuation: a heading is a short line of its own that opens a paragraph after a
 finished sentence and is followed by a line that starts with a capital; a list item starts a new
-sentence. Line breaks inside a sentence are kept in the offsets but read as spaces.
+sentence (a numbered or lettered one where the line before ends in ":", ";" or "."). Line breaks inside a
+sentence are kept in the offsets but read as spaces.
 """
 
 from __future__ import annotations
@@ -62,6 +63,9 @@ _SPACES_BUT_BREAK = (
 _SPACE_BEFORE_BREAK = re.compile("\n(?<=[" + re.escape(_SPACES_BUT_BREAK) + "]\n)")
 _FIRST_HEADING = re.compile(r"([A-ZÀ-Þ][^\n.!?;,]{1,69})(?=\n|\Z)")
 _ITEM = re.compile(r"\n[ \t]*[–\-•▪*][ \t]")
+# A numbered or lettered item ("1. ...", "2) ...", "a. ...") starts a new sentence where the line before
+# ended a clause or announced the list (":", ";", "."): a line that breaks a sentence ends in none of them.
+_NUMBERED_ITEM = re.compile(r"\n[ \t]*(?:\d{1,2}|[a-z])[.)][ \t]")
 _MAX_HEADING_WORDS = 12
 
 
@@ -169,6 +173,9 @@ def split_sentences(text: str) -> list[Sentence]:
         cuts.add(end)
     if "\n" in text:
         cuts.update(m.start() + 1 for m in _ITEM.finditer(text))
+        cuts.update(
+            m.start() + 1 for m in _NUMBERED_ITEM.finditer(text) if _previous_char(text, m.start()) in (":", ";", ".")
+        )
     headings = {start for start, _ in heading_spans}
     bounds = sorted(cuts)
     # Built with list comprehensions over all pieces at once: per-piece Python statements cost more.
