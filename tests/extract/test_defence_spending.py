@@ -281,3 +281,13 @@ def test_the_year_of_a_heading_scopes_over_the_list_after_it(facts):
         ("FI", 2030, None, None, 2.4, "actual"),
         ("EE", 2030, None, None, 2.9, "actual"),
     }
+
+
+def test_gaan_is_the_future_only_with_a_verb_of_spending(facts):
+    text = "Finland gaat 3 procent van het bbp aan defensie besteden."
+    assert keyset(facts(text, "defence_spending", "2031-03-01")) == {("FI", None, None, None, 3.0, "target")}
+    text = "Finland gaat in 2033 3 procent van het bbp aan defensie besteden."
+    assert keyset(facts(text, "defence_spending", "2031-03-01")) == {("FI", 2033, None, None, 3.0, "planned")}
+    # "gaat naar defensie" says where the money goes now.
+    text = "In Finland gaat 2,4 procent van het bbp naar defensie."
+    assert keyset(facts(text, "defence_spending", "2031-03-01")) == {("FI", 2031, None, None, 2.4, "actual")}

@@ -123,14 +123,20 @@ _TARGET = re.compile(
     r"\b(?:ten ?minste|minimaal|minstens|norm\w*|doelstelling\w*|streef\w*|streven|doel|moet(?:en)?"
     r"|afspra\w*|afgesproken|toegezegd)\b"
 )
+# "gaan" as the future: with a verb of spending or rising ("gaat 2 procent uitgeven"), not "gaat naar defensie".
+_GOING_TO = (
+    r"\bga(?:at|an)\b[^.;]{0,80}\b(?:uitgeven|uit\s+te\s+geven|besteden|investeren|verhogen|halen|bereiken"
+    r"|stijgen|groeien)\b"
+)
 _PLANNED = re.compile(
     r"\b(?:voorstel|voorziet|begroot|raming|gepland|verhog\w*|stijgt|stijgen|groeit|zal|zullen|plan\w*"
-    r"|van plan|wil|willen|gaat|gaan|voortaan|jaarlijks|structureel)\b"
+    r"|van plan|wil|willen|voortaan|jaarlijks|structureel)\b|" + _GOING_TO
 )
+_GOING_TO_RE = re.compile(_GOING_TO)
 # A country's own intent, in its own clause: the verb of the future or of wanting ("zal ... besteden",
 # "wil ... uitgeven", "gaat voortaan ... investeren"), or a standing rule ("jaarlijks", "voortaan").
 _OWN_INTENT = re.compile(
-    r"\b(?:zal|zullen|wil|willen|gaat|gaan|voortaan|jaarlijks|structureel|elk\s+jaar|ieder\s+jaar)\b"
+    r"\b(?:zal|zullen|wil|willen|voortaan|jaarlijks|structureel|elk\s+jaar|ieder\s+jaar)\b|" + _GOING_TO
 )
 _PLAN_WORDS = re.compile(r"\b(?:voorstel|voorziet|begroot|raming|gepland|plan\w*)\b")
 _ACTUAL = re.compile(r"\b(?:bedraagt|bedragen|bedroeg(?:en)?|besteedt|besteden|besteedde|uitgegeven|gaf|zit)\b")
@@ -511,8 +517,11 @@ def _facts_in(doc: DocContext, i: int, shares: bool, scene: bool, follower: bool
     for k, g in enumerate(groups):
         own = _clause_years(doc, i, g) if g.norm else _explicit_years(doc, i, g, previous_end, claimed)
         window_before = low[max(previous_end, _clause_start(low, g.start)) : g.start]
+        # "gaat 2,5 procent ... besteden": the future around the figure, its verb after it
+        going = any(m.start() < g.start and m.end() > g.end for m in _GOING_TO_RE.finditer(low))
         status = (
             _status(low[previous_end : g.start])
+            or ("planned" if going else None)
             # a country's own bracket is its figure, whatever norm the words after it hold it against
             # ("Alleen de VS (3,4 procent) en Estland (2,1 procent) voldoen aan de NAVO-norm")
             or (None if g.owner else _status(low[g.end : _clause_end(low, g.end)]))
