@@ -376,3 +376,16 @@ def test_a_numbered_list_of_toezeggingen(facts):
         "2. een overzicht van het gedeelde onderhoud.\n"
     )
     assert [f["date"] for f in facts(text, "commitment", "2031-06-01")] == ["2031-04-09", "2031-04-09"]
+
+
+def test_a_motion_whose_signatories_lost_their_line_breaks(facts):
+    body = (
+        "De Kamer, gehoord de beraadslaging, constaterende dat de tankers verouderen; verzoekt de regering, "
+        "het onderhoud met de partners te delen, en gaat over tot de orde van de dag."
+    )
+    assert keyset(facts(body + " Kramer Van der Bos", "commitment", "2031-06-01")) == {("Kramer", "2031-06-01")}
+    # A date of moving under the names dates the motion.
+    found = facts(body + " Van der Bos Kramer Voorgesteld 9 april 2031", "commitment", "2031-06-01")
+    assert keyset(found) == {("Van der Bos", "2031-04-09")}
+    # A sentence after the motion is no list of names.
+    assert keyset(facts(body + " De motie werd aangenomen.", "commitment", "2031-06-01")) == {(None, "2031-06-01")}

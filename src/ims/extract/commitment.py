@@ -110,6 +110,7 @@ _MOTION_TITLE = re.compile(
 # The heading the Handelingen give a motion (since 2019): "Motie van het lid X c.s. over ...".
 _MOTION_HEADING = re.compile(rf"^Motie\s+van\s+(?:het\s+lid|de\s+leden)\s+({_SURNAME})", re.MULTILINE)
 _SIGNATORY = re.compile(rf"{_SURNAME}(?:\s+c\.s\.)?")
+_SIGNATORIES = re.compile(rf"(?:{_SURNAME}(?:\s+c\.s\.)?\s*){{2,8}}(?:$|(?=Voorgesteld\b|Motie\b|Nr\.|Kamerstuk\b|\d))")
 _PROPOSED = re.compile(r"Voorgesteld\b[^\n]{0,80}")
 # A record of a debate names the motion's signatories after its body: "De voorzitter: Deze motie is
 # voorgesteld door de leden X en Y." The first of them is its member; the sentence is part of the motion.
@@ -383,7 +384,7 @@ def _motions(doc: DocContext) -> list[Commitment]:
         if _MOTION_ASKS.search(body):
             by = _PROPOSED_BY.search(doc.flat, end, end + _PROPOSED_BY_REACH)
             member = _signatory(text, end) or (by.group(1) if by else None) or _titled_member(text, at)
-            proposed = _proposed_date(text, at) or doc.date
+            proposed = _proposed_date(text, at) or _proposed_after(text, end) or doc.date
             start, stop = doc.clean.span_to_original(at, end)
             facts.append(
                 Commitment(
@@ -397,11 +398,12 @@ def _motions(doc: DocContext) -> list[Commitment]:
 
 
 def _signatory(text: str, end: int) -> str | None:
-    """The first name under a motion: the first line after its body, if it is a name."""
+    """The first name under a motion: the first line after its body, if it is a name, or if it is nothing
+    but names (a layout that lost its line breaks: "Visser Bos", "Visser Bos Voorgesteld 12 maart 2030")."""
     for line in text[end : end + 200].splitlines():
         line = line.strip()
         if line:
-            m = _SIGNATORY.fullmatch(line)
+            m = _SIGNATORY.fullmatch(line) or (_SIGNATORIES.match(line) and _SIGNATORY.match(line))
             return " ".join(m.group(0).replace("c.s.", "").split()) if m else None
     return None
 
@@ -420,6 +422,13 @@ def _titled_member(text: str, at: int) -> str | None:
 def _proposed_date(text: str, at: int) -> PartialDate | None:
     lines = list(_PROPOSED.finditer(text, max(0, at - 600), at))
     found = find_dates(lines[-1].group(0)) if lines else []
+    return found[0].value if found else None
+
+
+def _proposed_after(text: str, end: int) -> PartialDate | None:
+    """ "Voorgesteld 12 maart 2030" under the motion's signatories, where a layout put it after the body."""
+    m = _PROPOSED.search(text, end, end + 200)
+    found = find_dates(m.group(0)) if m else []
     return found[0].value if found else None
 
 
