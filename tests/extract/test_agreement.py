@@ -607,3 +607,14 @@ def test_an_organisation_named_as_the_other_side_before_the_instrument(facts):
     assert keyset(facts(text, "agreement")) == {("MoU", ("NATO", "NL"), "2031-03-09")}
     text = "Met het EDA is in 2031 een overeenkomst gesloten over gedeelde radars."
     assert keyset(facts(text, "agreement")) == {("AGREEMENT", ("EDA", "NL"), "2031")}
+
+
+def test_a_signing_told_in_the_past_lies_before_the_text(facts):
+    # A June item: "op 12 juli" told in the past is last July, not the July still to come.
+    text = "Op 12 juli tekenden de ministers van Nederland en Estland een verklaring over gedeelde radars."
+    assert keyset(facts(text, "agreement", "2031-06-20")) == {("JVS", ("EE", "NL"), "2030-07-12")}
+    text = "Nederland en Estland hebben in oktober een MoU gesloten over gedeelde radars."
+    assert keyset(facts(text, "agreement", "2031-06-20")) == {("MoU", ("EE", "NL"), "2030-10")}
+    # A day already past this year stays in this year.
+    text = "Op 3 mei tekenden Nederland en Estland een MoU over gedeelde radars."
+    assert keyset(facts(text, "agreement", "2031-06-20")) == {("MoU", ("EE", "NL"), "2031-05-03")}

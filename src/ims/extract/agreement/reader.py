@@ -4,6 +4,7 @@ instrument are merged, and accessions join the agreement described next to them.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from dataclasses import dataclass, field
 
@@ -37,12 +38,13 @@ from ims.extract.agreement.wording import (
     EARLIER,
     NARRATED,
     SIGNED,
+    SIGNED_PAST,
     requested,
 )
 from ims.extract.common import text_voice
 from ims.extract.context import HOME, DocContext
 from ims.extract.facts import Evidence
-from ims.text.dates import DateMention, PartialDate
+from ims.text.dates import DateError, DateMention, PartialDate
 from ims.text.gazetteer import FRAMEWORK, ORG_IDS
 from ims.text.ministers import ministers_in
 
@@ -138,6 +140,14 @@ class Reader:
         amendment = bool(AMENDMENT.search(low, max(0, cue.start() - 40), cue.start()))
         definite = bool(DEFINITE.search(low, max(0, cue.start() - 40), cue.start())) and not (named or amendment)
         value = date.value if date else weekday_signed(doc, low, lo, hi)
+        if (
+            value is not None and date is not None and date.relative and self._ahead(value)
+            and SIGNED_PAST.search(low, lo, hi) and not ANNOUNCED.search(low, lo, hi)
+        ):
+            # "tekenden op 3 juli" in a June item: a signing told in the past lies before the text, so a day
+            # without its year is last year's, not this year's still to come.
+            with contextlib.suppress(DateError):  # 29 February in a year without it: left as read
+                value = PartialDate(value.year - 1, value.month, value.day)
         if value is not None and self._ahead(value) and ANNOUNCED.search(low, lo, hi):
             # A signing planned for later ("streeft ernaar het in 2030 te ondertekenen"): not signed yet, so
             # an instrument announced now, which the conventions date with the document.

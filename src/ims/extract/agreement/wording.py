@@ -16,6 +16,12 @@ CONCLUDED = re.compile(
 LAID_DOWN = re.compile(r"\b(?:vastgelegd|bezegeld)\b")
 # A finite form of signing (not the noun "ondertekening"): what makes a plan or arrangements an instrument.
 SIGNED = re.compile(r"\b(?:onder)?tek(?:en|ent|ende|enden|end)\b|\bgetekend\b|\bhandtekening\b")
+# A signing told in the past: the simple past or the perfect ("tekenden", "heeft ... ondertekend", "werd ...
+# gesloten").
+SIGNED_PAST = re.compile(
+    r"\b(?:onder)?tekenden?\b|\bslo(?:ot|ten)\b|\b(?:heeft|hebben|werd|werden|is|zijn)\b[^.;]{0,80}"
+    r"\b(?:ondertekend|getekend|gesloten|afgesloten|overeengekomen)\b"
+)
 # A news item narrating the signing in the simple past: the event of the day.
 NARRATED = re.compile(r"\b(?:onder)?tekenden?\b|\bslo(?:ot|ten)\b|\bkwamen\b[^.]{0,80}\bovereen")
 _COMING = r"\b(?:binnenkort|volgende\s+(?:week|maand)|komende\s+(?:week|maand|weken|maanden)|later\s+dit\s+jaar)\b"
