@@ -389,3 +389,16 @@ def test_a_motion_whose_signatories_lost_their_line_breaks(facts):
     assert keyset(found) == {("Van der Bos", "2031-04-09")}
     # A sentence after the motion is no list of names.
     assert keyset(facts(body + " De motie werd aangenomen.", "commitment", "2031-06-01")) == {(None, "2031-06-01")}
+
+
+def test_a_debate_or_request_told_as_past_lies_before_the_letter(facts):
+    # A June letter: "12 juli" told as past is last July.
+    text = "Tijdens het notaoverleg van 12 juli heb ik toegezegd de Kamer te informeren over de tankers."
+    assert keyset(facts(text, "commitment", "2031-06-20")) == {(None, "2030-07-12")}
+    text = "Het lid Kramer vroeg op 12 juli naar het onderhoud van de tankers."
+    assert keyset(facts(text, "commitment", "2031-06-20")) == {("Kramer", "2030-07-12")}
+    # A debate still to come ("a.s.") stays ahead, and a day already past this year stays in this year.
+    text = "Tijdens het notaoverleg van 12 juli a.s. zal ik de Kamer informeren over de tankers."
+    assert keyset(facts(text, "commitment", "2031-06-20")) == {(None, "2031-07-12")}
+    text = "Tijdens het notaoverleg van 12 mei heb ik toegezegd de Kamer te informeren over de tankers."
+    assert keyset(facts(text, "commitment", "2031-06-20")) == {(None, "2031-05-12")}

@@ -41,12 +41,13 @@ commitment. Questions and answers in a debate are not scanned for promises by me
 
 from __future__ import annotations
 
+import contextlib
 import re
 
 from ims.extract.common import Needs, tidy
 from ims.extract.context import DocContext, register_keywords
 from ims.extract.facts import Commitment, Evidence
-from ims.text.dates import PartialDate, find_dates, last_weekday
+from ims.text.dates import DateError, DateMention, PartialDate, find_dates, last_weekday
 
 KEYWORDS = register_keywords(
     "toezegging", "toegezegd", "zeg ik toe", "het lid ", "de leden ", "kamerlid", "kamerleden", "motie", "zal ik",
@@ -246,7 +247,32 @@ def _debate_date(doc: DocContext, i: int) -> PartialDate | None:
         return None
     dates = [d for d in doc.dates(i) if d.value.month is not None]
     after = [d for d in dates if d.start >= debate.start()]
-    return (after or dates)[0].value if dates else None
+    if not dates:
+        return None
+    found = (after or dates)[0]
+    low = doc.lower(i)
+    if _PAST_DEBATE.search(low) and not _COMING_AFTER.match(low, found.end):
+        return _before_text(doc, found)
+    return found.value
+
+
+# A debate told as past: a toezegging made in it, a request or question asked in it.
+_PAST_DEBATE = re.compile(
+    r"\b(?:toegezegd|toezegging\w*|gevraagd|verzocht|vroeg|vroegen|stelde|stelden|gesteld|ingediend|ingezonden)\b"
+)
+_COMING_AFTER = re.compile(r"\s*(?:a\.s\.|as\.|aanstaande)")
+
+
+def _before_text(doc: DocContext, found: DateMention) -> PartialDate:
+    """A day or month without its year, told as past, that would fall after the text's own date: last
+    year's ("Tijdens het AO van 12 juli heb ik toegezegd ..." in a June letter)."""
+    value, own = found.value, doc.date
+    if not found.relative or own is None or own.month is None or value.month is None:
+        return value
+    if (value.month, value.day or 1) > (own.month, own.day or 31) and value.year == own.year:
+        with contextlib.suppress(DateError):
+            return PartialDate(value.year - 1, value.month, value.day)
+    return value
 
 
 def _asked_date(doc: DocContext, i: int) -> PartialDate | None:
@@ -255,9 +281,9 @@ def _asked_date(doc: DocContext, i: int) -> PartialDate | None:
     low = doc.lower(i)
     if not _ASKED.search(low):
         return None
-    dates = [d.value for d in doc.dates(i) if d.value.day is not None]
+    dates = [d for d in doc.dates(i) if d.value.day is not None]
     if dates:
-        return dates[0]
+        return _before_text(doc, dates[0])
     weekday = _BARE_WEEKDAY.search(low) if "dag" in low else None
     return last_weekday(doc.date, weekday.group(1)) if weekday and doc.date else None
 
