@@ -402,3 +402,22 @@ def test_a_debate_or_request_told_as_past_lies_before_the_letter(facts):
     assert keyset(facts(text, "commitment", "2031-06-20")) == {(None, "2031-07-12")}
     text = "Tijdens het notaoverleg van 12 mei heb ik toegezegd de Kamer te informeren over de tankers."
     assert keyset(facts(text, "commitment", "2031-06-20")) == {(None, "2031-05-12")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Voor de zomer stuur ik u een brief over de gedeelde tankers.",
+        "Ik houd uw Kamer op de hoogte van het gedeelde onderhoud van de tankers.",
+        "De Kamer ontvangt de evaluatie van de tankers voor het einde van het jaar.",
+    ],
+)
+def test_more_ways_of_promising_to_inform_the_kamer(facts, text):
+    found = facts(text, "commitment", "2031-06-01")
+    assert keyset(found) == {(None, "2031-06-01")}
+    assert rules(found) == {"commitment.promise"}
+
+
+def test_an_expectation_to_inform_is_no_promise(facts):
+    text = "Ik verwacht de Kamer voor de zomer te kunnen informeren over de tankers."
+    assert facts(text, "commitment") == []

@@ -55,6 +55,7 @@ KEYWORDS = register_keywords(
     "zullen wij", "zullen we", "wij zullen", "we zullen", "ik zal", "zal het kabinet", "zal de regering",
     "de kamer zal", "informeren", "tegemoet zien", "verzoek", "gevraagd", "verzocht", "commissie", "voornemens",
     "informeer", "nformeerd", "ontvangt", "toe te zeggen", "zegt", "zeggen", "zeg ", "zegde", "belo", ") vr",
+    "hoogte", "stuur",
     ") ver", ") wil",
 )
 _PARTICLE = (
@@ -144,11 +145,25 @@ _PROMISES = (
         r"|uiterlijk|binnenkort|zo spoedig)",
         ("informe", "stuur", "zend", "bericht"),
     ),
+    # The time first: "Voor de zomer stuur ik u een brief", "Na het reces informeer ik de Kamer".
+    Needs(
+        r"\b(?:(?:voor|na|in)\s+(?:de|het)\s+(?:zomer|zomerreces|kerstreces|voorjaar|najaar|reces|eind)\w*"
+        r"|uiterlijk|binnenkort)\b[^.]{0,40}\b(?:informeer|informeren|stuur|sturen|zend|zenden|bericht|berichten)"
+        r"\s+(?:ik|wij|we)\b",
+        ("informe", "stuur", "zend", "bericht"),
+    ),
+    # Keeping the Kamer informed: "Ik houd uw Kamer op de hoogte van ...".
+    Needs(
+        r"\b(?:houd|houden)\s+(?:(?:ik|wij|we)\s+)?(?:de\s+(?:tweede\s+)?kamer|uw\s+kamer|u)\b[^.]{0,40}"
+        r"\bop\s+de\s+hoogte\b",
+        ("hoogte",),
+    ),
     # The Kamer to be informed or to receive: "De Kamer wordt voor de zomer geïnformeerd", "ontvangt u".
     Needs(r"\b(?:de\s+kamer|uw\s+kamer|u)\s+(?:wordt|zal\s+worden)\b[^.]{0,80}\bge(?:ï|i)nformeerd\b", ("nformeerd",)),
     Needs(
         r"\b(?:ontvangt\s+(?:u|de\s+kamer|uw\s+kamer)|(?:u|de\s+kamer|uw\s+kamer)\s+ontvangt)\b[^.]{0,80}"
-        r"\b(?:brief|rapportage|reactie|nota|overzicht|voortgangsrapportage|kabinetsreactie|beantwoording)",
+        r"\b(?:brief|rapportage|reactie|nota|overzicht|voortgangsrapportage|kabinetsreactie|beantwoording"
+        r"|evaluatie|rapport|notitie|analyse|plan|visie)",
         ("ontvangt",),
     ),
 )
@@ -172,7 +187,8 @@ _TO_PARLIAMENT = Needs(
     ("inform", "gaan", "ingaan", "licht", "schets", "overzicht", "rapport", "stur", "zend", "voorleg", "bericht",
      "uiteen", "antwoord", "reageer", "reager", "reactie", "brief", "notitie", "nota", "kamer", "parlement", "u "),
 )
-# A promise hedged as an obligation ("zullen ... moeten") or denied is none.
+# A promise hedged as an obligation ("zullen ... moeten") or denied is none; nor is an expectation or a hope
+# ("Ik verwacht de Kamer voor de zomer te kunnen informeren"), which the ways of promising above leave out.
 _NOT_A_PROMISE = re.compile(r"\b(?:zal|zullen)\b[^.]{0,60}\b(?:moeten|niet)\b")
 _ELABORATION = re.compile(r"^\W*(?:\w+\s+){0,4}?(?:daarbij|daarin|hierin|daarop|daarnaast)\b")
 _PLEDGE = Needs(r"\b(?:toezegging(?:en)?|toegezegd)\b", ("toezegging", "toegezegd"))
