@@ -35,8 +35,17 @@ The kinds of statement, each with its rule name:
   vaste commissie": member null, dated by the debate or sending-in it names (this sentence or the next),
   else with the letter when the sentence also promises, else null.
 
-A remark that earlier promises have been handled ("De toezeggingen ... zijn verwerkt") is no new
-commitment. Questions and answers in a debate are not scanned for promises by members.
+* a list a sentence announces as toezeggingen ("heb ik de volgende toezeggingen gedaan:" with dashed,
+  bulleted or numbered items) gives one ``commitment.pledge`` per item, dated by the debate the lead names;
+* news tells a promise in the third person ("De minister heeft de Kamer toegezegd ...", "beloofde de Kamer
+  een brief") and a request with a bare weekday ("diende dinsdag een motie in": the last such day up to
+  the item's date) or with the member's party in brackets ("Visser (SGP) vroeg ...").
+
+A debate or request told as past lies before the text: a day without its year that would fall after the
+text's date is last year's. An expectation or hope to inform ("Ik verwacht de Kamer ... te kunnen
+informeren") is a hedge, no promise. A remark that earlier promises have been handled ("De toezeggingen ...
+zijn verwerkt") is no new commitment. Questions and answers in a debate are not scanned for promises by
+members.
 """
 
 from __future__ import annotations

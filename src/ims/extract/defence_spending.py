@@ -30,6 +30,13 @@ procent"), a national proposal or plan a ``planned`` figure ("voorstel", "van pl
 a later year), what is spent now ``actual``; a rise in the current year reported by figures is ``actual``.
 Not budgets: growth rates ("verhoogt zijn budget met 57,4 procent"), increments ("groei met £1,8
 miljard", "miljarden extra"), multi-year investment plans, group totals ("in totaal").
+
+A share of GDP need not say "bbp": one held against the NATO norm, a level the spending reaches or starts
+from ("de defensie-uitgaven stijgen van 1,2 procent in 2029 naar 1,5 procent"), the idiom "X procent aan
+defensie uitgeven", a share in brackets after what is spent ("De defensie-uitgaven (3,5 procent van het
+bbp)"). A country's own goal without a year ("Zweden zal ... verhogen tot 2 procent", "gaat voortaan
+jaarlijks 2 procent besteden") is a target, year null; someone else's wish for it ("Trump wil dat
+Duitsland ...") is none. The one year of a heading or lead sentence scopes over the ranking list after it.
 """
 
 from __future__ import annotations
