@@ -51,11 +51,18 @@ def test_values_are_shown_in_dutch_with_the_quoted_evidence(document, analyst, l
     spending = make_fact(document, "defence_spending", {"partner": "DE", "year": 2019, "amount": 4900000000,
                                                         "currency": "EUR", "pct_gdp": 0.95, "status": "actual"},
                          *SPENT)
+    spending.rule = "spending.amount"
+    spending.save()
     initiative = make_fact(document, "initiative", {**INITIATIVE, "form": "integrated_operational"})
     html = login(analyst).get(reverse("ingest:review", args=[document.pk])).content.decode()
-    shown = card(html, spending).get_text(" ")
+    # The extraction rule is there for whoever reports a misread fact, folded away: not part of what is read.
+    rule = card(html, spending).select_one("details.rule")
+    assert not rule.has_attr("open") and "spending.amount" in rule.get_text()
+    shown_card = card(html, spending)
+    shown_card.select_one("details.rule").decompose()
+    shown = shown_card.get_text(" ")
     assert "4.900.000.000" in shown and "0,95 %" in shown and "gerealiseerd" in shown and "Duitsland" in shown
-    assert "actual" not in shown and "Tekens" not in shown
+    assert "actual" not in shown and "Tekens" not in shown and "spending." not in shown
     assert f"“{TEXT[SPENT[0]:SPENT[1]]}”" in shown
     shown = card(html, initiative).get_text(" ")
     assert "geïntegreerd" in shown.lower() and "integrated_operational" not in shown and "idee" in shown
@@ -225,8 +232,11 @@ def test_an_older_ring_fact_tells_a_policy_officer_who_can_fit_it_in(document, a
     ring_assign(partner=_partner("DE"), ring="affiliated", valid_from=dt.date(2021, 1, 1), actor=analyst)
     fact = make_fact(document, "partner_ring", {"partner": "DE", "ring": "strategic", "year": 2019})
     response = login(analyst).post(reverse("ingest:fact-decide", args=[fact.pk]), {"decision": "accept"})
-    assert re.search(r"Alleen een BIA-lid kan een schilindeling in de\s+geschiedenis invoegen",
-                     card(response.content.decode(), fact).select_one("[data-card-error]").get_text())
+    said = " ".join(card(response.content.decode(), fact).select_one("[data-card-error]").get_text().split())
+    assert "ligt vóór een later vastgelegde schilindeling" in said
+    assert re.search(r"Alleen een BIA-lid kan een schilindeling in de geschiedenis invoegen: laat dit feit staan "
+                     r"voor een BIA-lid, of wijs het af\.", said)
+    assert "handmatig" not in said  # nothing the officer could do by hand: the register has no such form for them
     fact.refresh_from_db()
     assert fact.status == "pending"
 
@@ -262,3 +272,13 @@ def test_undo_of_an_accept_that_joined_a_record_takes_back_the_partners_and_cita
     assert initiative.citations.count() == 1
     first.refresh_from_db()
     assert first.status == "accepted" and first.target == f"register.initiative:{initiative.pk}"
+
+
+def test_a_fact_missing_a_value_names_the_field_as_the_correction_form_does(document, analyst, login):
+    fact = make_fact(document, "initiative", {"partners": ["NL"], "status": "idea"})
+    response = login(analyst).post(reverse("ingest:fact-decide", args=[fact.pk]),
+                                   {"decision": "accept", "version": fact.version})
+    assert response.status_code == 400
+    said = card(response.content.decode(), fact).select_one("[data-card-error]").get_text()
+    assert "Vul ‘naam’ in via Corrigeren." in said and "'name'" not in said
+    assert not in_db(Initiative).exists()

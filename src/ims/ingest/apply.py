@@ -15,12 +15,19 @@ from typing import Any
 from django.db.models import Model
 
 from ims.core.services import RegisterError
+from ims.framework.fact_fields import fact_fields
 from ims.framework.vocab import FactType
 from ims.register import matching
 from ims.register import services as register
 from ims.register.models import Citation, Initiative
-from ims.register.vocab import ParticipantRole
+from ims.register.vocab import ParticipantRole, vocab_label
 from ims.text.dates import DateError, date_and_precision
+
+
+def _field_label(fact_type: str, name: str) -> str:
+    """The reviewer's label of a fact's field (as the correction form shows it), never its name in the payload."""
+    field = next((f for f in fact_fields(fact_type) if f.name == name), None)
+    return vocab_label(field) if field is not None else name
 
 
 def _label(obj: Model) -> str:
@@ -153,9 +160,10 @@ def apply_fact(fact_type: str, payload: dict, citation: Citation, doc_date: dt.d
     try:
         record = handler(payload, citation, doc_date, actor, level)
     except KeyError as exc:
-        raise RegisterError(f"Het feit mist het veld {exc}.") from exc
+        raise RegisterError(f"Vul ‘{_field_label(fact_type, exc.args[0])}’ in via Corrigeren.") from exc
     except DateError as exc:
-        raise RegisterError("De datum van het feit is geen datum: schrijf 2019, 2019-10 of 2019-10-02.") from exc
+        raise RegisterError("De datum van het feit is geen datum; corrigeer hem, bijvoorbeeld als 21-05-2019, "
+                            "mei 2019 of 2019.") from exc
     if isinstance(record, Initiative):
         _corrected_initiative(record, payload, corrected, actor)
     return _label(record)

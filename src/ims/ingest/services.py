@@ -201,7 +201,8 @@ def _ring_fitted_in(fact: ExtractedFact, conflict: RingHistoryConflict, citation
     otherwise the refusal stays the same as for any other conflict, so that it tells nothing about hidden
     periods."""
     if not may(actor, Action.SET_RING):
-        raise RegisterError(f"{conflict} Alleen een BIA-lid kan een schilindeling in de geschiedenis invoegen.")
+        raise RegisterError(f"{conflict} Alleen een BIA-lid kan een schilindeling in de geschiedenis invoegen: "
+                            "laat dit feit staan voor een BIA-lid, of wijs het af.")
     # Every period of the partner, hidden ones included, reached from the partner in hand: the fact may only
     # be taken when the member sees them all.
     periods = conflict.partner.ring_assignments.all()
@@ -209,7 +210,8 @@ def _ring_fitted_in(fact: ExtractedFact, conflict: RingHistoryConflict, citation
         Q(valid_to__isnull=True) | Q(valid_to__gt=conflict.on)).first()
     if periods.for_user(actor).count() != periods.count() or (
             containing is not None and containing.classification < fact.classification):
-        raise conflict
+        # Said as to anyone, naming no hidden period; the rings page is where the member can decide by hand.
+        raise RegisterError(f"{conflict} Leg de schil vast op de schilpagina van de partner, of wijs dit feit af.")
     return ring_set(partner=conflict.partner, ring=conflict.ring, valid_from=conflict.on, confirmed=confirmed,
                     reason=f"Uit {fact.document.cite_label()}.", classification=fact.classification,
                     citations=[citation], actor=actor)

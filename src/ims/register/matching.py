@@ -60,8 +60,8 @@ class RingHistoryConflict(RegisterError):
     into the history (``partner``, ``ring``, ``on``); the message is the same whatever stood in the way."""
 
     def __init__(self, *, partner: Partner, on: dt.date, ring: str) -> None:
-        super().__init__(f"De schilindeling van {partner} op {on:%d-%m-%Y} past niet zonder meer in de "
-                         "vastgelegde geschiedenis; leg deze wijziging handmatig vast.")
+        super().__init__(f"De schilindeling van {partner} op {on:%d-%m-%Y} ligt vóór een later vastgelegde "
+                         "schilindeling en past niet zonder meer in de geschiedenis.")
         self.partner, self.on, self.ring = partner, on, ring
 
 
