@@ -8,6 +8,7 @@ import datetime as dt
 import hashlib
 
 import pytest
+from bs4 import BeautifulSoup
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
@@ -81,9 +82,17 @@ def test_a_good_file_goes_in_and_a_bad_one_gets_its_line(analyst, login):
     assert job.items.get(filename="leeg.txt").message == "het bestand is leeg."
     page = login(analyst).get(reverse("ingest:job", args=[job.pk])).content.decode()
     assert "leeg.txt" in page and "het bestand is leeg." in page
+    # The good file's line says what it left in the queue and leads there.
+    document = in_db(SourceDocument).get()
+    facts = in_db(ExtractedFact).filter(document=document).count()
+    rows = {tr.select_one("td").get_text(strip=True): tr.select("td") for tr in
+            BeautifulSoup(page, "lxml").select("table.list tbody tr")}
+    found = rows["brief.txt"][2].select_one("a")
+    assert facts > 1 and found.get_text() == f"{facts} feiten gevonden"
+    assert found["href"] == reverse("ingest:review", args=[document.pk])
 
 
-def test_the_same_letter_as_pdf_after_its_text_is_one_document_with_both_files(analyst, tmp_path):
+def test_the_same_letter_as_pdf_after_its_text_is_one_document_with_both_files(analyst, login, tmp_path):
     weasyprint = pytest.importorskip("weasyprint")
     text = tmp_path / "brief.txt"
     text.write_text(LETTER, encoding="utf-8")
@@ -97,6 +106,8 @@ def test_the_same_letter_as_pdf_after_its_text_is_one_document_with_both_files(a
     assert second.document == first.document and in_db(SourceDocument).count() == 1
     assert sorted(DocumentFile.objects.values_list("filename", flat=True)) == ["brief.pdf", "brief.txt"]
     assert in_db(ExtractedFact).count() == facts > 0
+    review = login(analyst).get(reverse("ingest:review", args=[first.document.pk])).content.decode()
+    assert BeautifulSoup(review, "lxml").select_one(".files").get_text() == "brief.txt, brief.pdf"
 
 
 def test_a_letter_without_facts_is_listed_and_linked(analyst, login, tmp_path):
@@ -104,8 +115,16 @@ def test_a_letter_without_facts_is_listed_and_linked(analyst, login, tmp_path):
     path.write_text("Den Haag, 3 maart 2020\n\nHierbij ontvangt u de agenda van de vergadering.\n", encoding="utf-8")
     outcome = documents_ingest(paths=[path], actor=analyst)[0]
     assert (outcome.status, outcome.facts, outcome.message) == ("ingested", 0, "geen feiten gevonden")
-    queue = login(analyst).get(reverse("ingest:queue")).content.decode()
+    client = login(analyst)
+    queue = client.get(reverse("ingest:queue")).content.decode()
     assert reverse("ingest:review", args=[outcome.document.pk]) in queue
+    # Its review screen says there is nothing to review and leads to its document page, which shows the letter.
+    review = BeautifulSoup(client.get(reverse("ingest:review", args=[outcome.document.pk])).content, "lxml")
+    empty = review.select_one(".facts-column .empty")
+    assert "geen feiten gevonden" in empty.get_text()
+    document_page = client.get(empty.select_one("a")["href"])
+    assert document_page.status_code == 200
+    assert "agenda van de vergadering" in BeautifulSoup(document_page.content, "lxml").select_one(".doctext").get_text()
 
 
 def test_an_upload_never_fills_a_secret_document_nor_says_it_exists(make_user, tmp_path):

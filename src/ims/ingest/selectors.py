@@ -87,9 +87,13 @@ def job_items(*, user, job: IngestJob) -> list[IngestItem]:
     items = list(job.items.all())
     documents = [i.document_id for i in items if i.document_id]
     visible = set(SourceDocument.objects.for_user(user).filter(pk__in=documents).values_list("pk", flat=True))
+    # What a file left in the queue, counted as the review screen counts it: the facts the user may see.
+    facts = dict(ExtractedFact.objects.for_user(user).filter(document__in=visible).values("document")
+                 .annotate(n=Count("pk")).values_list("document", "n"))
     for item in items:
         if item.document_id and item.document_id not in visible:
             item.filename, item.message, item.document_id = str(_("(gerubriceerd document)")), "", None
+        item.facts = facts.get(item.document_id, 0)
     return items
 
 

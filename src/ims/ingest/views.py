@@ -113,7 +113,9 @@ def _review_page(request: HttpRequest, pk: int, *, problem: tuple[int, str, Form
                "pending": sum(1 for f in facts if f.status == FactStatus.PENDING),
                "document_url": document_url(document.pk),
                "can_set_ring": may(request.user, Action.SET_RING),
-               "bundle": selectors.bundle_parts(user=request.user, document=document)}
+               "bundle": selectors.bundle_parts(user=request.user, document=document),
+               # Every file the letter came in (the same text as PDF and as .txt is one document).
+               "files": list(document.files.order_by("pk"))}
     return render(request, "ingest/review.html", context, status=status)
 
 
