@@ -48,8 +48,8 @@ def test_accept_correct_and_reject_in_the_review_screen(letter_in_queue, logged_
 
     spending = in_db(ExtractedFact).filter(document=letter_in_queue, fact_type="defence_spending").order_by("pk")[0]
     card = page.locator(f"#fact-{spending.pk}")
-    card.locator("summary").click()
-    card.locator("input[name=pct_gdp]").fill("1.23")
+    card.locator("summary:has-text('Corrigeren')").click()
+    card.locator("input[name=pct_gdp]").fill("1,23")
     card.locator("button[value=correct]").click()
     expect(page.locator(".messages")).to_contain_text("gecorrigeerd")
 

@@ -94,11 +94,16 @@ def test_a_correction_applies_to_the_initiative_the_fact_matched(document, analy
     existing = initiative_create(title="Noordelijke Sensoren", status="idea", participants=[("NL", "participant")],
                                  actor=analyst)
     fact = make_fact(document, "initiative", INITIATIVE)
-    login(analyst).post(reverse("ingest:fact-decide", args=[fact.pk]), {
+    response = login(analyst).post(reverse("ingest:fact-decide", args=[fact.pk]), {
         "decision": "correct", "version": fact.version, "name": "Noordelijke Sensoren", "partners": "NL",
-        "status": "study"})
+        "status": "studie"}, follow=True)
     existing.refresh_from_db()
     assert existing.status == "study" and in_db(Initiative).count() == 1
+    # The card and the record say the same: the status the reviewer chose.
+    assert "studie" in card(response.content.decode(), fact).select_one("dl.facts").get_text()
+    page = BeautifulSoup(login(analyst).get(reverse("register:initiative-detail", args=[existing.pk])).content,
+                         "lxml")
+    assert "studie" in page.select_one("main").get_text() and "idee" not in page.select_one("main").get_text()
 
 
 def test_an_unknown_partner_is_an_error_on_the_partner_field(document, analyst, login):
@@ -282,3 +287,62 @@ def test_a_fact_missing_a_value_names_the_field_as_the_correction_form_does(docu
     said = card(response.content.decode(), fact).select_one("[data-card-error]").get_text()
     assert "Vul ‘naam’ in via Corrigeren." in said and "'name'" not in said
     assert not in_db(Initiative).exists()
+
+
+# One fact of every type, with every field filled as the extractor writes it.
+EVERY_TYPE = {
+    "partner_ring": {"partner": "DE", "ring": "strategic", "year": 2019},
+    "agreement": {"kind": "DOI", "parties": ["DE", "NL"], "date": "2019-05-21", "subject": "materieel"},
+    "defence_spending": {"partner": "DE", "year": 2019, "amount": 4900000000, "currency": "EUR", "pct_gdp": 0.95,
+                         "status": "actual"},
+    "contribution": {"operation": "Resolute Support", "location": "AF", "year": 2019, "personnel": 1200,
+                     "partners": ["DE", "NL"]},
+    "procurement": {"partner": "DE", "system": "Boxer", "quantity": 12, "year": 2019},
+    "commitment": {"member": "Segers", "subject": "een brief over de evaluatie", "date": "2019-10"},
+    "initiative": {**INITIATIVE, "form": "integrated_operational"},
+}
+
+
+def test_each_correction_form_sent_back_unchanged_is_valid_and_changes_nothing(document, analyst, login):
+    """What the form shows (labels, names, 4.900.000.000, 0,95, 1.200, 21 mei 2019) reads back as the same
+    values: a reviewer who corrects one field never has to retype the others."""
+    facts = {kind: make_fact(document, kind, payload) for kind, payload in EVERY_TYPE.items()}
+    html = login(analyst).get(reverse("ingest:review", args=[document.pk])).content.decode()
+    for kind, fact in facts.items():
+        form = card(html, fact).select_one("form.correct")
+        sent = {}
+        for control in form.select("input[name], select[name]"):
+            if control.name == "select":
+                chosen = control.select_one("option[selected]")
+                sent[control["name"]] = chosen["value"] if chosen else ""
+            else:
+                sent[control["name"]] = control.get("value", "")
+        shown = {name: value for name, value in sent.items() if name not in ("csrfmiddlewaretoken", "version")}
+        assert "4900000000" not in shown.values() and "0.95" not in shown.values() and "1200" not in shown.values()
+        response = login(analyst).post(reverse("ingest:fact-decide", args=[fact.pk]),
+                                       {**sent, "decision": "correct"})
+        assert response.status_code == 302, (kind, shown)
+        fact.refresh_from_db()
+        assert (fact.status, fact.corrected, fact.payload) == ("accepted", False, EVERY_TYPE[kind]), kind
+
+
+def test_counts_and_currencies_are_taken_as_typed(document, analyst, login):
+    fact = make_fact(document, "contribution", EVERY_TYPE["contribution"])
+    login(analyst).post(reverse("ingest:fact-decide", args=[fact.pk]), {
+        "decision": "correct", "operation": "Resolute Support", "location": "Afghanistan", "year": "2019",
+        "personnel": "1.250", "partners": "Duitsland, NL"})
+    fact.refresh_from_db()
+    assert (fact.payload["personnel"], fact.payload["location"]) == (1250, "AF")
+    spending = make_fact(document, "defence_spending", EVERY_TYPE["defence_spending"], *SPENT)
+    response = login(analyst).post(reverse("ingest:fact-decide", args=[spending.pk]), {
+        "decision": "correct", "partner": "DE", "year": "2019", "amount": "4,9 miljard", "currency": "eur",
+        "pct_gdp": "1,2 %", "status": "gerealiseerd"})
+    assert response.status_code == 302
+    spending.refresh_from_db()
+    assert {k: spending.payload[k] for k in ("amount", "currency", "pct_gdp")} == {
+        "amount": 4_900_000_000, "currency": "EUR", "pct_gdp": 1.2}
+    half = make_fact(document, "procurement", EVERY_TYPE["procurement"])
+    response = login(analyst).post(reverse("ingest:fact-decide", args=[half.pk]), {
+        "decision": "correct", "partner": "DE", "system": "Boxer", "quantity": "2,5", "year": "2019"})
+    field = card(response.content.decode(), half).select_one("input[name=quantity]").parent
+    assert "Geef een heel getal, zoals 1.200." in field.select_one("[data-field-error]").get_text()

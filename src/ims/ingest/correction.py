@@ -162,8 +162,11 @@ class PartialDateField(CorePartialDateField):
 
 
 class DutchNumberField(forms.CharField):
-    def __init__(self, *, percent: bool = False, **kwargs) -> None:
-        self.percent = percent
+    """A number as Dutch readers write it (1.250.000, 4,9 miljard, 0,95 %); ``whole``: a count of people or
+    items, shown and read with dots between thousands as the card shows it."""
+
+    def __init__(self, *, percent: bool = False, whole: bool = False, **kwargs) -> None:
+        self.percent, self.whole = percent, whole
         super().__init__(**kwargs)
 
     def prepare_value(self, value):
@@ -184,7 +187,21 @@ class DutchNumberField(forms.CharField):
             raise forms.ValidationError(_("Het getal mag niet negatief zijn."), code="negative")
         if self.percent and number > 100:
             raise forms.ValidationError(_("Een percentage ligt tussen 0 en 100."), code="percent")
+        if self.whole and number != number.to_integral_value():
+            raise forms.ValidationError(_("Geef een heel getal, zoals 1.200."), code="whole")
         return int(number) if number == number.to_integral_value() and not self.percent else float(number)
+
+
+class CurrencyField(forms.RegexField):
+    """An ISO 4217 code, stored in capitals as the extractor writes it, however it was typed ("eur")."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(regex=r"^[A-Za-z]{3}$", max_length=3,
+                         error_messages={"invalid": _("Een valutacode van drie letters, zoals EUR.")}, **kwargs)
+
+    def clean(self, value):
+        value = super().clean(value)
+        return value.upper() if value else value
 
 
 def _form_field(field: FactField, partners: Partners) -> forms.Field:
@@ -199,12 +216,11 @@ def _form_field(field: FactField, partners: Partners) -> forms.Field:
     if field.kind == FieldKind.YEAR:
         return forms.IntegerField(min_value=1900, max_value=2100, **common)
     if field.kind == FieldKind.COUNT:
-        return forms.IntegerField(min_value=0, **common)
+        return DutchNumberField(whole=True, **common)
     if field.kind in (FieldKind.AMOUNT, FieldKind.PERCENTAGE):
         return DutchNumberField(percent=field.kind == FieldKind.PERCENTAGE, **common)
     if field.kind == FieldKind.CURRENCY:
-        return forms.RegexField(regex=r"^[A-Za-z]{3}$", max_length=3,
-                                error_messages={"invalid": _("Een valutacode van drie letters, zoals EUR.")}, **common)
+        return CurrencyField(**common)
     return forms.CharField(max_length=300, **common)
 
 
