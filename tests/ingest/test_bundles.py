@@ -88,4 +88,6 @@ def test_the_review_screen_offers_the_bulk_threshold_the_bench_computed(report_p
 
     [outcome] = documents_ingest(paths=report_pages[:1])
     html = login(analyst).get(reverse("ingest:review", args=[outcome.document.pk])).content.decode()
-    assert f'name="min_confidence" value="{default_bulk_threshold()}"' in html
+    # In Dutch notation, as the confidence on each card: 0,9, never 0.9.
+    shown = str(default_bulk_threshold()).replace(".", ",")
+    assert f'name="min_confidence" value="{shown}"' in html

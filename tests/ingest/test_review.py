@@ -164,3 +164,22 @@ def test_without_a_reliable_confidence_band_the_review_screen_offers_no_bulk_acc
         assert fact.status == "pending"
     finally:
         forms.default_bulk_threshold.cache_clear()
+
+
+def test_bulk_accept_reads_a_dutch_threshold_and_links_each_refusal_to_its_card(document, analyst, login):
+    from bs4 import BeautifulSoup
+
+    high = make_fact(document, "partner_ring", {"partner": "DE", "ring": "strategic", "year": 2019}, confidence=0.9)
+    unknown = make_fact(document, "procurement", {"partner": "XX", "system": "F-35", "quantity": 9, "year": 2019},
+                        confidence=0.95)
+    low = make_fact(document, "partner_ring", {"partner": "FR", "ring": "strategic", "year": 2019}, confidence=0.8)
+    response = login(analyst).post(reverse("ingest:bulk-accept", args=[document.pk]), {"min_confidence": "0,85"},
+                                   follow=True)
+    statuses = dict(in_db(ExtractedFact).values_list("pk", "status"))
+    assert (statuses[high.pk], statuses[unknown.pk], statuses[low.pk]) == ("accepted", "pending", "pending")
+    said = BeautifulSoup(response.content, "lxml").select(".messages li")
+    assert said[0].get_text() == "1 feit geaccepteerd."
+    refusal = said[1]
+    assert refusal.select_one("a")["href"] == f"#fact-{unknown.pk}"
+    assert refusal.get_text().startswith("Verwerving niet vastgelegd:") and "XX" in refusal.get_text()
+    assert f"Feit {unknown.pk}" not in refusal.get_text()

@@ -139,8 +139,9 @@ def bulk_accept_offered() -> bool:
 
 
 class BulkAcceptForm(forms.Form):
+    # Localised: shown and read with a decimal comma (0,9), as the confidence on every card is.
     min_confidence = forms.FloatField(label=_("Alle feiten met een zekerheid van ten minste"), min_value=0,
-                                      max_value=1, initial=default_bulk_threshold)
+                                      max_value=1, initial=default_bulk_threshold, localize=True)
 
 
 class RejectForm(forms.Form):

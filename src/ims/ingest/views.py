@@ -15,6 +15,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from ims.accounts.permissions import Action, may
@@ -24,6 +25,7 @@ from ims.core.services import RegisterError
 
 from . import selectors, services
 from .correction import Partners, correction_form, corrections_from
+from .fields import fact_label
 from .forms import NO_RELIABLE_BAND_MESSAGE, BulkAcceptForm, RejectForm, UploadForm, bulk_accept_offered
 from .jobs import job_start
 from .models import FactStatus
@@ -208,7 +210,12 @@ def bulk_accept(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         result = services.facts_accept_bulk(facts=facts, actor=request.user,
                                             min_confidence=form.cleaned_data["min_confidence"])
-        messages.success(request, _("%(n)s feiten geaccepteerd.") % {"n": result.accepted})
+        messages.success(request, ngettext("%(n)s feit geaccepteerd.", "%(n)s feiten geaccepteerd.",
+                                           result.accepted) % {"n": result.accepted})
+        kinds = {f.pk: f.fact_type for f in facts}
         for fact_id, reason in result.failed:
-            messages.error(request, _("Feit %(id)s niet vastgelegd: %(reason)s") % {"id": fact_id, "reason": reason})
+            # Named as its card is, and linked to it: the reviewer has no use for a fact's number.
+            messages.error(request, format_html('<a href="#fact-{}">{}</a> {}', fact_id,
+                                                fact_label(kinds[fact_id]).capitalize(),
+                                                _("niet vastgelegd: %(reason)s") % {"reason": reason}))
     return redirect("ingest:review", pk=document.pk)
