@@ -147,3 +147,24 @@ def test_an_upload_never_fills_a_secret_document_nor_says_it_exists(make_user, t
     copy.write_bytes(original.read_bytes())
     outcome = documents_ingest(paths=[copy], actor=make_user("analyst", 0, username="laag"))[0]
     assert (outcome.status, outcome.message, outcome.document.classification) == ("ingested", "", 0)
+
+
+@pytest.mark.parametrize(("value", "level"), [(None, "0"), ("departmental_confidential", "1"), ("2", "2"),
+                                              ("Secret", "3")])
+def test_the_default_classification_of_uploads_is_set_by_code_or_number(value, level):
+    from tests.core.test_settings_and_cli import run_python
+
+    environment = {} if value is None else {"IMS_UPLOAD_CLASSIFICATION": value}
+    result = run_python("from django.conf import settings as s; import django; django.setup(); "
+                        "print(s.IMS_UPLOAD_CLASSIFICATION)", DJANGO_SETTINGS_MODULE="ims.conf.dev", **environment)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == level
+
+
+def test_a_default_classification_that_is_no_level_stops_the_start_with_its_reason():
+    from tests.core.test_settings_and_cli import run_python
+
+    result = run_python("import django; django.setup()", DJANGO_SETTINGS_MODULE="ims.conf.dev",
+                        IMS_UPLOAD_CLASSIFICATION="geheim")
+    assert result.returncode != 0
+    assert "IMS_UPLOAD_CLASSIFICATION: Onbekende rubricering 'geheim'" in result.stderr

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import dj_database_url
 from celery.schedules import crontab
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
@@ -26,6 +27,21 @@ def env_bool(name: str, default: bool = False) -> bool:
 
 def env_list(name: str, default: str) -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+def env_classification(name: str, default: str) -> int:
+    """A classification level from the environment, by the code `ims createuser --clearance` takes
+    (``departmental_confidential``) or by its number (1); a value that is neither stops the start with its reason
+    rather than leaving uploads at a level nobody chose."""
+    from ims.core.classification import Classification  # a plain enum: safe before Django is set up
+
+    value = os.environ.get(name, default).strip()
+    if value.isdigit() and int(value) in Classification.values:
+        return int(value)
+    try:
+        return int(Classification.from_code(value))
+    except ValueError as error:
+        raise ImproperlyConfigured(f"{name}: {error}") from None
 
 
 DATA_DIR = Path(os.environ.get("IMS_DATA_DIR", CHECKOUT_DIR / "var")).resolve()
@@ -248,9 +264,9 @@ EMAIL_USE_TLS = env_bool("IMS_SMTP_TLS", True)
 DEFAULT_FROM_EMAIL = os.environ.get("IMS_MAIL_FROM", "ims@localhost")
 UPLOAD_DIR = DATA_DIR / "uploads"
 IMS_UPLOAD_MAX_BYTES = int(os.environ.get("IMS_UPLOAD_MAX_MB", "50")) * 1024 * 1024
-# The classification an uploaded letter gets unless the uploader chooses another (0: Ongerubriceerd); never
-# above the uploader's own clearance.
-IMS_UPLOAD_CLASSIFICATION = int(os.environ.get("IMS_UPLOAD_CLASSIFICATION", "0"))
+# The classification an uploaded letter gets unless the uploader chooses another; never above the uploader's own
+# clearance.
+IMS_UPLOAD_CLASSIFICATION = env_classification("IMS_UPLOAD_CLASSIFICATION", "unclassified")
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
 IMS_SHARED_DIR = Path(os.environ.get("IMS_SHARED_DIR", CHECKOUT_DIR.parent / "shared")).resolve()
