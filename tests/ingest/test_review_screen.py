@@ -346,3 +346,14 @@ def test_counts_and_currencies_are_taken_as_typed(document, analyst, login):
         "decision": "correct", "partner": "DE", "system": "Boxer", "quantity": "2,5", "year": "2019"})
     field = card(response.content.decode(), half).select_one("input[name=quantity]").parent
     assert "Geef een heel getal, zoals 1.200." in field.select_one("[data-field-error]").get_text()
+
+
+def test_a_reason_too_long_for_a_rejection_is_said_on_the_card_and_nothing_is_decided(document, analyst, login):
+    fact = make_fact(document, "initiative", INITIATIVE)
+    response = login(analyst).post(reverse("ingest:fact-decide", args=[fact.pk]),
+                                   {"decision": "reject", "version": fact.version, "note": "x" * 501})
+    assert response.status_code == 400
+    said = card(response.content.decode(), fact).select_one("[data-card-error]").get_text()
+    assert said.startswith("Niet afgewezen: ") and "500" in said
+    fact.refresh_from_db()
+    assert (fact.status, fact.note) == ("pending", "")

@@ -175,7 +175,9 @@ def fact_decide(request: HttpRequest, pk: int) -> HttpResponse:
             _recorded(request, fact, _("Feit gecorrigeerd en vastgelegd als"))
         elif decision == "reject":
             reject = RejectForm(request.POST)
-            reject.is_valid()
+            if not reject.is_valid():  # a reason too long: said on the card, not cut off or dropped unseen
+                return _review_page(request, fact.document_id, status=400, problem=(
+                    fact.pk, _("Niet afgewezen: %(reason)s") % {"reason": " ".join(reject.errors["note"])}, None))
             services.fact_reject(fact=fact, actor=request.user, version=version,
                                  note=reject.cleaned_data.get("note", ""))
             messages.success(request, _("Feit afgewezen."))
