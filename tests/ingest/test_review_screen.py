@@ -357,3 +357,24 @@ def test_a_reason_too_long_for_a_rejection_is_said_on_the_card_and_nothing_is_de
     assert said.startswith("Niet afgewezen: ") and "500" in said
     fact.refresh_from_db()
     assert (fact.status, fact.note) == ("pending", "")
+
+
+def test_undo_of_an_older_ring_fact_fitted_into_the_history_gives_the_history_back(document, make_user, login):
+    bia = make_user("bia_member", 3, username="bia")
+    ring_assign(partner=_partner("DE"), ring="affiliated", valid_from=dt.date(2015, 1, 1), actor=bia)
+    ring_assign(partner=_partner("DE"), ring="strategic", valid_from=dt.date(2021, 1, 1), actor=bia)
+    history = list(in_db(RingAssignment).order_by("valid_from").values_list("ring", "valid_from", "valid_to"))
+    fact = make_fact(document, "partner_ring", {"partner": "DE", "ring": "opportunity", "year": 2019})
+    client = login(bia)
+    client.post(reverse("ingest:fact-decide", args=[fact.pk]), {"decision": "accept", "confirmed": "on"})
+    fitted = list(in_db(RingAssignment).order_by("valid_from").values_list("ring", "valid_from", "valid_to"))
+    assert fitted == [("affiliated", dt.date(2015, 1, 1), dt.date(2019, 10, 2)),
+                      ("opportunity", dt.date(2019, 10, 2), dt.date(2021, 1, 1)),
+                      ("strategic", dt.date(2021, 1, 1), None)]
+    fact.refresh_from_db()
+    response = client.post(reverse("ingest:fact-decide", args=[fact.pk]),
+                           {"decision": "undo", "version": fact.version})
+    assert response.status_code == 302
+    assert list(in_db(RingAssignment).order_by("valid_from").values_list("ring", "valid_from", "valid_to")) == history
+    fact.refresh_from_db()
+    assert fact.status == "pending"
