@@ -3,14 +3,17 @@ embedded default, on a Celery worker with the Redis broker on a server."""
 
 from __future__ import annotations
 
+import gc
 import shutil
+import threading
 import time
 
 import pytest
 import redis
+from django.db import connection
 from django.urls import reverse
 
-from ims.ingest.jobs import job_create, job_run, job_start
+from ims.ingest.jobs import job_create, job_run, job_start, job_thread_name
 from ims.ingest.models import IngestJob
 from ims.register.models import SourceDocument
 from tests.db import in_db
@@ -46,13 +49,33 @@ def test_a_job_records_progress_and_the_outcome_per_file(seed_copies, tmp_path, 
 
 
 @pytest.mark.django_db(transaction=True)
-def test_in_process_job_runs_in_a_thread_and_the_page_follows_it(seed_copies, analyst, login, settings):
+def test_in_process_job_runs_in_a_thread_and_the_page_follows_it(seed_copies, analyst, login, settings, monkeypatch):
     settings.IMS_TASKS = "inprocess"
-    job = job_start(paths=seed_copies, actor=analyst)
-    job = wait_for(job)
+    # A session the thread leaves open stays open however long the job takes (sessions kept for reuse) and
+    # whenever the garbage collector would have come by to drop it with the thread's other leftovers.
+    monkeypatch.setitem(connection.settings_dict, "CONN_MAX_AGE", None)
+    gc.disable()
+    try:
+        job = wait_for(job_start(paths=seed_copies, actor=analyst))
+        for thread in [t for t in threading.enumerate() if t.name == job_thread_name(job.pk)]:
+            thread.join(timeout=30)
+        if connection.vendor == "postgresql":
+            # On PostgreSQL such a session keeps the test database from being dropped at the end of the run, and
+            # on a server it holds one of the database's sessions for nothing.
+            assert other_sessions() == 0
+    finally:
+        gc.enable()
     assert job.status == "done" and in_db(SourceDocument).count() == 5
     status = login(analyst).get(reverse("ingest:job", args=[job.pk]) + "?format=json").json()
     assert status == {"status": "done", "processed": 5, "total": 5, "percent": 100, "error": ""}
+
+
+def other_sessions() -> int:
+    """Sessions on the test database other than this thread's own."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                       "AND pid <> pg_backend_pid()")
+        return cursor.fetchone()[0]
 
 
 def redis_available() -> bool:

@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from django.conf import settings
-from django.db import close_old_connections, transaction
+from django.db import connections, transaction
 from django.db.models import F
 from django.utils import timezone
 
@@ -68,7 +68,14 @@ def _run_in_thread(job_id: int) -> None:
     try:
         job_run(job_id)
     finally:
-        close_old_connections()
+        # The thread ends here and its connections with it: close them now. close_old_connections() would keep
+        # a healthy one open (CONN_MAX_AGE) until the garbage collector happened to find it, holding a database
+        # session nobody can use (and a test database that cannot be dropped).
+        connections.close_all()
+
+
+def job_thread_name(job_id: int) -> str:
+    return f"ims-ingest-job-{job_id}"
 
 
 def job_start(*, paths: Sequence[str | Path], actor=None, bundle: bool = False, classification: int = 0,
@@ -87,5 +94,6 @@ def job_start(*, paths: Sequence[str | Path], actor=None, bundle: bool = False, 
     else:
         import threading
 
-        transaction.on_commit(lambda: threading.Thread(target=_run_in_thread, args=(job.pk,), daemon=True).start())
+        transaction.on_commit(lambda: threading.Thread(target=_run_in_thread, args=(job.pk,), daemon=True,
+                                                       name=job_thread_name(job.pk)).start())
     return job
