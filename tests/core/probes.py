@@ -10,26 +10,36 @@ form, filter or API field that takes a record is probed the day it is written.
 Each such key is then sent twice: with the id (and natural key: a partner's code, a scenario's name) of a
 record above the user's clearance, and with one of a record that does not exist. The two answers must be the
 same but for the value itself, and change the database alike.
+
+The URL patterns are probed in shards (see :func:`shard`), each a test of its own, so that the probes, thousands
+of requests, spread over the test run's workers instead of keeping one of them busy to the end.
 """
 
 from __future__ import annotations
 
 import contextlib
+import json
 import re
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from django.apps import apps
-from django.db import models
+from django.contrib import admin
+from django.db import models, transaction
 from django.http import HttpResponse, QueryDict
+from django.test import Client
 from rest_framework.parsers import JSONParser
 
 from ims.assessment.models import WeightingScenario
 from ims.core.gate import is_gated
 from ims.register.models import Initiative
+from tests.core import crawl
+from tests.core.crawl import Target
 
 ABSENT_PK = 987654
+SENT: Counter[str] = Counter()  # requests sent, for the crawl's tally
 ABSENT_KEY = "zzabsent"  # in the case of the hidden value, so that both pass a check of the key's shape
 
 # Keys that take a record by a word other than the relation's name.
@@ -180,3 +190,116 @@ def first_difference(a: str, b: str, width: int = 120) -> str:
 
 def with_key(body: dict[str, Any], key: str, value: str) -> dict[str, Any]:
     return {**body, key: value}
+
+
+# --- which pages are probed, in which shard ------------------------------------------------------------------
+
+def targets(site: list[Target]) -> list[Target]:
+    """One URL per pattern, naming an open record or none: the probes go into its parameters, not its path."""
+    chosen: dict[str, Target] = {}
+    for target in site:
+        if target.absent or (target.level or 0) > 0 or target.endpoint.name in {"logout", "admin:logout"}:
+            continue
+        chosen.setdefault(target.endpoint.regex, target)
+    return list(chosen.values())
+
+
+def shard(endpoint: crawl.Endpoint) -> str:
+    """The shard a URL pattern is probed in: the admin of one model (its add, change and history forms are the
+    costliest to probe: every inline is a formset), the admin's own pages, or one namespace of the site's pages
+    and API ("site" for the pages outside any namespace). Read off the pattern alone, so that a pattern stays in
+    its shard however many others are added, and a new namespace or admin gets a shard of its own."""
+    owner = crawl._owner(endpoint.callback)
+    if isinstance(owner, admin.ModelAdmin):
+        return f"admin:{owner.model._meta.label_lower}"
+    if crawl.is_admin(endpoint):
+        return "admin"
+    name = endpoint.name or ""
+    return name.split(":", 1)[0] if ":" in name else "site"
+
+
+def shards() -> list[str]:
+    """Every shard, from the URL resolver: the whole site, shard by shard."""
+    return sorted({shard(endpoint) for endpoint in crawl.endpoints()})
+
+
+def admin_filter_keys(target: Target) -> set[str]:
+    """The admin's changelist reads its filters by iterating the query string, so its related-field filters
+    are read off the ModelAdmin: ``initiative__id__exact`` for ``list_filter = ["initiative"]``."""
+    owner = crawl._owner(target.endpoint.callback)
+    if not (crawl.is_admin(target.endpoint) and crawl.reads_query(target.endpoint)) or not hasattr(owner, "model"):
+        return set()
+    keys = set()
+    for spec in owner.list_filter:
+        name = spec[0] if isinstance(spec, tuple | list) else spec
+        if not isinstance(name, str):
+            continue
+        field = owner.model._meta.get_field(name.split("__")[0])
+        if field.is_relation:
+            keys.add(f"{field.name}__{field.target_field.name}__exact")
+    return keys
+
+
+# --- sending ---------------------------------------------------------------------------------------------------
+
+def send(client: Client, target: Target, method: str, body: dict[str, Any]) -> tuple[HttpResponse, str, tuple]:
+    """One request, undone; the response, its text, and how it changed the row counts and versions."""
+    # Messages an earlier (undone) request left for the next page would show on this one.
+    client.cookies.pop("messages", None)
+    with transaction.atomic():
+        before = crawl.fingerprint()
+        if method == "get":
+            response = client.get(target.url, data=body)
+        elif crawl.is_drf(target.endpoint):
+            response = getattr(client, method)(target.url, data=json.dumps(body), content_type="application/json",
+                                               HTTP_IF_MATCH=f'"{body.get("version", 1)}"')
+        else:
+            response = client.post(target.url, data=body)
+        # The body only: headers such as Expires and Content-Length differ from one request to the next.
+        text = crawl.body_text(response).split("\n", len(response.items()))[-1]
+        text = f"{response.get('Content-Type')}\n{response.get('Content-Disposition')}\n{text}"
+        delta = tuple(after - was for after, was in zip(crawl.fingerprint(), before, strict=True))
+        transaction.set_rollback(True)
+    SENT["requests"] += 1
+    return response, text, delta
+
+
+def keys_read(client: Client, target: Target, method: str, body: dict[str, Any], monkeypatch) -> tuple[set, dict]:
+    """The keys the view looks up in the request, and the body with every formset it asks for given one
+    empty form, so that the formset's own fields are read too (a second pass)."""
+    for _pass in range(2):
+        with noting_reads(monkeypatch) as read:
+            # A key nobody reads, so that the query string is not empty: views bind their filter form only
+            # to a non-empty one (``Form(request.GET or None)``).
+            send(client, target, method, body if method != "get" else {"kruip": "1"})
+        formsets = {k.removesuffix("-TOTAL_FORMS") for k in read if k.endswith("-TOTAL_FORMS")}
+        missing = {p for p in formsets if f"{p}-TOTAL_FORMS" not in body}
+        if not missing:
+            break
+        body = {**body, **{f"{p}-{part}": n for p in missing
+                           for part, n in (("TOTAL_FORMS", 1), ("INITIAL_FORMS", 0), ("MIN_NUM_FORMS", 0),
+                                           ("MAX_NUM_FORMS", 1000))}}
+    if method == "get":
+        read |= admin_filter_keys(target)
+    return read, body
+
+
+def pair(client: Client, target: Target, method: str, body: dict[str, Any], probe: Probe,
+         relogin: Callable[[], None]) -> list[str]:
+    """Send one key with the hidden record's value and with the missing one's; what differs is a problem."""
+    answers = []
+    for value in (probe.hidden, probe.absent):
+        sent = with_key(body if method != "get" else {}, probe.key, value)
+        response, text, delta = send(client, target, method, sent)
+        answers.append((answer(response, probe, text), delta))
+        relogin()
+    (hidden, hidden_delta), (absent, absent_delta) = answers
+    where = f"{method.upper()} {target.url} {probe.key}={probe.hidden} ({probe.model.__name__}.{probe.field})"
+    problems = []
+    if hidden[:2] != absent[:2]:
+        problems.append(f"{where}: {hidden[:2]} for the hidden record, {absent[:2]} for a missing one")
+    elif hidden[2] != absent[2]:
+        problems.append(f"{where}: the answers differ\n   {first_difference(hidden[2], absent[2])}")
+    if hidden_delta != absent_delta:
+        problems.append(f"{where}: the database changed differently")
+    return problems

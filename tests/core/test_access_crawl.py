@@ -116,6 +116,8 @@ def report_tally() -> Iterator[None]:
     yield
     TALLY["seconds (wall)"] = round(time.perf_counter() - wall)
     TALLY["seconds (cpu)"] = round(time.process_time() - cpu)
+    if probes.SENT:
+        TALLY["probe requests"] = probes.SENT["requests"]
     if TALLY:
         print("\naccess crawl:", ", ".join(f"{k}: {v}" for k, v in sorted(TALLY.items())))
 
@@ -523,59 +525,17 @@ def test_the_admin_site_follows_the_matrix_not_the_staff_flag(world: World, db) 
 # An administrator at Departementaal Vertrouwelijk: every page, form and admin screen is open to the role, so
 # every parameter is reached, and the records at Stg. Confidentieel and Stg. Geheim are hidden.
 PROBER = ("administrator", 1)
-# Keys the probes must find read somewhere, so that the discovery cannot quietly collapse to nothing.
-MUST_PROBE = {"partner", "partners", "initiative", "scenario", "compare", "name", "plan", "participations-0-partner"}
+# The probes run in shards, which xdist spreads over its workers (see probes.shard); each is a test of its own.
+PROBE_SHARDS = probes.shards()
+# Keys the probes must find read, each in a shard where a form of the project reads it, so that the discovery
+# cannot quietly collapse to nothing: a shard that no longer probes one fails.
+MUST_PROBE: dict[str, set[str]] = {
+    "register": {"partner", "participations-0-partner"},
+    "assessment": {"scenario", "compare", "name", "partners"},
+    "monitoring": {"plan", "initiative"},
+}
 # Keys by which a view chooses what a POST does; each value is a path of its own, with fields of its own.
 DISPATCH = {"decision": ("accept", "correct", "reject"), "action": ("criteria", "ring", "refresh")}
-
-
-def _probe_targets(site: list[Target]) -> list[Target]:
-    """One URL per pattern, naming an open record or none: the probes go into its parameters, not its path."""
-    chosen: dict[str, Target] = {}
-    for target in site:
-        if target.absent or (target.level or 0) > 0 or target.endpoint.name in {"logout", "admin:logout"}:
-            continue
-        chosen.setdefault(target.endpoint.regex, target)
-    return list(chosen.values())
-
-
-def _admin_filter_keys(target: Target) -> set[str]:
-    """The admin's changelist reads its filters by iterating the query string, so its related-field filters
-    are read off the ModelAdmin: ``initiative__id__exact`` for ``list_filter = ["initiative"]``."""
-    owner = crawl._owner(target.endpoint.callback)
-    if not (crawl.is_admin(target.endpoint) and crawl.reads_query(target.endpoint)) or not hasattr(owner, "model"):
-        return set()
-    keys = set()
-    for spec in owner.list_filter:
-        name = spec[0] if isinstance(spec, tuple | list) else spec
-        if not isinstance(name, str):
-            continue
-        field = owner.model._meta.get_field(name.split("__")[0])
-        if field.is_relation:
-            keys.add(f"{field.name}__{field.target_field.name}__exact")
-    return keys
-
-
-def _probe_send(client: Client, target: Target, method: str, body: dict[str, Any]) -> tuple[HttpResponse, str, tuple]:
-    """One request, undone; the response, its text, and how it changed the row counts and versions."""
-    # Messages an earlier (undone) request left for the next page would show on this one.
-    client.cookies.pop("messages", None)
-    with transaction.atomic():
-        before = crawl.fingerprint()
-        if method == "get":
-            response = client.get(target.url, data=body)
-        elif crawl.is_drf(target.endpoint):
-            response = getattr(client, method)(target.url, data=json.dumps(body), content_type="application/json",
-                                               HTTP_IF_MATCH=f'"{body.get("version", 1)}"')
-        else:
-            response = client.post(target.url, data=body)
-        # The body only: headers such as Expires and Content-Length differ from one request to the next.
-        text = crawl.body_text(response).split("\n", len(response.items()))[-1]
-        text = f"{response.get('Content-Type')}\n{response.get('Content-Disposition')}\n{text}"
-        delta = tuple(after - was for after, was in zip(crawl.fingerprint(), before, strict=True))
-        transaction.set_rollback(True)
-    TALLY["probe requests"] += 1
-    return response, text, delta
 
 
 def _probe_bodies(target: Target, clearance: int) -> list[tuple[str, dict[str, Any]]]:
@@ -589,50 +549,9 @@ def _probe_bodies(target: Target, clearance: int) -> list[tuple[str, dict[str, A
     return [("get", {})] + [("post", body) for body in bodies]
 
 
-def _keys_read(client: Client, target: Target, method: str, body: dict[str, Any], monkeypatch) -> tuple[set, dict]:
-    """The keys the view looks up in the request, and the body with every formset it asks for given one
-    empty form, so that the formset's own fields are read too (a second pass)."""
-    for _pass in range(2):
-        with probes.noting_reads(monkeypatch) as read:
-            # A key nobody reads, so that the query string is not empty: views bind their filter form only
-            # to a non-empty one (``Form(request.GET or None)``).
-            _probe_send(client, target, method, body if method != "get" else {"kruip": "1"})
-        formsets = {k.removesuffix("-TOTAL_FORMS") for k in read if k.endswith("-TOTAL_FORMS")}
-        missing = {p for p in formsets if f"{p}-TOTAL_FORMS" not in body}
-        if not missing:
-            break
-        body = {**body, **{f"{p}-{part}": n for p in missing
-                           for part, n in (("TOTAL_FORMS", 1), ("INITIAL_FORMS", 0), ("MIN_NUM_FORMS", 0),
-                                           ("MAX_NUM_FORMS", 1000))}}
-    if method == "get":
-        read |= _admin_filter_keys(target)
-    return read, body
-
-
-def _probe_pair(client: Client, target: Target, method: str, body: dict[str, Any], probe: probes.Probe,
-                who: tuple[World, str, int]) -> list[str]:
-    """Send one key with the hidden record's value and with the missing one's; what differs is a problem."""
-    world, role, clearance = who
-    answers = []
-    for value in (probe.hidden, probe.absent):
-        sent = probes.with_key(body if method != "get" else {}, probe.key, value)
-        response, text, delta = _probe_send(client, target, method, sent)
-        answers.append((probes.answer(response, probe, text), delta))
-        _stay_logged_in(client, world, role, clearance)
-    (hidden, hidden_delta), (absent, absent_delta) = answers
-    where = f"{method.upper()} {target.url} {probe.key}={probe.hidden} ({probe.model.__name__}.{probe.field})"
-    problems = []
-    if hidden[:2] != absent[:2]:
-        problems.append(f"{where}: {hidden[:2]} for the hidden record, {absent[:2]} for a missing one")
-    elif hidden[2] != absent[2]:
-        problems.append(f"{where}: the answers differ\n   {probes.first_difference(hidden[2], absent[2])}")
-    if hidden_delta != absent_delta:
-        problems.append(f"{where}: the database changed differently")
-    return problems
-
-
 @pytest.mark.usefixtures("quiet_requests", "no_typesetting", "reports_built_once")
-def test_hidden_records_named_in_parameters_answer_as_missing_ones(world: World, site: list[Target], db,
+@pytest.mark.parametrize("shard", PROBE_SHARDS)
+def test_hidden_records_named_in_parameters_answer_as_missing_ones(world: World, site: list[Target], shard: str, db,
                                                                    monkeypatch) -> None:
     """Every query-string filter, form field, formset field and API field that names a record, found by asking
     each view which keys it reads: the id or code of a record above the user's clearance gets the same
@@ -641,16 +560,22 @@ def test_hidden_records_named_in_parameters_answer_as_missing_ones(world: World,
     role, clearance = PROBER
     user = world.users[PROBER]
     client = _login(world, role, clearance)
+
+    def relogin() -> None:
+        _stay_logged_in(client, world, role, clearance)
+
     problems: list[str] = []
     probed: set[str] = set()
     fields: set[tuple[str, str, str]] = set()
-    for target in _probe_targets(site):
+    for target in probes.targets(site):
+        if probes.shard(target.endpoint) != shard:
+            continue
         queue = _probe_bodies(target, clearance)
         tried = {(method, key, body.get(key)) for method, body in queue for key in DISPATCH}
         while queue:
             method, base = queue.pop(0)
-            read, body = _keys_read(client, target, method, base, monkeypatch)
-            _stay_logged_in(client, world, role, clearance)
+            read, body = probes.keys_read(client, target, method, base, monkeypatch)
+            relogin()
             # A view that chooses what a POST does by a key (accept, correct, reject) reads other fields on
             # each path: every path is probed.
             for key in DISPATCH.keys() & read if method != "get" else ():
@@ -660,10 +585,16 @@ def test_hidden_records_named_in_parameters_answer_as_missing_ones(world: World,
                         queue.append((method, {**base, key: value}))
             for key, kinds in probes.references(read).items():
                 for probe in probes.probes_for(key, kinds, user):
-                    problems += _probe_pair(client, target, method, body, probe, (world, role, clearance))
+                    problems += probes.pair(client, target, method, body, probe, relogin)
                     probed.add(probes._stem(key) if "-" not in key else key)
                     fields.add((target.endpoint.label, method, key))
-    TALLY["probed (page, method, key)"] = len(fields)
-    print("probed keys:", ", ".join(sorted(probed)))
+    TALLY["probed (page, method, key)"] += len(fields)
+    print(f"probed keys ({shard}):", ", ".join(sorted(probed)))
     assert not problems, f"{len(problems)} problems:\n" + "\n".join(sorted(set(problems))[:80])
-    assert probed >= MUST_PROBE, f"no longer probed: {sorted(MUST_PROBE - probed)}"
+    must = MUST_PROBE.get(shard, set())
+    assert probed >= must, f"no longer probed in {shard}: {sorted(must - probed)}"
+
+
+def test_every_shard_that_must_probe_a_key_exists() -> None:
+    """A shard renamed or gone would otherwise take its keys out of the check above without a failure."""
+    assert MUST_PROBE.keys() <= set(PROBE_SHARDS), sorted(MUST_PROBE.keys() - set(PROBE_SHARDS))
