@@ -10,6 +10,7 @@ from contextlib import contextmanager
 
 import pytest
 from django.core.management import call_command
+from django.db import transaction
 from django.urls import reverse
 
 from ims.core.audit import AuditEntry
@@ -41,11 +42,19 @@ def one_change(record):
     found["changes"] = new[0].changes
 
 
+@pytest.fixture(scope="module")
+def noordzee(django_db_setup, django_db_blocker):
+    """The reference partners and one initiative, made once for the module (loading the partners costs seconds)
+    and rolled back at its end: each test runs in a savepoint inside it and finds them as they were made."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        reference_load()
+        yield register.initiative_create(title="Noordzee", participants=[("DE", "lead")]).pk
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
-def world(db):
-    reference_load()
-    initiative = register.initiative_create(title="Noordzee", participants=[("DE", "lead")])
-    return initiative
+def world(noordzee, db):
+    return Initiative.objects.unrestricted().get(pk=noordzee)
 
 
 def test_a_field_edit_through_the_service(world, analyst):
