@@ -37,7 +37,7 @@ def test_partners_are_the_cooperating_ones_with_ring_in_force_and_criteria(world
     belgium = mapped.proposal.partners[0]
     assert belgium.ring == fw.Ring.strategic
     assert (belgium.political_distance, belgium.culture_similarity) == (0.5, 0.5)
-    assert any("geen partnercriteria" in note and "BE" in note for note in mapped.notes)
+    assert any("geen partnercriteria" in note and "België (BE)" in note for note in mapped.notes)
     assert any("Waarnemers" in note and "Frankrijk" in note for note in mapped.notes)
 
     services.criteria_record(partner=world["partners"]["BE"], distance=0.1, culture=0.9, synergy=0.8,
@@ -79,3 +79,10 @@ def test_partner_choices_put_partners_in_a_ring_first_and_leave_out_the_netherla
     codes = [p.code for p in selectors.partner_choices(user=analyst)]
     assert "NL" not in codes
     assert codes[:3] == ["BE", "DE", "FR"]  # strategic first, then the affiliated by name
+
+
+def test_a_partner_without_criteria_is_named_in_dutch_without_its_english_code(world, analyst):
+    profiles = selectors.partner_profiles(user=analyst, codes=["NATO", "BE"])
+    nato_note, belgium_note = profiles.notes
+    assert nato_note.startswith("Voor NAVO zijn geen partnercriteria") and "NATO" not in nato_note
+    assert belgium_note.startswith("Voor België (BE) zijn geen partnercriteria")

@@ -11,6 +11,8 @@ from django.utils import translation
 from ims.accounts.services import user_create
 from ims.core.apps import AxesConfig, CoreConfig
 from ims.register.forms import InitiativeEditForm
+from ims.reporting.models import ReportVersion
+from ims.reporting.services import report_finalise
 from tests.factories import InitiativeFactory
 
 pytestmark = pytest.mark.django_db
@@ -56,3 +58,21 @@ def test_ims_core_keeps_its_own_app_config_beside_the_dutch_named_axes():
     assert type(apps.get_app_config("core")) is CoreConfig
     assert type(apps.get_app_config("axes")) is AxesConfig
     assert str(apps.get_app_config("axes").verbose_name) == "Aanmeldbeveiliging"
+
+
+@pytest.mark.parametrize("url", ["admin:auth_group_add", "admin:accounts_user_change"])
+def test_permissions_are_named_in_dutch_not_as_django_stores_them(administrator, login, url):
+    # Django stores "Can change gebruiker" in the database; the admin's permission pickers say it in Dutch.
+    args = [administrator.pk] if url.endswith("_change") else []
+    page = BeautifulSoup(login(administrator).get(reverse(url, args=args)).content, "lxml")
+    options = [o.get_text() for o in page.select("select[name$=permissions] option")]
+    assert "Gebruikers | gebruiker | wijzigen" in options
+    assert not [o for o in options if o.split(" | ")[-1].startswith("Can ")]
+
+
+def test_a_report_version_in_the_admin_links_to_its_page_instead_of_its_coded_data(administrator, login):
+    version = report_finalise(year=2019, classification=0, reference="BS-1", actor=administrator)
+    page = BeautifulSoup(login(administrator).get(reverse("admin:reporting_reportversion_change",
+                                                          args=[version.pk])).content, "lxml")
+    assert page.select_one(f"a[href='{reverse('reporting:version', args=[version.pk])}']") is not None
+    assert '"schema"' not in page.get_text() and ReportVersion.objects.for_user(administrator).count() == 1

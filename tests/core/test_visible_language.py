@@ -12,18 +12,27 @@ from __future__ import annotations
 
 import inspect
 import re
+from urllib.parse import urljoin, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
 from django.db import models
 from django.test import Client
+from django.urls import Resolver404, resolve
 from django.utils import translation
 
+from ims.accounts import models as accounts_models
 from ims.accounts.models import Role
 from ims.accounts.permissions import MATRIX, Action
+from ims.core import audit
+from ims.core.classification import Classification
 from ims.framework import ladder
 from ims.framework import vocab as framework_vocab
+from ims.ingest import models as ingest_models
+from ims.monitoring import vocab as monitoring_vocab
 from ims.register import vocab as register_vocab
+from ims.reporting import models as reporting_models
+from ims.search import models as search_models
 from tests.core import crawl
 from tests.core.crawl import LEVELS, Target, World
 from tests.core.test_access_crawl import (  # noqa: F401  (fixtures, shared with the access crawl)
@@ -39,6 +48,10 @@ from tests.core.test_access_crawl import (  # noqa: F401  (fixtures, shared with
 # values are the codes.
 NOT_THE_DUTCH_INTERFACE = {"api:docs"}
 EMPTY_CHOICE_DASHES = "---------"
+# Every module that defines choice lists shown on screen: the register's and the monitoring's vocabularies,
+# and the statuses of the review queue, the report versions, the roles, the audit trail and the search.
+CHOICE_MODULES = (register_vocab, monitoring_vocab, ingest_models, reporting_models, accounts_models, audit,
+                  search_models)
 # The attributes whose text a user sees (a tooltip, a placeholder, a button) or hears (a screen reader).
 READ_ATTRIBUTES = ("title", "placeholder", "aria-label", "alt")
 
@@ -50,10 +63,15 @@ def vocabularies() -> list[tuple[str, list[tuple[str, str]]]]:
         if inspect.isclass(member) and issubclass(member, framework_vocab.LabelledEnum) and list(member):
             found.append((f"framework.{name}", [(m.value, m.label_nl) for m in member]))
     with translation.override("nl"):
-        for name, member in vars(register_vocab).items():
-            if inspect.isclass(member) and issubclass(member, models.Choices) and member.__module__ == \
-                    register_vocab.__name__:
-                found.append((f"register.{name}", [(value, str(label)) for value, label in member.choices]))
+        for module in CHOICE_MODULES:
+            for name, member in vars(module).items():
+                if inspect.isclass(member) and issubclass(member, models.TextChoices) and member.__module__ == \
+                        module.__name__:
+                    found.append((f"{module.__name__}.{name}",
+                                  [(value, str(label)) for value, label in member.choices]))
+        # The clearance levels are stored as numbers; their code names (``departmental_confidential``) are
+        # what the command line and the glossary use, and as telltale as any other code.
+        found.append(("core.Classification", [(level.name.lower(), str(level.label)) for level in Classification]))
     return found
 
 
@@ -71,7 +89,12 @@ def telltale_codes() -> set[str]:
     """
     every = [(code, label) for _name, pairs in vocabularies() for code, label in pairs]
     dutch_words = {word for _code, label in every for word in re.findall(r"[\w-]+", label.lower())}
-    return {code for code, _label in every if not is_abbreviation(code) and code.lower() not in dutch_words}
+    return {code for code, _label in every
+            if not is_abbreviation(code) and code.lower() not in dutch_words | DUTCH_TOO}
+
+
+# Codes that are ordinary Dutch words, though no label happens to use them ("het document").
+DUTCH_TOO = {"document"}
 
 
 TELLTALE = telltale_codes()
@@ -96,6 +119,9 @@ def visible_text(html: str) -> str:
 def test_the_list_of_telltale_codes_comes_from_the_vocabularies_and_spares_dutch_words():
     assert {"strategic", "integrated_operational", "idea", "bottom_up", "TREATY", "ACTION_PLAN",
             "organisation", "planned"} <= TELLTALE
+    # The monitoring's, the review queue's, the reports', the roles' and the clearances' codes too.
+    assert {"due_soon", "attache", "exercise", "no_milestone", "rejected", "draft", "bia_member", "analyst",
+            "departmental_confidential", "secret", "login_failed", "policy_paper"} <= TELLTALE
     assert not {"pooling", "open", "lead", "MoU", "DOI"} & TELLTALE
     assert TELLTALE_PATTERN.search("de schil strategic") and not TELLTALE_PATTERN.search("strategische partner")
 
@@ -112,10 +138,16 @@ READERS = [(role, LEVELS[-1]) for role in Role.values]
 
 
 def _pages(targets: list[Target], role: str) -> list[Target]:
-    """One URL per pattern and object kind: an open object (levels differ in what is shown, not in how), the
-    object that is not there (the 404 page), and the pages that name no object; minus what the role is
-    refused at the door (the admin for every role but the administrator's)."""
+    """One URL per pattern and object kind: the least classified object there is (levels differ in what is
+    shown, not in how; some kinds, such as final report versions, exist only above the lowest level), the object
+    that is not there (the 404 page), and the pages that name no object; minus what the role is refused at the
+    door (the admin for every role but the administrator's)."""
     administers = Action.ADMINISTER in MATRIX[Role(role)]
+    lowest: dict[tuple, int] = {}  # per pattern and kind of object
+    for target in targets:
+        if target.names_object and not target.absent and target.level is not None:
+            key = (target.shape, type(target.obj))
+            lowest[key] = min(lowest.get(key, target.level), target.level)
     chosen = []
     for target in targets:
         name = target.endpoint.name or ""
@@ -123,37 +155,100 @@ def _pages(targets: list[Target], role: str) -> list[Target]:
             continue
         if crawl.is_admin(target.endpoint) and not administers:
             continue
-        if target.names_object and not target.absent and target.level not in (None, 0):
+        if target.names_object and not target.absent and target.level is not None \
+                and target.level != lowest[(target.shape, type(target.obj))]:
             continue
         chosen.append(target)
     return chosen
 
 
+def _problems(url: str, name: str | None, response) -> list[str]:
+    """What is wrong with one answer: a server error, a code or "---------" in its visible text."""
+    if response.status_code >= 500:
+        return [f"{response.status_code} {url} ({name})"]
+    if not _is_page(response):
+        return []
+    text = visible_text(response.content.decode())
+    problems = []
+    codes = sorted(set(TELLTALE_PATTERN.findall(text)))
+    if codes:
+        where = TELLTALE_PATTERN.search(text)
+        problems.append(f"{url} ({name}) shows {codes}: …{text[max(0, where.start() - 60):where.end() + 60]}…")
+    if EMPTY_CHOICE_DASHES in text:
+        problems.append(f"{url} ({name}) shows {EMPTY_CHOICE_DASHES}")
+    return problems
+
+
+def _is_page(response) -> bool:
+    return response.get("Content-Type", "").startswith("text/html") and not response.streaming
+
+
+# The pages of the Dutch interface that every role that may edit must have read as a page (200), each with a
+# real object where it names one: the register's and the monitoring's lists, record pages and history tabs,
+# and every create and edit form. The crawl fills every URL pattern; this holds it to actually reaching them.
+MUST_READ = {
+    "guide", "search:results",
+    *(f"register:{kind}-{page}" for kind in ("agreement", "commitment", "contribution", "spending",
+                                            "procurement", "document", "initiative")
+      for page in ("list", "detail", "history")),
+    "register:partner-list", "register:partner-detail", "register:partner-history", "register:network",
+    "register:initiative-create", "register:initiative-edit",
+    "monitoring:dashboard", "monitoring:milestone-list", "monitoring:initiative-gaps", "monitoring:commitment-list",
+    "monitoring:plan-list", "monitoring:plan-create", "monitoring:plan-detail", "monitoring:plan-edit",
+    "monitoring:plan-milestone-create", "monitoring:milestone-edit", "monitoring:milestone-note",
+    "monitoring:official-list", "monitoring:official-create", "monitoring:official-detail",
+    "monitoring:official-edit", "monitoring:official-activity", "monitoring:calendar",
+    "assessment:proposal", "assessment:initiative", "assessment:rings", "assessment:partner-rings",
+    "assessment:scenarios", "ingest:queue", "ingest:review", "reporting:index", "reporting:version",
+}
+# Forms not sent empty: sending them does something without asking (log out, switch language, accept every
+# fact above the threshold, delete in the admin), which would change the pages read after them.
+NOT_SENT = re.compile(r"^(logout|admin:logout|set_language|ingest:bulk-accept|admin:.*_delete)$")
+
+
 @pytest.mark.usefixtures("quiet_requests", "no_typesetting", "reports_built_once")
 @pytest.mark.parametrize("who", READERS, ids=lambda who: who[0])
-def test_every_page_speaks_dutch_to_every_role(world: World, site: list[Target], who, db) -> None:  # noqa: F811
+def test_every_page_and_every_form_speaks_dutch_to_every_role(world: World, site: list[Target], who,  # noqa: F811
+                                                               db) -> None:
+    """Every page as it opens, and every form on it sent back empty (the form again, with its errors beside
+    the fields and its menus still empty), as every role."""
     role, clearance = who
     client = Client(raise_request_exception=False)
     client.force_login(world.users[(role, clearance)])
     problems: list[str] = []
-    read = 0
+    read: set[str] = set()
+    forms: dict[str, str | None] = {}
     for target in _pages(site, role):
         response = client.get(target.url)
         if "_auth_user_id" not in client.session:  # a logout URL was fetched; carry on logged in
             client.force_login(world.users[(role, clearance)])
-        if response.status_code >= 500:
-            problems.append(f"{response.status_code} {target.url}")
+        name = target.endpoint.name
+        problems += _problems(target.url, name, response)
+        if response.status_code != 200 or not _is_page(response):
             continue
-        if not response.get("Content-Type", "").startswith("text/html") or response.streaming:
-            continue
-        read += 1
-        text = visible_text(response.content.decode())
-        codes = sorted(set(TELLTALE_PATTERN.findall(text)))
-        if codes:
-            where = TELLTALE_PATTERN.search(text)
-            problems.append(f"{target.url} ({target.endpoint.name}) shows {codes}: "
-                            f"…{text[max(0, where.start() - 60):where.end() + 60]}…")
-        if EMPTY_CHOICE_DASHES in text:
-            problems.append(f"{target.url} ({target.endpoint.name}) shows {EMPTY_CHOICE_DASHES}")
+        if not target.absent:
+            read.add(name or target.endpoint.label)
+        for form in BeautifulSoup(response.content, "lxml").select("form[method=post], form[method=POST]"):
+            action = urljoin(target.url, form.get("action") or target.url)
+            path = urlsplit(action).path
+            try:
+                sent_to = resolve(path).view_name
+            except Resolver404:
+                problems.append(f"{target.url} ({name}) has a form sent to nowhere: {action}")
+                continue
+            if not NOT_SENT.match(sent_to or ""):
+                forms.setdefault(action, sent_to)
+    for action, sent_to in forms.items():
+        response = client.post(action, {})
+        assert "_auth_user_id" in client.session, f"POST {action} logged the user out"
+        problems += _problems(f"POST {action}", sent_to, response)
+        if response.status_code == 200 and _is_page(response):
+            read.add(f"POST {sent_to}")
     assert not problems, "\n".join(problems[:60])
-    assert read > 20  # the crawl read pages, not only redirects and downloads
+    if Action.EDIT in MATRIX[Role(role)]:
+        assert not MUST_READ - read, sorted(MUST_READ - read)
+        # Sent empty, the create and edit forms come back with their errors (not a redirect, not a refusal).
+        assert {"POST register:initiative-create", "POST register:initiative-edit", "POST monitoring:plan-create",
+                "POST monitoring:plan-edit", "POST monitoring:official-create",
+                "POST monitoring:milestone-edit"} <= read, sorted(r for r in read if r.startswith("POST"))
+    assert len(read) > 20  # the crawl read pages, not only redirects and downloads

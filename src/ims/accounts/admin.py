@@ -1,8 +1,11 @@
 """Users in the admin: an administrator sees and changes only users up to their own clearance, grants no
 clearance above it, and every change is in the audit trail."""
 
+from django import forms
 from django.contrib import admin
+from django.contrib.auth.admin import GroupAdmin as BaseGroupAdmin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.contrib.auth.models import Group, Permission
 from django.utils.translation import gettext_lazy as _
 
 from ims.core.clearance import clearance_choices, clearance_of
@@ -10,9 +13,41 @@ from ims.core.clearance import clearance_choices, clearance_of
 from .models import User
 from .services import user_audit, user_audit_delete, user_grant_check, user_values
 
+# Django stores the names of its default permissions in English ("Can change gebruiker"); the admin shows them
+# as the model's (translated) name and the action in the page's language.
+PERMISSION_ACTIONS = {"add": _("toevoegen"), "change": _("wijzigen"), "delete": _("verwijderen"), "view": _("inzien")}
+
+
+def permission_label(permission: Permission) -> str:
+    """"Gebruikers | gebruiker | wijzigen" for Django's default permissions; any other by its own name."""
+    action, _sep, model = permission.codename.partition("_")
+    if action in PERMISSION_ACTIONS and model == permission.content_type.model:
+        return f"{permission.content_type} | {PERMISSION_ACTIONS[action]}"
+    return str(permission)
+
+
+class PermissionsField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: Permission) -> str:
+        return permission_label(obj)
+
+
+class DutchPermissionsMixin:
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name in ("permissions", "user_permissions"):
+            kwargs["form_class"] = PermissionsField
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+
+admin.site.unregister(Group)
+
+
+@admin.register(Group)
+class GroupAdmin(DutchPermissionsMixin, BaseGroupAdmin):
+    pass
+
 
 @admin.register(User)
-class UserAdmin(BaseUserAdmin):
+class UserAdmin(DutchPermissionsMixin, BaseUserAdmin):
     list_display = ("username", "role", "clearance", "is_active", "last_login")
     list_filter = ("role", "clearance", "is_active")
     fieldsets = (*BaseUserAdmin.fieldsets, (_("Rol en screening"), {"fields": ("role", "clearance")}))

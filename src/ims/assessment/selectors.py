@@ -22,6 +22,7 @@ from ims.core.models import clearance_of
 from ims.framework.model import HOME_CODE
 from ims.register import selectors as register_selectors
 from ims.register.models import Initiative, Participation, Partner, RingAssignment
+from ims.register.reference import ABBREVIATIONS
 from ims.register.ring_layers import effective_periods
 from ims.register.vocab import Origin, ParticipantRole, PartnerKind, Status
 from ims.reporting.models import ReportVersion
@@ -159,6 +160,13 @@ class Profiles:
     notes: list[str]
 
 
+def _named(partner: Partner) -> str:
+    """"België (BE)"; an organisation by its name alone when that holds its Dutch abbreviation
+    ("Noord-Atlantische Verdragsorganisatie (NAVO)", not "… (NAVO) (NATO)": the code is English)."""
+    short = ABBREVIATIONS.get(partner.code, (partner.code,))[0]  # the note is Dutch, whatever the page
+    return partner.name_nl if short in partner.name_nl else f"{partner.name_nl} ({short})"
+
+
 def partner_profiles(*, user, codes: Sequence[str]) -> Profiles:
     """The framework's view of partners (by code, in the given order) from what the user may see.
 
@@ -173,7 +181,7 @@ def partner_profiles(*, user, codes: Sequence[str]) -> Profiles:
         judged = criteria.get(partner.pk)
         if judged is None:
             notes.append(
-                f"Voor {partner.name_nl} ({partner.code}) zijn geen partnercriteria vastgelegd: "
+                f"Voor {_named(partner)} zijn geen partnercriteria vastgelegd: "
                 "afstand, cultuur en synergie zijn neutraal (0,5) aangenomen."
             )
         values = {

@@ -1,4 +1,7 @@
 from django.contrib import admin
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 
 from ims.core.admin import ClearanceAdmin
 
@@ -21,7 +24,14 @@ class ReportVersionAdmin(admin.ModelAdmin):
     list_display = ("year", "classification", "number", "status", "finalised_by", "finalised_at", "app_version")
     list_filter = ("year", "classification")
     readonly_fields = ("year", "classification", "number", "status", "reference", "finalised_by", "finalised_at",
-                       "app_version", "data_sha256", "data")
+                       "app_version", "data_sha256", "contents")
+    fields = readonly_fields
+
+    @admin.display(description=_("inhoud"))
+    def contents(self, obj: ReportVersion) -> str:
+        # The frozen data is the builder's JSON, keyed and valued in codes; its page shows it in words.
+        return format_html('<a href="{}">{}</a>', reverse("reporting:version", args=[obj.pk]),
+                           _("de rapportage zoals zij is vastgelegd"))
 
     def get_queryset(self, request):
         return super().get_queryset(request).for_user(request.user)
