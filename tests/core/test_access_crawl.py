@@ -54,6 +54,7 @@ EXPLICIT_MODELS = {
     "monitoring:plan-detail": CooperationPlan,
     "monitoring:plan-edit": CooperationPlan,
     "monitoring:plan-milestone-create": CooperationPlan,
+    "monitoring:plan-history": CooperationPlan,
 }
 # A prefix of every marker: a search for it finds every marked record, and its echo in the search box
 # gives none of them away.

@@ -198,6 +198,7 @@ MUST_READ = {
     "monitoring:plan-milestone-create", "monitoring:milestone-edit", "monitoring:milestone-note",
     "monitoring:official-list", "monitoring:official-create", "monitoring:official-detail",
     "monitoring:official-edit", "monitoring:official-activity", "monitoring:calendar",
+    "monitoring:plan-history", "monitoring:official-history",
     "assessment:proposal", "assessment:initiative", "assessment:rings", "assessment:partner-rings",
     "assessment:scenarios", "ingest:queue", "ingest:review", "reporting:index", "reporting:version",
 }

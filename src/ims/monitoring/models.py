@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -97,7 +98,7 @@ class ProgressNote(Record):
         constraints = [Record.classification_constraint("monitoring_progressnote_classification")]
 
     def __str__(self) -> str:
-        return f"{self.noted_on}: {self.text[:60]}"
+        return f"{date_format(self.noted_on)}: {self.text[:60]}"
 
     def clean(self) -> None:
         if self.noted_on and self.noted_on > timezone.localdate():
@@ -168,7 +169,7 @@ class Activity(Record):
         ]
 
     def __str__(self) -> str:
-        return f"{self.occurred_on}: {self.text[:60]}"
+        return f"{date_format(self.occurred_on)}: {self.text[:60]}"
 
 
 class CalendarFeed(models.Model):

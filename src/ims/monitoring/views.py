@@ -17,6 +17,8 @@ from ims.accounts.models import Role
 from ims.core.audit import AuditAction, audit
 from ims.core.exports import EXPORT_FORMATS, export_response
 from ims.core.pagination import paginate, query_without
+from ims.register.history_views import render_history
+from ims.register.models import Milestone
 from ims.register.presentation import display, facet_links
 from ims.register.vocab import Status
 
@@ -24,7 +26,7 @@ from . import feed, selectors
 from .agenda import AGENDA_FORMATS, agenda_data, agenda_filename, render_agenda
 from .agenda import CONTENT_TYPES as AGENDA_TYPES
 from .forms import MilestoneFilterForm
-from .models import CalendarFeed
+from .models import Activity, CalendarFeed, CooperationPlan, Official, PlanGoal
 from .presentation import headline_numbers, plan_timeline, status_rows
 from .status import state_of, today
 from .vocab import InitiativeGap, MilestoneState
@@ -180,6 +182,29 @@ def official_detail(request: HttpRequest, pk: int) -> HttpResponse:
     except ObjectDoesNotExist:
         raise Http404 from None
     return render(request, "monitoring/official_detail.html", {"p": page})
+
+
+# The parts whose changes a plan's and an official's history tab include, with their pointer to the record.
+PLAN_PARTS = [(PlanGoal, "plan"), (Milestone, "plan")]
+OFFICIAL_PARTS = [(Activity, "official")]
+
+
+@login_required
+def plan_history(request: HttpRequest, pk: int) -> HttpResponse:
+    try:
+        plan = CooperationPlan.objects.for_user(request.user).get(pk=pk)
+    except ObjectDoesNotExist:
+        raise Http404 from None
+    return render_history(request, plan, "plan", pk, namespace="monitoring", parts=PLAN_PARTS)
+
+
+@login_required
+def official_history(request: HttpRequest, pk: int) -> HttpResponse:
+    try:
+        official = Official.objects.for_user(request.user).get(pk=pk)
+    except ObjectDoesNotExist:
+        raise Http404 from None
+    return render_history(request, official, "official", pk, namespace="monitoring", parts=OFFICIAL_PARTS)
 
 
 @login_required

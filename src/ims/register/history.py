@@ -114,7 +114,13 @@ def _describe(model: type[models.Model], row, names: _Names) -> str:
         return str(row.year)
     if model is RingAssignment:
         return f"{shown(model._meta.get_field('ring'), row.ring, names)} ({date_format(row.valid_from)})"
-    return str(getattr(row, "title", "") or row)
+    for name in ("title", "statement", "name"):  # a milestone's, a plan goal's, an official's
+        if getattr(row, name, ""):
+            return str(getattr(row, name))[:80]
+    when = getattr(row, "occurred_on", None)  # an activity
+    if when is not None:
+        return f"{date_format(when)}: {getattr(row, 'text', '')[:60]}"
+    return str(getattr(row, "instance", row))  # not the historical row's own name ("… as of …")
 
 
 def _hides_partner(model: type[models.Model], changes: dict, names: _Names) -> bool:
@@ -168,15 +174,19 @@ def _from_simple_history(model: type[models.Model], record: models.Model, level:
     return entries
 
 
-def record_history(*, user, record: models.Model) -> list[Entry]:
-    """The record's changes and its parts', newest first, as far as the user's clearance reaches."""
+def record_history(*, user, record: models.Model,
+                   parts: list[tuple[type[models.Model], str]] | None = None) -> list[Entry]:
+    """The record's changes and its parts', newest first, as far as the user's clearance reaches.
+
+    ``parts`` names the parts of a kind of record outside the register (a cooperation plan's goals and
+    milestones), which this module does not import; the register's own are in ``PARTS``."""
     level = clearance_of(user)
     if level is None:
         return []
     names = _Names(user)
     model = type(record)
     sources: list[tuple[type[models.Model], dict[str, object]]] = [(model, {str(record.pk): None})]
-    for part, pointer in PARTS.get(model, []):
+    for part, pointer in PARTS.get(model, []) if parts is None else parts:
         latest: dict[str, object] = {}
         for row in part.history.filter(**{f"{pointer}_id": record.pk}).order_by("history_date", "history_id"):
             latest[str(row.id)] = row  # the last version of each part, deleted or not

@@ -26,10 +26,12 @@ GETTERS = {
 }
 
 
-def _render(request: HttpRequest, record: models.Model, kind: str, arg) -> HttpResponse:
+def render_history(request: HttpRequest, record: models.Model, kind: str, arg, *, namespace: str = "register",
+                   parts: list[tuple[type[models.Model], str]] | None = None) -> HttpResponse:
+    """The history tab of a record whose pages are ``{namespace}:{kind}-detail`` and ``-history``."""
     return render(request, "register/history.html", {
-        "record": record, "kind": kind, "arg": arg, "detail": f"register:{kind}-detail",
-        "entries": record_history(user=request.user, record=record),
+        "record": record, "kind": kind, "arg": arg, "namespace": namespace,
+        "entries": record_history(user=request.user, record=record, parts=parts),
     })
 
 
@@ -37,7 +39,7 @@ def history_view(kind: str):
     @login_required
     def view(request: HttpRequest, pk: int) -> HttpResponse:
         record = _one(GETTERS[kind], user=request.user, pk=pk)
-        return _render(request, record, kind, pk)
+        return render_history(request, record, kind, pk)
 
     view.__name__ = f"{kind}_history"
     return view
@@ -49,4 +51,4 @@ def partner_history(request: HttpRequest, code: str) -> HttpResponse:
     if canonical != code:
         return redirect("register:partner-history", code=canonical, permanent=True)
     partner = _one(selectors.partner_get, user=request.user, code=code)
-    return _render(request, partner, "partner", code)
+    return render_history(request, partner, "partner", code)
