@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from decimal import Decimal
+
 import pytest
 from bs4 import BeautifulSoup
 from django.apps import apps
@@ -10,6 +13,7 @@ from django.utils import translation
 
 from ims.accounts.services import user_create
 from ims.core.apps import AxesConfig, CoreConfig
+from ims.register import services as register
 from ims.register.forms import InitiativeEditForm
 from ims.reporting.models import ReportVersion
 from ims.reporting.services import report_finalise
@@ -76,3 +80,14 @@ def test_a_report_version_in_the_admin_links_to_its_page_instead_of_its_coded_da
                                                           args=[version.pk])).content, "lxml")
     assert page.select_one(f"a[href='{reverse('reporting:version', args=[version.pk])}']") is not None
     assert '"schema"' not in page.get_text() and ReportVersion.objects.for_user(administrator).count() == 1
+
+
+
+def test_records_are_named_with_dutch_dates_and_amounts_where_the_admin_shows_their_names(db):
+    partner = register.partner_upsert(code="DK", kind="country", name_nl="Denemarken", name_en="Denmark")
+    with translation.override("nl"):
+        period = register.ring_assign(partner=partner, ring="strategic", valid_from=dt.date(2015, 1, 1))
+        assert str(period) == "Denemarken: strategische partner (1 januari 2015–)"
+        made = register.initiative_create(title="Brigade", participants=[("DK", "lead")],
+                                          budgets={2019: Decimal("100000")})
+        assert str(made.budgets.get()) == "2019: € 100.000,00"

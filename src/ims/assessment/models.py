@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.utils.formats import date_format
 from django.utils.functional import lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -140,7 +141,7 @@ class PartnerCriteria(Record):
         indexes = [models.Index(fields=["partner", "valid_from"])]
 
     def __str__(self) -> str:
-        return f"{self.partner}: {_('criteria vanaf')} {self.valid_from}"
+        return f"{self.partner}: {_('criteria vanaf')} {date_format(self.valid_from)}"
 
     def clean(self) -> None:
         if not (self.reason or "").strip():
@@ -174,4 +175,4 @@ class RingSuggestion(Record):
         ]
 
     def __str__(self) -> str:
-        return f"{self.partner}: {self.get_ring_display()} ({self.date})"
+        return f"{self.partner}: {self.get_ring_display()} ({date_format(self.date)})"

@@ -1,6 +1,8 @@
 from axes import apps as axes_apps
 from django.apps import AppConfig
 from django.contrib.admin import apps as admin_apps
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 
 # What an empty select shows, instead of Django's "---------": readable in Dutch (and English).
@@ -50,3 +52,19 @@ class AxesConfig(axes_apps.AppConfig):
 
     default = False
     verbose_name = _("Aanmeldbeveiliging")
+
+    def ready(self) -> None:
+        super().ready()
+        # axes names its records in English ("Access Log for beheerder @ 2026-12-06 11:47:35.547809+00:00"), and
+        # the admin shows that name in titles, breadcrumbs and the labels of its checkboxes: say it in Dutch.
+        from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+
+        AccessAttempt.__str__ = lambda self: _("Aanmeldpoging op %(when)s") % {"when": _when(self.attempt_time)}
+        AccessFailureLog.__str__ = lambda self: _("Mislukte aanmelding van %(user)s op %(when)s") % {
+            "user": self.username, "when": _when(self.attempt_time)}
+        AccessLog.__str__ = lambda self: _("Aanmelding van %(user)s op %(when)s") % {
+            "user": self.username, "when": _when(self.attempt_time)}
+
+
+def _when(moment) -> str:
+    return date_format(localtime(moment), "DATETIME_FORMAT") if moment else "–"

@@ -16,7 +16,7 @@ from django.db.models import F, Q
 from django.db.models.functions import Length
 from django.db.models.lookups import Exact
 from django.utils import timezone
-from django.utils.formats import date_format
+from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -198,7 +198,8 @@ class RingAssignment(CitedRecord):
         ]
 
     def __str__(self) -> str:
-        return f"{self.partner}: {self.get_ring_display()} ({self.valid_from}–{self.valid_to or ''})"
+        until = date_format(self.valid_to) if self.valid_to else ""
+        return f"{self.partner}: {self.get_ring_display()} ({date_format(self.valid_from)}–{until})"
 
     def clean(self) -> None:
         if self.valid_to and self.valid_from and self.valid_to <= self.valid_from:
@@ -330,7 +331,7 @@ class InitiativeBudget(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.year}: € {self.amount_eur}"
+        return f"{self.year}: € {number_format(self.amount_eur, 2, force_grouping=True)}"
 
 
 class Goal(models.Model):
@@ -378,7 +379,7 @@ class GoalMeasurement(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.period}: {self.value}"
+        return f"{self.period}: {number_format(self.value, force_grouping=True)}"
 
 
 class Milestone(Record):

@@ -12,6 +12,7 @@ from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Length
 from django.db.models.lookups import Exact
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from ims.core.classification import Classification
@@ -178,4 +179,4 @@ class PartnerDevelopment(CitedRecord):
         ]
 
     def __str__(self) -> str:
-        return f"{self.partner}: {self.get_kind_display()} ({self.occurred_on})"
+        return f"{self.partner}: {self.get_kind_display()} ({date_format(self.occurred_on)})"
