@@ -20,6 +20,7 @@ participation by its initiative and partner).
 from __future__ import annotations
 
 import contextvars
+import functools
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -28,6 +29,7 @@ from django.db import models
 from django.db.models.signals import m2m_changed
 from django.dispatch import receiver
 
+from .classification import Classification
 from .clearance import clearance_of
 
 _open: contextvars.ContextVar[str | None] = contextvars.ContextVar("ims_gate_open", default=None)
@@ -67,16 +69,49 @@ def _refuse_write(model, what: str) -> None:
         )
 
 
+TOP_LEVEL = max(Classification.values)
+
+
 def level_filter(model, level: int) -> models.Q:
     """What ``model`` rows a reader at ``level`` may see: its own classification, and that of every record it
-    reaches through ``clearance_through`` (a missing link hides nothing)."""
+    reaches through ``clearance_through`` (a missing link hides nothing).
+
+    A level the database cannot exceed is left out: a reader cleared for the top level sees every row of a model
+    whose check constraint holds its classification at or below that level, so the condition (and the join to the
+    record it is read from) would test nothing but cost a lookup per row."""
     condition = models.Q()
-    if any(f.name == "classification" for f in model._meta.concrete_fields):
+    if any(f.name == "classification" for f in model._meta.concrete_fields) and not sees_all(level, model):
         condition &= models.Q(classification__lte=level)
     for path in model.clearance_through:
+        if sees_all(level, _target(model, path)):
+            continue
         reached = models.Q(**{f"{path}__classification__lte": level})
         condition &= (models.Q(**{f"{path}__isnull": True}) | reached) if _nullable(model, path) else reached
     return condition
+
+
+def sees_all(level: int | None, *targets) -> bool:
+    """Whether a reader at ``level`` may see every row of each model in ``targets`` whatever its classification:
+    the level is the top one and each model's classification is bounded by a check constraint at that level."""
+    return level is not None and int(level) >= TOP_LEVEL and all(_bounded(model) for model in targets)
+
+
+@functools.cache
+def _bounded(model) -> bool:
+    """The model's classification column is held to ``TOP_LEVEL`` at most by one of its check constraints."""
+    for constraint in model._meta.constraints:
+        condition = getattr(constraint, "condition", None)
+        if (isinstance(constraint, models.CheckConstraint) and isinstance(condition, models.Q)
+                and condition.connector == models.Q.AND and not condition.negated
+                and ("classification__lte", TOP_LEVEL) in condition.children):
+            return True
+    return False
+
+
+def _target(model, path: str):
+    for step in path.split("__"):
+        model = model._meta.get_field(step).related_model
+    return model
 
 
 def _nullable(model, path: str) -> bool:

@@ -263,7 +263,14 @@ class Initiative(CitedRecord):
             _period_check("planned_start", "planned_end", "register_initiative_planned_period"),
             _period_check("actual_start", "actual_end", "register_initiative_actual_period"),
         ]
-        indexes = [models.Index(fields=["status", "form"])]
+        indexes = [
+            models.Index(fields=["status", "form"]),
+            # The monitoring dashboard's counts read an initiative's level and status for every participation and
+            # milestone they count: from this index alone, not from the wide rows (no table read per row).
+            models.Index(fields=["id", "classification", "status"], name="register_initiative_level"),
+            # Its gap counts: the initiatives in progress at a level, and which were not updated since a day.
+            models.Index(fields=["status", "classification", "updated_at"], name="register_initiative_gaps"),
+        ]
 
     def __str__(self) -> str:
         return self.title
@@ -355,6 +362,10 @@ class Goal(models.Model):
         constraints = [
             models.CheckConstraint(condition=Q(category__in=GoalCategory.values), name="register_goal_category"),
         ]
+        # The goals with a concrete result or indicator, per initiative (the dashboard's "without a concrete result"
+        # looks for one per initiative in progress): found in the index, without reading the goals' texts.
+        indexes = [models.Index(fields=["initiative"], condition=~Q(expected_result="", indicator=""),
+                                name="register_goal_concrete")]
 
     def __str__(self) -> str:
         return self.statement
