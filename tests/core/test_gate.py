@@ -9,10 +9,12 @@ from pathlib import Path
 
 import pytest
 from django.db import transaction
+from django.db.models import Q
 
-from ims.core.gate import UngatedRead, UngatedWrite, gate_open
+from ims.core.gate import UngatedRead, UngatedWrite, gate_open, level_filter, sees_all
 from ims.core.services import record_link
 from ims.register.models import Agreement, Citation, Initiative, Participation, Partner
+from ims.search.models import SearchEntry
 from tests.factories import InitiativeFactory, PartnerFactory
 
 pytestmark = pytest.mark.django_db
@@ -98,6 +100,25 @@ def test_a_part_is_read_at_the_level_of_the_record_it_belongs_to(make_user):
         record_link(initiative, add={"participants": [germany]}, through_defaults={"role": "participant"})
     assert [p.initiative for p in Participation.objects.for_level(0)] == [shown]
     assert Participation.objects.for_level(3).count() == 2
+
+
+def test_the_top_level_reads_every_row_without_testing_levels(make_user):
+    """At Stg. Geheim the database's own check constraints already hold every level at or below the reader's, so
+    the query tests none and joins no record to test it on; below that level, and for a model whose level no
+    constraint bounds (the search index), the condition stays."""
+    germany = PartnerFactory(code="DE")
+    levels = [InitiativeFactory(title=f"Niveau {level}", classification=level) for level in range(4)]
+    for initiative in levels:
+        record_link(initiative, add={"participants": [germany]}, through_defaults={"role": "participant"})
+    top = str(Participation.objects.for_level(3).query)
+    assert "classification" not in top and "JOIN" not in top
+    assert Participation.objects.for_level(3).count() == 4
+    assert Participation.objects.for_user(make_user("bia_member", 3)).count() == 4
+    assert "classification" in str(Participation.objects.for_level(2).query)
+    assert Participation.objects.for_level(2).count() == 3
+    assert level_filter(Initiative, 3) == Q() and level_filter(Initiative, 2) == Q(classification__lte=2)
+    assert level_filter(SearchEntry, 3) == Q(classification__lte=3)
+    assert not sees_all(None, Initiative)
 
 
 # Every place that reads a classified model whatever its level, and why. A new one is a deliberate choice.
