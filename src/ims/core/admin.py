@@ -79,6 +79,19 @@ class VisibleRawIdWidget(ForeignKeyRawIdWidget):
         return Truncator(obj).words(14), url
 
 
+class ReadOnlyMixin:
+    """For records that the admin shows but never makes, changes or removes: another page owns those writes."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 class ClearanceInlineMixin:
     """For inlines of a ClearanceAdmin: rows that name a hidden record are left out (and so left alone on
     save), and the choices offer only what the user may see."""

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from ims.core.admin import ClearanceAdmin, ClearanceInlineMixin
+from ims.core.admin import ClearanceAdmin, ClearanceInlineMixin, ReadOnlyMixin
 
 from . import models
 
@@ -30,7 +30,7 @@ class PartnerAdmin(ClearanceAdmin):
 
 
 @admin.register(models.RingAssignment)
-class RingAssignmentAdmin(ClearanceAdmin):
+class RingAssignmentAdmin(ReadOnlyMixin, ClearanceAdmin):
     """Read-only. A ring is decided on the rings page, which fits a decision into the history and, when it is
     dated in an earlier year or before the last change, first says which reports it changes and asks to
     confirm; here a period could be added, moved or removed in the past without a word."""
@@ -38,15 +38,6 @@ class RingAssignmentAdmin(ClearanceAdmin):
     list_display = ("partner", "ring", "valid_from", "valid_to", "classification")
     list_filter = ("ring",)
     autocomplete_fields = ["partner"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(models.Initiative)

@@ -3,7 +3,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from ims.core.admin import ClearanceAdmin
+from ims.core.admin import ClearanceAdmin, ReadOnlyMixin
 
 from .models import PartnerDevelopment, ReportVersion
 
@@ -18,7 +18,7 @@ class PartnerDevelopmentAdmin(ClearanceAdmin):
 
 
 @admin.register(ReportVersion)
-class ReportVersionAdmin(admin.ModelAdmin):
+class ReportVersionAdmin(ReadOnlyMixin, admin.ModelAdmin):
     """Read-only: versions are made by finalising a report, and a finalised version never changes."""
 
     list_display = ("year", "classification", "number", "status", "finalised_by", "finalised_at", "app_version")
@@ -35,12 +35,3 @@ class ReportVersionAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).for_user(request.user)
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
