@@ -36,6 +36,9 @@ def test_the_admin_is_ims_beheer_with_dutch_names_for_every_app(administrator, l
     assert "Aanmeldbeveiliging" in text and "Aanmeldpogingen" in text and "Mislukte aanmeldingen" in text
     for english in ("Axes", "Access attempts", "Access failures", "Access logs"):
         assert english not in text
+    # The column headers of each app's table, which only a screen reader reads out (Django has no Dutch for them).
+    headers = [th.get_text(strip=True) for th in page.select("table thead th")]
+    assert headers and set(headers) == {"Soort gegevens", "Toevoegen", "Wijzigen of bekijken"}
     # The admin's own stylesheet: IMS's colours.
     assert page.select_one("link[href$='ims/admin.css']") is not None
 
