@@ -94,3 +94,17 @@ def test_records_are_named_with_dutch_dates_and_amounts_where_the_admin_shows_th
         made = register.initiative_create(title="Brigade", participants=[("DK", "lead")],
                                           budgets={2019: Decimal("100000")})
         assert str(made.budgets.get()) == "2019: € 100.000,00"
+
+
+def test_an_earlier_version_in_the_admin_is_named_after_its_record_and_no_field_label_is_english(administrator, login):
+    client = login(administrator)
+    initiative = InitiativeFactory()
+    earlier = initiative.history.first()
+    pages = (reverse("admin:register_initiative_simple_history", args=[initiative.pk, earlier.history_id]),
+             reverse("admin:register_initiative_change", args=[initiative.pk]))
+    for url in pages:
+        text = BeautifulSoup(client.get(url).content, "lxml").get_text(" ")
+        assert "Historical" not in text and "Base version" not in text, url
+    crumbs = BeautifulSoup(client.get(pages[0]).content, "lxml").select_one(".breadcrumbs").get_text(" ", strip=True)
+    assert "Initiatieven" in crumbs
+    assert crumbs.split()[-2:] in (["initiatief", "bekijken"], ["initiatief", "terugzetten"])

@@ -18,7 +18,7 @@ class VersionedModelForm(forms.ModelForm):
     """
 
     # Not called ``version``: the admin refuses a form field named like a non-editable model field.
-    base_version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    base_version = forms.IntegerField(label=_("versie bij het openen"), widget=forms.HiddenInput, min_value=1)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
