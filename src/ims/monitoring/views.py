@@ -7,6 +7,7 @@ import datetime as dt
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ObjectDoesNotExist
+from django.db import models
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -189,22 +190,22 @@ PLAN_PARTS = [(PlanGoal, "plan"), (Milestone, "plan")]
 OFFICIAL_PARTS = [(Activity, "official")]
 
 
-@login_required
-def plan_history(request: HttpRequest, pk: int) -> HttpResponse:
-    try:
-        plan = CooperationPlan.objects.for_user(request.user).get(pk=pk)
-    except ObjectDoesNotExist:
-        raise Http404 from None
-    return render_history(request, plan, "plan", pk, namespace="monitoring", parts=PLAN_PARTS)
+def _history_view(model: type[models.Model], kind: str, parts: list[tuple[type[models.Model], str]]):
+    """The history tab of a plan or an official, as ``register.history_views.history_view`` makes the register's."""
+    @login_required
+    def view(request: HttpRequest, pk: int) -> HttpResponse:
+        try:
+            record = model.objects.for_user(request.user).get(pk=pk)
+        except ObjectDoesNotExist:
+            raise Http404 from None
+        return render_history(request, record, kind, pk, namespace="monitoring", parts=parts)
+
+    view.__name__ = f"{kind}_history"
+    return view
 
 
-@login_required
-def official_history(request: HttpRequest, pk: int) -> HttpResponse:
-    try:
-        official = Official.objects.for_user(request.user).get(pk=pk)
-    except ObjectDoesNotExist:
-        raise Http404 from None
-    return render_history(request, official, "official", pk, namespace="monitoring", parts=OFFICIAL_PARTS)
+plan_history = _history_view(CooperationPlan, "plan", PLAN_PARTS)
+official_history = _history_view(Official, "official", OFFICIAL_PARTS)
 
 
 @login_required
