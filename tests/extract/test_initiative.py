@@ -229,3 +229,111 @@ def test_an_english_head_says_a_name_is_a_programme(facts):
     assert [f["name"] for f in facts(text, "initiative")] == ["Polar Exercise Programme"]
     # Without cooperation in the sentence (or the one before) a programme's name is no joint initiative.
     assert facts("Het Polar Exercise Programme kost veel geld.", "initiative") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the text's own word says it is a project, whatever the name's head ("Shield" usually names an operation)
+        (
+            "Nederland en Noorwegen zijn in 2030 gestart met het project Arctic Shield voor kustwacht op zee.",
+            ("Arctic Shield", ("NL", "NO")),
+        ),
+        # a compound of "samenwerking" and a quoted name, whose quotes say where it ends
+        (
+            "Het samenwerkingsverband 'Nordic Sealift' omvat Nederland, Denemarken en Zweden.",
+            ("Nordic Sealift", ("DK", "NL", "SE")),
+        ),
+        (
+            "Het programma ‘Benelux Drones’ wordt door België, Luxemburg en Nederland gezamenlijk gefinancierd.",
+            ("Benelux Drones", ("BE", "LU", "NL")),
+        ),
+        # an adjective of two countries makes it joint, not national
+        (
+            "Het Noors-Nederlandse project SEAGUARD, gericht op onderzeebootbestrijding, is in 2031 afgerond.",
+            ("SEAGUARD", ("NL", "NO")),
+        ),
+    ],
+)
+def test_a_name_the_text_calls_a_project_programme_or_partnership(facts, text, expected):
+    assert keyset(facts(text, "initiative")) == {expected}
+
+
+def test_a_programme_of_one_other_country_stays_national(facts):
+    text = "Nederland volgt met belangstelling het Zweedse programma Baltic Guard voor kustbewaking."
+    assert facts(text, "initiative") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Samen met Duitsland werkt Nederland aan de oprichting van een gezamenlijk logistiek commando voor de "
+            "landmacht.",
+            ("gezamenlijk logistiek commando voor de landmacht", ("DE", "NL")),
+        ),
+        (
+            "De oprichting van de Duits-Nederlandse Cyber Eenheid is in voorbereiding.",
+            ("Duits-Nederlandse Cyber Eenheid", ("DE", "NL")),
+        ),
+        (
+            "Nederland en België bespreken het opzetten van een binationale opleidingsschool voor mijnenbestrijding.",
+            ("binationale opleidingsschool", ("BE", "NL")),
+        ),
+    ],
+)
+def test_a_joint_unit_or_means_being_set_up(facts, text, expected):
+    found = facts(text, "initiative")
+    assert keyset(found) == {expected}
+    assert found[0]["rule"] == "initiative.founded"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Met Luxemburg is gesproken over de oprichting van een gezamenlijke stuurgroep voor materieel.",  # a body
+        "De oprichting van de NAVO in 1949 was een keerpunt.",  # no joint unit
+        "Het kabinet steunt de oprichting van een Europees fonds voor innovatie.",  # not said to be joint
+    ],
+)
+def test_setting_up_a_body_that_meets_or_something_not_joint_is_no_initiative(facts, text):
+    assert facts(text, "initiative") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Nederland sluit aan bij het Franse initiatief voor een Europese interventiemacht.",
+            ("Frans initiatief voor een Europese interventiemacht", ("FR", "NL")),
+        ),
+        (
+            "Defensie neemt deel aan het Noorse initiatief ter versterking van de Arctische samenwerking.",
+            ("Noors initiatief ter versterking van de Arctische samenwerking", ("NL", "NO")),
+        ),
+        (
+            "Nederland sluit zich aan bij een initiatief van de Britse regering voor gezamenlijke munitieproductie.",
+            ("Brits initiatief voor gezamenlijke munitieproductie", ("GB", "NL")),
+        ),
+    ],
+)
+def test_joining_a_partner_s_initiative_named_by_its_purpose(facts, text, expected):
+    assert keyset(facts(text, "initiative")) == {expected}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Nederland werkt met Zweden samen in de Joint Sealift Partnership (JSP), die schepen deelt.",
+            ("Joint Sealift Partnership", ("NL", "SE")),
+        ),
+        (
+            "Binnen de Noordzee-samenwerking neemt Nederland deel aan Coastal Surveillance Pooling (CSP) met België "
+            "en Denemarken.",
+            ("Coastal Surveillance Pooling", ("BE", "DK", "NL")),
+        ),
+    ],
+)
+def test_a_defined_name_whose_english_head_says_what_partners_share(facts, text, expected):
+    assert keyset(facts(text, "initiative")) == {expected}

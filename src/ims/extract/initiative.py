@@ -5,13 +5,16 @@ Names are found by the ways letters introduce cooperation projects, each a gener
 * a name with an acronym or a Dutch gloss in a sentence about cooperation, programmes or projects
   ("Nordic Cloud Network (NCN)", "Arctic Ski Course (wintertraining)"), when its head word says
   it is a programme, capability, training, fund, ... and not a body, document or operation;
-* "samenwerking binnen/in het X", "het (binationale) programma/concept/initiatief X", "het zogenoemde X",
-  "participeert in het X", "draagt bij aan het X", "het initiatief ter ... (X)", "het MoU X";
+* "samenwerking binnen/in het X", "het (binationale, Noors-Nederlandse) programma/concept/initiatief X", "het
+  samenwerkingsverband 'X'" (a quoted name ends at its quote), "het zogenoemde X", "participeert in het X",
+  "draagt bij aan het X", "het initiatief ter ... (X)", "het MoU X";
 * enumerations of projects ("Het gaat onder andere om A, B en C", "projecten, namelijk A, B en C",
   "initiatieven: A, B");
 * descriptive projects: "de integratie van X in Y", "samen de X gaan uitvoeren", "betrokken bij de X samen
   met ...", "gezamenlijke opleiding voor de <system>", "samenwerking bij ... van de <system>", "A en B zijn
-  voorbeelden van ... capaciteiten", "een MoU over <...>samenwerking".
+  voorbeelden van ... capaciteiten", "een MoU over <...>samenwerking", "de oprichting van een gezamenlijke X"
+  or "... van de Duits-Nederlandse X" (a joint unit or means being set up; not a body that only meets), "sluit
+  aan bij het Franse initiatief voor ..." (a partner's initiative, named by its purpose).
 
 Operations and forces (names ending in Force, Presence, Group, ...) are contributions, not initiatives,
 unless the Netherlands and a partner are going to take part in one together. Frameworks of the gazetteer
@@ -59,6 +62,10 @@ _HEADS = frozenset(
         "refuelling", "systems", "system", "laboratory", "programme", "program", "project", "initiative",
         "fund", "research", "cooperation", "capability", "capabilities", "network", "devices", "development",
         "samenwerking", "programma", "fonds", "defensiefonds", "initiatief",
+        # what partners do or share together, in English names: "Arctic Ski Course", "Military Mobility",
+        # "Joint Sealift Partnership", "Air Surveillance Pooling"
+        "course", "courses", "mobility", "logistics", "corridor", "partnership", "sealift", "airlift", "pool",
+        "pooling", "sharing", "surveillance", "samenwerkingsverband", "partnerschap",
     }
 )
 _NOT_INITIATIVE = frozenset(
@@ -93,6 +100,8 @@ _ITEM_TRIM = re.compile(r"\s+(?:ten behoeve van|voor de|voor het|ter|in het kade
 _ITEM_SKIP = re.compile(r"^(?:een aantal|diverse|verschillende|andere|overige|enkele|\(\d\))", re.IGNORECASE)
 _VERB = re.compile(r"\b\w*ge\w+[dt]\b|\b(?:is|zijn|wordt|worden|heeft|hebben)\b")
 _QUOTED = re.compile(r"[«“]([^»”]{3,60})[»”]")
+# A name in quotes right at a position, opening with a capital: the quote marks say where it ends.
+_QUOTED_NAME = re.compile(r"[«“‘'\"]([A-Z0-9][^«»“”‘’'\".;:()]{2,60}?)[»”’'\"]")
 
 _STATUS = Needs(
     r"\b(?:"
@@ -170,6 +179,19 @@ _SAMEN_OBJECT_VERB = re.compile(
 _VERB_SAMEN_OBJECT = re.compile(
     r"\b(?P<verb>[a-z]+en)\s+(?:(?:sinds|vanaf)\s+\d{4}\s+|al\s+jaren\s+|nu\s+)?samen\s+"
     r"(?P<object>(?:de|het|hun)\s+[^,.;]{3,70}?)(?=\s*(?:[,.;]|$))"
+)
+_PROJECT_WORDS = ("programma", "project", "initiatief", "samenwerkingsverband")
+# Setting something up: "de oprichting van", "het opzetten van", "de opbouw van" a joint unit or means.
+_FOUNDING = re.compile(r"\b(?:oprichting|opzetten|oprichten|opbouw|opbouwen)\s+van\s+(?:een|de|het)\s+")
+_BINATIONAL_ADJECTIVE = re.compile(r"[A-Z]\w+-[A-Z]\w+\b")
+_PURPOSE = re.compile(r"\s+voor\s+(de\s+|het\s+)")
+_JOINT_ADJECTIVE = re.compile(r"(?:gezamenlijke?|binationale?|multinationale?|trinationale?)\s+[a-zA-Z]")
+# Bodies that meet and talk rather than act together: not initiatives even when set up together.
+_TALKING_BODIES = frozenset(
+    {
+        "raad", "council", "commissie", "commission", "comité", "committee", "overleg", "beraad", "dialoog",
+        "werkgroep", "secretariaat", "stuurgroep", "conferentie", "vergadering", "bijeenkomst", "top",
+    }
 )
 _HET_NOUNS = frozenset({"onderhoud", "beheer"})
 _BUYING = frozenset({"verwerving", "aanschaf", "aankoop", "vervanging", "bestelling", "inkoop"})
@@ -253,6 +275,11 @@ def _excluded(name: str) -> bool:
 
 
 def _run_at(text: str, pos: int) -> Name | None:
+    """The name at ``pos``: the capitalised run there, or a quoted name ("het project 'Arctic Shield'",
+    "het samenwerkingsverband «Noordzee Logistiek»"), whose words need not all be capitalised."""
+    quoted = _QUOTED_NAME.match(text, pos)
+    if quoted:
+        return Name(quoted.group(1).strip(), quoted.start(1), quoted.end(1))
     run = run_at_start(text[pos : pos + 120])
     return Name(run.text, pos, pos + run.end) if run else None
 
@@ -279,7 +306,9 @@ def _named_after(label: str, pattern: re.Pattern[str], form: str | None = None) 
                 continue  # "in het Arctisch gebied", "in Europa": a place, not a name
             name = _resolve(doc, run.text)
             joined_later = form == "operational" and _FUTURE.search(doc.lower(i))
-            if _head(name) in OPERATION_HEADS and not joined_later:
+            # "het project Arctic Shield": the text's own word says it is a project, whatever the name's head
+            called_project = (m.groupdict().get("word") or "concept").lower().endswith(_PROJECT_WORDS)
+            if _head(name) in OPERATION_HEADS and not (joined_later or called_project):
                 continue  # an operation: a contribution, unless joined together in the future
             out.append(_Candidate(name, run.start, form=form))
         return out
@@ -328,7 +357,8 @@ def _national(doc: DocContext, i: int, text: str) -> bool:
 
 
 def _names_one_country(word: str) -> bool:
-    return any(m.kind == COUNTRY for m in find_mentions(word[:1].upper() + word[1:]))
+    """ "Nederlandse", "Duitse": one country's (a national programme); "Noors-Nederlandse" names two."""
+    return len({m.id for m in find_mentions(word[:1].upper() + word[1:]) if m.kind == COUNTRY}) == 1
 
 
 def _integration(doc: DocContext, i: int, text: str) -> list[_Candidate]:
@@ -399,6 +429,27 @@ def _to_come(doc: DocContext, i: int, text: str) -> list[_Candidate]:
         if purpose:
             out.append(_Candidate(f"{m.group(1)} {purpose}", m.start(1), status="preparation",
                                   rule="initiative.to_come"))
+    return out
+
+
+def _founded(doc: DocContext, i: int, text: str) -> list[_Candidate]:
+    """A joint unit or means being set up, named as the text names it: "de oprichting van de Duits-Nederlandse
+    cyber-eenheid" (a run opened by an adjective of two countries), "het opzetten van een gezamenlijk
+    opleidingscentrum voor ..." (a joint, bi- or multinational noun phrase)."""
+    out = []
+    for m in _FOUNDING.finditer(text):
+        if _BINATIONAL_ADJECTIVE.match(text, m.end()):
+            run = _run_at(text, m.end())
+            name = run.text if run else ""
+        elif _JOINT_ADJECTIVE.match(text, m.end()):
+            name = noun_phrase(text, m.end())
+            purpose = _PURPOSE.match(text, m.end() + len(name))
+            if purpose:  # what it is for belongs to its name: "gezamenlijke staf voor de Patriot-eenheden"
+                name += f" voor {purpose.group(1)}{noun_phrase(text, purpose.end())}"
+        else:
+            continue
+        if len(name.split()) >= 2 and not (set(_SPLIT_PARTS.split(name.lower())) & _TALKING_BODIES):
+            out.append(_Candidate(name, m.end(), rule="initiative.founded"))
     return out
 
 
@@ -726,14 +777,18 @@ def _joins_initiative(doc: DocContext, i: int, text: str) -> list[_Candidate]:
     2A8-gevechtstanks" -> "Duits initiatief voor de verwerving van Leopard 2A8-gevechtstanks")."""
     out = []
     for m in _JOINS.finditer(text):
-        code = country_code(m.group(1))
+        who = m.group(1) or m.group(2)
+        code = country_code(who)
         if not code or code == HOME:
             continue
-        adjective = _ADJECTIVE_BASE.sub("", m.group(1)) if m.group(1)[0].isupper() else m.group(1)
+        adjective = _ADJECTIVE_BASE.sub("", who) if who[0].isupper() else who
         name = f"{adjective} initiatief"
         purpose = _purpose_before(doc, i) if _ANAPHOR.search(text[: m.end()]) else None
+        after = _INITIATIVE_PURPOSE.match(text, m.end())
         if purpose:
             name = f"{name} voor de {purpose}"
+        elif after and (what := noun_phrase(text, after.end())):
+            name = f"{name} {after.group(1)} {what}"
         out.append(_Candidate(name, m.start(), countries=[code], form="joint_procurement_sharing" if purpose else None,
                               rule="initiative.joins", status="running"))
     return out
@@ -784,7 +839,14 @@ _NOUN_OF_VERB = {
     "bestellen": "bestelling", "bestelt": "bestelling", "inkopen": "inkoop", "exploiteren": "exploitatie",
     "bemannen": "bemanning", "bevoorraden": "bevoorrading", "patrouilleren": "patrouille",
 }
-_JOINS = re.compile(r"\bsluit\w*\s+(?:\w+\s+){0,2}?aan\s+bij\s+een\s+initiatief\s+van\s+(?:de\s+)?(\w+)")
+# Joining a partner's initiative: "sluit aan bij een initiatief van de Duitse regering", "neemt deel aan het
+# Franse initiatief voor ...", "steunt het Noorse initiatief ter ...".
+_JOINS = re.compile(
+    r"\b(?:sluit\w*\s+(?:\w+\s+){0,2}?aan\s+bij|neemt\s+(?:\w+\s+){0,2}?deel\s+aan|doet\s+(?:\w+\s+){0,2}?mee\s+aan"
+    r"|steun(?:t|en))\s+(?:een|het)\s+(?:initiatief\s+van\s+(?:de\s+)?(\w+)|([A-Z]\w+)\s+initiatief\b)"
+)
+# What a partner's initiative is for, named right after it: "... initiatief voor een Europese interventiemacht".
+_INITIATIVE_PURPOSE = re.compile(r"(?:\s+regering|\s+minister\w*)?\s+(voor|ter|tot)\s+")
 _ADJECTIVE_BASE = re.compile(r"e$")
 _ANAPHOR = re.compile(r"\b(?:hiervoor|daarvoor|hierbij|daarbij|daarmee|hiermee)\b", re.IGNORECASE)
 _ACQUIRES = re.compile(r"\b(verwerft|koopt|schaft|bestelt|vervangt)\b")
@@ -811,14 +873,17 @@ _RULES: tuple[tuple[tuple[str, ...], Callable], ...] = (
         ),
     ),
     (
-        register_keywords("concept ", "programma ", "project ", "initiatief "),
+        register_keywords("concept ", "programma ", "project ", "initiatief ", "samenwerkingsverband "),
         _named_after(
             "programme_named",
             re.compile(
-                # the word may be the head of a compound: "het Benelux-initiatief X", "het NAVO-programma X"
-                # a sentence may open with it: "Het project X loopt sinds ..."
-                r"\b(?:[Hh]et|[Dd]e)\s+(?:(?P<adj>\w+)\s+)?(?:[\w]+-)?(?:concept|programma|project|initiatief)\s+"
-                r"(?:van\s+)?(?=[A-Z])"
+                # the word may be the head of a compound: "het Benelux-initiatief X", "het NAVO-programma X",
+                # "het samenwerkingsprogramma X"; the adjective may name two countries ("het Noors-Nederlandse
+                # project X"); a sentence may open with it: "Het project X loopt sinds ..."; the name may be
+                # quoted ("het samenwerkingsverband 'X'")
+                r"\b(?:[Hh]et|[Dd]e)\s+(?:(?P<adj>[\w-]+)\s+)?"
+                r"(?P<word>(?:[\w]+-|samenwerkings)?(?:concept|programma|project|initiatief)|samenwerkingsverband)\s+"
+                r"(?:van\s+)?(?=[A-Z«“‘'\"])"
             )
         ),
     ),
@@ -859,6 +924,7 @@ _RULES: tuple[tuple[tuple[str, ...], Callable], ...] = (
     (register_keywords("betrokken bij"), _involved),
     (register_keywords("gezamenlijke "), _joint_activity),
     (register_keywords("een gezamenlijk"), _to_come),
+    (register_keywords("oprichting van", "opzetten van", "oprichten van", "opbouw van", "opbouwen van"), _founded),
     (register_keywords("samenwerking bij"), _system_of),
     (register_keywords("voorbeelden van"), _examples),
     (register_keywords("het initiatief "), _initiative_bracket),
@@ -873,7 +939,7 @@ _RULES: tuple[tuple[tuple[str, ...], Callable], ...] = (
     (register_keywords("project «", "project ‘", "project '", 'project "', "project “"), _project_title),
     (register_keywords("geïntegreerd", " bevel"), _integrated),
     (register_keywords("samenwerken om", "samen gaan werken om", "uitvoeren"), _joint_work),
-    (register_keywords("initiatief van"), _joins_initiative),
+    (register_keywords("initiatief van", "initiatief voor", "initiatief ter", "initiatief tot"), _joins_initiative),
 )
 
 
@@ -1048,7 +1114,8 @@ def extract(doc: DocContext) -> list[Initiative]:
             name = _GENERIC_PREFIX.sub("", name_of(_resolve(doc, tidy(c.name))))
             if (
                 not name
-                or (_excluded(name) and c.ref is None and c.rule != "initiative.to_come")  # a body to set up is
+                # a joint body to set up is an initiative (_founded has left out those that only meet)
+                or (_excluded(name) and c.ref is None and c.rule not in ("initiative.to_come", "initiative.founded"))
                 or (_national(doc, i, text[: c.start + 1]) and not _COOPERATION.search(name))
             ):
                 continue
@@ -1180,7 +1247,7 @@ _CONFIDENCE = {
     "initiative.mou_subject": 0.55, "initiative.joint_task": 0.55, "initiative.involved": 0.55,
     "initiative.joint_activity": 0.55, "initiative.coordinated": 0.55, "initiative.joint_work": 0.5,
     "initiative.joins": 0.5, "initiative.to_come": 0.5, "initiative.system_of": 0.5, "initiative.called": 0.6,
-    "initiative.head_named": 0.6,
+    "initiative.head_named": 0.6, "initiative.founded": 0.55,
 }
 
 
