@@ -618,3 +618,61 @@ def test_a_signing_told_in_the_past_lies_before_the_text(facts):
     # A day already past this year stays in this year.
     text = "Op 3 mei tekenden Nederland en Estland een MoU over gedeelde radars."
     assert keyset(facts(text, "agreement", "2031-06-20")) == {("MoU", ("EE", "NL"), "2031-05-03")}
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        (
+            "De minister heeft vorige week met haar Finse collega een intentieverklaring getekend.",
+            "2031-06-10",
+            ("LOI", ("FI", "NL"), "2031-06"),
+        ),
+        # the week before a day early in the month lies in the month before
+        (
+            "Nederland en Ierland hebben afgelopen week een Memorandum of Understanding getekend.",
+            "2031-06-03",
+            ("MoU", ("IE", "NL"), "2031-05"),
+        ),
+        (
+            "Deze week is in Praag een intentieverklaring getekend door Nederland en Tsjechië.",
+            "2031-06-10",
+            ("LOI", ("CZ", "NL"), "2031-06"),
+        ),
+    ],
+)
+def test_a_signing_told_by_its_week_is_dated_with_the_weeks_month(facts, text, date, expected):
+    assert keyset(facts(text, "agreement", date=date)) == {expected}
+
+
+def test_a_week_to_come_is_no_signing_date(facts):
+    text = "Nederland en Tsjechië zullen deze week een intentieverklaring ondertekenen."
+    assert keyset(facts(text, "agreement", date="2031-06-10")) == {("LOI", ("CZ", "NL"), "2031-06-10")}
+
+
+def test_the_years_an_agreement_covers_date_no_signing(facts):
+    text = "Nederland en Slovenië zijn een samenwerkingsovereenkomst aangegaan voor de periode 2031-2035."
+    assert keyset(facts(text, "agreement", date="2031-06-10")) == {("AGREEMENT", ("NL", "SI"), None)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # named in the sentence after
+        "De drie landen ondertekenden in maart 2031 een Declaration of Intent over een gezamenlijk commando. "
+        "Het gaat om Nederland, Denemarken en Litouwen.",
+        # named in the sentence before
+        "Nederland, Denemarken en Litouwen werken al jaren samen. De drie landen ondertekenden in maart 2031 een "
+        "Declaration of Intent over een gezamenlijk commando.",
+    ],
+)
+def test_three_countries_counted_are_those_a_neighbouring_sentence_names(facts, text):
+    assert keyset(facts(text, "agreement", date="2031-06-10")) == {("DOI", ("DK", "LT", "NL"), "2031-03")}
+
+
+def test_a_neighbouring_sentence_naming_another_number_of_countries_is_not_the_group(facts):
+    text = (
+        "De drie landen ondertekenden in maart 2031 een Declaration of Intent over een gezamenlijk commando. "
+        "Ook Spanje en Italië waren aanwezig."
+    )
+    assert all(f["parties"] != ["ES", "IT", "NL"] for f in facts(text, "agreement", date="2031-06-10"))

@@ -22,7 +22,8 @@ name several instruments, each with its own parties and date.
 * **Parties**: those after "tussen" ("Verdrag tussen het Koninkrijk der Nederlanden en ...") or "met"
   ("het verdrag met België en Luxemburg"); else the countries in the window (a country after "in" is a
   place, not a party); else, when the sentence names no country at all, the partner the paragraph is
-  about (a sentence whose countries belong to an instrument of its own does not lend them); else the
+  about (a sentence whose countries belong to an instrument of its own does not lend them; "de drie landen"
+  are the three a neighbouring sentence names, before or after); else the
   organisation of the sentence or section; else, in a letter written in the Dutch government's voice,
   the Netherlands alone. NL is a party when it is named in the window, when the window speaks in the
   letter's first person ("door mij", "met mijn Belgische collega") or when one foreign party is named.
@@ -39,7 +40,9 @@ name several instruments, each with its own parties and date.
   planned for after the document's date ("streeft ernaar het in 2030 te ondertekenen") is announced. An instrument only
   announced, prepared or joined gets the document's date; one whose signing a news item narrates
   ("ondertekenden", "tekende") without a date gets the document's date when that is known to the month;
-  one signed on a bare weekday ("zetten donderdag hun handtekening") the last such day up to the document's.
+  one signed on a bare weekday ("zetten donderdag hun handtekening") the last such day up to the document's;
+  one signed "vorige week" or "deze week" that week's month. The years an instrument covers ("voor de
+  periode 2031-2035") do not date it.
   The day an instrument took effect ("trad ... in werking") does not date it.
 * **One fact per instrument**: a later definite mention ("het verdrag", "de DOI", "dit nieuwe akkoord",
   "het Raamverdrag") of an instrument named shortly before is that instrument: its parties and date

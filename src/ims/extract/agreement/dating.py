@@ -1,10 +1,11 @@
-"""When an instrument was signed: the date of its own window, a bare weekday counted back from a news
-item's day, a pronoun in the next sentence that tells the signing, or the document's date for an
-instrument announced, prepared, joined or narrated without one. Dates that belong to something else (a
+"""When an instrument was signed: the date of its own window, a bare weekday counted back from a news item's day, its
+month for a signing told by its week, a pronoun in the next sentence that tells the signing, or the document's date
+for an instrument announced, prepared, joined or narrated without one. Dates that belong to something else (a
 publication reference, the start or end of a period, the day it took effect) date nothing."""
 
 from __future__ import annotations
 
+import datetime
 import re
 
 from ims.extract.agreement.wording import ANNOUNCED, CONCLUDED, LAID_DOWN, SIGNED
@@ -14,6 +15,8 @@ from ims.text.dates import DateMention, PartialDate, last_weekday
 # A date that opens or closes a period ("vanaf 1 januari 2017", "tot 2025") dates no signing.
 _PERIOD = re.compile(
     r"\b(?:vanaf|tot(?:\s+en\s+met)?|t/m|sinds|per)\s+(?:(?:maandag|dinsdag|woensdag|donderdag|vrijdag)\s+)?$"
+    # the years it covers: "voor de periode 2031-2035", "met een looptijd tot 2030", "voor de jaren 2030-2034"
+    r"|\b(?:periode|looptijd|jaren)\s+(?:van\s+)?$"
 )
 # The day an instrument took effect is not the day it was signed: "trad op 1 april 2018 in werking".
 _IN_FORCE = re.compile(r"\s+(?:\w+\s+)?in\s+werking\b")
@@ -37,6 +40,8 @@ RELATIVE_DATE = re.compile(
 UNRESOLVED_CONFIDENCE = 0.45
 # A bare weekday with a signing or closing told in the past ("zetten donderdag hun handtekening", "hebben
 # dinsdag ... gesloten"): in news, the last such day up to the item's date.
+# A signing told by its week: "vorige week", "afgelopen week" (group 1: the week before), "deze week".
+_WEEK = re.compile(r"\b(?:(vorige|afgelopen|verleden)|(?:eerder\s+)?deze)\s+week\b")
 _BARE_WEEKDAY = re.compile(r"\b(maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\b(?!\s+\d)")
 
 
@@ -103,6 +108,19 @@ def weekday_signed(doc: DocContext, low: str, lo: int, hi: int) -> PartialDate |
     if not m or not CONCLUDED.search(low, lo, hi) or ANNOUNCED.search(low, lo, hi):
         return None
     return last_weekday(day, m.group(1))
+
+
+def week_signed(doc: DocContext, low: str, lo: int, hi: int) -> PartialDate | None:
+    """The month of a signing the window tells in the past "vorige week" or "deze week": the week is no date
+    of its own, its month is (counted back from the document's day, which must be known)."""
+    day = doc.date
+    if day is None or day.day is None or "week" not in low:
+        return None
+    m = _WEEK.search(low, lo, hi)
+    if not m or not CONCLUDED.search(low, lo, hi) or ANNOUNCED.search(low, lo, hi):
+        return None
+    then = datetime.date(day.year, day.month, day.day) - datetime.timedelta(7 if m.group(1) else 0)
+    return PartialDate(then.year, then.month)
 
 
 def pronoun_signed_date(doc: DocContext, i: int) -> PartialDate | None:

@@ -28,6 +28,9 @@ FIRST_PERSON = re.compile(r"\b(?:ik|wij|we|mij|mijn|ons|onze|ons land)\b")
 # "beide landen": the Netherlands and its partner where one partner is named; where two others are ("Frankrijk
 # en België ... de ministers van beide landen"), those two.
 BOTH = re.compile(r"\bbeide\s+landen\b")
+# A group of countries counted rather than named: "de drie landen", "beide landen".
+_NUMBERS = {"beide": 2, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6}
+_COUNTED_GROUP = re.compile(r"\b(?:de\s+)?(beide|twee|drie|vier|vijf|zes)\s+landen\b")
 # The Dutch government's voice: "ik", "wij" in a letter.
 _GOVERNMENT_VOICE = re.compile(r"\b(?:ik|wij)\b")
 _GOVERNMENT_VOICE_REACH = 12  # body sentences at the top of a letter: "Hierbij bied ik u ... aan"
@@ -130,6 +133,21 @@ def discourse(doc: DocContext, i: int, bound: set[int]) -> list[str]:
             return list(doc.countries(j, foreign=False))
     heading = doc.section_start(i)
     return list(doc.countries(heading)) if doc.sentences and doc.sentences[heading].heading else []
+
+
+def counted_group(doc: DocContext, i: int, low: str, lo: int, hi: int) -> list[str]:
+    """The countries "de drie landen" (or "beide landen") stands for: those of the sentence before, else of
+    the sentence after ("De drie landen tekenden ... Het gaat om ..."), where that sentence names as many."""
+    m = _COUNTED_GROUP.search(low, lo, hi)
+    if not m:
+        return []
+    size = _NUMBERS[m.group(1)]
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(doc.sentences) and not doc.sentences[j].heading:
+            named = list(doc.countries(j, foreign=False))
+            if len(named) == size:
+                return named
+    return []
 
 
 def government_voice(doc: DocContext) -> bool:

@@ -18,11 +18,13 @@ from ims.extract.agreement.dating import (
     pronoun_signed_date,
     undated,
     usable_dates,
+    week_signed,
     weekday_signed,
 )
 from ims.extract.agreement.parties import (
     BOTH,
     FIRST_PERSON,
+    counted_group,
     counterparts_only,
     countries_in,
     discourse,
@@ -139,7 +141,7 @@ class Reader:
         named = bool(NAME_AFTER.match(text, cue.end())) and kind != "TREATY"
         amendment = bool(AMENDMENT.search(low, max(0, cue.start() - 40), cue.start()))
         definite = bool(DEFINITE.search(low, max(0, cue.start() - 40), cue.start())) and not (named or amendment)
-        value = date.value if date else weekday_signed(doc, low, lo, hi)
+        value = date.value if date else weekday_signed(doc, low, lo, hi) or week_signed(doc, low, lo, hi)
         if (
             value is not None and date is not None and date.relative and self._ahead(value)
             and SIGNED_PAST.search(low, lo, hi) and not ANNOUNCED.search(low, lo, hi)
@@ -194,7 +196,8 @@ class Reader:
                 parties, confidence = sorted({*parties, framework, signer}), 0.7
             else:
                 if signer is None:
-                    parties, confidence = discourse(doc, i, self.bound) or parties, 0.7
+                    counted = counted_group(doc, i, low, lo, hi)
+                    parties, confidence = counted or discourse(doc, i, self.bound) or parties, 0.7
                     signer = signing_minister(doc, i, lo, hi)
                 if signer is not None:  # with the paragraph's partner as the other side, or alone (less sure)
                     confidence = min(confidence, 0.7 if parties else 0.6)
