@@ -676,3 +676,12 @@ def test_a_neighbouring_sentence_naming_another_number_of_countries_is_not_the_g
         "Ook Spanje en Italië waren aanwezig."
     )
     assert all(f["parties"] != ["ES", "IT", "NL"] for f in facts(text, "agreement", date="2031-06-10"))
+
+
+@pytest.mark.parametrize(
+    "second",
+    ["De ondertekening vond plaats op 4 mei in Stockholm.", "Dat gebeurde op 4 mei in Stockholm."],
+)
+def test_a_signing_told_as_an_event_in_the_next_sentence_dates_it(facts, second):
+    text = "Nederland en Zweden hebben een Memorandum of Understanding gesloten over onderzeeboten. " + second
+    assert keyset(facts(text, "agreement", date="2031-06-10")) == {("MoU", ("NL", "SE"), "2031-05-04")}

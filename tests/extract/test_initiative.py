@@ -337,3 +337,15 @@ def test_joining_a_partner_s_initiative_named_by_its_purpose(facts, text, expect
 )
 def test_a_defined_name_whose_english_head_says_what_partners_share(facts, text, expected):
     assert keyset(facts(text, "initiative")) == {expected}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Binnen PESCO is Nederland coördinator van het project Military Mobility.",
+        "Binnen PESCO doet Nederland mee aan het project Military Mobility.",
+    ],
+)
+def test_leading_or_joining_an_organisation_s_project_is_taking_part(facts, text):
+    assert keyset(facts(text, "initiative")) == {("Military Mobility", ("EU", "NL"))}
+

@@ -86,10 +86,12 @@ _FUTURE = Needs(r"\b(?:willen|wil|zal|zullen|gaan|gaat)\b", ("wil", "zal", "zull
 _PARTICIPATION = Cue(
     r"\b(?:(?:neemt|nemen)\b[^.]{0,60}\bdeel\b|deelname\b|participe\w*|lead nation\b"
     r"|draagt\b[^.]{0,30}\bbij\b|leidt\b|leiden\b|(?:sluit|sluiten|sloot|sloten)\b[^.]{0,30}\baan\b"
-    r"|aangesloten\b|(?:treedt|traden|trad)\b[^.]{0,30}\btoe\b|toegetreden\b)",
+    r"|aangesloten\b|(?:treedt|traden|trad)\b[^.]{0,30}\btoe\b|toegetreden\b"
+    # leading or joining in other words: "is coördinator van", "coördineert", "doet mee aan", "maakt deel uit van"
+    r"|coördin\w*|penvoerder\b|(?:doet|doen)\b[^.]{0,30}\bmee\b|(?:maakt|maken)\b[^.]{0,30}\bdeel uit\b)",
     (
         "neemt", "nemen", "deelname", "participe", "lead nation", "draagt", "leidt", "leiden", "sluit", "sloot",
-        "sloten", "aangesloten", "treedt", "trad", "toegetreden",
+        "sloten", "aangesloten", "treedt", "trad", "toegetreden", "coördin", "penvoerder", " mee", "deel uit",
     ),
 )
 _ADJECTIVE_ONLY = re.compile(r"^\S+(?:isch|ische|se)$")
@@ -1183,7 +1185,8 @@ def _ref_of(index: ReferenceIndex, name: str) -> str | None:
 
 _PARTICIPATING = re.compile(
     r"\b(?:deelname|deelnemen|neemt\b[^.]{0,40}\bdeel|nemen\b[^.]{0,40}\bdeel|in te stappen|stappen|instap"
-    r"|opgestart|gestart|aangesloten|aansluiten|toetreden|toegetreden|intentie|participe\w*|lid)\b"
+    r"|opgestart|gestart|aangesloten|aansluiten|toetreden|toegetreden|intentie|participe\w*|lid|coördin\w*"
+    r"|penvoerder|doet\s+mee|doen\s+mee)\b"
 )
 _NOT_PARTICIPATING = re.compile(r"\b(?:geen interesse|afzien|afgezien|niet (?:meer )?deel|teruggetrokken|uitgestapt)\b")
 _TAKES_UP = re.compile(r"^(?:dat|dit|het|deze)\s+(?:programma|project|initiatief)\b")

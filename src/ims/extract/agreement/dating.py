@@ -31,6 +31,12 @@ _REFERENCE = re.compile(r"\b(?:\w*brie(?:f|ven)|verslag|nota|rapportage)\s+(?:va
 # A sentence that picks the instrument of the sentence before up with a pronoun and tells when it was
 # signed or concluded ("Het werd op 20 november in Berlijn ondertekend.", "Deze werden in mei gesloten.").
 _PRONOUN_SIGNED = re.compile(r"^(?:het|dit|deze|dat|die|zij|ze)\s+(?:werd|werden|is|zijn|was|waren)\b")
+# Or that tells the signing as an event of its own: "De ondertekening vond plaats op 4 mei", "Dat gebeurde op
+# 4 mei in Oslo".
+_SIGNING_EVENT = re.compile(
+    r"^(?:de\s+)?ondertekening\b(?:\s+(?:ervan|daarvan|hiervan))?\s+(?:vond|was|is|werd)\b"
+    r"|^(?:dat|dit|het)\s+gebeurde\b"
+)
 # A date the text gives relative to the document ("gisteren", "op woensdag", "vorig jaar"): without the
 # document's own date it stays unresolved, and a fact that should carry it is less sure.
 RELATIVE_DATE = re.compile(
@@ -125,9 +131,11 @@ def week_signed(doc: DocContext, low: str, lo: int, hi: int) -> PartialDate | No
 
 def pronoun_signed_date(doc: DocContext, i: int) -> PartialDate | None:
     """The date sentence ``i`` gives when it picks the instrument before up with a pronoun and tells its
-    signing or conclusion ("Het werd op 20 november in Berlijn ondertekend.")."""
+    signing or conclusion ("Het werd op 20 november in Berlijn ondertekend."), or tells the signing as an event
+    ("De ondertekening vond plaats op 4 mei.")."""
     low = doc.lower(i)
-    if not _PRONOUN_SIGNED.match(low) or not (SIGNED.search(low) or CONCLUDED.search(low)):
+    told = _PRONOUN_SIGNED.match(low) and (SIGNED.search(low) or CONCLUDED.search(low))
+    if not (told or _SIGNING_EVENT.match(low)):
         return None
     dates = [
         d for d in usable_dates(low, doc.dates(i))
