@@ -685,3 +685,24 @@ def test_a_neighbouring_sentence_naming_another_number_of_countries_is_not_the_g
 def test_a_signing_told_as_an_event_in_the_next_sentence_dates_it(facts, second):
     text = "Nederland en Zweden hebben een Memorandum of Understanding gesloten over onderzeeboten. " + second
     assert keyset(facts(text, "agreement", date="2031-06-10")) == {("MoU", ("NL", "SE"), "2031-05-04")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a decision of an alliance, with no one named as signing
+        "Binnen de NAVO is afgesproken dat de bondgenoten hun paraatheid verhogen.",
+        # an appointment to meet again
+        "Ik heb met mijn Duitse collega afgesproken elkaar volgend jaar weer te spreken.",
+        # contracts with firms, not instruments between states
+        "Nederland heeft een overeenkomst met Lockheed Martin gesloten voor extra onderdelen.",
+        "Defensie heeft een raamovereenkomst met de Duitse firma Rheinmetall getekend voor munitie.",
+    ],
+)
+def test_not_instruments_of_cooperation_between_states(facts, text):
+    assert facts(text, "agreement") == []
+
+
+def test_an_organisation_or_a_country_after_met_is_still_the_other_side(facts):
+    text = "Nederland heeft met de NAVO een Memorandum of Understanding gesloten. Ook is een MoU met Peru getekend."
+    assert {tuple(f["parties"]) for f in facts(text, "agreement")} == {("NATO", "NL"), ("NL", "PE")}

@@ -142,6 +142,12 @@ _SPENDING_NORM = re.compile(
 _NORM_WORDS = ("procent", "%", "norm", "pledge")
 _OF_A_PLACE = re.compile(r"\s+van\s+[A-Z]")
 # An infinitive clause right after "afgesproken": a few words, then "te" and a verb, before any punctuation.
+# Agreeing to meet or talk again ("afgesproken elkaar volgend jaar weer te spreken"): an appointment, not an
+# instrument of cooperation.
+_MEETING = re.compile(
+    r"\bte\s+(?:spreken|ontmoeten|overleggen|praten|bezoeken)\b|\bbijeen\s+te\s+komen\b"
+    r"|\b(?:een\s+)?(?:vervolg)?(?:gesprek|bezoek|overleg|ontmoeting)\s+(?:te\s+)?(?:houden|plannen|brengen)\b"
+)
 _INFINITIVE_CLAUSE = re.compile(r"\s+(?:[\w-]+\s+){1,5}te\s+\w+")
 
 
@@ -177,8 +183,8 @@ def cues(low: str, kinds: tuple[str, ...] | None) -> list[re.Match[str]]:
             continue
         if kind == "PLAN" and not signed:
             continue  # a plan or arrangements that nobody signs are no instrument
-        if kind == "AGREED" and not _agreed(low, m):
-            continue
+        if kind == "AGREED" and (not _agreed(low, m) or _MEETING.search(low, m.end(), m.end() + 100)):
+            continue  # not the verb of the sentence, or what they agreed is only to meet again
         found.append(m)
     if any(m.lastgroup != "AGREED" for m in found):
         # "In de intentieverklaring van 2016 spraken zij af ...": what was agreed is the instrument named

@@ -28,6 +28,11 @@ FIRST_PERSON = re.compile(r"\b(?:ik|wij|we|mij|mijn|ons|onze|ons land)\b")
 # "beide landen": the Netherlands and its partner where one partner is named; where two others are ("Frankrijk
 # en België ... de ministers van beide landen"), those two.
 BOTH = re.compile(r"\bbeide\s+landen\b")
+# The other side after "met": a firm by its word (group 1) or a capitalised name (group 2).
+_WITH_SIDE = re.compile(
+    r"\bmet\s+(?:de\s+|het\s+)?(?:(?:[\w-]+\s+)?(firma|bedrijf|fabrikant|leverancier|producent|scheepswerf)\b"
+    r"|([A-Z][\w&-]*(?:\s+[A-Z][\w&-]*)*))"
+)
 # A group of countries counted rather than named: "de drie landen", "beide landen".
 _NUMBERS = {"beide": 2, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6}
 _COUNTED_GROUP = re.compile(r"\b(?:de\s+)?(beide|twee|drie|vier|vijf|zes)\s+landen\b")
@@ -148,6 +153,18 @@ def counted_group(doc: DocContext, i: int, low: str, lo: int, hi: int) -> list[s
             if len(named) == size:
                 return named
     return []
+
+
+def firm_after(doc: DocContext, i: int, lo: int, hi: int) -> tuple[int, int] | None:
+    """Where the other side after "met" is a firm, the span naming it: a word saying so ("met de Duitse firma
+    ...": the adjective then names no party) or a capitalised name that is no country or organisation ("met
+    Lockheed Martin")."""
+    m = _WITH_SIDE.search(doc.sentences[i].text, lo, hi)
+    if not m:
+        return None
+    if m.group(1) or not any(m.start(2) <= mention.start < m.end(2) for mention in doc.mentions(i)):
+        return m.span()
+    return None
 
 
 def government_voice(doc: DocContext) -> bool:

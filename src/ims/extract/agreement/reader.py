@@ -28,6 +28,7 @@ from ims.extract.agreement.parties import (
     counterparts_only,
     countries_in,
     discourse,
+    firm_after,
     government_voice,
     listed_after,
     signing_minister,
@@ -138,6 +139,9 @@ class Reader:
         statement = cue.group(0) == "verklaring" and not SIGNED.search(low, lo, hi)
         head = cue_words.head(kind, cue.group(0))
         window = listed or countries_in(doc, i, lo, hi)
+        firm = firm_after(doc, i, cue.end(), hi)
+        if firm is not None:  # "met de Duitse firma X": the firm's country is no party
+            window = [code for code in window if code not in countries_in(doc, i, *firm)]
         named = bool(NAME_AFTER.match(text, cue.end())) and kind != "TREATY"
         amendment = bool(AMENDMENT.search(low, max(0, cue.start() - 40), cue.start()))
         definite = bool(DEFINITE.search(low, max(0, cue.start() - 40), cue.start())) and not (named or amendment)
@@ -177,6 +181,8 @@ class Reader:
         if not any(code != HOME for code in parties):
             if any(code != HOME for code in countries_in(doc, i, 0, len(low))):
                 return  # the sentence's foreign countries belong to its other instruments
+            if firm is not None:
+                return  # "een overeenkomst met Lockheed Martin": a contract with a firm, not between states
             # The other side: a framework the window names ("het MoU over de JEF"), the text's own country
             # being this one; else the paragraph's partner. Who signs: a minister the window names (for the
             # country he serves), else an unqualified "minister van Defensie" (the text's own).
@@ -202,6 +208,8 @@ class Reader:
                 if signer is not None:  # with the paragraph's partner as the other side, or alone (less sure)
                     confidence = min(confidence, 0.7 if parties else 0.6)
                     parties = sorted({*parties, signer})
+        if not parties and rule == RULE_AGREED:
+            return  # "Binnen de NAVO is afgesproken dat ...": a decision of the alliance, no one signing
         if not parties:
             parties, confidence = list(doc.organisations(i) or doc.section_organisations(i)), 0.6
         if not parties and government_voice(doc):
