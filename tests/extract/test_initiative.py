@@ -278,7 +278,12 @@ def test_a_programme_of_one_other_country_stays_national(facts):
         ),
         (
             "Nederland en België bespreken het opzetten van een binationale opleidingsschool voor mijnenbestrijding.",
-            ("binationale opleidingsschool", ("BE", "NL")),
+            ("binationale opleidingsschool voor mijnenbestrijding", ("BE", "NL")),
+        ),
+        (
+            "Samen met Frankrijk werken we aan de oprichting van een gezamenlijk hoofdkwartier voor speciale "
+            "operaties.",
+            ("gezamenlijk hoofdkwartier voor speciale operaties", ("FR", "NL")),
         ),
     ],
 )
@@ -349,3 +354,14 @@ def test_a_defined_name_whose_english_head_says_what_partners_share(facts, text,
 def test_leading_or_joining_an_organisation_s_project_is_taking_part(facts, text):
     assert keyset(facts(text, "initiative")) == {("Military Mobility", ("EU", "NL"))}
 
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nederland neemt met 200 militairen deel aan de NAVO-missie in Litouwen, samen met Duitsland en Noorwegen.",
+        "Nederland neemt samen met Estland deel aan de EU-trainingsmissie in Mali.",
+    ],
+)
+def test_a_mission_taken_part_in_is_a_contribution_not_an_initiative(facts, text):
+    assert facts(text, "initiative") == []

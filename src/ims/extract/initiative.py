@@ -182,11 +182,13 @@ _VERB_SAMEN_OBJECT = re.compile(
     r"\b(?P<verb>[a-z]+en)\s+(?:(?:sinds|vanaf)\s+\d{4}\s+|al\s+jaren\s+|nu\s+)?samen\s+"
     r"(?P<object>(?:de|het|hun)\s+[^,.;]{3,70}?)(?=\s*(?:[,.;]|$))"
 )
+# Dutch words that end the name of an operation or an exercise ("NAVO-missie", "trainingsmissie", "oefening").
+_DUTCH_OPERATION_HEADS = ("missie", "operatie", "oefening", "inzet")
 _PROJECT_WORDS = ("programma", "project", "initiatief", "samenwerkingsverband")
 # Setting something up: "de oprichting van", "het opzetten van", "de opbouw van" a joint unit or means.
 _FOUNDING = re.compile(r"\b(?:oprichting|opzetten|oprichten|opbouw|opbouwen)\s+van\s+(?:een|de|het)\s+")
 _BINATIONAL_ADJECTIVE = re.compile(r"[A-Z]\w+-[A-Z]\w+\b")
-_PURPOSE = re.compile(r"\s+voor\s+(de\s+|het\s+)")
+_PURPOSE = re.compile(r"\s+voor\s+(de\s+|het\s+)?(?=[a-zà-ÿ])")
 _JOINT_ADJECTIVE = re.compile(r"(?:gezamenlijke?|binationale?|multinationale?|trinationale?)\s+[a-zA-Z]")
 # Bodies that meet and talk rather than act together: not initiatives even when set up together.
 _TALKING_BODIES = frozenset(
@@ -310,8 +312,10 @@ def _named_after(label: str, pattern: re.Pattern[str], form: str | None = None) 
             joined_later = form == "operational" and _FUTURE.search(doc.lower(i))
             # "het project Arctic Shield": the text's own word says it is a project, whatever the name's head
             called_project = (m.groupdict().get("word") or "concept").lower().endswith(_PROJECT_WORDS)
-            if _head(name) in OPERATION_HEADS and not (joined_later or called_project):
-                continue  # an operation: a contribution, unless joined together in the future
+            head = _head(name)
+            operation = head in OPERATION_HEADS or head.endswith(_DUTCH_OPERATION_HEADS)
+            if operation and not (joined_later or called_project):
+                continue  # an operation ("de NAVO-missie"): a contribution, unless joined together in the future
             out.append(_Candidate(name, run.start, form=form))
         return out
 
@@ -447,7 +451,7 @@ def _founded(doc: DocContext, i: int, text: str) -> list[_Candidate]:
             name = noun_phrase(text, m.end())
             purpose = _PURPOSE.match(text, m.end() + len(name))
             if purpose:  # what it is for belongs to its name: "gezamenlijke staf voor de Patriot-eenheden"
-                name += f" voor {purpose.group(1)}{noun_phrase(text, purpose.end())}"
+                name += f" voor {purpose.group(1) or ''}{noun_phrase(text, purpose.end())}"
         else:
             continue
         if len(name.split()) >= 2 and not (set(_SPLIT_PARTS.split(name.lower())) & _TALKING_BODIES):
