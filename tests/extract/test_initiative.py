@@ -365,3 +365,19 @@ def test_leading_or_joining_an_organisation_s_project_is_taking_part(facts, text
 )
 def test_a_mission_taken_part_in_is_a_contribution_not_an_initiative(facts, text):
     assert facts(text, "initiative") == []
+
+
+def test_a_name_the_next_words_call_a_project(facts):
+    text = "Nederland en Frankrijk ontwikkelen samen de Future Combat Drone, een gezamenlijk project van beide landen."
+    # the project by its name, not also described by what the partners do together
+    assert keyset(facts(text, "initiative")) == {("Future Combat Drone", ("FR", "NL"))}
+
+
+def test_a_country_the_next_words_relate_to_a_project_is_no_project(facts):
+    text = "Nederland werkt nauw samen met Duitsland, een vaste partner in het programma."
+    assert facts(text, "initiative") == []
+
+
+def test_a_name_ends_before_the_verb_of_an_inverted_clause(facts):
+    text = "Binnen het Noordzee-samenwerkingsprogramma Blue Lance werken Nederland en Denemarken aan drones."
+    assert keyset(facts(text, "initiative")) == {("Blue Lance", ("DK", "NL"))}

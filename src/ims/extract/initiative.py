@@ -14,7 +14,9 @@ Names are found by the ways letters introduce cooperation projects, each a gener
   met ...", "gezamenlijke opleiding voor de <system>", "samenwerking bij ... van de <system>", "A en B zijn
   voorbeelden van ... capaciteiten", "een MoU over <...>samenwerking", "de oprichting van een gezamenlijke X"
   or "... van de Duits-Nederlandse X" (a joint unit or means being set up; not a body that only meets), "sluit
-  aan bij het Franse initiatief voor ..." (a partner's initiative, named by its purpose).
+  aan bij het Franse initiatief voor ..." (a partner's initiative, named by its purpose);
+* a name the next words call a project ("de Future Combat Drone, een gezamenlijk project van ..."), which
+  then stands for the project a description of the same sentence would name.
 
 Operations and forces (names ending in Force, Presence, Group, ...) are contributions, not initiatives,
 unless the Netherlands and a partner are going to take part in one together. Frameworks of the gazetteer
@@ -102,6 +104,10 @@ _ITEM_TRIM = re.compile(r"\s+(?:ten behoeve van|voor de|voor het|ter|in het kade
 _ITEM_SKIP = re.compile(r"^(?:een aantal|diverse|verschillende|andere|overige|enkele|\(\d\))", re.IGNORECASE)
 _VERB = re.compile(r"\b\w*ge\w+[dt]\b|\b(?:is|zijn|wordt|worden|heeft|hebben)\b")
 _QUOTED = re.compile(r"[«“]([^»”]{3,60})[»”]")
+# A Dutch verb and its subject after a name, in inverted word order ("Binnen het programma Blue Lance werken
+# Nederland en ..."): the clause goes on, the name ended before the verb.
+_VERB_AFTER_NAME = re.compile(r"\s+[a-z]\w*(?:en|t)\s+")
+_SUBJECT_WORD = re.compile(r"(?:Defensie|beide|de|het|wij|we|zij|ze)\b")
 # A name in quotes right at a position, opening with a capital: the quote marks say where it ends.
 _QUOTED_NAME = re.compile(r"[«“‘'\"]([A-Z0-9][^«»“”‘’'\".;:()]{2,60}?)[»”’'\"]")
 
@@ -184,6 +190,13 @@ _VERB_SAMEN_OBJECT = re.compile(
 )
 # Dutch words that end the name of an operation or an exercise ("NAVO-missie", "trainingsmissie", "oefening").
 _DUTCH_OPERATION_HEADS = ("missie", "operatie", "oefening", "inzet")
+# An apposition that calls the name before it a project: ", een gezamenlijk project", ", het Noors-Nederlandse
+# initiatief".
+_CALLED_A_PROJECT = re.compile(
+    r",\s+(?:een|het)\s+(?:[\w-]+\s+){0,2}?(?:[\w]+-)?(?:samenwerkings)?(?:project|programma|initiatief|verband)\b"
+)
+# Rules that describe a project in the text's words rather than read its name.
+_DESCRIBING_RULES = frozenset({"initiative.joint_work", "initiative.joint_task"})
 _PROJECT_WORDS = ("programma", "project", "initiatief", "samenwerkingsverband")
 # Setting something up: "de oprichting van", "het opzetten van", "de opbouw van" a joint unit or means.
 _FOUNDING = re.compile(r"\b(?:oprichting|opzetten|oprichten|opbouw|opbouwen)\s+van\s+(?:een|de|het)\s+")
@@ -285,7 +298,21 @@ def _run_at(text: str, pos: int) -> Name | None:
     if quoted:
         return Name(quoted.group(1).strip(), quoted.start(1), quoted.end(1))
     run = run_at_start(text[pos : pos + 120])
-    return Name(run.text, pos, pos + run.end) if run else None
+    if run is None:
+        return None
+    name = _clause_cut(run.text)
+    return Name(name, pos, pos + len(name))
+
+
+def _clause_cut(name: str) -> str:
+    """``name`` without a Dutch verb and its subject that follow it in inverted word order ("Binnen het
+    programma Blue Lance werken Nederland en ...": the name ends before "werken")."""
+    m = _VERB_AFTER_NAME.search(name)
+    if m is None:
+        return name
+    rest = name[m.end() :]
+    subject = _SUBJECT_WORD.match(rest) or any(x.start == 0 for x in find_mentions(rest))
+    return name[: m.start()] if subject else name
 
 
 def _resolve(doc: DocContext, name: str) -> str:
@@ -456,6 +483,17 @@ def _founded(doc: DocContext, i: int, text: str) -> list[_Candidate]:
             continue
         if len(name.split()) >= 2 and not (set(_SPLIT_PARTS.split(name.lower())) & _TALKING_BODIES):
             out.append(_Candidate(name, m.end(), rule="initiative.founded"))
+    return out
+
+
+def _apposition(doc: DocContext, i: int, text: str) -> list[_Candidate]:
+    """A name the next words call a project: "de Future Combat Drone, een gezamenlijk project van beide
+    landen", "Blue Lance, een Noors-Nederlands initiatief"."""
+    out = []
+    for m in _CALLED_A_PROJECT.finditer(text):
+        runs = [r for r in capitalised_runs(text[max(0, m.start() - 80) : m.start()]) if r.end == min(80, m.start())]
+        if runs and not find_mentions(runs[0].text):
+            out.append(_Candidate(runs[0].text, m.start() - min(80, m.start()) + runs[0].start))
     return out
 
 
@@ -888,7 +926,7 @@ _RULES: tuple[tuple[tuple[str, ...], Callable], ...] = (
                 # project X"); a sentence may open with it: "Het project X loopt sinds ..."; the name may be
                 # quoted ("het samenwerkingsverband 'X'")
                 r"\b(?:[Hh]et|[Dd]e)\s+(?:(?P<adj>[\w-]+)\s+)?"
-                r"(?P<word>(?:[\w]+-|samenwerkings)?(?:concept|programma|project|initiatief)|samenwerkingsverband)\s+"
+                r"(?P<word>(?:[\w]+-)?(?:samenwerkings)?(?:concept|programma|project|initiatief)|samenwerkingsverband)\s+"
                 r"(?:van\s+)?(?=[A-Z«“‘'\"])"
             )
         ),
@@ -931,6 +969,7 @@ _RULES: tuple[tuple[tuple[str, ...], Callable], ...] = (
     (register_keywords("gezamenlijke "), _joint_activity),
     (register_keywords("een gezamenlijk"), _to_come),
     (register_keywords("oprichting van", "opzetten van", "oprichten van", "opbouw van", "opbouwen van"), _founded),
+    (register_keywords("project", "programma", "initiatief", "verband"), _apposition),
     (register_keywords("samenwerking bij"), _system_of),
     (register_keywords("voorbeelden van"), _examples),
     (register_keywords("het initiatief "), _initiative_bracket),
@@ -1115,6 +1154,11 @@ def extract(doc: DocContext) -> list[Initiative]:
         ]  # inside a listed project
         if candidates:
             candidates += _coordinated(doc, text, candidates)
+        named = [c.name for c in candidates if c.rule not in _DESCRIBING_RULES]
+        if named:  # "samen de Future Combat Drone ontwikkelen, een gezamenlijk project": the project by its name
+            candidates = [
+                c for c in candidates if c.rule not in _DESCRIBING_RULES or not any(n in c.name for n in named)
+            ]
         participates: bool | None = None  # computed once per sentence, when first needed
         for c in candidates:
             name = _GENERIC_PREFIX.sub("", name_of(_resolve(doc, tidy(c.name))))
@@ -1254,7 +1298,7 @@ _CONFIDENCE = {
     "initiative.mou_subject": 0.55, "initiative.joint_task": 0.55, "initiative.involved": 0.55,
     "initiative.joint_activity": 0.55, "initiative.coordinated": 0.55, "initiative.joint_work": 0.5,
     "initiative.joins": 0.5, "initiative.to_come": 0.5, "initiative.system_of": 0.5, "initiative.called": 0.6,
-    "initiative.head_named": 0.6, "initiative.founded": 0.55,
+    "initiative.head_named": 0.6, "initiative.founded": 0.55, "initiative.apposition": 0.6,
 }
 
 
