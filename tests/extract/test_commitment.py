@@ -421,3 +421,29 @@ def test_more_ways_of_promising_to_inform_the_kamer(facts, text):
 def test_an_expectation_to_inform_is_no_promise(facts):
     text = "Ik verwacht de Kamer voor de zomer te kunnen informeren over de tankers."
     assert facts(text, "commitment") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ik heb de Kamer toegezegd haar jaarlijks te rapporteren over internationale samenwerking.",
+        "Wij hebben uw Kamer eerder toegezegd een overzicht te sturen van alle samenwerkingsprojecten.",
+    ],
+)
+def test_the_governments_own_pledge_told_with_its_subject_first(facts, text):
+    found = facts(text, "commitment", date="2031-06-10")
+    assert keyset(found) == {(None, "2031-06-10")}
+    assert rules(found) == {"commitment.pledge"}
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("De vaste commissie voor Defensie heeft op 3 mei gevraagd om een reactie op het rapport.", "2031-05-03"),
+        ("De Kamer heeft tijdens het debat gevraagd om een overzicht van de kosten.", None),
+    ],
+)
+def test_a_request_of_the_committee_or_the_kamer_with_words_between_its_verb(facts, text, date):
+    found = facts(text, "commitment", date="2031-06-10")
+    assert keyset(found) == {(None, date)}
+    assert rules(found) == {"commitment.kamer_request"}

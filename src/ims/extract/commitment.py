@@ -205,6 +205,8 @@ _PLEDGE = Needs(r"\b(?:toezegging(?:en)?|toegezegd)\b", ("toezegging", "toegezeg
 # gestand", "zoals toegezegd"); "bestaande toezeggingen" of forces to NATO are no promise to Parliament.
 _OWN_PLEDGE = Needs(
     r"\b(?:mijn|onze)\s+(?:\w+\s+)?toezegging|\b(?:heb|hebben)\s+(?:ik|wij|we)\b[^.]{0,40}\btoegezegd\b"
+    # the subject first: "Ik heb de Kamer toegezegd ...", "Wij hebben uw Kamer in mei toegezegd ..."
+    r"|\b(?:ik|wij|we)\s+(?:heb|hebben)\b[^.]{0,60}\btoegezegd\b"
     r"|\b(?:zoals|als)\s+(?:(?:is|eerder|reeds)\s+)?toegezegd\b|\btoezegging\s+(?:die\s+(?:ik|wij)|aan\s+(?:de|uw)\s+kamer)",
     ("toezegging", "toegezegd"),
 )
@@ -227,10 +229,11 @@ _DONE = Needs(
 _KAMER_REQUEST = Needs(
     r"(?:\bop\s+verzoek\s+van\s+(?:de\s+)?(?:tweede\s+kamer|kamer|vaste\s+commissie|commissie)"
     r"|\(verzoek\s+(?:van\s+de\s+)?(?:vaste\s+)?commissie"
-    r"|\b(?:tweede\s+)?kamer\s+heeft\s+(?:ons|mij|het\s+kabinet|de\s+regering)\s+(?:gevraagd|verzocht)"
+    # "De Kamer heeft mij gevraagd", "De Kamer heeft tijdens het debat van 3 mei gevraagd"
+    r"|\b(?:tweede\s+)?kamer\s+heeft\s+(?:[^.]{0,60}?\s)?(?:gevraagd|verzocht)\b"
     # the committee asking ("De vaste commissie voor Defensie heeft mij gevraagd ...", "De commissie verzoekt
     # ..."); not the European Commission (see _NOT_THE_COMMITTEE)
-    r"|\b(?:de|uw)\s+(?:vaste\s+)?commissie\s+(?:voor\s+[\w-]+\s+)?(?:heeft\s+(?:(?:ons|mij|het\s+kabinet|de\s+regering)\s+)?"
+    r"|\b(?:de|uw)\s+(?:vaste\s+)?commissie\s+(?:voor\s+[\w-]+\s+)?(?:heeft\s+(?:[^.]{0,60}?\s)?"
     r"(?:gevraagd|verzocht)|vraagt|verzoekt|vroeg|verzocht)\b"
     r"|\b(?:vragen|verzoek)\s+(?:gesteld\s+)?(?:door|van)\s+de\s+(?:vaste\s+)?commissie)",
     ("verzoek", "gevraagd", "verzocht", "commissie"),
@@ -324,10 +327,16 @@ def _earlier_debate_date(doc: DocContext, i: int) -> PartialDate | None:
 
 def _request_date(doc: DocContext, i: int) -> PartialDate | None:
     """The date a request of the committee or the Kamer carries: "het verzoek van de vaste commissie van
-    3 mei jl."."""
+    3 mei jl.", "De vaste commissie heeft op 3 mei gevraagd ..."."""
     low = doc.lower(i)
     m = _KAMER_REQUEST.search(low)
-    tail = _REQUEST_DATED.match(low, m.end()) if m else None
+    if m is None:
+        return None
+    # told with its day between the auxiliary and the verb: "De commissie heeft op 3 mei gevraagd ..."
+    inside = [d.value for d in doc.dates(i) if m.start() <= d.start < m.end() and d.value.month is not None]
+    if inside:
+        return inside[0]
+    tail = _REQUEST_DATED.match(low, m.end())
     if not tail:
         return None
     dates = [d.value for d in doc.dates(i) if d.start == tail.end() and d.value.month is not None]
