@@ -381,3 +381,30 @@ def test_a_country_the_next_words_relate_to_a_project_is_no_project(facts):
 def test_a_name_ends_before_the_verb_of_an_inverted_clause(facts):
     text = "Binnen het Noordzee-samenwerkingsprogramma Blue Lance werken Nederland en Denemarken aan drones."
     assert keyset(facts(text, "initiative")) == {("Blue Lance", ("DK", "NL"))}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Duitsland en Frankrijk ontwikkelen samen het programma Future Combat Air System, waaraan Nederland "
+            "niet deelneemt.",
+            ("Future Combat Air System", ("DE", "FR")),
+        ),
+        (
+            "Het Frans-Duitse project Main Ground Combat System loopt vertraging op.",
+            ("Main Ground Combat System", ("DE", "FR")),
+        ),
+        # with the Netherlands: named, the text's own ministry, or partners after "met"
+        (
+            "Nederland, Duitsland en Frankrijk ontwikkelen samen het programma Future Combat Air System.",
+            ("Future Combat Air System", ("DE", "FR", "NL")),
+        ),
+        (
+            "Defensie werkt in het project Main Ground Combat System samen met Duitsland en Frankrijk.",
+            ("Main Ground Combat System", ("DE", "FR", "NL")),
+        ),
+    ],
+)
+def test_a_project_of_other_countries_is_theirs_alone(facts, text, expected):
+    assert keyset(facts(text, "initiative")) == {expected}

@@ -23,8 +23,10 @@ unless the Netherlands and a partner are going to take part in one together. Fra
 (Northern Group, EI2) count only where the text calls them an initiative or programme.
 
 Partners are the countries named in the name or the sentence, with NL (the letters are about Dutch
-cooperation); failing those, the organisation that runs the programme, with NL only where the text says
-that the Netherlands takes part. ``form`` and ``status`` follow the wording around the name.
+cooperation) unless the sentence tells a project of other countries ("Duitsland en Frankrijk ontwikkelen samen
+...", "het Frans-Duitse project ...") without the Netherlands; failing those, the organisation that runs the
+programme, with NL only where the text says that the Netherlands takes part. ``form`` and ``status`` follow
+the wording around the name.
 """
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from ims.extract.common import Needs, expand, name_of, noun_phrase, sorted_ids, tidy
+from ims.extract.common import Needs, expand, home_voice, name_of, noun_phrase, sorted_ids, tidy
 from ims.extract.context import HOME, Cue, DocContext, register_keywords
 from ims.extract.facts import Evidence, Initiative
 from ims.extract.names import OPERATION_HEADS, Name, capitalised_runs, run_at_start
@@ -276,6 +278,7 @@ class _Initiative:
     confidence: float
     ref: str | None = None
     rule: str = "initiative.named"
+    others_only: bool = False  # named as a project of other countries, without the Netherlands (_others_only)
 
 
 def _head(name: str) -> str:
@@ -1199,6 +1202,7 @@ def extract(doc: DocContext) -> list[Initiative]:
                         _CONFIDENCE.get(c.rule, 0.5) + 0.05 * level,
                         ref,
                         c.rule,
+                        _others_only(doc, i, partners, level, participates),
                     )
                 )
             else:
@@ -1211,6 +1215,23 @@ def extract(doc: DocContext) -> list[Initiative]:
         if entry.ref:
             _complete_partners(doc, entry)
     return [_to_fact(doc, f) for f in found]
+
+
+def _others_only(doc: DocContext, i: int, partners: list[str], level: int, participates: bool) -> bool:
+    """Whether sentence ``i`` tells a project of other countries: two or more foreign countries named as doing it
+    ("Duitsland en Frankrijk ontwikkelen samen ...", "het Frans-Duitse project ..."), none of them as the
+    Netherlands' partner ("samen met Duitsland en Frankrijk"), and the Netherlands neither named nor speaking
+    in the first person, or said not to take part ("waaraan Nederland niet deelneemt")."""
+    foreign = {p for p in partners if p != HOME and p not in ORG_IDS}
+    if level < _TOP_LEVEL or len(foreign) < 2 or participates:
+        return False
+    low = doc.lower(i)
+    ours = home_voice(doc, i) or "Defensie" in doc.sentences[i].text  # the text's own ministry
+    if ours and not _NOT_PARTICIPATING.search(low):
+        return False
+    return not any(
+        m.kind == COUNTRY and _WITH_BEFORE.search(low, max(0, m.start - 16), m.start) for m in doc.mentions(i)
+    )
 
 
 def _known_members(index: ReferenceIndex, ref: str | None) -> bool:
@@ -1236,7 +1257,10 @@ _PARTICIPATING = re.compile(
     r"|opgestart|gestart|aangesloten|aansluiten|toetreden|toegetreden|intentie|participe\w*|lid|coördin\w*"
     r"|penvoerder|doet\s+mee|doen\s+mee)\b"
 )
-_NOT_PARTICIPATING = re.compile(r"\b(?:geen interesse|afzien|afgezien|niet (?:meer )?deel|teruggetrokken|uitgestapt)\b")
+_NOT_PARTICIPATING = re.compile(
+    r"\b(?:geen interesse|afzien|afgezien|niet (?:meer )?deel\w*|teruggetrokken|uitgestapt|zonder nederland)\b"
+)
+_WITH_BEFORE = re.compile(r"\bmet\s+(?:het\s+|de\s+)?$")
 _TAKES_UP = re.compile(r"^(?:dat|dit|het|deze)\s+(?:programma|project|initiatief)\b")
 
 
@@ -1304,7 +1328,7 @@ _CONFIDENCE = {
 
 def _to_fact(doc: DocContext, f: _Initiative) -> Initiative:
     partners = list(f.partners)
-    if f.participates or any(p not in ORG_IDS for p in partners):
+    if f.participates or (not f.others_only and any(p not in ORG_IDS for p in partners)):
         partners.append(HOME)
     return Initiative(
         doc=doc.name,
