@@ -51,12 +51,11 @@ name several instruments, each with its own parties and date.
 
 Not instruments: a contract with a firm ("een overeenkomst met Lockheed Martin", "met de Duitse firma X");
 what an alliance agreed with no one named as signing ("Binnen de NAVO is afgesproken dat ..."); an appointment
-to meet again ("afgesproken elkaar volgend jaar te spreken"); a norm for defence spending ("kwamen overeen
-... 2 procent van hun bbp"), which is a
-``defence_spending`` target; founding treaties cited as the frame ("artikel 5 van het NAVO-verdrag", "het
-Verdrag van Lissabon") unless the window says they were concluded; negated or conditional mentions ("niet
-geleid tot een akkoord", "wanneer een akkoord wordt bereikt"); "akkoord" as a verb ("gaat Nederland
-akkoord met").
+to meet again ("afgesproken elkaar volgend jaar te spreken"); a norm for defence spending ("kwamen overeen ...
+2 procent van hun bbp"), which is a ``defence_spending`` target; founding treaties cited as the frame
+("artikel 5 van het NAVO-verdrag", "het Verdrag van Lissabon") unless the window says they were concluded;
+negated or conditional mentions ("niet geleid tot een akkoord", "wanneer een akkoord wordt bereikt");
+"akkoord" as a verb ("gaat Nederland akkoord met").
 
 The package, one job a module: ``cues`` (which words name an instrument, and which do not), ``wording``
 (how a text tells that it was signed, announced, asked for, joined), ``parties`` (who signed),
