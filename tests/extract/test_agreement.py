@@ -706,3 +706,30 @@ def test_not_instruments_of_cooperation_between_states(facts, text):
 def test_an_organisation_or_a_country_after_met_is_still_the_other_side(facts):
     text = "Nederland heeft met de NAVO een Memorandum of Understanding gesloten. Ook is een MoU met Peru getekend."
     assert {tuple(f["parties"]) for f in facts(text, "agreement")} == {("NATO", "NL"), ("NL", "PE")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Op 2 juni ondertekenden Nederland en Japan een samenwerkingsverklaring op defensiegebied.",
+            ("JVS", ("JP", "NL"), "2031-06-02"),
+        ),
+        (
+            "De ministers van Nederland en Polen tekenden op 8 mei een partnerschapsverklaring.",
+            ("JVS", ("NL", "PL"), "2031-05-08"),
+        ),
+        # a statement of intent is a letter of intent, joint or not
+        (
+            "Nederland en Estland ondertekenden op 3 mei een Joint Statement of Intent over cyberoefeningen.",
+            ("LOI", ("EE", "NL"), "2031-05-03"),
+        ),
+    ],
+)
+def test_signed_declarations_named_by_a_compound_and_a_joint_statement_of_intent(facts, text, expected):
+    assert keyset(facts(text, "agreement", date="2031-06-10")) == {expected}
+
+
+def test_a_declaration_nobody_signs_is_a_statement(facts):
+    text = "In hun samenwerkingsverklaring benadrukken Nederland en Japan het belang van vrije zeeroutes."
+    assert facts(text, "agreement", date="2031-06-10") == []

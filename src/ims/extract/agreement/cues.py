@@ -21,11 +21,11 @@ KEYWORDS = register_keywords(
 KINDS = (
     ("MoU", r"memorandum of understanding|memorand(?:um|a) van overeenstemming|mou(?:'s)?"),
     ("DOI", r"(?:joint\s+)?declaration of intent|doi"),
-    ("LOI", r"letters? of intent|statement of intent|loi|intentieverklaring(?:en)?"),
+    ("LOI", r"(?:joint\s+)?(?:letters?|statements?) of intent|loi|intentieverklaring(?:en)?"),
     (
         "JVS",
         r"joint vision statement|joint (?:declaration|statement)|jvs"
-        r"|(?:gezamenlijke|gemeenschappelijke)\s+verklaring|verklaring",
+        r"|(?:gezamenlijke|gemeenschappelijke)\s+verklaring|(?:samenwerkings|partnerschaps|defensie)?verklaring",
     ),
     ("TREATY", r"verdragswijziging(?:en)?|\w*verdrag(?:en)?|treaty"),
     ("ACTION_PLAN", r"actieplan(?:nen)?|action plan"),

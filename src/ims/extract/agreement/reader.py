@@ -59,6 +59,9 @@ RULE_ACCESSION = "agreement.accession"
 _CLAUSE_END = re.compile(r"[,;]")
 _WITH_BEFORE = re.compile(r"\bmet\s+(?:de\s+|het\s+)?$")
 NAME_AFTER = re.compile(r"\s+([A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|of|for|and|to))*)(?:\s+\(([A-Z][\w-]+)\))?")
+# A declaration that is an instrument only when signed: "verklaring" alone, or a compound naming what it
+# declares. ("gezamenlijke verklaring" names a joint one, an instrument as such.)
+_BARE_DECLARATIONS = ("sverklaring", "defensieverklaring")
 # Sentences back within which a definite mention finds the instrument it names again (or anywhere in the
 # same section).
 _ANAPHOR_REACH = 6
@@ -136,7 +139,9 @@ class Reader:
             kind = "AGREEMENT"
         # A bare "verklaring" is an instrument when it is signed ("hun handtekening onder een verklaring")
         # or names one signed before ("de verklaring" after "een intentieverklaring"); else a statement.
-        statement = cue.group(0) == "verklaring" and not SIGNED.search(low, lo, hi)
+        # So is a compound that says what it declares ("samenwerkingsverklaring", "partnerschapsverklaring").
+        bare = cue.group(0) == "verklaring" or cue.group(0).endswith(_BARE_DECLARATIONS)
+        statement = bare and not SIGNED.search(low, lo, hi)
         head = cue_words.head(kind, cue.group(0))
         window = listed or countries_in(doc, i, lo, hi)
         firm = firm_after(doc, i, cue.end(), hi)
