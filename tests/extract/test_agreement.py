@@ -733,3 +733,22 @@ def test_signed_declarations_named_by_a_compound_and_a_joint_statement_of_intent
 def test_a_declaration_nobody_signs_is_a_statement(facts):
     text = "In hun samenwerkingsverklaring benadrukken Nederland en Japan het belang van vrije zeeroutes."
     assert facts(text, "agreement", date="2031-06-10") == []
+
+
+def test_a_news_item_telling_a_signing_in_the_perfect_is_dated_with_the_item(facts):
+    text = "Nederland en Estland hebben een intentieverklaring getekend over logistieke samenwerking."
+    assert keyset(facts(text, "agreement", date="2031-06-10")) == {("LOI", ("EE", "NL"), "2031-06")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a letter in the government's voice tells what may lie long before
+        "Hierbij informeer ik uw Kamer over de samenwerking met Griekenland. Nederland heeft met Griekenland een "
+        "Memorandum of Understanding getekend over opleidingen.",
+        # told as earlier than the news
+        "Nederland en Estland hebben eerder al een intentieverklaring getekend.",
+    ],
+)
+def test_a_signing_in_the_perfect_in_a_letter_or_told_as_earlier_stays_undated(facts, text):
+    assert [f["date"] for f in facts(text, "agreement", date="2031-06-10")] == [None]

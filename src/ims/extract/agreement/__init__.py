@@ -32,18 +32,18 @@ name several instruments, each with its own parties and date.
   "minister van Defensie" who signs is the text's own.
 * **Not instruments**: one asked for, in a motion ("verzoekt de regering, ... een verdrag te sluiten") or
   a question ("Bent u bereid een MoU te tekenen?").
-* **Date**: the first date after the word in its window ("het Joint Vision Statement van juni 2017");
-  else, when the window says the instrument was concluded or laid down, the nearest date before it ("Op 3
-  mei heb ik ... een visiedocument getekend", "het op 2 juli 2018 te Washington tot stand gekomen
-  Verdrag"). Publication references ("Trb. 2018, 125", "Stb. 2019, 147"), the date of a letter referred to
-  ("mijn brief van 4 februari") and the day it runs out ("loopt in 2020 af") are no dates; a signing
-  planned for after the document's date ("streeft ernaar het in 2030 te ondertekenen") is announced. An instrument only
+* **Date**: the first date after the word in its window ("het Joint Vision Statement van juni 2017"); else,
+  when the window says the instrument was concluded or laid down, the nearest date before it ("Op 3 mei heb
+  ik ... een visiedocument getekend", "het op 2 juli 2018 te Washington tot stand gekomen Verdrag").
+  Publication references ("Trb. 2018, 125", "Stb. 2019, 147"), the date of a letter referred to ("mijn brief
+  van 4 februari") and the day it runs out ("loopt in 2020 af") are no dates; a signing planned for after
+  the document's date ("streeft ernaar het in 2030 te ondertekenen") is announced. An instrument only
   announced, prepared or joined gets the document's date; one whose signing a news item narrates
-  ("ondertekenden", "tekende") without a date gets the document's date when that is known to the month;
-  one signed on a bare weekday ("zetten donderdag hun handtekening") the last such day up to the document's;
-  one signed "vorige week" or "deze week" that week's month. The years an instrument covers ("voor de
-  periode 2031-2035") do not date it.
-  The day an instrument took effect ("trad ... in werking") does not date it.
+  ("ondertekenden", "tekende", or "hebben ... getekend" outside a letter in the government's voice) without
+  a date gets the document's date when that is known to the month; one signed on a bare weekday ("zetten
+  donderdag hun handtekening") the last such day up to the document's; one signed "vorige week" or "deze
+  week" that week's month. The years an instrument covers ("voor de periode 2031-2035") do not date it. The
+  day an instrument took effect ("trad ... in werking") does not date it.
 * **One fact per instrument**: a later definite mention ("het verdrag", "de DOI", "dit nieuwe akkoord",
   "het Raamverdrag") of an instrument named shortly before is that instrument: its parties and date
   complete the first mention's. Mentions of the same kind with the same parties and compatible dates

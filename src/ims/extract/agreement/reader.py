@@ -42,6 +42,7 @@ from ims.extract.agreement.wording import (
     NARRATED,
     SIGNED,
     SIGNED_PAST,
+    SIGNED_PERFECT,
     requested,
 )
 from ims.extract.common import text_voice
@@ -165,7 +166,10 @@ class Reader:
             value = None
         accession = kind == "AGREEMENT" and bool(ACCESSION.search(low, lo, hi))
         # Only an undated instrument takes a date from how it is told (see undated()).
-        narrated = value is None and bool(NARRATED.search(low, lo, hi)) and not EARLIER.search(low, lo, hi)
+        # News tells the event of the day in the perfect tense too ("Nederland en Estland hebben een
+        # intentieverklaring getekend"); a letter in the government's voice so tells what may lie long before.
+        told = NARRATED.search(low, lo, hi) or (SIGNED_PERFECT.search(low, lo, hi) and not government_voice(doc))
+        narrated = value is None and bool(told) and not EARLIER.search(low, lo, hi)
         announced = value is None and bool(ANNOUNCED.search(low, lo, hi))
         amended = self._antecedent(i, kind, head, None) if amendment else None
         if amended is not None:  # the amendment binds the parties of what it amends and those it names

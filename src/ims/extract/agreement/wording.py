@@ -22,6 +22,8 @@ SIGNED_PAST = re.compile(
     r"\b(?:onder)?tekenden?\b|\bslo(?:ot|ten)\b|\b(?:heeft|hebben|werd|werden|is|zijn)\b[^.;]{0,80}"
     r"\b(?:ondertekend|getekend|gesloten|afgesloten|overeengekomen)\b"
 )
+# The signing in the perfect tense: "hebben ... getekend", "is ... ondertekend".
+SIGNED_PERFECT = re.compile(r"\b(?:heeft|hebben|is|zijn)\b[^.;]{0,80}\b(?:ondertekend|getekend)\b")
 # A news item narrating the signing in the simple past: the event of the day.
 NARRATED = re.compile(r"\b(?:onder)?tekenden?\b|\bslo(?:ot|ten)\b|\bkwamen\b[^.]{0,80}\bovereen")
 _COMING = r"\b(?:binnenkort|volgende\s+(?:week|maand)|komende\s+(?:week|maand|weken|maanden)|later\s+dit\s+jaar)\b"
