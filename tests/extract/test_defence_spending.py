@@ -291,3 +291,23 @@ def test_gaan_is_the_future_only_with_a_verb_of_spending(facts):
     # "gaat naar defensie" says where the money goes now.
     text = "In Finland gaat 2,4 procent van het bbp naar defensie."
     assert keyset(facts(text, "defence_spending", "2031-03-01")) == {("FI", 2031, None, None, 2.4, "actual")}
+
+
+def test_the_year_before_an_enumeration_of_figures_holds_for_each(facts):
+    text = (
+        "Volgens de NAVO-cijfers besteedden in 2030 België 1,3%, Luxemburg 0,7% en Nederland 2,0% van hun bbp aan "
+        "defensie."
+    )
+    assert keyset(facts(text, "defence_spending", "2031-06-10")) == {
+        ("BE", 2030, None, None, 1.3, "actual"),
+        ("LU", 2030, None, None, 0.7, "actual"),
+        ("NL", 2030, None, None, 2.0, "actual"),
+    }
+
+
+def test_the_parts_of_a_goal_for_a_later_year_are_no_enumeration_of_figures(facts):
+    text = (
+        "Nederland steunt de afspraak om tegen 2035 vijf procent van het bbp te besteden, waarvan 3,5 procent aan "
+        "militaire uitgaven en 1,5 procent aan infrastructuur."
+    )
+    assert all(f["pct_gdp"] != 1.5 for f in facts(text, "defence_spending", "2031-06-10"))

@@ -36,7 +36,9 @@ from ("de defensie-uitgaven stijgen van 1,2 procent in 2029 naar 1,5 procent"), 
 defensie uitgeven", a share in brackets after what is spent ("De defensie-uitgaven (3,5 procent van het
 bbp)"). A country's own goal without a year ("Zweden zal ... verhogen tot 2 procent", "gaat voortaan
 jaarlijks 2 procent besteden") is a target, year null; someone else's wish for it ("Trump wil dat
-Duitsland ...") is none. The one year of a heading or lead sentence scopes over the ranking list after it.
+Duitsland ...") is none. The one year of a heading or lead sentence scopes over the ranking list after it; a
+year before the first figure of a sentence scopes over the figures it enumerates ("in 2030 België 1,3%,
+Luxemburg 0,7% en ..."), where they are reported ones, not the parts of a goal for a later year.
 """
 
 from __future__ import annotations
@@ -521,8 +523,16 @@ def _facts_in(doc: DocContext, i: int, shares: bool, scene: bool, follower: bool
     claimed: set[int] = set()
     out: list[_Found] = []
     previous_status, previous_end = None, 0
+    leading_year: int | None = None  # a year before the first figure, scoping an enumeration of figures
     for k, g in enumerate(groups):
         own = _clause_years(doc, i, g) if g.norm else _explicit_years(doc, i, g, previous_end, claimed)
+        inherited = False
+        if k == 0 and len(own) == 1:
+            leading_year = next(
+                (d.value.year for d in doc.dates(i) if d.end <= g.start and d.value.year == own[0]), None
+            )
+        elif not own and leading_year is not None and not g.norm and ";" not in low[previous_end : g.start]:
+            own, inherited = [leading_year], True  # "in 2030 België 1,3%, Luxemburg 0,7% en Nederland 2,0%"
         window_before = low[max(previous_end, _clause_start(low, g.start)) : g.start]
         # "gaat 2,5 procent ... besteden": the future around the figure, its verb after it
         going = any(m.start() < g.start and m.end() > g.end for m in _GOING_TO_RE.finditer(low))
@@ -536,6 +546,8 @@ def _facts_in(doc: DocContext, i: int, shares: bool, scene: bool, follower: bool
             or (None if g.owner else _status(_semicolon_clause(low, g.start)))
             or "actual"
         )
+        if inherited and (status != "actual" or (doc.year is not None and own[0] > doc.year)):
+            own = []  # the parts of a goal ("tegen 2035 vijf procent, waarvan 3,5 procent ...") are no list
         if g.owner:
             rule = "spending.country_bracket"  # "Polen (4,5 procent)"
         elif follower:
