@@ -311,3 +311,36 @@ def test_the_parts_of_a_goal_for_a_later_year_are_no_enumeration_of_figures(fact
         "militaire uitgaven en 1,5 procent aan infrastructuur."
     )
     assert all(f["pct_gdp"] != 1.5 for f in facts(text, "defence_spending", "2031-06-10"))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Estland streeft ernaar in 2033 3 procent van het bbp aan defensie te besteden.",
+            ("EE", 2033, None, None, 3.0, "planned"),
+        ),
+        (
+            "De Deense regering heeft als doel de uitgaven in 2033 op 2,5 procent van het bbp te brengen.",
+            ("DK", 2033, None, None, 2.5, "planned"),
+        ),
+    ],
+)
+def test_a_countrys_own_aim_for_a_later_year_is_its_plan(facts, text, expected):
+    assert keyset(facts(text, "defence_spending", "2031-06-10")) == {expected}
+
+
+def test_a_growth_path_a_country_aims_for_is_planned_beside_what_it_spends_now(facts):
+    text = (
+        "België besteedt nu 1,1 procent van het bbp aan defensie en streeft naar een groeipad tot 1,4 procent in "
+        "2030."
+    )
+    assert keyset(facts(text, "defence_spending", "2027-06-10")) == {
+        ("BE", 2027, None, None, 1.1, "actual"),
+        ("BE", 2030, None, None, 1.4, "planned"),
+    }
+
+
+def test_an_aim_held_in_common_stays_a_target(facts):
+    text = "Estland streeft, zoals alle bondgenoten, naar de norm van 3 procent van het bbp in 2033."
+    assert {f["status"] for f in facts(text, "defence_spending", "2031-06-10")} <= {"target"}

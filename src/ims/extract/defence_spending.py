@@ -27,7 +27,8 @@ takes it up ("De nieuwe doelstelling ... tegen 2035").
 Which status (never across a semicolon; a norm held up as a yardstick, "blijft onder de NAVO-norm", is no
 goal): a norm or goal is a ``target`` ("ten minste 2%", "moeten stijgen tot", "de norm van 3,5
 procent"), a national proposal or plan a ``planned`` figure ("voorstel", "van plan ... te halen", a rise in
-a later year), what is spent now ``actual``; a rise in the current year reported by figures is ``actual``.
+a later year, a country's own aim for a later year: "streeft naar een groeipad tot ... in 2030"), what is spent
+now ``actual``; a rise in the current year reported by figures is ``actual``.
 Not budgets: growth rates ("verhoogt zijn budget met 57,4 procent"), increments ("groei met £1,8
 miljard", "miljarden extra"), multi-year investment plans, group totals ("in totaal").
 
@@ -142,6 +143,13 @@ _PLANNED = re.compile(
     r"|van plan|wil|willen|voortaan|jaarlijks|structureel)\b|" + _GOING_TO
 )
 _GOING_TO_RE = re.compile(_GOING_TO)
+# A country's own aim ("streeft naar", "heeft als doel"), which for a later year is its plan (the conventions:
+# "streeft naar een groeipad tot 1,24% in 2025" is planned) -- unless the words are of a norm held in common.
+_NATIONAL_AIM = re.compile(r"\b(?:stree(?:ft|fde)|streven|streefde|als\s+doel|doelstelling)\b")
+_COMMON_NORM = re.compile(
+    r"\b(?:norm\w*|navo|nato|bondgeno\w*|lidstaten|ten ?minste|minimaal|minstens|afspra\w*|afgesproken|toegezegd)\b"
+    r"|\w*norm\b"
+)
 # A country's own intent, in its own clause: the verb of the future or of wanting ("zal ... besteden",
 # "wil ... uitgeven", "gaat voortaan ... investeren"), or a standing rule ("jaarlijks", "voortaan").
 _OWN_INTENT = re.compile(
@@ -608,6 +616,11 @@ def _facts_in(doc: DocContext, i: int, shares: bool, scene: bool, follower: bool
                 final = "target"
             if status == "actual" and year and doc.year and year > doc.year:
                 final = "planned"
+            elif (
+                status == "target" and year and doc.year and year > doc.year and in_sentence
+                and _NATIONAL_AIM.search(low) and not _COMMON_NORM.search(low)
+            ):
+                final = "planned"  # a country's own aim for a later year ("Estland streeft ernaar in 2033 ...")
             elif (
                 status == "planned" and year and doc.year and year <= doc.year
                 and not _PLAN_WORDS.search(window_before)
