@@ -408,3 +408,38 @@ def test_a_name_ends_before_the_verb_of_an_inverted_clause(facts):
 )
 def test_a_project_of_other_countries_is_theirs_alone(facts, text, expected):
     assert keyset(facts(text, "initiative")) == {expected}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a participle phrase between the article and the word
+        (
+            "Nederland treedt toe tot het door Duitsland geleide project Mobile Hospital.",
+            ("Mobile Hospital", ("DE", "NL")),
+        ),
+        # "Onder de naam" opening the sentence; the name of working together, whatever its head
+        (
+            "Onder de naam Northern Shield werken Nederland en Noorwegen samen aan onderzeebootbestrijding.",
+            ("Northern Shield", ("NL", "NO")),
+        ),
+        # an apposition after the name's acronym
+        (
+            "Nederland sluit zich aan bij de European Long-Range Strike Approach (ELSA), een initiatief van "
+            "Frankrijk, Duitsland, Italië en Polen.",
+            ("European Long-Range Strike Approach", ("DE", "FR", "IT", "NL", "PL")),
+        ),
+        # a task done together with an indefinite object
+        (
+            "Nederland en Duitsland gaan samen een nieuw type fregat ontwikkelen.",
+            ("gezamenlijke ontwikkeling van een nieuw type fregat", ("DE", "NL")),
+        ),
+    ],
+)
+def test_more_ways_a_name_or_a_joint_task_is_introduced(facts, text, expected):
+    assert keyset(facts(text, "initiative")) == {expected}
+
+
+def test_a_name_given_to_a_mission_stays_an_operation(facts):
+    text = "Onder de naam Northern Shield worden Nederlandse en Noorse fregatten samen ingezet bij de missie."
+    assert facts(text, "initiative") == []

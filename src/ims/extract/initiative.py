@@ -15,8 +15,9 @@ Names are found by the ways letters introduce cooperation projects, each a gener
   voorbeelden van ... capaciteiten", "een MoU over <...>samenwerking", "de oprichting van een gezamenlijke X"
   or "... van de Duits-Nederlandse X" (a joint unit or means being set up; not a body that only meets), "sluit
   aan bij het Franse initiatief voor ..." (a partner's initiative, named by its purpose);
-* a name the next words call a project ("de Future Combat Drone, een gezamenlijk project van ..."), which
-  then stands for the project a description of the same sentence would name.
+* a name the next words call a project ("de Future Combat Drone, een gezamenlijk project van ...", also after
+  its acronym), which then stands for the project a description of the same sentence would name; "het door
+  Duitsland geleide project X"; "Onder de naam X werken ... samen" (the cooperation's name, whatever its head).
 
 Operations and forces (names ending in Force, Presence, Group, ...) are contributions, not initiatives,
 unless the Netherlands and a partner are going to take part in one together. Frameworks of the gazetteer
@@ -184,7 +185,7 @@ _JOINT_TASK = re.compile(
     r"\bsamen\s+(?:de|het)\s+([^,.;]+?)\s+(?:gaan\s+)?(?:uitvoeren|verzorgen|uit te voeren)\b"
 )
 _SAMEN_OBJECT_VERB = re.compile(
-    r"\bsamen\s+(?P<object>(?:de|het|hun)\s+[^,.;]{3,70}?)\s+(?P<verb>[a-z]+en)(?=\s*(?:[,.;]|$|\s(?:en|om|zodat)\b))"
+    r"\bsamen\s+(?P<object>(?:de|het|hun|een)\s+[^,.;]{3,70}?)\s+(?P<verb>[a-z]+en)(?=\s*(?:[,.;]|$|\s(?:en|om|zodat)\b))"
 )
 _VERB_SAMEN_OBJECT = re.compile(
     r"\b(?P<verb>[a-z]+en)\s+(?:(?:sinds|vanaf)\s+\d{4}\s+|al\s+jaren\s+|nu\s+)?samen\s+"
@@ -197,6 +198,7 @@ _DUTCH_OPERATION_HEADS = ("missie", "operatie", "oefening", "inzet")
 _CALLED_A_PROJECT = re.compile(
     r",\s+(?:een|het)\s+(?:[\w-]+\s+){0,2}?(?:[\w]+-)?(?:samenwerkings)?(?:project|programma|initiatief|verband)\b"
 )
+_ACRONYM_BEFORE = re.compile(r"\s*\([A-Z][\w-]{1,12}\)$")
 # Rules that describe a project in the text's words rather than read its name.
 _DESCRIBING_RULES = frozenset({"initiative.joint_work", "initiative.joint_task"})
 _PROJECT_WORDS = ("programma", "project", "initiatief", "samenwerkingsverband")
@@ -354,7 +356,10 @@ def _named_after(label: str, pattern: re.Pattern[str], form: str | None = None) 
 
 
 # A name the text introduces as such: "onder de naam X", "genaamd X", "onder de noemer X".
-_CALLED = re.compile(r"\b(?:onder\s+de\s+(?:naam|noemer|titel)|genaamd|getiteld|met\s+de\s+naam)\s+[«“‘'\"]?(?=[A-Z])")
+_CALLED = re.compile(
+    r"\b(?:[Oo]nder\s+de\s+(?:naam|noemer|titel)|genaamd|getiteld|[Mm]et\s+de\s+naam)\s+[«“‘'\"]?(?=[A-Z])"
+)
+_MISSION_WORDS = re.compile(r"\b(?:missie|operatie|inzet|ingezet|uitgezonden)\b")
 # English heads that say a name is a programme: "Helicopter Exercise Programme", "European Defence Fund".
 _PROGRAMME_HEADS = frozenset({"programme", "program", "initiative", "project", "fund", "network"})
 
@@ -364,9 +369,12 @@ def _called(doc: DocContext, i: int, text: str) -> list[_Candidate]:
     if not _about_cooperation(doc, i):
         return []
     out = []
+    # a name the sentence gives to working together ("Onder de naam Northern Shield werken ... samen") is the
+    # cooperation's, whatever its head; else a name ending like an operation's is one
+    joint = _cooperation(doc, i) and not _MISSION_WORDS.search(doc.lower(i))
     for m in _CALLED.finditer(text):
         run = _run_at(text, m.end())
-        if run is not None and not is_region(run.text) and _head(run.text) not in OPERATION_HEADS:
+        if run is not None and not is_region(run.text) and (joint or _head(run.text) not in OPERATION_HEADS):
             out.append(_Candidate(_resolve(doc, run.text), run.start))
     return out
 
@@ -494,9 +502,13 @@ def _apposition(doc: DocContext, i: int, text: str) -> list[_Candidate]:
     landen", "Blue Lance, een Noors-Nederlands initiatief"."""
     out = []
     for m in _CALLED_A_PROJECT.finditer(text):
-        runs = [r for r in capitalised_runs(text[max(0, m.start() - 80) : m.start()]) if r.end == min(80, m.start())]
+        end = m.start()
+        acronym = _ACRONYM_BEFORE.search(text, max(0, end - 20), end)
+        end = acronym.start() if acronym else end  # "... Strike Approach (ELSA), een initiatief van ..."
+        before = text[max(0, end - 80) : end]
+        runs = [r for r in capitalised_runs(before) if r.end == len(before)]
         if runs and not find_mentions(runs[0].text):
-            out.append(_Candidate(runs[0].text, m.start() - min(80, m.start()) + runs[0].start))
+            out.append(_Candidate(runs[0].text, end - len(before) + runs[0].start))
     return out
 
 
@@ -928,7 +940,8 @@ _RULES: tuple[tuple[tuple[str, ...], Callable], ...] = (
                 # "het samenwerkingsprogramma X"; the adjective may name two countries ("het Noors-Nederlandse
                 # project X"); a sentence may open with it: "Het project X loopt sinds ..."; the name may be
                 # quoted ("het samenwerkingsverband 'X'")
-                r"\b(?:[Hh]et|[Dd]e)\s+(?:(?P<adj>[\w-]+)\s+)?"
+                # ... or a participle phrase: "het door Duitsland geleide project X"
+                r"\b(?:[Hh]et|[Dd]e)\s+(?:door\s+[\w-]+\s+)?(?:(?P<adj>[\w-]+)\s+)?"
                 r"(?P<word>(?:[\w]+-)?(?:samenwerkings)?(?:concept|programma|project|initiatief)|samenwerkingsverband)\s+"
                 r"(?:van\s+)?(?=[A-Z«“‘'\"])"
             )
@@ -967,7 +980,7 @@ _RULES: tuple[tuple[tuple[str, ...], Callable], ...] = (
     (register_keywords("programme", "program ", "initiative", "project ", "fund ", "network"), _head_named),
     (register_keywords("integratie van"), _integration),
     (register_keywords("samen de ", "samen het "), _joint_task),
-    (register_keywords("samen de ", "samen het ", "samen hun "), _joint_verb),
+    (register_keywords("samen de ", "samen het ", "samen hun ", "samen een "), _joint_verb),
     (register_keywords("betrokken bij"), _involved),
     (register_keywords("gezamenlijke "), _joint_activity),
     (register_keywords("een gezamenlijk"), _to_come),
