@@ -96,7 +96,8 @@ _PARTICIPATION = Cue(
     r"|coördin\w*|penvoerder\b|(?:doet|doen)\b[^.]{0,30}\bmee\b|(?:maakt|maken)\b[^.]{0,30}\bdeel uit\b)",
     (
         "neemt", "nemen", "deelname", "participe", "lead nation", "draagt", "leidt", "leiden", "sluit", "sloot",
-        "sloten", "aangesloten", "treedt", "trad", "toegetreden", "coördin", "penvoerder", " mee", "deel uit",
+        "sloten", "aangesloten", "treedt", "trad", "toegetreden", "coördin", "penvoerder", "doet mee", "doen mee",
+        "mee aan", "deel uit",
     ),
 )
 _ADJECTIVE_ONLY = re.compile(r"^\S+(?:isch|ische|se)$")

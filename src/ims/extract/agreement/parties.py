@@ -159,6 +159,8 @@ def firm_after(doc: DocContext, i: int, lo: int, hi: int) -> tuple[int, int] | N
     """Where the other side after "met" is a firm, the span naming it: a word saying so ("met de Duitse firma
     ...": the adjective then names no party) or a capitalised name that is no country or organisation ("met
     Lockheed Martin")."""
+    if "met " not in doc.lower(i)[lo:hi]:  # a plain test first: most windows name no side after "met"
+        return None
     m = _WITH_SIDE.search(doc.sentences[i].text, lo, hi)
     if not m:
         return None
