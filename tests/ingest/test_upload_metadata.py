@@ -110,6 +110,47 @@ def test_the_same_letter_as_pdf_after_its_text_is_one_document_with_both_files(a
     assert BeautifulSoup(review, "lxml").select_one(".files").get_text() == "brief.txt, brief.pdf"
 
 
+def _pdf_with_running_header_and_footer(text: str, path) -> None:
+    """``text`` as a PDF of several pages, each headed by the Kamerstuk line and footed by its page number, as the
+    Kamer's own PDFs are."""
+    weasyprint = pytest.importorskip("weasyprint")
+    paragraphs = "".join(f"<p>{line}</p>" for line in text.splitlines() if line)
+    margins = ("@page { @top-center { content: 'Tweede Kamer, vergaderjaar 2019–2020, 33 279, nr. 17' }"
+               " @bottom-center { content: 'Pagina ' counter(page) ' van ' counter(pages) }"
+               " @bottom-right { content: counter(page) } }")
+    weasyprint.HTML(string=f"<html><head><style>{margins}</style></head><body>{paragraphs}</body></html>"
+                    ).write_pdf(path)
+
+
+# Long enough to run over a page, so that the header and footer stand between its lines.
+LONG_LETTER = LETTER + "".join(f"Punt {n}: de samenwerking op zee wordt in {2020 + n % 5} verder uitgewerkt.\n"
+                               for n in range(1, 60))
+
+
+def test_a_pdf_with_running_headers_and_page_numbers_is_the_same_letter_as_its_text(analyst, tmp_path):
+    text = tmp_path / "brief.txt"
+    text.write_text(LONG_LETTER, encoding="utf-8")
+    pdf = tmp_path / "brief.pdf"
+    _pdf_with_running_header_and_footer(LONG_LETTER, pdf)
+    assert "Pagina 2 van" in documents_ingest(paths=[pdf], actor=analyst)[0].document.text
+    first = in_db(SourceDocument).get()
+    facts = in_db(ExtractedFact).count()
+    second = documents_ingest(paths=[text], actor=analyst)[0]
+    assert (second.status, second.document) == ("unchanged", first)
+    assert in_db(SourceDocument).count() == 1 and in_db(ExtractedFact).count() == facts
+    assert sorted(DocumentFile.objects.values_list("filename", flat=True)) == ["brief.pdf", "brief.txt"]
+
+
+def test_another_letter_with_the_same_layout_is_another_document(analyst, tmp_path):
+    pdf = tmp_path / "brief.pdf"
+    _pdf_with_running_header_and_footer(LONG_LETTER, pdf)
+    other = tmp_path / "andere-brief.txt"
+    other.write_text(LONG_LETTER.replace("2 maart 2020", "9 maart 2020"), encoding="utf-8")
+    outcomes = documents_ingest(paths=[pdf, other], actor=analyst)
+    assert [o.status for o in outcomes] == ["ingested", "ingested"]
+    assert in_db(SourceDocument).count() == 2
+
+
 def test_a_letter_without_facts_is_listed_and_linked(analyst, login, tmp_path):
     path = tmp_path / "bericht.txt"
     path.write_text("Den Haag, 3 maart 2020\n\nHierbij ontvangt u de agenda van de vergadering.\n", encoding="utf-8")
