@@ -16,6 +16,7 @@ from ims.ingest.models import BundledReading, BundleReason, ExtractedFact, Inges
 from ims.ingest.services import documents_ingest
 from ims.register.models import SourceDocument
 from tests.db import in_db
+from tests.ingest.upload_steps import upload_confirmed
 
 pytestmark = pytest.mark.django_db
 
@@ -54,7 +55,7 @@ def test_the_upload_checkbox_declares_a_bundle(report_pages, analyst, login, set
     settings.UPLOAD_DIR = tmp_path / "uploads"
     settings.IMS_TASKS = "celery"  # not started: the test runs the job itself
     files = [SimpleUploadedFile(p.name, p.read_bytes()) for p in report_pages]
-    login(analyst).post(reverse("ingest:queue"), {"documents": files, "bundle": "on"})
+    upload_confirmed(login(analyst), files, bundle=True)
     job = IngestJob.objects.get()
     assert job.bundle and list(job.items.values_list("filename", flat=True)) == [p.name for p in report_pages]
     job_run(job.pk)

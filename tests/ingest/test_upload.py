@@ -7,6 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from ims.ingest.models import IngestJob
+from tests.ingest.upload_steps import upload_confirmed
 
 pytestmark = pytest.mark.django_db
 
@@ -40,10 +41,11 @@ def test_a_good_upload_starts_a_job_and_shows_its_progress(analyst, login, setti
     settings.UPLOAD_DIR = tmp_path
     settings.IMS_TASKS = "inprocess"
     letter = SimpleUploadedFile("brief.txt", "Den Haag, 3 maart 2020. Nederland en België tekenden een MoU.".encode())
-    response = login(analyst).post(reverse("ingest:queue"), {"documents": [letter]})
+    response = upload_confirmed(login(analyst), [letter])
     job = IngestJob.objects.get()
     assert response.status_code == 302 and response["Location"] == reverse("ingest:job", args=[job.pk])
     assert list(job.items.values_list("filename", flat=True)) == ["brief.txt"]
-    assert (tmp_path / next(tmp_path.iterdir()).name / "brief.txt").is_file()
+    # Stored under its digest beside the other uploads; nothing is left waiting for a confirmation.
+    assert [p.relative_to(tmp_path).parts[1:] for p in tmp_path.glob("*/*") if p.is_file()] == [("brief.txt",)]
     page = login(analyst).get(response["Location"]).content.decode()
     assert "<progress" in page and "brief.txt" in page

@@ -19,6 +19,7 @@ from ims.register.models import SourceDocument
 from ims.register.reference import reference_load
 from ims.register.services import document_register
 from tests.db import in_db
+from tests.ingest.upload_steps import upload_confirmed
 
 pytestmark = pytest.mark.django_db
 
@@ -34,15 +35,16 @@ def _uploads(settings, tmp_path):
     settings.IMS_TASKS = "celery"  # not started: the tests run the job themselves
 
 
-def _upload(client, files, **data):
-    response = client.post(reverse("ingest:queue"), {"documents": files, **data})
+def _upload(client, files, **changes):
+    response = upload_confirmed(client, files, **changes)
     return response, IngestJob.objects.order_by("-pk").first()
 
 
 def test_an_upload_carries_its_metadata_and_classification(make_user, login):
     officer = make_user("analyst", 3, username="beleid")
-    response, job = _upload(login(officer), [SimpleUploadedFile("brief.txt", LETTER.encode())], title="Eigen titel",
-                            date="04-03-2020", reference="BS2020012345", kamerstuk="33279-17", classification="3")
+    response, job = _upload(login(officer), [SimpleUploadedFile("brief.txt", LETTER.encode())],
+                            **{"0-title": "Eigen titel", "0-date": "04-03-2020", "0-reference": "BS2020012345",
+                               "0-kamerstuk": "33279-17", "0-classification": "3"})
     assert response.status_code == 302
     job_run(job.pk)
     document = in_db(SourceDocument).get()
@@ -51,11 +53,13 @@ def test_an_upload_carries_its_metadata_and_classification(make_user, login):
     assert set(in_db(ExtractedFact).values_list("classification", flat=True)) == {3}
 
 
-def test_left_empty_the_metadata_comes_from_the_letter_and_the_classification_from_the_settings(
+def test_left_as_read_the_metadata_comes_from_the_letter_and_the_classification_from_the_settings(
         make_user, login, settings):
     settings.IMS_UPLOAD_CLASSIFICATION = 1
     officer = make_user("analyst", 3, username="beleid")
-    page = login(officer).get(reverse("ingest:queue")).content.decode()
+    sent = login(officer).post(reverse("ingest:queue"), {"documents": [SimpleUploadedFile("brief.txt",
+                                                                                          LETTER.encode())]})
+    page = login(officer).get(sent["Location"]).content.decode()
     assert '<option value="1" selected>Departementaal Vertrouwelijk</option>' in page
     _, job = _upload(login(officer), [SimpleUploadedFile("brief.txt", LETTER.encode())])
     job_run(job.pk)
@@ -65,11 +69,11 @@ def test_left_empty_the_metadata_comes_from_the_letter_and_the_classification_fr
 
 def test_nobody_uploads_above_their_own_clearance(make_user, login):
     officer = make_user("analyst", 1, username="beleid")
-    page = login(officer).get(reverse("ingest:queue")).content.decode()
-    assert "Stg. Geheim" not in page
-    response, job = _upload(login(officer), [SimpleUploadedFile("brief.txt", LETTER.encode())], classification="3")
-    assert response.status_code == 200 and job is None
+    response, job = _upload(login(officer), [SimpleUploadedFile("brief.txt", LETTER.encode())],
+                            **{"0-classification": "3"})
+    assert response.status_code == 400 and job is None
     assert "Selecteer een geldige keuze" in response.content.decode()
+    assert "Stg. Geheim" not in response.content.decode()
 
 
 def test_a_good_file_goes_in_and_a_bad_one_gets_its_line(analyst, login):

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from ims.core.classification import Classification
 from ims.text.read import SUPPORTED_SUFFIXES
 
 from .correction import PartialDateField
-from .services import METADATA_FIELDS
+from .services import METADATA_FIELDS, Stated
 
 # What each accepted type must look like in its first bytes; the name alone proves nothing.
 _MAGIC = {".pdf": (b"%PDF-",), ".docx": (b"PK\x03\x04",)}
@@ -61,35 +62,18 @@ def _file_problem(f) -> str | None:
 
 
 class UploadForm(forms.Form):
-    """Letters to read in, with what the uploader knows about them. Title, date, reference and Kamerstuk
-    number are for a single letter; left empty, they are read from the letter itself. Files that cannot be
-    read are listed in the job (``refused``) while the others go in; only when none can, the form says why."""
+    """Letters to read in, the first of two steps: the files are checked and kept, and the next step
+    (:class:`ConfirmForm`, one per file) shows what was read from each, to correct before the job starts. Files
+    that cannot be read are listed in the job (``refused``) while the others go in; only when none can, the
+    form says why."""
 
     documents = MultipleFileField(label=_("Documenten (txt, pdf, html, docx)"), allow_empty_file=True)
     bundle = forms.BooleanField(label=_("Deze bestanden zijn delen van één document (in deze volgorde)"),
                                 required=False)
-    title = forms.CharField(label=_("Titel"), max_length=300, required=False,
-                            help_text=_("Leeg laten: de titel of het onderwerp uit het document."))
-    date = PartialDateField(label=_("Datum"), required=False,
-                            help_text=_("Leeg laten: de datum uit het document."))
-    reference = forms.CharField(label=_("Kenmerk"), max_length=100, required=False,
-                                help_text=_("Leeg laten: het kenmerk uit het document."))
-    kamerstuk = forms.CharField(label=_("Kamerstuknummer"), max_length=50, required=False,
-                                help_text=_("Bijvoorbeeld 33279-17. Leeg laten: het nummer uit het document."))
-    classification = forms.TypedChoiceField(label=_("Rubricering"), coerce=int, required=False, empty_value=None)
 
-    def __init__(self, *args, user, **kwargs) -> None:
+    def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.refused: list[tuple[str, str]] = []
-        # Nobody stores a letter above their own clearance: they would lose sight of it themselves.
-        ceiling = int(user.clearance)
-        field = self.fields["classification"]
-        field.choices = [(value, label) for value, label in Classification.choices if value <= ceiling]
-        field.initial = self.default_classification = min(int(settings.IMS_UPLOAD_CLASSIFICATION), ceiling)
-
-    def clean_classification(self) -> int:
-        level = self.cleaned_data["classification"]
-        return self.default_classification if level is None else level
 
     def clean_documents(self):
         files = self.cleaned_data["documents"]
@@ -104,16 +88,45 @@ class UploadForm(forms.Form):
             raise forms.ValidationError([f"{name}: {why}" for name, why in self.refused])
         return good
 
-    def clean(self):
-        data = super().clean()
-        several = len(data.get("documents") or []) > 1 and not data.get("bundle")
-        for name in METADATA_FIELDS:
-            if several and data.get(name):
-                self.add_error(name, _("Alleen bij één document; laat dit leeg bij meer bestanden."))
-        return data
 
-    def metadata(self) -> dict[str, str]:
-        return {name: self.cleaned_data[name] for name in METADATA_FIELDS if self.cleaned_data.get(name)}
+class ConfirmForm(forms.Form):
+    """What one uploaded letter says of itself, prefilled from the letter and open to correction, with the
+    classification it is stored at (no higher than the uploader's clearance). Only what the uploader changes is
+    stated (:meth:`stated`): what is left as read, or emptied, stays what the letter says."""
+
+    title = forms.CharField(label=_("Titel"), max_length=300, required=False)
+    date = PartialDateField(label=_("Datum"), required=False)
+    reference = forms.CharField(label=_("Kenmerk"), max_length=100, required=False)
+    kamerstuk = forms.CharField(label=_("Kamerstuknummer"), max_length=50, required=False,
+                                help_text=_("Bijvoorbeeld 33279-17."))
+    classification = forms.TypedChoiceField(label=_("Rubricering"), coerce=int)
+
+    def __init__(self, *args, user, read: Mapping[str, str], **kwargs) -> None:
+        # Nobody stores a letter above their own clearance: they would lose sight of it themselves.
+        ceiling = int(user.clearance)
+        default = min(int(settings.IMS_UPLOAD_CLASSIFICATION), ceiling)
+        super().__init__(*args, initial={**read, "classification": default}, **kwargs)
+        self.fields["classification"].choices = [(value, label) for value, label in Classification.choices
+                                                 if value <= ceiling]
+        for name in METADATA_FIELDS:
+            if not read.get(name):
+                self.fields[name].widget.attrs["placeholder"] = _("niet in het document gevonden")
+
+    def stated(self) -> Stated:
+        changed = {name: self.cleaned_data[name] for name in METADATA_FIELDS
+                   if name in self.changed_data and self.cleaned_data.get(name)}
+        return Stated(classification=self.cleaned_data["classification"], metadata=changed)
+
+
+def confirm_forms(staged, user, data=None) -> list[ConfirmForm]:
+    """One :class:`ConfirmForm` per staged file, each with its own prefix; a bundle's parts share one
+    classification, said at each of them when they do not."""
+    made = [ConfirmForm(data, user=user, read=file.read, prefix=str(n)) for n, file in enumerate(staged.files)]
+    if data is not None and staged.bundle and all(f.is_valid() for f in made) \
+            and len({f.cleaned_data["classification"] for f in made}) > 1:
+        for f in made:
+            f.add_error("classification", _("De delen van één document krijgen één rubricering."))
+    return made
 
 
 BULK_THRESHOLD_FILE = Path(__file__).with_name("bulk_threshold.json")

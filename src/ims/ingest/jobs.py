@@ -16,22 +16,25 @@ from django.db.models import F
 from django.utils import timezone
 
 from .models import IngestItem, IngestJob, ItemStatus, JobStatus
-from .services import documents_ingest
+from .services import Stated, documents_ingest
 
 ITEM_STATUS = {"ingested": ItemStatus.INGESTED, "unchanged": ItemStatus.UNCHANGED, "failed": ItemStatus.FAILED}
 
 
 def job_create(*, paths: Sequence[str | Path], actor=None, bundle: bool = False, classification: int = 0,
-               metadata: Mapping[str, str] | None = None, refused: Sequence[tuple[str, str]] = ()) -> IngestJob:
+               metadata: Mapping[str, str] | None = None, refused: Sequence[tuple[str, str]] = (),
+               stated: Sequence[Stated] | None = None) -> IngestJob:
     """A job for ``paths``; ``refused`` are files the upload already turned down (name, why), listed with the
-    others so that every file of the batch has its line."""
+    others so that every file of the batch has its line; ``stated``: per path, see :func:`documents_ingest`."""
+    stated = list(stated) if stated is not None else [Stated()] * len(paths)
     with transaction.atomic():
         job = IngestJob.objects.create(created_by=actor, total=len(paths) + len(refused), processed=len(refused),
                                        backend=settings.IMS_TASKS, bundle=bundle, classification=classification,
                                        metadata=dict(metadata or {}))
         IngestItem.objects.bulk_create(
             [IngestItem(job=job, filename=name, status=ItemStatus.FAILED, message=why) for name, why in refused]
-            + [IngestItem(job=job, filename=Path(p).name, path=str(p)) for p in paths])
+            + [IngestItem(job=job, filename=Path(p).name, path=str(p), classification=s.classification,
+                          metadata=dict(s.metadata)) for p, s in zip(paths, stated, strict=True)])
     return job
 
 
@@ -47,7 +50,8 @@ def job_run(job_id: int) -> IngestJob:
 
     try:
         outcomes = documents_ingest(paths=[i.path for i in items], actor=job.created_by, progress=progress,
-                                    bundle=job.bundle, classification=job.classification, metadata=job.metadata)
+                                    bundle=job.bundle, classification=job.classification, metadata=job.metadata,
+                                    stated=[Stated(i.classification, i.metadata) for i in items])
         by_name = {o.filename: o for o in outcomes}
         for item in items:
             outcome = by_name.get(Path(item.path).name)
@@ -79,11 +83,13 @@ def job_thread_name(job_id: int) -> str:
 
 
 def job_start(*, paths: Sequence[str | Path], actor=None, bundle: bool = False, classification: int = 0,
-              metadata: Mapping[str, str] | None = None, refused: Sequence[tuple[str, str]] = ()) -> IngestJob:
+              metadata: Mapping[str, str] | None = None, refused: Sequence[tuple[str, str]] = (),
+              stated: Sequence[Stated] | None = None) -> IngestJob:
     """Create a job and start it on the configured backend; returns at once. ``bundle``: the files are parts
-    of one document, in this order; ``classification`` and ``metadata``: see :func:`documents_ingest`."""
+    of one document, in this order; ``classification``, ``metadata`` and ``stated``: see
+    :func:`documents_ingest`."""
     job = job_create(paths=paths, actor=actor, bundle=bundle, classification=classification, metadata=metadata,
-                     refused=refused)
+                     refused=refused, stated=stated)
     if not paths:
         IngestJob.objects.filter(pk=job.pk).update(status=JobStatus.DONE, finished_at=timezone.now())
         return job

@@ -80,6 +80,12 @@ class IngestItem(models.Model):
     status = models.CharField(_("status"), max_length=10, choices=ItemStatus.choices, default=ItemStatus.PENDING)
     message = models.TextField(_("melding"), blank=True)
     document = models.ForeignKey(SourceDocument, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    classification = models.PositiveSmallIntegerField(
+        _("rubricering"), choices=Classification.choices, null=True, blank=True,
+        help_text=_("Zoals bij het bevestigen van de upload gekozen; leeg: die van de opdracht."))
+    metadata = models.JSONField(_("gegevens van het document"), default=dict, blank=True,
+                                help_text=_("Wat bij het bevestigen van de upload is veranderd aan wat uit het "
+                                            "document gelezen was; de rest komt uit het document zelf."))
 
     class Meta:
         verbose_name = _("bestand in een inleesopdracht")

@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import uuid
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.conf import settings
@@ -41,6 +41,16 @@ from .selectors import known_names
 Progress = Callable[[int, int, str], None]
 # What an uploader may state about a single document instead of what IMS reads from it.
 METADATA_FIELDS = ("title", "date", "reference", "kamerstuk")
+
+
+@dataclass(frozen=True)
+class Stated:
+    """What the uploader stated about one file (at the upload's confirmation step): its classification (None:
+    the batch's) and its metadata (:data:`METADATA_FIELDS`; what is left out comes from the batch, else from the
+    document itself)."""
+
+    classification: int | None = None
+    metadata: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -132,21 +142,32 @@ def _store(path: Path, digest: str, result: ExtractionResult, actor, level: int,
 def documents_ingest(
     *, paths: Sequence[str | Path], actor=None, progress: Progress | None = None, bundle: bool = False,
     classification: int | None = None, metadata: Mapping[str, str] | None = None,
+    stated: Sequence[Stated] | None = None,
 ) -> list[Outcome]:
     """Read, extract and store each file; a failing file gets one clear message and the others go on.
 
     ``bundle``: the files are parts of one document, in this order (see :mod:`ims.extract.pipeline`).
     ``classification``: of the documents stored (default :func:`upload_classification`), never above the
     actor's clearance. ``metadata``: title, date (ISO, possibly partial), reference and Kamerstuk number the
-    uploader stated for a single document; what is left out comes from the document itself.
-    The extractor also looks for what the register already knows (:func:`selectors.known_names`).
+    uploader stated for a single document; what is left out comes from the document itself. ``stated``: one
+    :class:`Stated` per path, what the uploader said of that file, over ``classification`` and ``metadata``;
+    the parts of a bundle share one classification.
+    The extractor also looks for what the register already knows (:func:`selectors.known_names`), at each
+    document's classification.
     """
-    level = upload_classification(actor) if classification is None else int(classification)
-    ceiling = clearance_of(actor) if actor is not None else None
-    if ceiling is not None and level > ceiling:
-        raise RegisterError("De rubricering ligt boven uw eigen screeningsniveau.")
-    metadata = {k: v for k, v in (metadata or {}).items() if k in METADATA_FIELDS and v}
+    default = upload_classification(actor) if classification is None else int(classification)
     paths = [Path(p) for p in paths]
+    stated = list(stated) if stated is not None else [Stated()] * len(paths)
+    if len(stated) != len(paths):
+        raise ValueError("stated: one per path")
+    levels = [default if s.classification is None else int(s.classification) for s in stated]
+    ceiling = clearance_of(actor) if actor is not None else None
+    if ceiling is not None and max(levels, default=default) > ceiling:
+        raise RegisterError("De rubricering ligt boven uw eigen screeningsniveau.")
+    if bundle and len(set(levels)) > 1:
+        raise RegisterError("De delen van één document hebben één rubricering.")
+    metadatas = [{k: v for k, v in {**(metadata or {}), **s.metadata}.items() if k in METADATA_FIELDS and v}
+                 for s in stated]
     outcomes: list[Outcome] = []
     fresh: list[tuple[int, Path, str]] = []
     readable: list[int] = []
@@ -157,7 +178,7 @@ def documents_ingest(
             outcomes.append(Outcome(path.name, "failed", f"niet te lezen: {exc.strerror or exc}"))
             continue
         readable.append(n)
-        existing = _same_file(digest, actor, level)
+        existing = _same_file(digest, actor, levels[n])
         if existing is not None:
             outcomes.append(Outcome(path.name, "unchanged", "al ingelezen", document=existing))
         else:
@@ -168,11 +189,15 @@ def documents_ingest(
     if not fresh:
         return outcomes
     # A declared bundle is read whole, parts read in before included, so that each part has its context;
-    # only the new parts are stored.
-    batch = [paths[n] for n in readable] if bundle else [path for _, path, _ in fresh]
-    results = extract_paths(batch, bundles=[range(len(batch))] if bundle else (),
-                            known=known_names(user=actor, level=level))
-    by_index = dict(zip(readable if bundle else [n for n, _, _ in fresh], results, strict=True))
+    # only the new parts are stored. Other files are read with what the register knows at their own level.
+    groups: dict[int, list[int]] = {}
+    for n in readable if bundle else [n for n, _, _ in fresh]:
+        groups.setdefault(levels[n], []).append(n)
+    by_index: dict[int, ExtractionResult] = {}
+    for level, members in sorted(groups.items()):
+        results = extract_paths([paths[n] for n in members], bundles=[range(len(members))] if bundle else (),
+                                known=known_names(user=actor, level=level))
+        by_index.update(zip(members, results, strict=True))
     bundles: dict[tuple[str, ...], uuid.UUID] = {}
     for n, path, digest in fresh:
         result = by_index[n]
@@ -181,7 +206,7 @@ def documents_ingest(
         else:
             key = bundles.setdefault(result.bundle.members, uuid.uuid4()) if result.bundle else None
             try:
-                outcomes.append(_store(path, digest, result, actor, level, metadata, key))
+                outcomes.append(_store(path, digest, result, actor, levels[n], metadatas[n], key))
             except RegisterError as exc:
                 outcomes.append(Outcome(path.name, "failed", str(exc)))
         done += 1

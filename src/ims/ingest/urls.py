@@ -6,6 +6,7 @@ app_name = "ingest"
 
 urlpatterns = [
     path("", views.queue, name="queue"),
+    path("bevestigen/<str:token>/", views.upload_confirm, name="upload-confirm"),
     path("opdrachten/<int:pk>/", views.job, name="job"),
     path("documenten/<int:pk>/", views.review, name="review"),
     path("documenten/<int:pk>/accepteren/", views.bulk_accept, name="bulk-accept"),

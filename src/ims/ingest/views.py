@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import hashlib
 from functools import wraps
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
@@ -23,11 +21,10 @@ from ims.assessment.ring_change import RingChange
 from ims.assessment.services import RingNeedsConfirmation
 from ims.core.services import RegisterError
 
-from . import selectors, services
+from . import selectors, services, staging
 from .correction import Partners, correction_form, corrections_from
 from .fields import fact_label
-from .forms import NO_RELIABLE_BAND_MESSAGE, BulkAcceptForm, RejectForm, UploadForm, bulk_accept_offered
-from .jobs import job_start
+from .forms import NO_RELIABLE_BAND_MESSAGE, BulkAcceptForm, RejectForm, UploadForm, bulk_accept_offered, confirm_forms
 from .models import FactStatus
 from .presentation import cards, document_url, highlight, record_text, record_url
 from .undo import fact_undo
@@ -46,30 +43,42 @@ def reviewer_required(view):
 
 @reviewer_required
 def queue(request: HttpRequest) -> HttpResponse:
-    form = UploadForm(user=request.user)
+    form = UploadForm()
     if request.method == "POST":
-        form = UploadForm(request.POST, request.FILES, user=request.user)
+        form = UploadForm(request.POST, request.FILES)
         if form.is_valid():
-            settings.UPLOAD_DIR.mkdir(parents=True, exist_ok=True)
-            paths = []
-            for upload in form.cleaned_data["documents"]:
-                data = upload.read()
-                # Stored under its digest, so the same file uploaded twice is one file on disk.
-                folder = settings.UPLOAD_DIR / hashlib.sha256(data).hexdigest()[:16]
-                folder.mkdir(exist_ok=True)
-                target = folder / upload.name.replace("/", "_")
-                target.write_bytes(data)
-                paths.append(target)
-            job = job_start(paths=paths, actor=request.user, bundle=form.cleaned_data["bundle"],
-                            classification=form.cleaned_data["classification"], metadata=form.metadata(),
-                            refused=form.refused)
-            return redirect("ingest:job", pk=job.pk)
+            staged = staging.upload_stage(files=form.cleaned_data["documents"], actor=request.user,
+                                  bundle=form.cleaned_data["bundle"], refused=form.refused)
+            if staged.files:
+                return redirect("ingest:upload-confirm", token=staged.token)
+            staging.staged_discard(staged)
+            form.add_error("documents", [f"{name}: {why}" for name, why in staged.refused])
     context = {
         "documents": selectors.review_documents(user=request.user),
         "jobs": selectors.jobs_recent(user=request.user),
         "form": form,
     }
     return render(request, "ingest/queue.html", context)
+
+
+@reviewer_required
+def upload_confirm(request: HttpRequest, token: str) -> HttpResponse:
+    """The upload's second step: what was read from each file, to correct, then confirm (the job starts) or
+    cancel (the files go)."""
+    staged = staging.staged_get(token=token, actor=request.user)
+    if staged is None:
+        raise Http404
+    if request.method == "POST" and "cancel" in request.POST:
+        staging.staged_discard(staged)
+        messages.success(request, _("Inlezen geannuleerd; de bestanden zijn verwijderd."))
+        return redirect("ingest:queue")
+    forms = confirm_forms(staged, request.user, request.POST if request.method == "POST" else None)
+    if request.method == "POST" and all(f.is_valid() for f in forms):
+        job = staging.upload_confirm(staged=staged, actor=request.user, stated=[f.stated() for f in forms])
+        return redirect("ingest:job", pk=job.pk)
+    return render(request, "ingest/upload_confirm.html", {
+        "staged": staged, "files": list(zip(staged.files, forms, strict=True)),
+    }, status=400 if request.method == "POST" else 200)
 
 
 @reviewer_required
