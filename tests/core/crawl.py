@@ -409,6 +409,9 @@ PLAIN_VALUES: dict[str, tuple[str, ...]] = {
     # A calendar feed's secret address: one nobody was given must be a plain 404 (a given one is the owner's key,
     # so it is tested in tests/monitoring, not crawled).
     "secret": ("onbekend-geheim",),
+    # An upload waiting for its uploader's confirmation: one never staged must be a plain 404 (a staged one is
+    # its uploader's alone, so it is tested in tests/ingest and read by tests/core/test_visible_language).
+    "token": ("onbekendeUploadToken0",),
 }
 
 

@@ -534,6 +534,7 @@ MUST_PROBE: dict[str, set[str]] = {
     "register": {"partner", "participations-0-partner"},
     "assessment": {"scenario", "compare", "name", "partners"},
     "monitoring": {"plan", "initiative"},
+    "ingest": {"partners"},  # the review screen's partner picker (the upload's steps name no record)
 }
 # Keys by which a view chooses what a POST does; each value is a path of its own, with fields of its own.
 DISPATCH = {"decision": ("accept", "correct", "reject"), "action": ("criteria", "ring", "refresh")}

@@ -16,9 +16,10 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import models
 from django.test import Client
-from django.urls import Resolver404, resolve
+from django.urls import Resolver404, resolve, reverse
 from django.utils import translation
 
 from ims.accounts import models as accounts_models
@@ -217,26 +218,43 @@ MUST_READ = {
     "monitoring:official-edit", "monitoring:official-activity", "monitoring:calendar",
     "monitoring:plan-history", "monitoring:official-history",
     "assessment:proposal", "assessment:initiative", "assessment:rings", "assessment:partner-rings",
-    "assessment:scenarios", "ingest:queue", "ingest:review", "reporting:index", "reporting:version",
+    "assessment:scenarios", "ingest:queue", "ingest:upload-confirm", "ingest:review", "reporting:index",
+    "reporting:version",
 }
 # Forms not sent empty: sending them does something without asking (log out, switch language, accept every
 # fact above the threshold, delete in the admin), which would change the pages read after them.
 NOT_SENT = re.compile(r"^(logout|admin:logout|set_language|ingest:bulk-accept|admin:.*_delete)$")
 
 
+# A letter for the upload's confirmation step, which exists only for an upload: dated and with a subject, so that
+# the step shows them as read.
+LETTER = ("Datum 3 maart 2020\nBetreft Oefening op zee\nOns kenmerk BS2020001234\n\n"
+          "Nederland en Noorwegen oefenen samen op zee.\n")
+
+
+def _upload_to_confirm(client: Client) -> list[Target]:
+    """The confirmation step of a letter the reader sends, as a page to read like the crawl's."""
+    sent = client.post(reverse("ingest:queue"), {"documents": [SimpleUploadedFile("brief.txt", LETTER.encode())]})
+    assert sent.status_code == 302, sent.content.decode()[:2000]
+    endpoint = next(e for e in crawl.endpoints() if e.name == "ingest:upload-confirm")
+    return [Target(endpoint, sent["Location"], shape=(endpoint.label,))]
+
+
 @pytest.mark.usefixtures("quiet_requests", "no_typesetting", "reports_built_once")
 @pytest.mark.parametrize("who", READERS, ids=lambda who: who[0])
 def test_every_page_and_every_form_speaks_dutch_to_every_role(world: World, site: list[Target], who,  # noqa: F811
-                                                               db) -> None:
+                                                               db, settings, tmp_path) -> None:
     """Every page as it opens, and every form on it sent back empty (the form again, with its errors beside
     the fields and its menus still empty), as every role."""
     role, clearance = who
+    settings.UPLOAD_DIR = tmp_path
     client = Client(raise_request_exception=False)
     client.force_login(world.users[(role, clearance)])
     problems: list[str] = []
     read: set[str] = set()
     forms: dict[str, str | None] = {}
-    for target in _pages(site, role):
+    staged = _upload_to_confirm(client) if Action.EDIT in MATRIX[Role(role)] else []
+    for target in _pages(site, role) + staged:
         response = client.get(target.url)
         if "_auth_user_id" not in client.session:  # a logout URL was fetched; carry on logged in
             client.force_login(world.users[(role, clearance)])

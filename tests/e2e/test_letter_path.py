@@ -1,7 +1,7 @@
-"""The whole path a letter takes, as a policy officer who knows no codes: upload it with its metadata and
-classification, review it (correct a status by choosing "studie", add a partner with the picker), accept, follow
-the link to the record, undo. A viewer who is sent the link to that classified record gets IMS's own 404 page,
-in Dutch. And an accepted toezegging is on the toezeggingen page."""
+"""The whole path a letter takes, as a policy officer who knows no codes: upload it, see its metadata as read from it,
+correct that and choose the classification, review it (correct a status by choosing "studie", add a partner with the
+picker), accept, follow the link to the record, undo. A viewer who is sent the link to that classified record gets
+IMS's own 404 page, in Dutch. And an accepted toezegging is on the toezeggingen page."""
 
 from __future__ import annotations
 
@@ -11,10 +11,12 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
 
+from ims.ingest.fields import date_in_dutch
 from ims.ingest.models import ExtractedFact, IngestJob
 from ims.ingest.services import documents_ingest
 from ims.register.models import Commitment, Initiative, SourceDocument
 from ims.register.reference import reference_load
+from ims.text.meta import read_meta
 from tests.db import in_db
 from tests.factories import UserFactory
 
@@ -35,13 +37,21 @@ def test_a_policy_officer_takes_a_letter_from_upload_to_the_register_and_back(
         people, shared_dir, browser, logged_in, live_server, screenshot_dir):
     page = logged_in("beleid", PASSWORD)
     page.click("nav >> text=Inlezen")
-    page.set_input_files("#id_documents", str(shared_dir / "seeds" / "000_c506f414f3057816.txt"))
-    page.select_option("#id_classification", label="Departementaal Vertrouwelijk")
-    page.click("summary:has-text('Titel, datum')")
-    page.fill("#id_title", "Brief over de samenwerking met België en Duitsland")
-    page.fill("#id_reference", "BS2015-TEST-1")
-    page.fill("#id_kamerstuk", "33279-99")
-    page.click("button:has-text('Inlezen')")
+    letter = shared_dir / "seeds" / "000_c506f414f3057816.txt"
+    page.set_input_files("#id_documents", str(letter))
+    page.click("button:has-text('Verder')")
+    # The confirmation step: what the letter says of itself, prefilled; nothing is read in yet.
+    page.wait_for_url(re.compile(r".*/bevestigen/[\w-]+/$"))
+    meta = read_meta(letter.read_text(encoding="utf-8"))
+    expect(page.locator("#id_0-title")).to_have_value(meta.subject or letter.stem)
+    expect(page.locator("#id_0-date")).to_have_value(date_in_dutch(meta.date.iso()))
+    assert not IngestJob.objects.exists() and not in_db(SourceDocument).exists()
+    page.select_option("#id_0-classification", label="Departementaal Vertrouwelijk")
+    page.fill("#id_0-title", "Brief over de samenwerking met België en Duitsland")
+    page.fill("#id_0-reference", "BS2015-TEST-1")
+    page.fill("#id_0-kamerstuk", "33279-99")
+    page.screenshot(path=str(screenshot_dir / "letter-path-confirm.png"))
+    page.click("button:has-text('Bevestigen en inlezen')")
     page.wait_for_url(re.compile(r".*/opdrachten/\d+/$"))
     expect(page.locator("#job-done")).to_be_visible(timeout=60_000)
     job = IngestJob.objects.get()

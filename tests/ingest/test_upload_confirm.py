@@ -184,3 +184,41 @@ def test_the_confirmation_step_speaks_english_once_chosen(analyst, login):
     page = client.get(_send(client, _letter())["Location"]).content.decode()
     assert "<h1>Confirm upload</h1>" in page and "Confirm and read in" in page
     assert "Parliamentary paper number" in page and "Kamerstuknummer" not in page
+
+
+def test_the_steps_name_no_record_so_the_access_probes_have_nothing_to_try_there(analyst, login, monkeypatch):
+    """The access crawl's write probes (tests/core/probes.py) try every key that names a record with a hidden one;
+    they reach the confirmation step only through a token, which is its uploader's alone. Should the step ever
+    take a record, the crawl must be given a staged upload of its prober."""
+    from tests.core import probes
+
+    client = login(analyst)
+    with probes.noting_reads(monkeypatch) as sent_keys:
+        confirm = _send(client, _letter())["Location"]
+    with probes.noting_reads(monkeypatch) as confirm_keys:
+        client.post(confirm, {"0-date": "gisteren"})
+    assert "bundle" in sent_keys and {"0-title", "0-classification", "cancel"} <= confirm_keys
+    assert probes.references(sent_keys | confirm_keys) == {}
+
+
+def test_a_letter_marked_with_its_classification_is_prefilled_with_it(make_user, login):
+    officer = make_user("analyst", 3, username="beleid")
+    client = login(officer)
+    confirm = _send(client, _letter(text="Stg. Confidentieel\n" + LETTER))["Location"]
+    page = client.get(confirm).content
+    assert confirmation_fields(page)["0-classification"] == "2"
+    assert "Het document is gemarkeerd als Stg. Confidentieel." in page.decode()
+
+
+def test_a_letter_marked_above_the_uploaders_clearance_is_not_read_in_by_them(make_user, login):
+    officer = make_user("analyst", 1, username="beleid")
+    client = login(officer)
+    confirm = _send(client, _letter(text="STG. GEHEIM\n" + LETTER))["Location"]
+    fields = confirmation_fields(client.get(confirm).content)
+    assert fields["0-classification"] == "1"  # no higher choice is offered
+    response = client.post(confirm, fields)
+    assert response.status_code == 400
+    error = BeautifulSoup(response.content, "lxml").select_one(".staged-file [data-field-error]").get_text()
+    assert error == ("Het document is gemarkeerd als Stg. Geheim, hoger dan uw screeningsniveau: laat het inlezen "
+                     "door iemand met die screening.")
+    assert _nothing_read()

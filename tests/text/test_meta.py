@@ -219,3 +219,13 @@ def test_a_date_label_without_a_day_after_it_is_no_stated_date():
     # The empty field leaves the year of the ministry reference, inferred.
     meta = read_meta("Onze referentie BS2031000001 Datum Betreft Tankers en meer\n")
     assert meta.date == PartialDate(2031)
+
+
+def test_a_classification_marking_on_a_line_of_its_own_is_read_the_highest_first():
+    assert read_meta("STG. CONFIDENTIEEL\nDatum 3 maart 2020\n\nTekst.\n").classification == "confidential"
+    assert read_meta("Ongerubriceerd\nStg. Geheim\n\nTekst.\n").classification == "secret"
+    assert read_meta("  Departementaal Vertrouwelijk \n\nTekst.\n").classification == "departmental_confidential"
+
+
+def test_the_words_of_a_marking_in_a_sentence_are_no_marking():
+    assert read_meta("Stukken die Stg. Geheim zijn, gaan per koerier.\n").classification is None

@@ -102,15 +102,32 @@ class ConfirmForm(forms.Form):
     classification = forms.TypedChoiceField(label=_("Rubricering"), coerce=int)
 
     def __init__(self, *args, user, read: Mapping[str, str], **kwargs) -> None:
-        # Nobody stores a letter above their own clearance: they would lose sight of it themselves.
+        # The letter's own marking, else the setting; but nobody stores a letter above their own clearance: they
+        # would lose sight of it themselves.
         ceiling = int(user.clearance)
-        default = min(int(settings.IMS_UPLOAD_CLASSIFICATION), ceiling)
-        super().__init__(*args, initial={**read, "classification": default}, **kwargs)
-        self.fields["classification"].choices = [(value, label) for value, label in Classification.choices
-                                                 if value <= ceiling]
-        for name in METADATA_FIELDS:
+        marking = Classification.from_code(read["marking"]) if read.get("marking") else None
+        level = int(settings.IMS_UPLOAD_CLASSIFICATION) if marking is None else int(marking)
+        super().__init__(*args, initial={**read, "classification": min(level, ceiling)}, **kwargs)
+        field = self.fields["classification"]
+        field.choices = [(value, label) for value, label in Classification.choices if value <= ceiling]
+        self.above_clearance = marking if marking is not None and marking > ceiling else None
+        for name in ("reference", "kamerstuk"):  # a title is always there (else the file's name); a date has its hint
             if not read.get(name):
                 self.fields[name].widget.attrs["placeholder"] = _("niet in het document gevonden")
+        if self.above_clearance is not None:
+            field.help_text = self._above_clearance_message()
+        elif marking is not None:
+            field.help_text = _("Het document is gemarkeerd als %(marking)s.") % {"marking": marking.label}
+
+    def _above_clearance_message(self) -> str:
+        return _("Het document is gemarkeerd als %(marking)s, hoger dan uw screeningsniveau: laat het inlezen door "
+                 "iemand met die screening.") % {"marking": self.above_clearance.label}
+
+    def clean_classification(self) -> int:
+        if self.above_clearance is not None:
+            # Stored at the uploader's clearance, its text would reach readers the marking keeps out.
+            raise forms.ValidationError(self._above_clearance_message())
+        return self.cleaned_data["classification"]
 
     def stated(self) -> Stated:
         changed = {name: self.cleaned_data[name] for name in METADATA_FIELDS

@@ -44,7 +44,9 @@ _MANIFEST = "manifest.json"
 class StagedFile:
     name: str
     path: Path
-    read: dict[str, str]  # what the document says of itself: title, date (ISO, possibly partial), reference, kamerstuk
+    # What the document says of itself: title, date (ISO, possibly partial), reference, kamerstuk, and its
+    # classification marking ("marking", a code such as "secret"; empty when it has none).
+    read: dict[str, str]
 
 
 @dataclass(frozen=True)
@@ -70,7 +72,7 @@ def _read_from(path: Path) -> dict[str, str]:
     raw = read_document(path, max_bytes=settings.IMS_UPLOAD_MAX_BYTES)
     meta = read_meta(raw.text, raw.properties)
     return {"title": meta.subject or path.stem, "date": meta.date.iso() if meta.date else "",
-            "reference": meta.reference or "", "kamerstuk": meta.kamerstuk or ""}
+            "reference": meta.reference or "", "kamerstuk": meta.kamerstuk or "", "marking": meta.classification or ""}
 
 
 def upload_stage(*, files: Iterable[UploadedFile], actor, bundle: bool = False,

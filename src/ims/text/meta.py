@@ -103,6 +103,14 @@ _PAGE = re.compile(r"Pagina \d+ van (\d{1,6})(?!\d)")
 _NOT_SUBJECT = re.compile(r"Kamer|Staten-Generaal|Postbus|\d{4} ?[A-Z]{2}\b|Den Haag|Binnenhof|Afschrift")
 
 
+# A classification marking on a line of its own, as the Rijksoverheid's letters print it above or beside the
+# letterhead; the code is the glossary's (ims.core.classification), lowest first.
+_MARKINGS = (("unclassified", r"Ongerubriceerd"), ("departmental_confidential", r"Departementaal Vertrouwelijk"),
+             ("confidential", r"Stg\.? ?Confidentieel"), ("secret", r"Stg\.? ?Geheim"))
+_MARKING = re.compile(r"(?im)^[ \t]*(?:" + "|".join(f"(?P<{code}>{words})" for code, words in _MARKINGS)
+                      + r")[ \t]*$")
+
+
 @dataclass(frozen=True)
 class DocumentMeta:
     """What a letter says about itself. ``page_total`` comes from "Pagina x van N" footers.
@@ -118,6 +126,7 @@ class DocumentMeta:
     signer: str | None = None
     page_total: int | None = None
     date_inferred: bool = False
+    classification: str | None = None  # the highest marking in the letterhead, as a code ("secret")
 
 
 def _opens_line(text: str, pos: int) -> bool:
@@ -336,6 +345,11 @@ def _kamerstuk(text: str) -> str | None:
     return f"{m.group(1)}, nr. {m.group(2)}" if m else None
 
 
+def _marking(head: str) -> str | None:
+    found = {m.lastgroup for m in _MARKING.finditer(head)}
+    return next((code for code, _ in reversed(_MARKINGS) if code in found), None)
+
+
 def read_meta(text: str, properties: FileProperties | None = None) -> DocumentMeta:
     """Read a document's own metadata from its original text and, for its date, from what the file says
     about itself (``properties``, see :mod:`ims.text.properties`); fields it does not state are None.
@@ -355,4 +369,5 @@ def read_meta(text: str, properties: FileProperties | None = None) -> DocumentMe
         subject=_subject(head),
         signer=_signer(text),
         page_total=pages.most_common(1)[0][0] if pages else None,
+        classification=_marking(head),
     )
