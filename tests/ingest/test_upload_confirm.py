@@ -222,3 +222,18 @@ def test_a_letter_marked_above_the_uploaders_clearance_is_not_read_in_by_them(ma
     assert error == ("Het document is gemarkeerd als Stg. Geheim, hoger dan uw screeningsniveau: laat het inlezen "
                      "door iemand met die screening.")
     assert _nothing_read()
+
+
+def test_an_upload_confirmed_twice_starts_one_job(analyst, login):
+    from ims.ingest.forms import confirm_forms
+    from ims.ingest.staging import staged_get, upload_confirm
+
+    client = login(analyst)
+    token = _send(client, _letter())["Location"].rstrip("/").rsplit("/", 1)[-1]
+    # Both requests found the upload waiting before either took it.
+    first, second = staged_get(token=token, actor=analyst), staged_get(token=token, actor=analyst)
+    forms = confirm_forms(first, analyst, {"0-classification": "0"})
+    assert all(f.is_valid() for f in forms)
+    assert upload_confirm(staged=first, actor=analyst, stated=[f.stated() for f in forms]) is not None
+    assert upload_confirm(staged=second, actor=analyst, stated=[f.stated() for f in forms]) is None
+    assert IngestJob.objects.count() == 1

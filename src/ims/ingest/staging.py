@@ -140,10 +140,15 @@ def staged_sweep(*, max_age: timedelta = STAGED_MAX_AGE) -> int:
     return len(stale)
 
 
-def upload_confirm(*, staged: StagedUpload, actor, stated: Sequence[Stated]) -> IngestJob:
+def upload_confirm(*, staged: StagedUpload, actor, stated: Sequence[Stated]) -> IngestJob | None:
     """Start the job for a staged upload with what the uploader confirmed of each file (``stated``, one per file).
     The files move beside the other uploads, stored under their digest so that the same file uploaded twice is
-    one file on disk; the staging folder goes."""
+    one file on disk; the staging folder goes. None when the upload was confirmed or cancelled meanwhile (a
+    second click, another tab)."""
+    try:  # taken by one request only: renaming the manifest is atomic
+        (staged.folder / _MANIFEST).rename(staged.folder / "confirmed.json")
+    except FileNotFoundError:
+        return None
     settings.UPLOAD_DIR.mkdir(parents=True, exist_ok=True)
     paths = []
     for file in staged.files:

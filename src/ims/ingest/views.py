@@ -75,6 +75,8 @@ def upload_confirm(request: HttpRequest, token: str) -> HttpResponse:
     forms = confirm_forms(staged, request.user, request.POST if request.method == "POST" else None)
     if request.method == "POST" and all(f.is_valid() for f in forms):
         job = staging.upload_confirm(staged=staged, actor=request.user, stated=[f.stated() for f in forms])
+        if job is None:
+            raise Http404
         return redirect("ingest:job", pk=job.pk)
     return render(request, "ingest/upload_confirm.html", {
         "staged": staged, "files": list(zip(staged.files, forms, strict=True)),
