@@ -69,3 +69,34 @@ def test_an_idle_session_lapses_and_an_active_one_is_renewed(settings, analyst, 
     Session.objects.filter(pk=session.pk).update(expire_date=timezone.now() - timezone.timedelta(seconds=1))
     response = client.get(url)
     assert response.status_code == 302 and "/login/" in response["Location"]
+
+
+def test_reading_pages_renews_the_session_at_most_once_a_minute(settings, analyst, login):
+    """Each page renewing the idle timeout would write the session row on every read; within the renewal interval
+    the row is left alone, and the first request after it moves the expiry on."""
+    import datetime as dt
+
+    import time_machine
+    from django.contrib.sessions.models import Session
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    url = reverse("register:initiative-list")
+    start = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC)
+    with time_machine.travel(start, tick=False):
+        client = login(analyst)
+        assert client.get(url).status_code == 200
+    key = client.session.session_key
+    renewed = Session.objects.get(session_key=key).expire_date
+    assert renewed == start + dt.timedelta(seconds=settings.SESSION_COOKIE_AGE)
+
+    within = start + dt.timedelta(seconds=settings.IMS_SESSION_RENEW_SECONDS - 1)
+    with time_machine.travel(within, tick=False), CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    assert not [q for q in queries.captured_queries if "django_session" in q["sql"] and "UPDATE" in q["sql"]]
+    assert Session.objects.get(session_key=key).expire_date == renewed
+
+    after = start + dt.timedelta(seconds=settings.IMS_SESSION_RENEW_SECONDS)
+    with time_machine.travel(after, tick=False):
+        assert client.get(url).status_code == 200
+    assert Session.objects.get(session_key=key).expire_date == after + dt.timedelta(seconds=settings.SESSION_COOKIE_AGE)

@@ -121,6 +121,7 @@ def test_the_dashboard_asks_the_same_number_of_queries_however_much_there_is(
     client.force_login(make_user("bia_member", 3, username="bia-3"))
 
     def queries() -> int:
+        client.get(reverse("monitoring:dashboard"))  # seen before: the login's session renewal is not the page's
         with CaptureQueriesContext(connection) as captured:
             assert client.get(reverse("monitoring:dashboard")).status_code == 200
         return len(captured)
@@ -142,6 +143,7 @@ def test_the_plan_page_asks_the_same_number_of_queries_however_many_milestones(p
     url = reverse("monitoring:plan-detail", args=[plans.plan.pk])
 
     def queries() -> int:
+        client.get(url)  # seen before: the login's session renewal is not the page's
         with CaptureQueriesContext(connection) as captured:
             assert client.get(url).status_code == 200
         return len(captured)

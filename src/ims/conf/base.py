@@ -106,6 +106,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "ims.core.middleware.IdleSessionMiddleware",
     "ims.core.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -228,9 +229,10 @@ STORAGES = {
 # Serve straight from the finders so that a checkout works without collectstatic.
 WHITENOISE_USE_FINDERS = True
 
-# Idle timeout: a session lapses after this many minutes without a request (each request renews it).
+# Idle timeout: a session lapses after this many minutes without a request. Requests renew it, at most once a
+# minute (ims.core.middleware.IdleSessionMiddleware), so that reading a page does not write the session each time.
 SESSION_COOKIE_AGE = int(os.environ.get("IMS_SESSION_IDLE_MINUTES", "60")) * 60
-SESSION_SAVE_EVERY_REQUEST = True
+IMS_SESSION_RENEW_SECONDS = 60
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True

@@ -1,6 +1,9 @@
-"""Dutch unless the user chose otherwise: the language comes from the user's choice, not the browser."""
+"""Dutch unless the user chose otherwise (the language comes from the user's choice, not the browser); the
+session's idle timeout; the content security policy."""
 
 from __future__ import annotations
+
+import time
 
 from django.conf import settings
 from django.utils import translation
@@ -55,4 +58,26 @@ class ContentSecurityPolicyMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         response.headers.setdefault("Content-Security-Policy", settings.IMS_CSP)
+        return response
+
+
+class IdleSessionMiddleware:
+    """Renews a session's idle timeout (``SESSION_COOKIE_AGE``) on use, at most once every
+    ``IMS_SESSION_RENEW_SECONDS``: renewing on every request (Django's ``SESSION_SAVE_EVERY_REQUEST``) made every
+    page, even a read, write and commit the session row. A session thus lapses between ``SESSION_COOKIE_AGE`` minus
+    that interval and ``SESSION_COOKIE_AGE`` after its last request."""
+
+    KEY = "_ims_renewed"
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        session = getattr(request, "session", None)
+        # Only a session that exists and lives on (not one just flushed at logout, nor an anonymous visit's).
+        if session is not None and session.session_key and not session.is_empty():
+            now = int(time.time())
+            if now - int(session.get(self.KEY, 0)) >= settings.IMS_SESSION_RENEW_SECONDS:
+                session[self.KEY] = now  # marks it modified: SessionMiddleware saves it, with a new expiry
         return response
