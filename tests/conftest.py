@@ -29,6 +29,27 @@ def _default_language_after_each_test():
             translation.deactivate()
 
 
+DATABASE_FIXTURES = {"db", "transactional_db", "live_server", "django_db_reset_sequences",
+                     "django_db_serialized_rollback"}
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item):
+    """After every test that used the database, each row that stores the level it reaches (``ims.core.gate.REACH``)
+    still stores the one its records give it: whatever the test wrote, and however (services, factories, the web,
+    the API, imports), the gate's one-column reads showed exactly what the joins would have."""
+    result = yield
+    if item.get_closest_marker("django_db") or DATABASE_FIXTURES & set(item.fixturenames):
+        from django.db import connection
+
+        if connection.connection is not None and not connection.needs_rollback:
+            from ims.core.gate import reach_mismatches, stored_reach_models
+
+            stale = {m._meta.label: n for m in stored_reach_models() if (n := reach_mismatches(m))}
+            assert not stale, f"stored reach out of step with the records it follows: {stale}"
+    return result
+
+
 @pytest.fixture
 def shared_dir() -> Path:
     if not (SHARED_DIR / "seeds").is_dir():

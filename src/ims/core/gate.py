@@ -26,7 +26,8 @@ from contextlib import contextmanager
 
 from django.conf import settings
 from django.db import models
-from django.db.models.signals import m2m_changed
+from django.db.models.functions import Coalesce, Greatest
+from django.db.models.signals import m2m_changed, pre_save
 from django.dispatch import receiver
 
 from .classification import Classification
@@ -71,16 +72,36 @@ def _refuse_write(model, what: str) -> None:
 
 TOP_LEVEL = max(Classification.values)
 
+# The column in which a model may keep the level it reaches (``record_level``), so that reading it through the gate
+# is one condition on its own row instead of a join per record it reaches: declared by the models that are counted
+# in bulk (a milestone, a participation) and kept by the write services, never typed in.
+REACH = "reach"
+
+
+@functools.cache
+def stores_reach(model) -> bool:
+    return any(f.name == REACH for f in model._meta.concrete_fields)
+
+
+def _own_level(model) -> bool:
+    return any(f.name == "classification" for f in model._meta.concrete_fields)
+
 
 def level_filter(model, level: int) -> models.Q:
     """What ``model`` rows a reader at ``level`` may see: its own classification, and that of every record it
-    reaches through ``clearance_through`` (a missing link hides nothing).
+    reaches through ``clearance_through`` (a missing link hides nothing); for a model that stores the level it
+    reaches, that stored level.
 
     A level the database cannot exceed is left out: a reader cleared for the top level sees every row of a model
     whose check constraint holds its classification at or below that level, so the condition (and the join to the
     record it is read from) would test nothing but cost a lookup per row."""
+    if stores_reach(model):
+        reached = [_target(model, path) for path in model.clearance_through]
+        if sees_all(level, *([model] if _own_level(model) else []), *reached):
+            return models.Q()
+        return models.Q(**{f"{REACH}__lte": level})
     condition = models.Q()
-    if any(f.name == "classification" for f in model._meta.concrete_fields) and not sees_all(level, model):
+    if _own_level(model) and not sees_all(level, model):
         condition &= models.Q(classification__lte=level)
     for path in model.clearance_through:
         if sees_all(level, _target(model, path)):
@@ -133,6 +154,48 @@ def record_level(obj) -> int:
         if target is not None:
             levels.append(record_level(target))
     return max(levels)
+
+
+def reach_expression(model) -> models.Expression:
+    """``record_level`` of each row as SQL: the highest of its own classification and those of the records its
+    ``clearance_through`` paths reach (a missing one counts as unclassified). Each path is one foreign key to a
+    record that carries its own classification (checked by ``tests/core/test_gate.py``)."""
+    parts = [models.F("classification")] if _own_level(model) else []
+    for path in model.clearance_through:
+        target = _target(model, path)
+        level = target._base_manager.filter(pk=models.OuterRef(f"{path}_id")).values("classification")[:1]
+        parts.append(Coalesce(models.Subquery(level), models.Value(0)))
+    if not parts:
+        return models.Value(0)
+    return parts[0] if len(parts) == 1 else Greatest(*parts)
+
+
+def reach_dependents(model) -> list[tuple[type[models.Model], str]]:
+    """The (model, path) pairs whose stored reach follows the classification of ``model``'s records."""
+    return [(dependent, path) for dependent in stored_reach_models() for path in dependent.clearance_through
+            if _target(dependent, path) is model]
+
+
+def refresh_reach(model, **lookup) -> int:
+    """Recompute the stored reach of ``model``'s rows matching ``lookup`` (all rows without one), in one UPDATE
+    inside the current transaction: the write services call it when a record these rows reach changes level, or
+    when rows were written past ``record_save`` (a many-to-many link, a bulk load)."""
+    with gate_open("reach"):
+        return model._base_manager.filter(**lookup).update(**{REACH: reach_expression(model)})
+
+
+def reach_mismatches(model) -> int:
+    """How many rows of ``model`` store a reach other than the one their records give them (0 is the invariant that
+    the tests check after every test that wrote to the database)."""
+    return model._base_manager.exclude(**{REACH: reach_expression(model)}).count()
+
+
+@functools.cache
+def stored_reach_models() -> tuple[type[models.Model], ...]:
+    """The gated models that store their reach."""
+    from django.apps import apps
+
+    return tuple(m for m in apps.get_models(include_auto_created=True) if is_gated(m) and stores_reach(m))
 
 
 class ClassifiedQuerySet(models.QuerySet):
@@ -253,3 +316,11 @@ def _refuse_raw_links(sender, instance, action: str, model, **kwargs) -> None:
     """Many-to-many writes on a gated record pass through ``record_link`` (clearance, version, audit)."""
     if action.startswith("pre_") and (is_gated(type(instance)) or is_gated(model)):
         _refuse_write(type(instance), f"{action[4:]}() op een relatie")
+
+
+@receiver(pre_save)
+def _keep_reach(sender, instance, raw: bool = False, **kwargs) -> None:
+    """A row that stores its reach takes it from the records it reaches whenever it is saved, whoever saves it (the
+    write services, a loader, a test fixture); a fixture file loaded as it is (``raw``) keeps its own."""
+    if not raw and stores_reach(sender):
+        setattr(instance, REACH, record_level(instance))

@@ -12,7 +12,7 @@ from simple_history.models import HistoricalRecords
 from .audit import AuditEntry  # noqa: F401  (the audit trail's model lives beside its logic)
 from .classification import Classification
 from .clearance import clearance_of  # noqa: F401  (long imported from here)
-from .gate import GatedManager, gate_open
+from .gate import REACH, GatedManager, gate_open
 
 
 class ChecksAtOnce(models.Model):
@@ -60,6 +60,24 @@ class ChecksAtOnce(models.Model):
             return False  # a constraint names an excluded field; Django's way skips just that one
 
 
+class History(HistoricalRecords):
+    """simple-history's versions of a record, without its stored reach (``ims.core.gate.REACH``): that is derived,
+    and moves with the records it follows without a version of its own. (Left out of the history model rather
+    than named in ``excluded_fields``, which makes simple-history read the live row past the gate.)"""
+
+    def fields_included(self, model):
+        return [field for field in super().fields_included(model) if field.name != REACH]
+
+
+def reach_field() -> models.PositiveSmallIntegerField:
+    """The stored level a row reaches (``ims.core.gate.REACH``): the highest of its own classification and those of
+    the records named by its ``clearance_through``, kept by the write services so that a reader's clearance is one
+    condition on the row itself. Never entered: no form or serializer shows it."""
+    return models.PositiveSmallIntegerField(
+        _("hoogste rubricering van wat het toont"), choices=Classification.choices,
+        default=Classification.UNCLASSIFIED, editable=False)
+
+
 class Record(ChecksAtOnce):
     """Abstract base of every register record."""
 
@@ -87,7 +105,7 @@ class Record(ChecksAtOnce):
     # Optimistic locking: every edit carries the version it started from, and ``record_save`` refuses a
     # save against a newer one, so two people editing at once can never silently overwrite each other.
     version = models.PositiveIntegerField(_("versie"), default=1, editable=False)
-    history = HistoricalRecords(inherit=True)
+    history = History(inherit=True)
 
     # A record carries its own classification; parts of records name the path to theirs (see ims.core.gate).
     clearance_through: tuple[str, ...] = ()

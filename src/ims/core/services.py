@@ -22,7 +22,7 @@ from django.forms.models import model_to_dict
 from .audit import AuditAction, audit, current_actor
 from .clearance import require_clearance
 from .errors import AboveClearance, RegisterError
-from .gate import gate_open, record_level
+from .gate import REACH, gate_open, reach_dependents, record_level, refresh_reach, stores_reach
 
 __all__ = ["AboveClearance", "RegisterError", "StaleEdit", "building", "record_bulk_create", "record_delete",
            "record_link", "record_save", "record_version_step"]
@@ -31,7 +31,8 @@ M = TypeVar("M", bound=Model)
 Links = Mapping[str, Iterable[Model]]
 
 # Bookkeeping fields every record has; they are not "changes" a reader of the audit trail cares about.
-_UNAUDITED = {"created_at", "updated_at", "created_by", "updated_by", "version"}
+# The stored reach is derived from the records a row reaches (``ims.core.gate.REACH``): kept, never a change.
+_UNAUDITED = {"created_at", "updated_at", "created_by", "updated_by", "version", REACH}
 
 # What else must follow every write, in the same transaction (the search index): apps add theirs when they start.
 _after_save: list[Callable[[Model], None]] = []
@@ -221,6 +222,8 @@ def _write(instance: M, *, actor, version: int | None, add: Links | None = None,
             for name, objs in remove.items():
                 if objs:
                     getattr(instance, name).remove(*objs)
+            _follow_reach(instance, changed_level=not adding and "classification" in changes,
+                          linked=[name for name, objs in add.items() if objs])
             _bump_owner(instance, actor)
             entry = {**after, **{n: pks for n, pks in wanted.items() if pks}} if adding else {**changes, **moved}
             audit(action=AuditAction.CREATE if adding else AuditAction.UPDATE, actor=actor, obj=instance,
@@ -230,6 +233,19 @@ def _write(instance: M, *, actor, version: int | None, add: Links | None = None,
     except IntegrityError as exc:
         raise RegisterError(f"De database weigert dit gegeven: {exc}") from exc
     return instance
+
+
+def _follow_reach(instance: Model, *, changed_level: bool, linked: list[str]) -> None:
+    """Keep the stored reach of the rows that depend on ``instance`` (``ims.core.gate.REACH``): those that reach
+    it, when its classification changed, and the link rows of a relation just added to, which the many-to-many
+    manager wrote without ``record_save``."""
+    if changed_level:
+        for dependent, path in reach_dependents(type(instance)):
+            refresh_reach(dependent, **{path: instance})
+    for name in linked:
+        manager = getattr(instance, name)
+        if stores_reach(manager.through):
+            refresh_reach(manager.through, **{manager.source_field_name: instance})
 
 
 def record_delete(instance: Model, *, actor=None) -> None:
@@ -254,6 +270,8 @@ def record_bulk_create(objs: Sequence[M], *, reason: str, batch_size: int = 1000
     if not objs:
         return []
     model = type(objs[0])
+    if stores_reach(model):
+        _set_reach(objs)
     with gate_open(reason), transaction.atomic():
         if hasattr(model, "history"):
             from simple_history.utils import bulk_create_with_history
@@ -265,3 +283,17 @@ def record_bulk_create(objs: Sequence[M], *, reason: str, batch_size: int = 1000
               object_repr=f"{len(created)} × {model._meta.verbose_name_plural}"[:300],
               changes={"reason": reason, "count": len(created)})
     return created
+
+
+def _set_reach(objs: Sequence[Model]) -> None:
+    """The stored reach of rows about to be created in bulk: ``record_level`` of each, with one query per record
+    kind they reach instead of one per row."""
+    model = type(objs[0])
+    levels = {}
+    for path in model.clearance_through:
+        target = model._meta.get_field(path).related_model
+        ids = {getattr(obj, f"{path}_id") for obj in objs} - {None}
+        levels[path] = dict(target._base_manager.filter(pk__in=ids).values_list("pk", "classification"))
+    for obj in objs:
+        reached = [levels[path].get(getattr(obj, f"{path}_id"), 0) for path in model.clearance_through]
+        setattr(obj, REACH, max([int(getattr(obj, "classification", 0) or 0), *reached]))

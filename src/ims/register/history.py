@@ -22,7 +22,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from ims.core.audit import AuditAction, AuditEntry
-from ims.core.gate import is_gated
+from ims.core.gate import REACH, is_gated
 from ims.core.models import clearance_of
 
 from .models import Goal, Initiative, InitiativeBudget, Milestone, Participation, Partner, RingAssignment
@@ -36,7 +36,7 @@ PARTS: dict[type[models.Model], list[tuple[type[models.Model], str]]] = {
 }
 # Fields not worth a line: the pointer to the record itself, the full text of a document, and the bookkeeping
 # every record has (the trail leaves those out too).
-SKIPPED = {"initiative", "text", "created_at", "updated_at", "created_by", "updated_by", "version"}
+SKIPPED = {"initiative", "text", "created_at", "updated_at", "created_by", "updated_by", "version", REACH}
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from ims.core.gate import GatedManager
-from ims.core.models import ChecksAtOnce, Record
+from ims.core.models import ChecksAtOnce, History, Record, reach_field
 from ims.text.countries import COUNTRY_CODES
 
 from .vocab import (
@@ -291,9 +291,11 @@ class Participation(models.Model):
                                 related_name="participations")
     role = models.CharField(_("rol"), max_length=20, choices=ParticipantRole.choices,
                             default=ParticipantRole.PARTICIPANT)
-    history = HistoricalRecords()
+    reach = reach_field()
+    history = History()
 
-    # A participation shows its initiative and its partner; a change to it is a change to the initiative.
+    # A participation shows its initiative and its partner; a change to it is a change to the initiative. The
+    # dashboard counts participations by the thousand, so the level of the two is stored on the row (``reach``).
     clearance_through = ("initiative", "partner")
     version_owner = "initiative"
     objects = GatedManager()
@@ -308,9 +310,10 @@ class Participation(models.Model):
                                     violation_error_message=_("Een initiatief heeft ten hoogste één lead nation.")),
             models.CheckConstraint(condition=Q(role__in=ParticipantRole.values), name="register_participation_role"),
         ]
-        # Counting a partner's initiatives (the dashboard's rows per partner) from the index alone, partner by
-        # partner; the unique constraint's index serves the other direction.
-        indexes = [models.Index(fields=["partner", "initiative"], name="register_participation_partner")]
+        # Counting the visible initiatives from the index alone: per partner (the dashboard's rows per partner),
+        # and per initiative (its rows per ring, which look up each visible initiative's partners).
+        indexes = [models.Index(fields=["partner", "initiative", "reach"], name="register_participation_partner"),
+                   models.Index(fields=["initiative", "partner", "reach"], name="register_participation_reach")]
 
     def __str__(self) -> str:
         return f"{self.partner} ({self.get_role_display()})"
@@ -410,7 +413,10 @@ class Milestone(Record):
     status = models.CharField(_("status"), max_length=20, choices=MilestoneStatus.choices,
                               default=MilestoneStatus.PLANNED)
 
-    clearance_through = ("initiative",)  # its list and page name the initiative
+    # Its list and page name the initiative and the plan; the dashboard counts milestones by the thousand, so the
+    # level of the three is stored on the row (``reach``).
+    clearance_through = ("initiative", "plan")
+    reach = reach_field()
 
     class Meta:
         verbose_name = _("mijlpaal")
@@ -435,9 +441,10 @@ class Milestone(Record):
             models.Index(fields=["status", "due_on"]),
             models.Index(fields=["owner", "due_on"]),
             # The monitoring's late and due-soon milestones: walked in due-date order for the oldest first, and
-            # counted from the index alone (status, level and the parents whose levels also decide visibility).
-            models.Index(fields=["due_on", "status", "classification", "initiative", "plan"],
-                         name="register_milestone_due_state"),
+            # counted from the index alone (status, and the level of the milestone and of its parents).
+            models.Index(fields=["due_on", "status", "reach"], name="register_milestone_due_reach"),
+            # Whether an initiative has a milestone a reader may see (the dashboard's initiatives without one).
+            models.Index(fields=["initiative", "reach"], name="register_milestone_initiative"),
         ]
 
     def __str__(self) -> str:

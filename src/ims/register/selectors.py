@@ -25,7 +25,6 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from ims.core.gate import sees_all
 from ims.core.models import clearance_of
 
 from .models import (
@@ -486,22 +485,14 @@ def commitment_list(*, user, status: str = "", q: str = "") -> QuerySet[Commitme
 
 
 def milestone_list(*, user, initiative: int | None = None, status: str = "") -> QuerySet[Milestone]:
-    """Milestones the user may see, of initiatives and plans the user may see (their levels can differ)."""
-    qs = Milestone.objects.for_user(user).filter(milestone_parents_visible(user))
+    """Milestones the user may see, of initiatives and plans the user may see (the gate reads all three levels,
+    which can differ, from the milestone's stored reach)."""
+    qs = Milestone.objects.for_user(user)
     if initiative:
         qs = qs.filter(initiative_id=initiative)
     if status:
         qs = qs.filter(status=status)
     return qs.order_by("due_on", "pk")
-
-
-def milestone_parents_visible(user) -> Q:
-    """A milestone's initiative and cooperation plan, each where it has one, visible to the user (no condition for
-    a reader who sees every initiative and plan: see ``ims.core.gate.sees_all``)."""
-    if sees_all(clearance_of(user), Initiative, Milestone.plan.field.related_model):
-        return Q()
-    return ((Q(initiative__isnull=True) | related_visible_to(user, "initiative"))
-            & (Q(plan__isnull=True) | related_visible_to(user, "plan")))
 
 
 def milestone_get(*, user, pk: int) -> Milestone:
