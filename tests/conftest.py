@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -55,6 +56,24 @@ def shared_dir() -> Path:
     if not (SHARED_DIR / "seeds").is_dir():
         pytest.skip(f"the shared folder with the seed letters is not at {SHARED_DIR}")
     return SHARED_DIR
+
+
+@pytest.fixture(scope="module")
+def reference_partners(django_db_setup, django_db_blocker) -> Iterator[None]:
+    """Every country and the organisations and frameworks of ``reference_load``, loaded once for a module
+    instead of once per test (some seconds each), in a transaction rolled back at the module's end.
+
+    Each test runs in a savepoint inside it (pytest-django's ``db``), so what a test writes is undone before
+    the next one, as it was with a load of its own. Once asked for, the transaction holds for every later test
+    of the module: only a module whose database tests all use the reference data asks for it."""
+    from django.db import transaction
+
+    from ims.register.reference import reference_load
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        reference_load()
+        yield
+        transaction.set_rollback(True)
 
 
 @pytest.fixture

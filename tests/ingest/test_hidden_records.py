@@ -25,7 +25,6 @@ from ims.register.models import (
     Procurement,
     RingAssignment,
 )
-from ims.register.reference import reference_load
 from ims.register.services import contribution_create, document_register, initiative_create
 from ims.register.vocab import PartnerKind
 from tests.db import in_db
@@ -38,8 +37,7 @@ TEXT = "Den Haag, 2 oktober 2019. Een brief over samenwerking met partners."
 
 
 @pytest.fixture
-def document():
-    reference_load()
+def document(reference_partners):
     record_save(Partner(code=HIDDEN, kind=PartnerKind.ORGANISATION, name_nl="Geheim verbond",
                         name_en="Secret alliance", classification=SECRET))
     return document_register(title="Brief", text=TEXT, date=dt.date(2019, 10, 2))

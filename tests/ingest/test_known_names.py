@@ -16,7 +16,6 @@ from ims.ingest.models import ExtractedFact
 from ims.ingest.selectors import known_names
 from ims.ingest.services import documents_ingest, fact_accept
 from ims.register.models import Initiative
-from ims.register.reference import reference_load
 from ims.register.services import document_register
 from tests.db import in_db
 
@@ -28,9 +27,8 @@ SECOND = "Den Haag, 9 maart 2031.\n\nTijdens het werkbezoek kwam ook het Nordic 
 
 
 @pytest.fixture
-def accepted(analyst):
+def accepted(reference_partners, analyst):
     """An initiative accepted from a first letter, as a reviewer would."""
-    reference_load()
     document = document_register(title="Eerste brief", text=FIRST, date=dt.date(2030, 10, 2))
     fact = ExtractedFact.objects.create(
         document=document, fact_type="initiative", start=26, end=len(FIRST), confidence=0.8,

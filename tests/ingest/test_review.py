@@ -13,7 +13,6 @@ from ims.core.services import RegisterError
 from ims.ingest.models import ExtractedFact
 from ims.ingest.services import fact_accept, fact_reject, facts_accept_bulk
 from ims.register.models import Agreement, DefenceSpending, Initiative, RingAssignment
-from ims.register.reference import reference_load
 from ims.register.services import document_register
 from tests.db import in_db
 
@@ -24,8 +23,7 @@ TEXT = ("Den Haag, 2 oktober 2019. Nederland en Duitsland tekenden een MoU. Belg
 
 
 @pytest.fixture
-def document():
-    reference_load()
+def document(reference_partners):
     return document_register(title="Brief", text=TEXT, date=dt.date(2019, 10, 2))
 
 

@@ -17,7 +17,6 @@ from ims.ingest.models import ExtractedFact
 from ims.ingest.services import fact_accept, fact_reject
 from ims.ingest.undo import fact_undo
 from ims.register.models import Agreement, Citation, Initiative, Participation, RingAssignment
-from ims.register.reference import reference_load
 from ims.register.services import document_register, initiative_create, ring_assign
 from tests.db import in_db
 
@@ -30,8 +29,7 @@ SPENT = (TEXT.index("Duitsland besteedt"), TEXT.index("bbp.") + 4)
 
 
 @pytest.fixture
-def document():
-    reference_load()
+def document(reference_partners):
     return document_register(title="Brief", text=TEXT, date=dt.date(2019, 10, 2))
 
 

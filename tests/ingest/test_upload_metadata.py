@@ -16,7 +16,6 @@ from ims.ingest.jobs import job_run
 from ims.ingest.models import DocumentFile, ExtractedFact, IngestJob
 from ims.ingest.services import documents_ingest
 from ims.register.models import SourceDocument
-from ims.register.reference import reference_load
 from ims.register.services import document_register
 from tests.db import in_db
 from tests.ingest.upload_steps import upload_confirmed
@@ -29,8 +28,7 @@ LETTER = ("Den Haag, 3 maart 2020\n\nOnderwerp: Samenwerking met België\n\n"
 
 
 @pytest.fixture(autouse=True)
-def _uploads(settings, tmp_path):
-    reference_load()
+def _uploads(reference_partners, settings, tmp_path):
     settings.UPLOAD_DIR = tmp_path / "uploads"
     settings.IMS_TASKS = "celery"  # not started: the tests run the job themselves
 

@@ -10,7 +10,6 @@ import pytest
 from ims.core.classification import Classification
 from ims.core.services import RegisterError
 from ims.register import matching
-from ims.register.reference import reference_load
 from ims.register.services import (
     agreement_create,
     commitment_create,
@@ -26,8 +25,7 @@ SECRET, LOW = Classification.SECRET, Classification.DEPARTMENTAL_CONFIDENTIAL
 
 
 @pytest.fixture
-def low(make_user):
-    reference_load()
+def low(reference_partners, make_user):
     return make_user("analyst", LOW, username="analist-laag")
 
 
