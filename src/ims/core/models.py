@@ -10,18 +10,21 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from .audit import AuditEntry  # noqa: F401  (the audit trail's model lives beside its logic)
+from .checks import UNDECIDED, check_holds
 from .classification import Classification
 from .clearance import clearance_of  # noqa: F401  (long imported from here)
 from .gate import REACH, GatedManager, gate_open
 
 
 class ChecksAtOnce(models.Model):
-    """Validates all of a model's CHECK constraints in one query instead of one each.
+    """Validates all of a model's CHECK constraints in at most one query instead of one each.
 
     Django asks the database about each CHECK constraint in a query of its own, inside a savepoint of its own,
-    which made validation more than half the cost of saving a record. Here they are asked together first;
-    only when that combined answer is no are they asked one by one (Django's way), to name the constraint
-    that failed. The database keeps enforcing every constraint on write either way.
+    which made validation more than half the cost of saving a record. Here the conditions Python answers
+    exactly (``ims.core.checks``: a value in a list, a number in a range, an end after a start) are answered
+    from the record's values, and the rest are asked together in one query; only when that answer is no are
+    they asked one by one (Django's way), to name the constraint that failed. The database keeps enforcing
+    every constraint on write either way.
     """
 
     class Meta:
@@ -49,11 +52,21 @@ class ChecksAtOnce(models.Model):
 
     def _all_checks_hold(self, exclude: set[str] | None) -> bool:
         checks = [c for _model, own in super().get_constraints() for c in own if isinstance(c, models.CheckConstraint)]
-        if len(checks) < 2:
-            return False  # nothing to gain: Django's own way
+        if not checks:
+            return False  # nothing to check: Django's own way
         against = self._get_field_expression_map(meta=self._meta, exclude=exclude)
+        # Most conditions are answered from the values alone; the database is asked the rest, together.
+        asked = []
+        for check in checks:
+            outcome = check_holds(check.condition, against)
+            if outcome is False:
+                return False  # Django's way names the constraint that fails
+            if outcome is UNDECIDED:
+                asked.append(check)
+        if not asked:
+            return True
         # As in Django's CheckConstraint.validate, an unknown (NULL) outcome passes, as it does in the database.
-        combined = models.Q(*(Coalesce(c.condition, True, output_field=models.BooleanField()) for c in checks))
+        combined = models.Q(*(Coalesce(c.condition, True, output_field=models.BooleanField()) for c in asked))
         try:
             return combined.check(against, using=router.db_for_write(type(self), instance=self))
         except FieldError:

@@ -35,12 +35,13 @@ Links = Mapping[str, Iterable[Model]]
 _UNAUDITED = {"created_at", "updated_at", "created_by", "updated_by", "version", REACH}
 
 # What else must follow every write, in the same transaction (the search index): apps add theirs when they start.
-_after_save: list[Callable[[Model], None]] = []
+_after_save: list[Callable[[Model, bool], None]] = []
 _after_delete: list[Callable[[Model], None]] = []
 
 
-def on_record_write(*, saved: Callable[[Model], None], deleted: Callable[[Model], None]) -> None:
-    """Have ``saved(instance)`` run after every ``record_save`` and ``deleted(instance)`` before every delete."""
+def on_record_write(*, saved: Callable[[Model, bool], None], deleted: Callable[[Model], None]) -> None:
+    """Have ``saved(instance, created)`` run after every ``record_save`` (``created``: the write made the record)
+    and ``deleted(instance)`` before every delete."""
     if saved not in _after_save:
         _after_save.append(saved)
     if deleted not in _after_delete:
@@ -229,7 +230,7 @@ def _write(instance: M, *, actor, version: int | None, add: Links | None = None,
             audit(action=AuditAction.CREATE if adding else AuditAction.UPDATE, actor=actor, obj=instance,
                   changes=entry, classification=record_level(instance))
             for follow in _after_save:
-                follow(instance)
+                follow(instance, adding)
     except IntegrityError as exc:
         raise RegisterError(f"De database weigert dit gegeven: {exc}") from exc
     return instance

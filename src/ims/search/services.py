@@ -108,14 +108,17 @@ def _store(entry: Entry) -> None:
     engine.write(row)
 
 
-def index_record(instance: Model) -> None:
-    """Bring the index up to date with one saved record (called by ``record_save``)."""
+def index_record(instance: Model, created: bool = False) -> None:
+    """Bring the index up to date with one saved record (called by ``record_save``; ``created``: the save made
+    it, so that no other record refers to it yet)."""
     if isinstance(instance, Participation):
-        instance = instance.initiative  # a new partner of an initiative finds it by name
+        instance, created = instance.initiative, False  # a new partner of an initiative finds it by name
     build = ENTRIES.get(type(instance))
     if build is None:
         return
     _store(build(instance))
+    if created:
+        return  # nothing takes part in it or belongs to it yet: the entries below are of records linked to it
     if isinstance(instance, Partner):
         # Its name is in the entries of what it takes part in, and only while it is unclassified.
         # The index holds every record at its own level (readers' searches filter by level), so it is kept
