@@ -56,8 +56,12 @@ CHOICE_MODULES = (register_vocab, monitoring_vocab, ingest_models, reporting_mod
 # What else gives away a value shown as the code stores it (on the IMS pages; the admin's third-party screens,
 # simple-history's and axes's, still show some): a date as ISO writes it (the one Dutch format is
 # "1 maart 2020") and Python's None for a value that is not known; a number as Python writes it, with a decimal
-# point ("0.95", "1.2"; "100.000" is Dutch for a hundred thousand) or a large one without grouping ("4900000000").
-NOT_DUTCH = re.compile(r"(?<![\w.,-])(\d{4}-\d{2}-\d{2}|None|\d+\.(?:\d{1,2}|\d{4,})|\d{5,})(?![\w.,-]?\d|[\w-])")
+# point ("0.95", "1.2"; "100.000" is Dutch for a hundred thousand) or a large one without grouping ("4900000000");
+# a list of ids as Python writes it ("[11881, 11882]"), where the names of the records they stand for belong.
+NOT_DUTCH = re.compile(r"(?<![\w.,-])(\[\d+(?:, \d+)+\]|\d{4}-\d{2}-\d{2}|None|\d+\.(?:\d{1,2}|\d{4,})|\d{5,})"
+                       r"(?![\w.,-]?\d|[\w-])")
+# A list of one id, which a report writes too (its footnote markers, "[3]"), but a history tab never should.
+ONE_ID = re.compile(r"\[\d+\]")
 # Numbers written without grouping: a post-office box ("Postbus 20701", as on the letter paper) and the id the
 # admin names when a link pointed to a record that is not there ("Partner met ID ‘987654’ bestaat niet").
 PO_BOX = re.compile(r"\bPostbus \d+|\bID ‘\d+’")
@@ -136,8 +140,9 @@ def test_the_list_of_telltale_codes_comes_from_the_vocabularies_and_spares_dutch
 
 
 def test_dates_numbers_and_none_as_python_writes_them_are_caught_and_dutch_notation_is_not():
-    assert [NOT_DUTCH.search(t).group(0) for t in ("bbp 0.95 %", "4900000000 euro", "op 2019-01-03", "einde None")] \
-        == ["0.95", "4900000000", "2019-01-03", "None"]
+    assert [NOT_DUTCH.search(t).group(0) for t in ("bbp 0.95 %", "4900000000 euro", "op 2019-01-03", "einde None",
+                                                "Partijen – [11, 12, 16]")] \
+        == ["0.95", "4900000000", "2019-01-03", "None", "[11, 12, 16]"]
     assert not [t for t in ("0,95 %", "4.900.000.000 euro", "100.000", "3 januari 2019", "BS2019021031", "art. 3.2.1")
                 if NOT_DUTCH.search(t)]
 
@@ -192,7 +197,10 @@ def _problems(url: str, name: str | None, response) -> list[str]:
         problems.append(f"{url} ({name}) shows {codes}: …{text[max(0, where.start() - 60):where.end() + 60]}…")
     if EMPTY_CHOICE_DASHES in text:
         problems.append(f"{url} ({name}) shows {EMPTY_CHOICE_DASHES}")
-    for slip in ([] if name and name.startswith("admin:") else NOT_DUTCH.finditer(PO_BOX.sub("Postbus", text))):
+    slips = [] if name and name.startswith("admin:") else [*NOT_DUTCH.finditer(PO_BOX.sub("Postbus", text))]
+    if name and name.endswith("-history"):
+        slips += ONE_ID.finditer(text)
+    for slip in slips:
         problems.append(f"{url} ({name}) shows {slip.group(0)!r}: …{text[max(0, slip.start() - 60):slip.end() + 60]}…")
     return problems
 

@@ -53,3 +53,12 @@ def test_a_hidden_plan_has_no_history_for_a_low_clearance_reader(plans, make_use
     client.force_login(make_user("viewer", 0))
     assert client.get(reverse("monitoring:plan-history", args=[plans.secret_plan.pk])).status_code == 404
     assert client.get(reverse("monitoring:plan-history", args=[987654])).status_code == 404
+
+
+def test_a_plans_initiatives_are_named_and_a_hidden_one_withheld(plans, make_user):
+    low = read(make_user("bia_member", 0, username="lezer"), reverse("monitoring:plan-history", args=[plans.plan.pk]))
+    assert "Initiatieven – Gezamenlijke amfibische oefening, niet zichtbaar voor uw screeningsniveau" in low
+    assert "Geheime onderzeebootsamenwerking" not in low
+    high = read(make_user("bia_member", 3, username="redacteur"),
+                reverse("monitoring:plan-history", args=[plans.plan.pk]))
+    assert "Initiatieven – Geheime onderzeebootsamenwerking, Gezamenlijke amfibische oefening" in high

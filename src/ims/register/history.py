@@ -20,12 +20,13 @@ from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.formats import date_format, number_format
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from ims.core.audit import AuditAction, AuditEntry
 from ims.core.gate import REACH, is_gated
 from ims.core.models import clearance_of
 
-from .models import Goal, Initiative, InitiativeBudget, Milestone, Participation, Partner, RingAssignment
+from .models import Citation, Goal, Initiative, InitiativeBudget, Milestone, Participation, Partner, RingAssignment
 from .presentation import labels, partner_name
 
 # The parts a record's history includes, with the field that points from the part to the record.
@@ -61,20 +62,93 @@ def _hidden() -> str:
 
 
 class _Names:
-    """The names of the records that changed values point to, looked up once per kind, clearance-filtered."""
+    """The names of the records that changed values point to, clearance-filtered, in one query per kind of record
+    for every id the page names: ``want`` them all first, then ask ``of``/``label``/``listed`` one at a time."""
 
     def __init__(self, user) -> None:
         self.user = user
-        self.found: dict[type[models.Model], dict] = {}
+        self.found: dict[type[models.Model], dict] = {}  # per kind, id → name, or _GONE, or None (not visible)
+        self.wanted: dict[type[models.Model], set] = {}
 
-    def of(self, model: type[models.Model], pk) -> str | None:
+    def want(self, model: type[models.Model], pks) -> None:
+        known = self.found.get(model, {})
+        self.wanted.setdefault(model, set()).update(pk for pk in pks if pk is not None and pk not in known)
+
+    def _look_up(self, model: type[models.Model], pk) -> object:
         known = self.found.setdefault(model, {})
         if pk not in known:
+            pks = self.wanted.pop(model, set()) | {pk}
             manager = model._default_manager
             qs = manager.for_user(self.user) if is_gated(model) else manager.all()
-            obj = qs.filter(pk=pk).first()
-            known[pk] = None if obj is None else (partner_name(obj) if isinstance(obj, Partner) else str(obj))
+            qs = qs.select_related(*_NAMED_THROUGH.get(model, ()))
+            known.update(dict.fromkeys(pks))
+            known.update((obj.pk, _name(obj)) for obj in qs.filter(pk__in=pks))
+            missing = [p for p in pks if known[p] is None]
+            if missing:
+                known.update(dict.fromkeys(_deleted(model, missing), _GONE))
         return known[pk]
+
+    def of(self, model: type[models.Model], pk) -> str | None:
+        """The record's name; None when the reader may not see it or it is gone."""
+        name = self._look_up(model, pk)
+        return name if isinstance(name, str) else None
+
+    def label(self, model: type[models.Model], pk) -> str:
+        """The record's name, or that it is withheld or deleted."""
+        name = self._look_up(model, pk)
+        return _("verwijderd record") if name is _GONE else _hidden() if name is None else name
+
+    def listed(self, model: type[models.Model], pks: list) -> str:
+        """The names of related records in alphabetical order, then how many are deleted and whether any are
+        withheld (once, not how many: the number of hidden records is not the reader's to know)."""
+        found = [self._look_up(model, pk) for pk in pks]
+        shown_names = sorted((n for n in found if isinstance(n, str)), key=str.casefold)
+        gone = sum(n is _GONE for n in found)
+        if gone:
+            shown_names.append(ngettext("%(count)d verwijderd record", "%(count)d verwijderde records", gone)
+                               % {"count": gone})
+        if None in found:
+            shown_names.append(_hidden())
+        return ", ".join(shown_names)
+
+
+# Marks a related record that is not there any more (in ``_Names.found``).
+_GONE = object()
+# The relations a record's name is made of, read along in the same query (a citation names its document).
+_NAMED_THROUGH: dict[type[models.Model], tuple[str, ...]] = {Citation: ("document",)}
+
+
+def _name(obj: models.Model) -> str:
+    return partner_name(obj) if isinstance(obj, Partner) else str(obj)
+
+
+def _deleted(model: type[models.Model], pks: list) -> set:
+    """Which of ``pks`` (not found for the reader) were deleted, by the deletions the change history or, for a
+    kind without one, the audit trail kept; the others exist above the reader's clearance."""
+    history = getattr(model, "history", None)
+    if history is not None:
+        return set(history.filter(id__in=pks, history_type="-").values_list("id", flat=True))
+    gone = set(AuditEntry.objects.filter(object_type=model._meta.label_lower, object_id__in=[str(p) for p in pks],
+                                         action=AuditAction.DELETE).values_list("object_id", flat=True))
+    return {p for p in pks if str(p) in gone}
+
+
+def _related_ids(value) -> list:
+    """The ids in a stored value of a relation: one, a before/after pair, a list, or a pair of lists."""
+    if isinstance(value, list):
+        return [pk for item in value for pk in _related_ids(item)]
+    return [] if value is None or value == "" else [value]
+
+
+def _want_related(model: type[models.Model], changes: dict, names: _Names) -> None:
+    """Ask for the names of every record the changes of one entry point to, to look them up with the rest."""
+    for name, value in changes.items():
+        try:
+            model_field = model._meta.get_field(name)
+        except FieldDoesNotExist:
+            continue
+        if name not in SKIPPED and isinstance(model_field, models.ForeignKey | models.ManyToManyField):
+            names.want(model_field.related_model, _related_ids(value))
 
 
 def shown(model_field: models.Field, value, names: _Names) -> str:
@@ -86,8 +160,9 @@ def shown(model_field: models.Field, value, names: _Names) -> str:
     if isinstance(model_field, models.BooleanField):
         return _("ja") if value else _("nee")
     if isinstance(model_field, models.ForeignKey):
-        name = names.of(model_field.related_model, value)
-        return _hidden() if name is None else name
+        return names.label(model_field.related_model, value)
+    if isinstance(model_field, models.ManyToManyField):  # the trail keeps the ids of the linked records
+        return names.listed(model_field.related_model, value if isinstance(value, list) else [value])
     if isinstance(model_field, models.DateTimeField):
         moment = value if isinstance(value, dt.datetime) else parse_datetime(str(value))
         return date_format(moment, "DATETIME_FORMAT") if moment else str(value)
@@ -154,7 +229,11 @@ def _from_simple_history(model: type[models.Model], record: models.Model, level:
     each version compared with the one before."""
     entries, before = [], None
     kinds = {"+": AuditAction.CREATE.label, "~": AuditAction.UPDATE.label, "-": AuditAction.DELETE.label}
-    for version in record.history.order_by("history_date", "history_id").select_related("history_user"):
+    versions = list(record.history.order_by("history_date", "history_id").select_related("history_user"))
+    for model_field in model._meta.concrete_fields:
+        if isinstance(model_field, models.ForeignKey) and model_field.name not in SKIPPED:
+            names.want(model_field.related_model, [getattr(v, model_field.attname) for v in versions])
+    for version in versions:
         if getattr(version, "classification", 0) <= level:
             withhold = before is not None and getattr(before, "classification", 0) > level
             changed = []
@@ -191,12 +270,20 @@ def record_history(*, user, record: models.Model,
         for row in part.history.filter(**{f"{pointer}_id": record.pk}).order_by("history_date", "history_id"):
             latest[str(row.id)] = row  # the last version of each part, deleted or not
         sources.append((part, latest))
-    entries: list[Entry] = []
+    trails = []
     for kind, rows in sources:
-        trail = AuditEntry.objects.filter(object_type=kind._meta.label_lower, object_id__in=list(rows),
-                                          action__in=[AuditAction.CREATE, AuditAction.UPDATE, AuditAction.DELETE])
+        trail = list(AuditEntry.objects.filter(
+            object_type=kind._meta.label_lower, object_id__in=list(rows),
+            action__in=[AuditAction.CREATE, AuditAction.UPDATE, AuditAction.DELETE]).order_by("id"))
+        for entry in trail:
+            _want_related(kind, entry.changes, names)
+        if kind is Participation:
+            names.want(Partner, [row.partner_id for row in rows.values()])
+        trails.append((kind, rows, trail))
+    entries: list[Entry] = []
+    for kind, rows, trail in trails:
         found = False
-        for entry in trail.order_by("id"):
+        for entry in trail:
             found = found or kind is model
             if entry.classification > level or _hides_partner(kind, entry.changes, names):
                 continue
