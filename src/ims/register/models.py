@@ -445,6 +445,9 @@ class Milestone(Record):
             models.Index(fields=["due_on", "status", "reach"], name="register_milestone_due_reach"),
             # Whether an initiative has a milestone a reader may see (the dashboard's initiatives without one).
             models.Index(fields=["initiative", "reach"], name="register_milestone_initiative"),
+            # A plan's milestones in date order (its page and timeline): without it SQLite walks the due-date index
+            # over every milestone to avoid sorting one plan's few.
+            models.Index(fields=["plan", "due_on"], name="register_milestone_plan"),
         ]
 
     def __str__(self) -> str:
