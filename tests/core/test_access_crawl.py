@@ -76,7 +76,7 @@ NOT_EDITING.append((None, None))
 EDITING = [(role, LEVELS[-2 - i]) for i, role in enumerate(r for r in Role.values if Action.EDIT in MATRIX[Role(r)])]
 # Writes that the generic edit body below is known to get through when aimed at a visible object: if they
 # stop changing anything, the refusals this module counts would prove nothing.
-MUST_WRITE = {"register:initiative-edit", "ingest:fact-decide", "api:initiative-detail"}
+MUST_WRITE = {"register:initiative-edit", "ingest:fact-decide", "api:initiative-detail", "monitoring:activity-delete"}
 TALLY: Counter[str] = Counter()
 # What each user's GET of each URL answered, kept by the read crawl for the write tests that run after it.
 GET_STATUS: dict[tuple[str | None, int | None, str], int] = {}
@@ -533,8 +533,13 @@ PROBE_SHARDS = probes.shards()
 MUST_PROBE: dict[str, set[str]] = {
     "register": {"partner", "participations-0-partner"},
     "assessment": {"scenario", "compare", "name", "partners"},
-    "monitoring": {"plan", "initiative"},
+    "monitoring": {"plan", "initiative", "initiatives", "plans"},
     "ingest": {"partners"},  # the review screen's partner picker (the upload's steps name no record)
+}
+# Forms whose record fields must be probed on the form itself, not just somewhere in its shard: an edit form that
+# shares its fields with a create form would otherwise pass on the create form's probes alone.
+MUST_PROBE_ON: dict[str, set[tuple[str, str, str]]] = {
+    "monitoring": {("monitoring:activity-edit", "post", key) for key in ("partner", "initiatives", "plans")},
 }
 # Keys by which a view chooses what a POST does; each value is a path of its own, with fields of its own.
 DISPATCH = {"decision": ("accept", "correct", "reject"), "action": ("criteria", "ring", "refresh")}
@@ -595,8 +600,11 @@ def test_hidden_records_named_in_parameters_answer_as_missing_ones(world: World,
     assert not problems, f"{len(problems)} problems:\n" + "\n".join(sorted(set(problems))[:80])
     must = MUST_PROBE.get(shard, set())
     assert probed >= must, f"no longer probed in {shard}: {sorted(must - probed)}"
+    on_forms = MUST_PROBE_ON.get(shard, set())
+    assert fields >= on_forms, f"no longer probed in {shard}: {sorted(on_forms - fields)}"
 
 
 def test_every_shard_that_must_probe_a_key_exists() -> None:
     """A shard renamed or gone would otherwise take its keys out of the check above without a failure."""
-    assert MUST_PROBE.keys() <= set(PROBE_SHARDS), sorted(MUST_PROBE.keys() - set(PROBE_SHARDS))
+    assert MUST_PROBE.keys() | MUST_PROBE_ON.keys() <= set(PROBE_SHARDS), \
+        sorted((MUST_PROBE.keys() | MUST_PROBE_ON.keys()) - set(PROBE_SHARDS))

@@ -224,7 +224,8 @@ MUST_READ = {
     "monitoring:plan-milestone-create", "monitoring:milestone-edit", "monitoring:milestone-note",
     "monitoring:official-list", "monitoring:official-create", "monitoring:official-detail",
     "monitoring:official-edit", "monitoring:official-activity", "monitoring:calendar",
-    "monitoring:plan-history", "monitoring:official-history",
+    "monitoring:plan-history", "monitoring:official-history", "monitoring:activity-detail",
+    "monitoring:activity-history", "monitoring:activity-edit", "monitoring:activity-delete",
     "assessment:proposal", "assessment:initiative", "assessment:rings", "assessment:partner-rings",
     "assessment:scenarios", "ingest:queue", "ingest:upload-confirm", "ingest:review", "reporting:index",
     "reporting:version",
@@ -294,5 +295,6 @@ def test_every_page_and_every_form_speaks_dutch_to_every_role(world: World, site
         # Sent empty, the create and edit forms come back with their errors (not a redirect, not a refusal).
         assert {"POST register:initiative-create", "POST register:initiative-edit", "POST monitoring:plan-create",
                 "POST monitoring:plan-edit", "POST monitoring:official-create",
-                "POST monitoring:milestone-edit"} <= read, sorted(r for r in read if r.startswith("POST"))
+                "POST monitoring:milestone-edit",
+                "POST monitoring:activity-edit"} <= read, sorted(r for r in read if r.startswith("POST"))
     assert len(read) > 20  # the crawl read pages, not only redirects and downloads

@@ -42,6 +42,17 @@ def plans(db, make_user):
     return Plans(plan, secret_plan, open_initiative, secret_initiative, uk, owner)
 
 
+@pytest.fixture
+def bia(make_user):
+    return make_user("bia_member", 3, username="bia")
+
+
+@pytest.fixture
+def low(make_user):
+    """An editor at the lowest clearance: the secret plan and initiative are hidden from them."""
+    return make_user("analyst", 0, username="laag")
+
+
 def exported(response) -> dict:
     """The body of a list's JSON twin, streamed or not."""
     import json

@@ -60,17 +60,6 @@ def audited(actor, object_type: str, action: str = "create") -> int:
     return AuditEntry.objects.filter(actor=actor, object_type=object_type, action=action).count()
 
 
-@pytest.fixture
-def bia(make_user):
-    return make_user("bia_member", 3, username="bia")
-
-
-@pytest.fixture
-def low(make_user):
-    """An editor at the lowest clearance: the secret plan and initiative are hidden from them."""
-    return make_user("analyst", 0, username="laag")
-
-
 # --- plans ----------------------------------------------------------------------------------------------
 
 def test_a_bia_member_creates_a_plan_with_goals_and_initiatives(plans, bia):
@@ -389,24 +378,32 @@ def test_an_activity_cannot_name_a_plan_the_editor_cannot_see(plans, low):
 def test_roles_without_edit_rights_get_no_form_and_no_buttons(plans, viewer):
     milestone = monitoring.plan_milestone_add(plan=plans.plan, title="Oefening", due_on=D(2020, 6, 1))
     official = monitoring.official_create(name="Kolonel A. de Vries", partner=plans.uk, starts_on=D(2019, 8, 1))
+    activity = monitoring.activity_record(official=official, kind="visit", occurred_on=D(2019, 9, 1),
+                                          partner=plans.uk, text="Bezoek.")
     client = session(viewer)
     for url in (reverse("monitoring:plan-create"), reverse("monitoring:plan-edit", args=[plans.plan.pk]),
                 reverse("monitoring:plan-milestone-create", args=[plans.plan.pk]),
                 reverse("monitoring:milestone-edit", args=[milestone.pk]),
                 reverse("monitoring:milestone-note", args=[milestone.pk]), reverse("monitoring:official-create"),
                 reverse("monitoring:official-edit", args=[official.pk]),
-                reverse("monitoring:official-activity", args=[official.pk])):
+                reverse("monitoring:official-activity", args=[official.pk]),
+                reverse("monitoring:activity-edit", args=[activity.pk]),
+                reverse("monitoring:activity-delete", args=[activity.pk])):
         assert client.get(url).status_code == 403, url
         assert client.post(url, {"title": "Nee", "name": "Nee", "text": "Nee", "base_version": "1"}).status_code == 403
     for page in (reverse("monitoring:plan-detail", args=[plans.plan.pk]), reverse("monitoring:dashboard"),
-                 reverse("monitoring:official-detail", args=[official.pk]), reverse("monitoring:plan-list")):
+                 reverse("monitoring:official-detail", args=[official.pk]), reverse("monitoring:plan-list"),
+                 reverse("monitoring:activity-detail", args=[activity.pk])):
         assert "/bewerken/" not in client.get(page).content.decode()
+        assert "/verwijderen/" not in client.get(page).content.decode()
         assert "/nieuw/" not in client.get(page).content.decode()
 
 
 def test_editors_find_the_forms_from_the_pages(plans, bia):
     milestone = monitoring.plan_milestone_add(plan=plans.plan, title="Oefening", due_on=D(2020, 6, 1))
     official = monitoring.official_create(name="Kolonel A. de Vries", partner=plans.uk, starts_on=D(2019, 8, 1))
+    activity = monitoring.activity_record(official=official, kind="visit", occurred_on=D(2019, 9, 1),
+                                          partner=plans.uk, text="Bezoek.")
     client = session(bia)
     links = {
         reverse("monitoring:plan-detail", args=[plans.plan.pk]): [
@@ -419,7 +416,11 @@ def test_editors_find_the_forms_from_the_pages(plans, bia):
         reverse("monitoring:official-list"): [reverse("monitoring:official-create")],
         reverse("monitoring:official-detail", args=[official.pk]): [
             reverse("monitoring:official-edit", args=[official.pk]),
-            reverse("monitoring:official-activity", args=[official.pk])],
+            reverse("monitoring:official-activity", args=[official.pk]),
+            reverse("monitoring:activity-detail", args=[activity.pk])],
+        reverse("monitoring:activity-detail", args=[activity.pk]): [
+            reverse("monitoring:activity-edit", args=[activity.pk]),
+            reverse("monitoring:activity-delete", args=[activity.pk])],
         reverse("monitoring:milestone-list"): [reverse("monitoring:milestone-edit", args=[milestone.pk])],
     }
     for page, wanted in links.items():

@@ -184,8 +184,9 @@ class OfficialForm(VersionedModelForm):
         return {name: self.cleaned_data.get(name) for name in self.Meta.fields}
 
 
-class ActivityForm(forms.ModelForm):
-    """What an official did, and the goal category, initiatives and plans it served."""
+class ActivityForm(VersionedModelForm):
+    """What an official did, and the goal category, initiatives and plans it served. On an existing activity the
+    menus show as chosen only the links the editor may see; the others stay as they are (``activity_update``)."""
 
     class Meta:
         model = Activity
@@ -196,7 +197,7 @@ class ActivityForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["partner"] = _partners(user)
         self.fields["partner"].label = _("Partner")
-        if not self.is_bound:  # the official's partner and today, unless the editor says otherwise
+        if not self.is_bound and not self.instance.pk:  # the official's partner and today, unless said otherwise
             self.initial["partner"] = self.initial.get("partner") or official.partner_id
             self.initial["occurred_on"] = self.initial.get("occurred_on") or timezone.localdate()
         self.fields["initiatives"] = _records(
@@ -207,4 +208,19 @@ class ActivityForm(forms.ModelForm):
         self.fields["classification"].choices = clearance_choices(user)
 
     def changes(self) -> dict:
-        return {name: self.cleaned_data.get(name) for name in self.Meta.fields}
+        """The plain fields, as the services take them (the initiatives and plans go separately)."""
+        return {name: self.cleaned_data.get(name) for name in self.Meta.fields if name not in LINKS}
+
+    def links(self) -> dict:
+        return {name: list(self.cleaned_data.get(name) or ()) for name in LINKS}
+
+
+LINKS = ("initiatives", "plans")
+
+
+class DeleteForm(VersionedModelForm):
+    """The question before an activity is deleted: it carries only the version the editor was shown."""
+
+    class Meta:
+        model = Activity
+        fields: list[str] = []

@@ -6,7 +6,7 @@ from __future__ import annotations
 from ims.register import selectors as register
 from ims.register.models import Milestone
 
-from .models import Official
+from .models import Activity, Official
 
 
 def milestone_for_edit(*, user, pk: int) -> Milestone:
@@ -16,3 +16,11 @@ def milestone_for_edit(*, user, pk: int) -> Milestone:
 
 def official_for_edit(*, user, pk: int) -> Official:
     return Official.objects.for_user(user).filter(register.related_visible_to(user, "partner")).get(pk=pk)
+
+
+def activity_for_edit(*, user, pk: int) -> Activity:
+    """An activity, of an official the user may see, with that official at hand; its partner visible too."""
+    return (Activity.objects.for_user(user).filter(official__in=Official.objects.for_user(user).values("pk"))
+            .filter(register.related_visible_to(user, "partner"))
+            .filter(register.related_visible_to(user, "official__partner"))
+            .select_related("official").get(pk=pk))

@@ -23,7 +23,15 @@ from ims.register.form_views import _conflicts
 from ims.register.models import Milestone
 
 from . import form_selectors, selectors, services
-from .edit_forms import ActivityForm, OfficialForm, PlanForm, PlanMilestoneForm, ProgressNoteForm, goal_formset
+from .edit_forms import (
+    ActivityForm,
+    DeleteForm,
+    OfficialForm,
+    PlanForm,
+    PlanMilestoneForm,
+    ProgressNoteForm,
+    goal_formset,
+)
 from .models import Activity, CooperationPlan, Official, ProgressNote
 
 
@@ -244,25 +252,82 @@ def official_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return _official_page(request, _found(form_selectors.official_for_edit, user=request.user, pk=pk))
 
 
+def _official_crumbs(official: Official) -> list[tuple[str, str]]:
+    return [(reverse("monitoring:official-list"), _("Attachés en functionarissen")),
+            (reverse("monitoring:official-detail", args=[official.pk]), official.name)]
+
+
+def _activity_page(request: HttpRequest, official: Official, activity: Activity | None) -> HttpResponse:
+    data = request.POST if request.method == "POST" else None
+    form = ActivityForm(data, instance=activity or Activity(official=official), user=request.user, official=official)
+    conflict, conflicts = None, []
+    if data is not None and form.is_valid():
+        try:
+            if activity is None:
+                saved = services.activity_record(official=official, actor=request.user, **form.changes(),
+                                                 **form.links())
+            else:
+                saved = services.activity_update(activity=activity, actor=request.user, **form.changes(),
+                                                 **form.links(), version=form.cleaned_data["base_version"])
+        except StaleEdit as stale:
+            conflict = stale
+            stored = form_selectors.activity_for_edit(user=request.user, pk=activity.pk)
+            form, conflicts = _stale(request, form, stale, stored, lambda resent, s: ActivityForm(
+                resent, instance=s, user=request.user, official=official))
+        except (ValidationError, RegisterError, PermissionDenied) as error:
+            _refusal(form, error)
+        else:
+            messages.success(request, _("Activiteit opgeslagen.") if activity else _("Activiteit vastgelegd."))
+            return redirect("monitoring:activity-detail", pk=saved.pk) if activity else \
+                redirect("monitoring:official-detail", pk=official.pk)
+    crumbs = _official_crumbs(official)
+    if activity is not None:
+        crumbs.append((reverse("monitoring:activity-detail", args=[activity.pk]), str(activity)))
+    return _page(request, {
+        "form": form, "conflict": conflict, "conflicts": conflicts, "crumbs": crumbs, "cancel": crumbs[-1][0],
+        "heading": (_("Activiteit van %(name)s bewerken") if activity else
+                    _("Activiteit van %(name)s vastleggen")) % {"name": official.name},
+    })
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def official_activity(request: HttpRequest, pk: int) -> HttpResponse:
     """Record what an official did, and what it served."""
     _editor(request)
-    official = _found(form_selectors.official_for_edit, user=request.user, pk=pk)
-    data = request.POST if request.method == "POST" else None
-    form = ActivityForm(data, instance=Activity(official=official), user=request.user, official=official)
-    if data is not None and form.is_valid():
+    return _activity_page(request, _found(form_selectors.official_for_edit, user=request.user, pk=pk), None)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def activity_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    _editor(request)
+    activity = _found(form_selectors.activity_for_edit, user=request.user, pk=pk)
+    return _activity_page(request, activity.official, activity)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def activity_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    """Ask, then delete an activity. The question carries the version it was asked about: an activity someone
+    changed in between is not deleted unseen, but shown again as it is now."""
+    _editor(request)
+    activity = _found(form_selectors.activity_for_edit, user=request.user, pk=pk)
+    form = DeleteForm(request.POST if request.method == "POST" else None, instance=activity)
+    refusal = ""
+    if form.is_bound and form.is_valid():
         try:
-            services.activity_record(official=official, actor=request.user, **form.changes())
-        except (ValidationError, RegisterError, PermissionDenied) as error:
-            _refusal(form, error)
+            services.activity_delete(activity=activity, actor=request.user, version=form.cleaned_data["base_version"])
+        except StaleEdit as stale:
+            refusal = str(stale)
+            activity = form_selectors.activity_for_edit(user=request.user, pk=pk)
+            form = DeleteForm(instance=activity)
+        except (RegisterError, PermissionDenied) as error:
+            refusal = str(error)
         else:
-            messages.success(request, _("Activiteit vastgelegd."))
-            return redirect("monitoring:official-detail", pk=official.pk)
-    crumbs = [(reverse("monitoring:official-list"), _("Attachés en functionarissen")),
-              (reverse("monitoring:official-detail", args=[official.pk]), official.name)]
-    return _page(request, {
-        "form": form, "crumbs": crumbs, "cancel": crumbs[-1][0],
-        "heading": _("Activiteit van %(name)s vastleggen") % {"name": official.name},
+            messages.success(request, _("Activiteit verwijderd."))
+            return redirect("monitoring:official-detail", pk=activity.official_id)
+    return render(request, "monitoring/activity_delete.html", {
+        "form": form, "refusal": refusal, "activity": activity, "crumbs": _official_crumbs(activity.official),
+        "cancel": reverse("monitoring:activity-detail", args=[activity.pk]),
     })

@@ -314,6 +314,15 @@ def activity_list(*, user, official: int | None = None, serving: bool | None = N
     ).order_by("-occurred_on", "-pk")
 
 
+def activity_get(*, user, pk: int) -> Activity:
+    """One activity as its page shows it: what it serves among what the user may see, and its official (one
+    whose page the user may open)."""
+    return activity_list(user=user).filter(register.related_visible_to(user, "official__partner")).select_related(
+        "official").annotate(
+        serves=Exists(Activity.objects.for_user(user).filter(pk=OuterRef("pk")).filter(serves_something(user)))
+    ).get(pk=pk)
+
+
 @dataclass(frozen=True)
 class OfficialPage:
     official: Official

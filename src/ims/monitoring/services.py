@@ -177,3 +177,47 @@ def activity_record(
                         goal_category=goal_category, classification=classification)
     editor_check(actor=actor, record=activity)
     return record_link(activity, add={"initiatives": list(initiatives), "plans": list(plans)}, actor=actor)
+
+
+ACTIVITY_EDITABLE = frozenset({"kind", "occurred_on", "partner", "text", "goal_category", "classification"})
+
+
+def _link_changes(actor, activity: Activity, name: str, chosen: Sequence) -> tuple[list, list]:
+    """What to add to and remove from an activity's links ``name`` (initiatives or plans) for the editor's
+    ``chosen``, the full choice among those the editor may see: links hidden from the editor stay as they are."""
+    field = Activity._meta.get_field(name)
+    current = set(field.related_model.objects.for_actor(actor).filter(**{field.related_query_name(): activity}))
+    wanted = set(chosen)
+    return sorted(wanted - current, key=lambda r: r.pk), sorted(current - wanted, key=lambda r: r.pk)
+
+
+@transaction.atomic
+def activity_update(
+    *, activity: Activity, actor=None, version: int | None = None, initiatives: Sequence[Initiative] | None = None,
+    plans: Sequence[CooperationPlan] | None = None, **fields,
+) -> Activity:
+    """Change an activity and what it serves, as one write (one audit entry, one version step); a newer stored
+    version refuses the save (``StaleEdit``). ``initiatives`` and ``plans`` are the editor's full choice among
+    those they may see (None leaves the links alone). A newly linked initiative or plan above the official's
+    clearance refuses the whole save, as on recording; links made before stay, even if the official's clearance
+    has since gone down, so that an edit of the text is not blocked by a link its editor may not see."""
+    apply_editable_fields(activity, fields, editable=ACTIVITY_EDITABLE, version=version)
+    editor_check(actor=actor, record=activity)
+    add: dict[str, list] = {}
+    remove: dict[str, list] = {}
+    for name, chosen in (("initiatives", initiatives), ("plans", plans)):
+        if chosen is not None:
+            add[name], remove[name] = _link_changes(actor, activity, name, chosen)
+    refusal = served_above_clearance(official=activity.official, served=[r for rs in add.values() for r in rs])
+    if refusal:
+        raise RegisterError(refusal)
+    return record_link(activity, add=add, remove=remove, actor=actor)
+
+
+def activity_delete(*, activity: Activity, actor=None, version: int | None = None) -> None:
+    """Delete an activity (its history keeps it); a newer stored version than the one the editor saw refuses
+    the delete (``StaleEdit``), as it would refuse a save."""
+    if version is not None:
+        activity.version = version
+    editor_check(actor=actor, record=activity)
+    record_delete(activity, actor=actor)

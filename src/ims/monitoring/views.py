@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Sequence
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -23,11 +24,11 @@ from ims.register.models import Milestone
 from ims.register.presentation import display, facet_links
 from ims.register.vocab import Status
 
-from . import feed, selectors
+from . import feed, form_selectors, selectors
 from .agenda import AGENDA_FORMATS, agenda_data, agenda_filename, render_agenda
 from .agenda import CONTENT_TYPES as AGENDA_TYPES
 from .forms import MilestoneFilterForm
-from .models import Activity, CalendarFeed, CooperationPlan, Official, PlanGoal
+from .models import Activity, CalendarFeed, PlanGoal
 from .presentation import headline_numbers, plan_timeline, status_rows
 from .status import state_of, today
 from .vocab import InitiativeGap, MilestoneState
@@ -185,27 +186,39 @@ def official_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "monitoring/official_detail.html", {"p": page})
 
 
+@login_required
+def activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    try:
+        activity = selectors.activity_get(user=request.user, pk=pk)
+    except ObjectDoesNotExist:
+        raise Http404 from None
+    return render(request, "monitoring/activity_detail.html", {"a": activity})
+
+
 # The parts whose changes a plan's and an official's history tab include, with their pointer to the record.
 PLAN_PARTS = [(PlanGoal, "plan"), (Milestone, "plan")]
 OFFICIAL_PARTS = [(Activity, "official")]
 
 
-def _history_view(model: type[models.Model], kind: str, parts: list[tuple[type[models.Model], str]]):
-    """The history tab of a plan or an official, as ``register.history_views.history_view`` makes the register's."""
+def _history_view(find: Callable[..., models.Model], kind: str, parts: Sequence[tuple[type[models.Model], str]] = ()):
+    """The history tab of a plan, an official or an activity, as ``register.history_views.history_view`` makes the
+    register's: the record found as its own page finds it (``find(user=, pk=)``), so the tab is shown to exactly
+    those who may open the page."""
     @login_required
     def view(request: HttpRequest, pk: int) -> HttpResponse:
         try:
-            record = model.objects.for_user(request.user).get(pk=pk)
+            record = find(user=request.user, pk=pk)
         except ObjectDoesNotExist:
             raise Http404 from None
-        return render_history(request, record, kind, pk, namespace="monitoring", parts=parts)
+        return render_history(request, record, kind, pk, namespace="monitoring", parts=list(parts))
 
     view.__name__ = f"{kind}_history"
     return view
 
 
-plan_history = _history_view(CooperationPlan, "plan", PLAN_PARTS)
-official_history = _history_view(Official, "official", OFFICIAL_PARTS)
+plan_history = _history_view(selectors.plan_for_edit, "plan", PLAN_PARTS)
+official_history = _history_view(form_selectors.official_for_edit, "official", OFFICIAL_PARTS)
+activity_history = _history_view(form_selectors.activity_for_edit, "activity")
 
 
 @login_required
