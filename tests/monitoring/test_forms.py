@@ -230,6 +230,47 @@ def test_an_owner_who_cannot_see_the_initiative(plans, bia):
     assert not Milestone.objects.unrestricted().filter(title="Onzichtbaar").exists()
 
 
+def offered(response, name: str) -> set[str]:
+    """The usernames a user menu offers."""
+    page = BeautifulSoup(response.content, "lxml")
+    return {option.get_text().rsplit("(", 1)[-1].rstrip(")") for option in
+            page.select(f"select[name={name}] option") if option.get("value")}
+
+
+def test_the_owner_menu_offers_only_users_who_can_see_the_milestone(plans, bia, make_user):
+    make_user("viewer", 3, username="geheim")
+    make_user("viewer", 3, username="weg", is_active=False)
+    client = session(bia)
+    assert offered(client.get(reverse("monitoring:plan-milestone-create", args=[plans.plan.pk])), "owner") == {
+        "bia", "eigenaar", "geheim"}
+    assert offered(client.get(reverse("monitoring:plan-milestone-create", args=[plans.secret_plan.pk])),
+                   "owner") == {"bia", "geheim"}
+    # A milestone of the secret initiative in the open plan: only owners who can see the initiative.
+    secret = monitoring.plan_milestone_add(plan=plans.plan, initiative=plans.secret_initiative, title="Onder water",
+                                           due_on=D(2020, 6, 1))
+    url = reverse("monitoring:milestone-edit", args=[secret.pk])
+    assert offered(client.get(url), "owner") == {"bia", "geheim"}
+    # One sent anyway is refused by the model's own check, in words, not as an unknown choice.
+    response = client.post(url, form_data(client.get(url)) | {"owner": str(plans.owner.pk)})
+    assert response.status_code == 200
+    assert "kan dit initiatief of plan niet zien" in " ".join(errors_of(response)["owner"])
+    assert Milestone.objects.unrestricted().get(pk=secret.pk).owner is None
+
+
+def test_an_officials_user_must_be_able_to_see_the_official(plans, bia, make_user):
+    make_user("viewer", 2, username="middel")
+    official = monitoring.official_create(name="Kolonel A. de Vries", partner=plans.uk, starts_on=D(2019, 8, 1),
+                                          classification=2)
+    client = session(bia)
+    url = reverse("monitoring:official-edit", args=[official.pk])
+    menu = offered(client.get(url), "user")
+    assert {"bia", "middel"} <= menu and "eigenaar" not in menu
+    response = client.post(url, form_data(client.get(url)) | {"user": str(plans.owner.pk)})
+    assert response.status_code == 200
+    assert "eigenaar kan deze functionaris niet zien" in " ".join(errors_of(response)["user"])
+    assert Official.objects.unrestricted().get(pk=official.pk).user is None
+
+
 def test_a_milestone_tied_to_a_hidden_initiative_answers_as_a_missing_one(plans, low):
     client = session(low)
     url, data = _milestone_form(client, plans.plan)

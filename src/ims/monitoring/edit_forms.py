@@ -34,13 +34,27 @@ class QuickSelectMultiple(QuickSelect, forms.SelectMultiple):
 
 
 class UserChoice(forms.ModelChoiceField):
+    """An active user. The menu offers only those with at least ``clearance`` (who can see the record they are
+    chosen for); any active user is still read back, so that the model's own check refuses a lower one with a
+    message that says why, not as an unknown choice."""
+
+    def __init__(self, *, clearance: int = 0, **kwargs) -> None:
+        users = get_user_model().objects.filter(is_active=True)
+        super().__init__(queryset=users.filter(clearance__gte=clearance).order_by("username"), **kwargs)
+        self.accepted = users
+
     def label_from_instance(self, obj) -> str:
         full = obj.get_full_name()
         return f"{full} ({obj.username})" if full else obj.username
 
-
-def _users():
-    return get_user_model().objects.filter(is_active=True).order_by("username")
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        try:
+            return self.accepted.get(pk=value)
+        except (ValueError, TypeError, self.accepted.model.DoesNotExist):
+            raise forms.ValidationError(self.error_messages["invalid_choice"], code="invalid_choice",
+                                        params={"value": value}) from None
 
 
 def _partners(user):
@@ -117,8 +131,10 @@ class PlanMilestoneForm(VersionedModelForm):
 
     def __init__(self, *args, user, plan: CooperationPlan | None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["owner"] = UserChoice(queryset=_users(), label=_("Eigenaar"), required=False,
-                                          error_messages={"invalid_choice": UNKNOWN_CHOICE})
+        # The menu offers owners who can see the milestone and what it belongs to: on a new one, the plan (the
+        # initiative is chosen beside it, so a too-low owner for that is refused on saving, in words).
+        self.fields["owner"] = UserChoice(clearance=self.instance.owner_clearance_needed(), label=_("Eigenaar"),
+                                          required=False, error_messages={"invalid_choice": UNKNOWN_CHOICE})
         if self.instance.pk:
             del self.fields["initiative"]  # what a milestone belongs to stays as it was made
         else:
@@ -163,7 +179,9 @@ class OfficialForm(VersionedModelForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["user"] = UserChoice(queryset=_users(), label=_("Gebruiker"), required=False,
+        # A user who could not see the official's own record is not offered (``Official.clean`` refuses one).
+        self.fields["user"] = UserChoice(clearance=int(self.instance.classification or 0), label=_("Gebruiker"),
+                                         required=False,
                                          error_messages={"invalid_choice": UNKNOWN_CHOICE},
                                          help_text=_("Is de functionaris een gebruiker van IMS, kies die dan: "
                                                      "dan gelden diens naam en screeningsniveau."))

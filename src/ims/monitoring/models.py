@@ -140,6 +140,10 @@ class Official(Record):
     def clean(self) -> None:
         if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
             raise ValidationError({"ends_on": PERIOD_MESSAGE})
+        if self.user_id and int(self.classification or 0) > int(self.user.clearance):
+            raise ValidationError({"user": _("%(user)s kan deze functionaris niet zien: de rubricering ligt boven "
+                                             "diens screeningsniveau. Kies een andere gebruiker of een lagere "
+                                             "rubricering.") % {"user": self.user}})
 
 
 class Activity(Record):

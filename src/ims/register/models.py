@@ -471,15 +471,18 @@ class Milestone(Record):
         if errors:
             raise ValidationError(errors)
 
-    def _owner_errors(self) -> dict[str, object]:
-        """An owner must be able to see what they answer for: the milestone, its initiative and its plan."""
-        clearance = int(self.owner.clearance)
-        above = [int(self.classification or 0)]
+    def owner_clearance_needed(self) -> int:
+        """The clearance an owner needs to see what they answer for: the milestone, its initiative and its plan
+        (the edit form offers only users who have it)."""
+        levels = [int(self.classification or 0)]
         if self.initiative_id:
-            above.append(int(self.initiative.classification))
+            levels.append(int(self.initiative.classification))
         if self.plan_id:
-            above.append(int(self.plan.classification))
-        if max(above) > clearance:
+            levels.append(int(self.plan.classification))
+        return max(levels)
+
+    def _owner_errors(self) -> dict[str, object]:
+        if self.owner_clearance_needed() > int(self.owner.clearance):
             return {"owner": _("%(owner)s kan dit initiatief of plan niet zien: de rubricering ligt boven diens "
                                "screeningsniveau. Kies een eigenaar met een hoger screeningsniveau.")
                     % {"owner": self.owner}}
