@@ -108,3 +108,22 @@ def test_an_earlier_version_in_the_admin_is_named_after_its_record_and_no_field_
     crumbs = BeautifulSoup(client.get(pages[0]).content, "lxml").select_one(".breadcrumbs").get_text(" ", strip=True)
     assert "Initiatieven" in crumbs
     assert crumbs.split()[-2:] in (["initiatief", "bekijken"], ["initiatief", "terugzetten"])
+
+
+def history_models() -> list:
+    """Every history model simple-history made for a model of IMS."""
+    return sorted((m for m in apps.get_models() if m.__module__.startswith("ims.") and hasattr(m, "instance_type")),
+                  key=lambda m: m._meta.label)
+
+
+def test_every_history_model_has_a_dutch_name_derived_from_its_records():
+    found = history_models()
+    assert len(found) >= 20 and {m.instance_type._meta.label for m in found} >= {
+        "register.Initiative", "register.Milestone", "monitoring.Activity", "monitoring.PlanGoal"}
+    for model in found:
+        record = model.instance_type._meta
+        with translation.override("nl"):
+            assert (str(model._meta.verbose_name), str(model._meta.verbose_name_plural)) == (
+                f"eerdere versie van {record.verbose_name}", f"eerdere versies van {record.verbose_name}"), model
+        with translation.override("en"):
+            assert str(model._meta.verbose_name) == f"earlier version of {record.verbose_name}", model

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.exceptions import FieldError
 from django.db import models, router
 from django.db.models.functions import Coalesce
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -74,12 +75,26 @@ class ChecksAtOnce(models.Model):
 
 
 class History(HistoricalRecords):
-    """simple-history's versions of a record, without its stored reach (``ims.core.gate.REACH``): that is derived,
-    and moves with the records it follows without a version of its own. (Left out of the history model rather
-    than named in ``excluded_fields``, which makes simple-history read the live row past the gate.)"""
+    """simple-history's versions of a record, every model that keeps a history declares it with this:
+
+    - without its stored reach (``ims.core.gate.REACH``): that is derived, and moves with the records it follows
+      without a version of its own. (Left out of the history model rather than named in ``excluded_fields``, which
+      makes simple-history read the live row past the gate.)
+    - with its history model named in Dutch, "eerdere versie van initiatief", where simple-history writes
+      "historical initiatief" (the admin shows the name on an earlier version's pages, and Django in every message
+      that names a model).
+    """
 
     def fields_included(self, model):
         return [field for field in super().fields_included(model) if field.name != REACH]
+
+    def get_meta_options(self, model: type[models.Model]) -> dict:
+        options = super().get_meta_options(model)
+        if not self.user_set_verbose_name:
+            options["verbose_name"] = format_lazy(_("eerdere versie van {}"), model._meta.verbose_name)
+        if not self.user_set_verbose_name_plural:
+            options["verbose_name_plural"] = format_lazy(_("eerdere versies van {}"), model._meta.verbose_name)
+        return options
 
 
 def reach_field() -> models.PositiveSmallIntegerField:

@@ -14,10 +14,9 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from ims.core.classification import Classification
-from ims.core.models import Record
+from ims.core.models import History, Record
 from ims.register.models import Initiative, Milestone, Partner
 from ims.register.vocab import GoalCategory
 
@@ -72,7 +71,7 @@ class PlanGoal(models.Model):
                              related_name="goals")
     category = models.CharField(_("doelcategorie"), max_length=30, choices=GoalCategory.choices)
     statement = models.TextField(_("doel"))
-    history = HistoricalRecords()
+    history = History()
 
     class Meta:
         verbose_name = _("doel van een samenwerkingsplan")

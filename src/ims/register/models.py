@@ -18,7 +18,6 @@ from django.db.models.lookups import Exact
 from django.utils import timezone
 from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from ims.core.gate import GatedManager
 from ims.core.models import ChecksAtOnce, History, Record, reach_field
@@ -324,7 +323,7 @@ class InitiativeBudget(models.Model):
     year = models.PositiveSmallIntegerField(_("jaar"), validators=YEAR_VALIDATORS)
     amount_eur = models.DecimalField(_("budget (€)"), max_digits=16, decimal_places=2,
                                      validators=[MinValueValidator(0)])
-    history = HistoricalRecords()
+    history = History()
 
     clearance_through = ("initiative",)
     version_owner = "initiative"
@@ -353,7 +352,7 @@ class Goal(models.Model):
     unit = models.CharField(_("eenheid"), max_length=50, blank=True)
     baseline = models.DecimalField(_("nulmeting"), max_digits=14, decimal_places=2, null=True, blank=True)
     target = models.DecimalField(_("streefwaarde"), max_digits=14, decimal_places=2, null=True, blank=True)
-    history = HistoricalRecords()
+    history = History()
 
     clearance_through = ("initiative",)
     version_owner = "initiative"
@@ -378,7 +377,7 @@ class GoalMeasurement(models.Model):
     goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="measurements")
     period = models.CharField(_("periode"), max_length=10, help_text=_("Bijvoorbeeld 2019 of 2019-Q3."))
     value = models.DecimalField(_("werkelijke waarde"), max_digits=14, decimal_places=2)
-    history = HistoricalRecords()
+    history = History()
 
     clearance_through = ("goal__initiative",)
     version_owner = "goal__initiative"
