@@ -53,11 +53,11 @@ EMPTY_CHOICE_DASHES = "---------"
 # and the statuses of the review queue, the report versions, the roles, the audit trail and the search.
 CHOICE_MODULES = (register_vocab, monitoring_vocab, ingest_models, reporting_models, accounts_models, audit,
                   search_models)
-# What else gives away a value shown as the code stores it (on the IMS pages; the admin's third-party screens,
-# simple-history's and axes's, still show some): a date as ISO writes it (the one Dutch format is
-# "1 maart 2020") and Python's None for a value that is not known; a number as Python writes it, with a decimal
-# point ("0.95", "1.2"; "100.000" is Dutch for a hundred thousand) or a large one without grouping ("4900000000");
-# a list of ids as Python writes it ("[11881, 11882]"), where the names of the records they stand for belong.
+# What else gives away a value shown as the code stores it, on the IMS pages and in the admin alike: a date as ISO
+# writes it (the one Dutch format is "1 maart 2020") and Python's None for a value that is not known; a number as
+# Python writes it, with a decimal point ("0.95", "1.2"; "100.000" is Dutch for a hundred thousand) or a large one
+# without grouping ("4900000000"); a list of ids as Python writes it ("[11881, 11882]"), where the names of the
+# records they stand for belong.
 NOT_DUTCH = re.compile(r"(?<![\w.,-])(\[\d+(?:, \d+)+\]|\d{4}-\d{2}-\d{2}|None|\d+\.(?:\d{1,2}|\d{4,})|\d{5,})"
                        r"(?![\w.,-]?\d|[\w-])")
 # A list of one id, which a report writes too (its footnote markers, "[3]"), but a history tab never should.
@@ -197,7 +197,7 @@ def _problems(url: str, name: str | None, response) -> list[str]:
         problems.append(f"{url} ({name}) shows {codes}: …{text[max(0, where.start() - 60):where.end() + 60]}…")
     if EMPTY_CHOICE_DASHES in text:
         problems.append(f"{url} ({name}) shows {EMPTY_CHOICE_DASHES}")
-    slips = [] if name and name.startswith("admin:") else [*NOT_DUTCH.finditer(PO_BOX.sub("Postbus", text))]
+    slips = [*NOT_DUTCH.finditer(PO_BOX.sub("Postbus", text))]
     if name and name.endswith("-history"):
         slips += ONE_ID.finditer(text)
     for slip in slips:

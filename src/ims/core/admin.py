@@ -118,6 +118,14 @@ class ClearanceAdmin(SimpleHistoryAdmin):
         names = {f.name for f in self.model._meta.concrete_fields}
         return (*super().get_readonly_fields(request, obj), *(n for n in BOOKKEEPING if n in names))
 
+    def get_fields(self, request, obj=None):
+        fields = super().get_fields(request, obj)
+        if obj is not None and not self.has_change_permission(request, obj):
+            # Only a form that saves carries the version it started from; on a page that only shows the record,
+            # Django would list it as a field of the record ("Base version: None").
+            return [name for name in fields if name != "base_version"]
+        return fields
+
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
         if db_field.name == "classification" and formfield is not None:
