@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from bs4 import BeautifulSoup
 from django.urls import reverse
 
 from ims.core.audit import AuditEntry
@@ -93,3 +94,13 @@ def test_an_open_official_posted_to_a_hidden_partner_is_not_listed(plans, admini
     page = administrator.get(reverse("admin:monitoring_official_changelist")).content.decode()
     assert "Open attaché" in page
     assert "Geheime organisatie" not in page and "Open attaché bij geheim" not in page
+
+
+def test_the_admin_offers_as_milestone_owner_only_users_who_can_see_it(plans, make_user, client):
+    client.force_login(make_user("administrator", 3, username="beheer", is_staff=True, is_superuser=True))
+    make_user("viewer", 3, username="geheim")
+    secret = monitoring.plan_milestone_add(plan=plans.plan, initiative=plans.secret_initiative, title="Onder water",
+                                           due_on=D(2020, 6, 1))
+    page = BeautifulSoup(client.get(reverse("admin:register_milestone_change", args=[secret.pk])).content, "lxml")
+    offered = {o.get_text() for o in page.select("select[name=owner] option") if o.get("value")}
+    assert {"beheer", "geheim"} <= offered and "eigenaar" not in offered

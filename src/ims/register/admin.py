@@ -54,6 +54,15 @@ class MilestoneAdmin(ClearanceAdmin):
     list_display = ("title", "initiative", "due_on", "status")
     list_filter = ("status",)
 
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        owner = form.base_fields.get("owner")
+        if owner is not None:
+            # As on the monitoring's form: only active users who can see the milestone and what it belongs to.
+            needed = obj.owner_clearance_needed() if obj is not None else 0
+            owner.queryset = owner.queryset.filter(is_active=True, clearance__gte=needed)
+        return form
+
 
 @admin.register(models.Agreement)
 class AgreementAdmin(ClearanceAdmin):
