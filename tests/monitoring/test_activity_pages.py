@@ -192,9 +192,19 @@ def test_a_hidden_activity_answers_as_a_missing_one(plans, low, name):
 def test_an_activity_has_a_history_tab(plans, attache, make_user):
     editor = make_user("bia_member", 3, username="redacteur")
     monitoring.activity_update(activity=stored(attache), occurred_on=D(2019, 9, 2), actor=editor)
+    monitoring.activity_update(activity=stored(attache), initiatives=[plans.secret_initiative], plans=[],
+                               actor=editor)
     client = session(editor)
     detail = visible_text(client.get(reverse("monitoring:activity-detail", args=[attache.pk])).content.decode())
     assert "Gegevens Geschiedenis" in detail
     text = visible_text(client.get(reverse("monitoring:activity-history", args=[attache.pk])).content.decode())
     assert "redacteur" in text and "1 september 2019 2 september 2019" in text
+    # Links by name, those the reader may not see left out.
+    assert ("Dient initiatieven Geheime onderzeebootsamenwerking, Gezamenlijke amfibische oefening "
+            "Geheime onderzeebootsamenwerking") in text
+    assert "Dient samenwerkingsplannen Actieplan Verenigd Koninkrijk 2019–2020 –" in text
     assert not TELLTALE_PATTERN.findall(text)
+    low = visible_text(session(make_user("viewer", 0)).get(reverse("monitoring:activity-history", args=[attache.pk]))
+                       .content.decode())
+    assert "Geheime onderzeebootsamenwerking" not in low and "[" not in low
+    assert "Dient initiatieven Gezamenlijke amfibische oefening" in low
