@@ -159,7 +159,7 @@ def record_level(obj) -> int:
 def reach_expression(model) -> models.Expression:
     """``record_level`` of each row as SQL: the highest of its own classification and those of the records its
     ``clearance_through`` paths reach (a missing one counts as unclassified). Each path is one foreign key to a
-    record that carries its own classification (checked by ``tests/core/test_gate.py``)."""
+    record that carries its own classification (checked by ``tests/core/test_gate_reach.py``)."""
     parts = [models.F("classification")] if _own_level(model) else []
     for path in model.clearance_through:
         target = _target(model, path)

@@ -104,27 +104,33 @@ def date_for(
     return before[-1] if before else None
 
 
+def _told_signed(doc: DocContext, low: str, lo: int, hi: int, cue: str, when: re.Pattern
+                 ) -> tuple[PartialDate, re.Match[str]] | None:
+    """The document's day and the match of ``when`` for a signing the window tells in the past with a time
+    counted from that day (a bare weekday, "vorige week"); None unless the day is known and the window says so."""
+    day = doc.date
+    if day is None or day.day is None or cue not in low:
+        return None
+    m = when.search(low, lo, hi)
+    if not m or not CONCLUDED.search(low, lo, hi) or ANNOUNCED.search(low, lo, hi):
+        return None
+    return day, m
+
+
 def weekday_signed(doc: DocContext, low: str, lo: int, hi: int) -> PartialDate | None:
     """The day of a signing the window tells in the past with a bare weekday, counted back from the
     document's date (which must be known to the day)."""
-    day = doc.date
-    if day is None or day.day is None or "dag" not in low:
-        return None
-    m = _BARE_WEEKDAY.search(low, lo, hi)
-    if not m or not CONCLUDED.search(low, lo, hi) or ANNOUNCED.search(low, lo, hi):
-        return None
-    return last_weekday(day, m.group(1))
+    told = _told_signed(doc, low, lo, hi, "dag", _BARE_WEEKDAY)
+    return last_weekday(told[0], told[1].group(1)) if told else None
 
 
 def week_signed(doc: DocContext, low: str, lo: int, hi: int) -> PartialDate | None:
     """The month of a signing the window tells in the past "vorige week" or "deze week": the week is no date
     of its own, its month is (counted back from the document's day, which must be known)."""
-    day = doc.date
-    if day is None or day.day is None or "week" not in low:
+    told = _told_signed(doc, low, lo, hi, "week", _WEEK)
+    if not told:
         return None
-    m = _WEEK.search(low, lo, hi)
-    if not m or not CONCLUDED.search(low, lo, hi) or ANNOUNCED.search(low, lo, hi):
-        return None
+    day, m = told
     then = datetime.date(day.year, day.month, day.day) - datetime.timedelta(7 if m.group(1) else 0)
     return PartialDate(then.year, then.month)
 
